@@ -1,0 +1,121 @@
+//! Finding where a key path stands in a TOML file, and suggesting the key a typo meant.
+
+use toml::de::{DeTable, DeValue};
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let mut off = offset.min(src.len());
+    while !src.is_char_boundary(off) {
+        off -= 1;
+    }
+    let before = &src[..off];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+/// Byte offset of the value at a dotted key path such as `arms[1].interventions[0].start`,
+/// or of the deepest part of the path that the file writes.
+pub fn locate(src: &str, path: &str) -> Option<usize> {
+    let doc = DeTable::parse(src).ok()?;
+    let mut best = None;
+    let mut table: Option<&DeTable> = Some(doc.get_ref());
+    let mut value: Option<&DeValue> = None;
+    for part in path.split('.') {
+        let (name, index) = match part.find('[') {
+            Some(i) => (
+                &part[..i],
+                part[i + 1..].trim_end_matches(']').parse::<usize>().ok(),
+            ),
+            None => (part, None),
+        };
+        let t = match (table, value) {
+            (Some(t), _) => t,
+            (None, Some(DeValue::Table(t))) => t,
+            _ => break,
+        };
+        let Some((_, v)) = t.iter().find(|(k, _)| k.get_ref().as_ref() == name) else {
+            break;
+        };
+        best = Some(v.span().start);
+        let mut cur = v.get_ref();
+        if let (Some(i), DeValue::Array(items)) = (index, cur) {
+            match items.get(i) {
+                Some(item) => {
+                    best = Some(item.span().start);
+                    cur = item.get_ref();
+                }
+                None => break,
+            }
+        }
+        table = None;
+        value = Some(cur);
+    }
+    best
+}
+
+/// Adds a "did you mean" to serde's unknown-field message when one expected key is close.
+pub fn did_you_mean(message: &str) -> String {
+    let msg = message.trim_end().to_string();
+    let Some(rest) = msg.strip_prefix("unknown field `") else {
+        return msg;
+    };
+    let Some(end) = rest.find('`') else {
+        return msg;
+    };
+    let unknown = &rest[..end];
+    let candidates: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+    let best = candidates
+        .iter()
+        .map(|c| (edit_distance(unknown, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min();
+    match best {
+        Some((_, c)) => format!("{msg}\n  did you mean `{c}`?"),
+        None => msg,
+    }
+}
+
+/// Levenshtein distance between two short strings.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_nested_keys_and_array_items() {
+        let src = "name = \"x\"\n[customers]\nchurn_detractor = 2.0\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = -5\n";
+        let off = locate(src, "customers.churn_detractor").unwrap();
+        assert_eq!(line_col(src, off), (3, 19));
+        let off = locate(src, "arms[0].interventions[0].start").unwrap();
+        assert_eq!(line_col(src, off), (8, 9));
+    }
+
+    #[test]
+    fn suggests_the_closest_key() {
+        let m = did_you_mean(
+            "unknown field `replicatons`, expected one of `name`, `replications`, `seed`",
+        );
+        assert!(m.ends_with("did you mean `replications`?"), "{m}");
+    }
+}

@@ -1,0 +1,130 @@
+//! One replication of a scenario: build the organisation, burn it in once, then run every arm
+//! from that same state with the same random streams (common random numbers).
+
+use rayon::prelude::*;
+
+use crate::metrics::durability::{
+    baseline_drift, durability, Window, BASELINE_METRICS, DURABILITY_METRICS,
+};
+use crate::metrics::recorder::{metric_index, Recorder, RunSeries};
+use crate::model::employees::{COL_NAMES, N_COLS};
+use crate::model::{ArmPlan, Consts, Params, Simulation};
+
+/// Settings of a run that are not model parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunSettings {
+    pub horizon: i64,
+    pub burn_in: i64,
+    pub record_every: i64,
+    /// Days on which every employee's state is captured (agent-level output).
+    pub snapshot_days: Vec<i64>,
+}
+
+/// One employee's state on a snapshot day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub day: i64,
+    pub team: usize,
+    pub slot: usize,
+    pub dominant: u8,
+    pub values: [f32; N_COLS],
+}
+
+/// Everything one replication produced, per arm in scenario order (baseline first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplicationResult {
+    pub series: Vec<RunSeries>,
+    /// Per non-baseline arm: the durability metrics ([`DURABILITY_METRICS`]).
+    pub durability: Vec<Vec<f64>>,
+    /// The baseline's drift ([`BASELINE_METRICS`]).
+    pub baseline: Vec<f64>,
+    pub snapshots: Vec<Vec<Snapshot>>,
+    /// Managers' self-ratings at the start: shares "always" and "almost always".
+    pub self_rating: (f64, f64),
+}
+
+/// Runs one replication. `plans[0]` must be the baseline (no interventions).
+pub fn run_replication(
+    params: &Params,
+    consts: &Consts,
+    plans: &[ArmPlan],
+    rep_seed: u64,
+    s: &RunSettings,
+) -> ReplicationResult {
+    let mut sim = Simulation::new(params, consts, rep_seed);
+    let none = ArmPlan::default();
+    for day in -s.burn_in..0 {
+        sim.step(&none, day, false);
+    }
+    let self_rating = sim.self_rating_shares();
+    let outputs: Vec<(RunSeries, Vec<Snapshot>)> = plans
+        .par_iter()
+        .map(|plan| run_arm(sim.clone(), plan, s, params.customers.break_cost))
+        .collect();
+    let (series, snapshots): (Vec<RunSeries>, Vec<Vec<Snapshot>>) = outputs.into_iter().unzip();
+    let base = &series[0];
+    let breaks = metric_index("cost_rule_breaks_cumulative").unwrap_or(0);
+    let last_breaks = |r: &RunSeries| {
+        r.values
+            .len()
+            .checked_sub(crate::metrics::recorder::N_METRICS)
+            .map(|i| r.values[i + breaks])
+            .unwrap_or(0.0)
+    };
+    let durability = plans
+        .iter()
+        .zip(&series)
+        .skip(1)
+        .map(|(plan, arm)| {
+            let w = Window {
+                start: plan.first_day().unwrap_or(0),
+                last: plan.end_day().unwrap_or(1) - 1,
+            };
+            durability(arm, base, w, (last_breaks(arm), last_breaks(base))).to_vec()
+        })
+        .collect();
+    debug_assert_eq!(DURABILITY_METRICS.len(), 21);
+    debug_assert_eq!(BASELINE_METRICS.len(), 2);
+    ReplicationResult {
+        baseline: baseline_drift(base).to_vec(),
+        series,
+        durability,
+        snapshots,
+        self_rating,
+    }
+}
+
+fn run_arm(
+    mut sim: Simulation,
+    plan: &ArmPlan,
+    s: &RunSettings,
+    break_cost: f64,
+) -> (RunSeries, Vec<Snapshot>) {
+    let mut rec = Recorder::new(s.horizon, s.record_every, break_cost);
+    let mut snaps = Vec::new();
+    for day in 0..s.horizon {
+        let record = rec.is_record_day(day);
+        let t = sim.step(plan, day, record);
+        rec.on_day(day, &t, record);
+        if s.snapshot_days.contains(&day) {
+            for team in &sim.teams {
+                let e = &team.employees;
+                for i in 0..e.len() {
+                    let mut values = [0.0f32; N_COLS];
+                    for (c, v) in values.iter_mut().enumerate() {
+                        *v = e.column(c)[i];
+                    }
+                    snaps.push(Snapshot {
+                        day,
+                        team: team.index,
+                        slot: i,
+                        dominant: e.dominant[i],
+                        values,
+                    });
+                }
+            }
+        }
+    }
+    debug_assert_eq!(COL_NAMES.len(), N_COLS);
+    (rec.finish(), snaps)
+}

@@ -1,0 +1,338 @@
+//! Scenario files: TOML, every key optional with a documented default, unknown keys refused.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::locate::{did_you_mean, line_col, locate};
+use crate::model::drives::DriveTable;
+use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
+use crate::model::params::{
+    BehaviourParams, CustomerParams, InterventionEffects, ManagerParams, OrganisationParams,
+    Params, RuleBreakParams, StateParams,
+};
+use crate::model::validate::{Check, Problem};
+
+/// The embedded default comparison, run when `run` gets no file.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../experiments/default.toml");
+
+/// Whether to write the per-replication time series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Toggle {
+    /// On when the file stays small (at most [`AUTO_ROWS`] rows).
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+/// Row limit under which `per_replication = "auto"` writes the per-replication file.
+pub const AUTO_ROWS: usize = 2_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmSpec {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub interventions: Vec<InterventionSpec>,
+}
+
+/// A scenario as written in a file; every field has a default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    /// Master seed; replication r uses a seed derived from (seed, r).
+    pub seed: u64,
+    pub replications: usize,
+    /// Recorded working days (250 = one year).
+    pub horizon_days: i64,
+    /// Unrecorded days before day 0 that bring the baseline to its steady state.
+    pub burn_in_days: i64,
+    /// Record the full metric set every this many days (and on the last day).
+    pub record_every: i64,
+    pub per_replication: Toggle,
+    /// Days on which every employee's state is written to `employees.csv`.
+    pub employee_snapshots: Vec<i64>,
+    pub organisation: OrganisationParams,
+    pub drives: DriveTable,
+    pub behaviour: BehaviourParams,
+    pub state: StateParams,
+    pub managers: ManagerParams,
+    pub customers: CustomerParams,
+    pub rule_breaks: RuleBreakParams,
+    pub effects: InterventionEffects,
+    /// Arms in output order; a `baseline` arm without interventions is added first when absent.
+    pub arms: Vec<ArmSpec>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        let p = Params::default();
+        Scenario {
+            name: "scenario".into(),
+            description: String::new(),
+            seed: 42,
+            replications: 20,
+            horizon_days: 750,
+            burn_in_days: 500,
+            record_every: 5,
+            per_replication: Toggle::Auto,
+            employee_snapshots: Vec::new(),
+            organisation: p.organisation,
+            drives: p.drives,
+            behaviour: p.behaviour,
+            state: p.state,
+            managers: p.managers,
+            customers: p.customers,
+            rule_breaks: p.rule_breaks,
+            effects: p.effects,
+            arms: Vec::new(),
+        }
+    }
+}
+
+/// A problem with a scenario file, located in it.
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}", format_syntax(origin, *line, *column, message))]
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}", format_invalid(origin, problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Located>,
+    },
+}
+
+/// A semantic problem and where its key stands in the file (if it is written there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub problem: Problem,
+    pub position: Option<(usize, usize)>,
+}
+
+fn format_syntax(origin: &str, line: usize, column: usize, message: &str) -> String {
+    format!("{origin}:{line}:{column}: {message}")
+}
+
+fn format_invalid(origin: &str, problems: &[Located]) -> String {
+    let mut s = String::new();
+    for (i, l) in problems.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        match l.position {
+            Some((line, col)) => s.push_str(&format!("{origin}:{line}:{col}: {}", l.problem)),
+            None => s.push_str(&format!("{origin}: {}", l.problem)),
+        }
+    }
+    s
+}
+
+impl Scenario {
+    /// Reads, parses and validates a scenario file.
+    pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
+        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let origin = path.display().to_string();
+        let src = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
+            ScenarioError::Syntax {
+                origin: origin.clone(),
+                line,
+                column,
+                message: "the file is not valid UTF-8 text (is it a TOML scenario file?)".into(),
+            }
+        })?;
+        Scenario::parse(&src, &origin)
+    }
+
+    /// The embedded default comparison.
+    pub fn embedded_default() -> Scenario {
+        match Scenario::parse(DEFAULT_SCENARIO, "<embedded default>") {
+            Ok(s) => s,
+            // The embedded file is checked by a test; reaching this is a build defect.
+            Err(e) => unreachable!("embedded default scenario is invalid: {e}"),
+        }
+    }
+
+    /// Parses and validates scenario text; `origin` names it in messages.
+    pub fn parse(src: &str, origin: &str) -> Result<Scenario, ScenarioError> {
+        let mut s: Scenario = toml::from_str(src).map_err(|e| {
+            let (line, column) = e.span().map(|r| line_col(src, r.start)).unwrap_or((1, 1));
+            ScenarioError::Syntax {
+                origin: origin.to_string(),
+                line,
+                column,
+                message: did_you_mean(e.message()),
+            }
+        })?;
+        if !s.arms.iter().any(|a| a.name == "baseline") {
+            s.arms.insert(
+                0,
+                ArmSpec {
+                    name: "baseline".into(),
+                    description: "no intervention".into(),
+                    interventions: Vec::new(),
+                },
+            );
+        } else if let Some(i) = s.arms.iter().position(|a| a.name == "baseline") {
+            let b = s.arms.remove(i);
+            s.arms.insert(0, b);
+        }
+        let mut c = Check::default();
+        s.check(&mut c);
+        if c.is_ok() {
+            Ok(s)
+        } else {
+            let problems = c
+                .problems
+                .into_iter()
+                .map(|problem| {
+                    let position = locate(src, &problem.key).map(|off| line_col(src, off));
+                    Located { problem, position }
+                })
+                .collect();
+            Err(ScenarioError::Invalid {
+                origin: origin.to_string(),
+                problems,
+            })
+        }
+    }
+
+    pub fn params(&self) -> Params {
+        Params {
+            organisation: self.organisation.clone(),
+            drives: self.drives.clone(),
+            behaviour: self.behaviour.clone(),
+            state: self.state.clone(),
+            managers: self.managers.clone(),
+            customers: self.customers.clone(),
+            rule_breaks: self.rule_breaks.clone(),
+            effects: self.effects.clone(),
+        }
+    }
+
+    pub fn n_teams(&self) -> usize {
+        crate::model::simulation::team_sizes(
+            self.organisation.employees,
+            self.organisation.team_size,
+        )
+        .len()
+    }
+
+    /// The arms' interventions resolved to days and teams, baseline first.
+    pub fn plans(&self) -> Vec<ArmPlan> {
+        let n = self.n_teams();
+        self.arms
+            .iter()
+            .map(|a| ArmPlan::resolve(&a.interventions, n))
+            .collect()
+    }
+
+    fn check(&self, c: &mut Check) {
+        self.params().check(c);
+        c.range_usize("replications", self.replications, 1, 1_000_000);
+        if !(1..=100_000).contains(&self.horizon_days) {
+            c.fail(
+                "horizon_days",
+                self.horizon_days.to_string(),
+                "a whole number of days in [1, 100000]".into(),
+                "",
+            );
+        }
+        if !(0..=100_000).contains(&self.burn_in_days) {
+            c.fail(
+                "burn_in_days",
+                self.burn_in_days.to_string(),
+                "a whole number of days in [0, 100000]".into(),
+                "",
+            );
+        }
+        if !(1..=self.horizon_days.max(1)).contains(&self.record_every) {
+            c.fail(
+                "record_every",
+                self.record_every.to_string(),
+                format!(
+                    "a whole number of days in [1, {}] (horizon_days)",
+                    self.horizon_days.max(1)
+                ),
+                "",
+            );
+        }
+        if let Some(d) = self
+            .employee_snapshots
+            .iter()
+            .find(|&&d| d < 0 || d >= self.horizon_days)
+        {
+            c.fail(
+                "employee_snapshots",
+                d.to_string(),
+                format!("days in [0, {})", self.horizon_days),
+                "snapshot days must lie inside the recorded horizon",
+            );
+        }
+        if self.name.is_empty() || self.name.contains(['/', '\\']) || self.name.starts_with('.') {
+            c.fail(
+                "name",
+                format!("{:?}", self.name),
+                "a non-empty name without path separators".into(),
+                "the name becomes the output directory results/<name>/",
+            );
+        }
+        let n_teams = self.n_teams();
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, arm) in self.arms.iter().enumerate() {
+            let key = format!("arms[{i}]");
+            if arm.name.is_empty() || arm.name.contains([',', '"', '\n']) {
+                c.fail(
+                    &format!("{key}.name"),
+                    format!("{:?}", arm.name),
+                    "a non-empty name without commas or quotes".into(),
+                    "",
+                );
+            }
+            if !seen.insert(arm.name.clone()) {
+                c.fail(
+                    &format!("{key}.name"),
+                    arm.name.clone(),
+                    "a name no other arm has".into(),
+                    "arm names must be unique",
+                );
+            }
+            if arm.name == "baseline" && !arm.interventions.is_empty() {
+                c.fail(
+                    &format!("{key}.interventions"),
+                    format!("{} interventions", arm.interventions.len()),
+                    "none".into(),
+                    "the baseline arm is the comparison without intervention",
+                );
+            }
+            check_arm(c, &key, &arm.interventions, self.horizon_days, n_teams);
+        }
+    }
+}
+
+fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let upto = &bytes[..offset.min(bytes.len())];
+    let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}

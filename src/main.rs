@@ -1,0 +1,185 @@
+//! The command line: parses and dispatches, nothing else.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use undercurrent::experiment::runner::run_scenario;
+use undercurrent::experiment::scenario::{Scenario, ScenarioError, Toggle};
+use undercurrent::metrics::aggregate;
+use undercurrent::output::manifest::{self, Manifest};
+use undercurrent::output::run_dir::{write_manifest, write_run};
+use undercurrent::report::text::durability_table;
+
+#[derive(Parser)]
+#[command(
+    name = "undercurrent",
+    version,
+    about = "Agent-based simulation of customer-oriented behaviour in organisations: what interventions do, and how long it lasts."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a scenario's arms against its baseline (the embedded default without a file).
+    Run {
+        /// Scenario file (TOML). Without it, the embedded default comparison runs.
+        scenario: Option<PathBuf>,
+        /// Output directory [default: results/<scenario name>/].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Master seed (overrides the scenario's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Replications per arm (overrides the scenario's).
+        #[arg(long)]
+        replications: Option<usize>,
+        /// Worker threads [default: all cores]. Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Per-replication time series: auto (when small), on, off.
+        #[arg(long, value_parser = ["auto", "on", "off"])]
+        per_replication: Option<String>,
+        /// Print the fully resolved scenario as TOML and exit.
+        #[arg(long)]
+        print_scenario: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run {
+            scenario,
+            out,
+            seed,
+            replications,
+            threads,
+            per_replication,
+            print_scenario,
+        } => {
+            let mut s = match scenario.as_deref() {
+                Some(p) => match Scenario::load(p) {
+                    Ok(s) => s,
+                    Err(e) => return input_error(&e),
+                },
+                None => Scenario::embedded_default(),
+            };
+            if let Some(x) = seed {
+                s.seed = x;
+            }
+            if let Some(x) = replications {
+                if x == 0 {
+                    eprintln!("error: --replications must be at least 1");
+                    return ExitCode::from(2);
+                }
+                s.replications = x;
+            }
+            if let Some(x) = per_replication.as_deref() {
+                s.per_replication = match x {
+                    "on" => Toggle::On,
+                    "off" => Toggle::Off,
+                    _ => Toggle::Auto,
+                };
+            }
+            if print_scenario {
+                match toml::to_string(&s) {
+                    Ok(t) => {
+                        print!("{t}");
+                        return ExitCode::SUCCESS;
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
+            match run(&s, &dir, threads) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+fn input_error(e: &ScenarioError) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::from(2)
+}
+
+fn run(s: &Scenario, dir: &std::path::Path, threads: Option<usize>) -> anyhow::Result<()> {
+    let threads = threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let started = manifest::now_rfc3339();
+    let t0 = Instant::now();
+    eprintln!(
+        "undercurrent {}: scenario '{}', {} arms x {} replications, {} employees, {} days, {} threads",
+        manifest::version(),
+        s.name,
+        s.arms.len(),
+        s.replications,
+        s.organisation.employees,
+        s.horizon_days,
+        threads
+    );
+    let bar = ProgressBar::new(s.replications as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} replications  {elapsed_precise} (eta {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let done = AtomicUsize::new(0);
+    let progress = || {
+        done.fetch_add(1, Ordering::Relaxed);
+        bar.inc(1);
+    };
+    let results = pool.install(|| run_scenario(s, &progress));
+    bar.finish_and_clear();
+    let files = write_run(dir, s, &results)?;
+    let wall = t0.elapsed().as_secs_f64();
+    let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
+    let rows = aggregate::durability(&results, arms.len());
+    let m = Manifest {
+        tool: "undercurrent",
+        version: manifest::version(),
+        git_commit: manifest::git_commit(),
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+        scenario: s,
+        seed: s.seed,
+        replications: s.replications,
+        threads,
+        started,
+        finished: manifest::now_rfc3339(),
+        wall_seconds: wall,
+        files: files.clone(),
+    };
+    write_manifest(dir, &m)?;
+    println!("{}", durability_table(&arms, &rows));
+    println!(
+        "wrote {} and manifest.json to {} in {:.1} s",
+        files.join(", "),
+        dir.display(),
+        wall
+    );
+    Ok(())
+}

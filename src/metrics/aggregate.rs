@@ -1,0 +1,97 @@
+//! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
+
+use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use super::recorder::{metric_index, METRICS, N_METRICS};
+use super::stats::{summarize, Summary};
+use crate::experiment::replication::ReplicationResult;
+
+/// Paired differences against the baseline added to the time series of intervention arms.
+pub const GAIN_METRICS: [(&str, &str); 3] = [("gain_B", "B"), ("gain_N", "N"), ("gain_nps", "nps")];
+
+/// One row of `timeseries.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesRow {
+    pub arm: usize,
+    pub day: i64,
+    pub metric: &'static str,
+    pub summary: Summary,
+}
+
+/// One row of `durability.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DurabilityRow {
+    pub arm: usize,
+    pub metric: &'static str,
+    pub summary: Summary,
+}
+
+/// Summaries per arm, recorded day and metric (gains for intervention arms after the metrics).
+pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow> {
+    let mut rows = Vec::new();
+    let Some(first) = results.first() else {
+        return rows;
+    };
+    let days = &first.series[0].days;
+    let mut buf = Vec::with_capacity(results.len());
+    for arm in 0..n_arms {
+        for (r, &day) in days.iter().enumerate() {
+            for (m, &name) in METRICS.iter().enumerate() {
+                buf.clear();
+                buf.extend(results.iter().map(|x| x.series[arm].value(r, m)));
+                rows.push(SeriesRow {
+                    arm,
+                    day,
+                    metric: name,
+                    summary: summarize(&buf),
+                });
+            }
+            if arm == 0 {
+                continue;
+            }
+            for (gain, of) in GAIN_METRICS {
+                let m = metric_index(of).unwrap_or(0);
+                buf.clear();
+                buf.extend(
+                    results
+                        .iter()
+                        .map(|x| x.series[arm].value(r, m) - x.series[0].value(r, m)),
+                );
+                rows.push(SeriesRow {
+                    arm,
+                    day,
+                    metric: gain,
+                    summary: summarize(&buf),
+                });
+            }
+        }
+    }
+    debug_assert!(N_METRICS == METRICS.len());
+    rows
+}
+
+/// Summaries of the durability metrics per intervention arm, and the baseline's drift.
+pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<DurabilityRow> {
+    let mut rows = Vec::new();
+    let mut buf = Vec::with_capacity(results.len());
+    for (k, &name) in BASELINE_METRICS.iter().enumerate() {
+        buf.clear();
+        buf.extend(results.iter().map(|x| x.baseline[k]));
+        rows.push(DurabilityRow {
+            arm: 0,
+            metric: name,
+            summary: summarize(&buf),
+        });
+    }
+    for arm in 1..n_arms {
+        for (k, &name) in DURABILITY_METRICS.iter().enumerate() {
+            buf.clear();
+            buf.extend(results.iter().map(|x| x.durability[arm - 1][k]));
+            rows.push(DurabilityRow {
+                arm,
+                metric: name,
+                summary: summarize(&buf),
+            });
+        }
+    }
+    rows
+}

@@ -1,0 +1,204 @@
+//! How long an intervention's effect lasts: the durability metrics of MODEL.md section 5,
+//! computed per replication from an arm and its paired baseline (same seed, common random
+//! numbers), so that every gain is the intervention's effect and not noise.
+
+use super::recorder::RunSeries;
+
+/// Working days in half a year and a year.
+pub const SIX_MONTHS: i64 = 125;
+pub const TWELVE_MONTHS: i64 = 250;
+
+/// Durability metrics of an intervention arm, in output order.
+pub const DURABILITY_METRICS: [&str; 21] = [
+    "peak_gain_B",
+    "days_to_peak_B",
+    "half_life_days_B",
+    "half_life_censored_share_B",
+    "gain_end_B",
+    "gain_6m_B",
+    "gain_12m_B",
+    "retained_6m_B",
+    "retained_12m_B",
+    "auc_gain_B",
+    "effect_size_d_B_peak",
+    "effect_size_d_B_end",
+    "effect_size_d_B_12m",
+    "peak_gain_nps",
+    "gain_6m_nps",
+    "gain_12m_nps",
+    "retained_12m_nps",
+    "mean_gain_nps",
+    "cost",
+    "cost_per_nps_point",
+    "extra_rule_break_cost",
+];
+
+/// Metrics of the baseline arm itself: its own drift over the recorded horizon.
+pub const BASELINE_METRICS: [&str; 2] = ["drift_B", "drift_nps"];
+
+/// The programme window of an arm: first day and last day (inclusive) of its interventions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Window {
+    pub start: i64,
+    pub last: i64,
+}
+
+/// Cohen's d between an arm and its paired baseline across employees on day `t`.
+pub fn cohens_d(arm: &RunSeries, base: &RunSeries, t: usize) -> f64 {
+    let pooled = ((arm.daily_b_var[t] + base.daily_b_var[t]) / 2.0).sqrt();
+    if pooled > 0.0 {
+        (arm.daily_b[t] - base.daily_b[t]) / pooled
+    } else {
+        f64::NAN
+    }
+}
+
+/// Durability metrics of one replication of one arm, in the order of [`DURABILITY_METRICS`].
+/// Figures whose day lies past the horizon are NaN.
+pub fn durability(
+    arm: &RunSeries,
+    base: &RunSeries,
+    w: Window,
+    cost_rule_breaks: (f64, f64),
+) -> [f64; 21] {
+    let horizon = arm.daily_b.len().min(base.daily_b.len()) as i64;
+    let at = |t: i64| -> Option<usize> { (t >= 0 && t < horizon).then_some(t as usize) };
+    let gain_b = |t: usize| arm.daily_b[t] - base.daily_b[t];
+    let gain_nps = |t: usize| arm.daily_nps[t] - base.daily_nps[t];
+    let nan = f64::NAN;
+    let start = w.start.clamp(0, horizon - 1);
+    let last = w.last.clamp(start, horizon - 1);
+
+    // Peak of the gain in B from the programme's start to the horizon.
+    let (mut t_peak, mut peak) = (start as usize, f64::NEG_INFINITY);
+    for t in start as usize..horizon as usize {
+        let g = gain_b(t);
+        if g > peak {
+            peak = g;
+            t_peak = t;
+        }
+    }
+    // Half-life: days from the programme's end until the gain has fallen to half its peak;
+    // censored at the horizon when it never does.
+    let from = (last as usize).max(t_peak);
+    let halved = (from..horizon as usize).find(|&t| gain_b(t) <= peak / 2.0);
+    let (half_life, censored) = match halved {
+        Some(t) => ((t as i64 - last) as f64, 0.0),
+        None => ((horizon - 1 - last) as f64, 1.0),
+    };
+    let t6 = at(last + SIX_MONTHS);
+    let t12 = at(last + TWELVE_MONTHS);
+    let g6 = t6.map(gain_b).unwrap_or(nan);
+    let g12 = t12.map(gain_b).unwrap_or(nan);
+    let ratio = |g: f64, p: f64| if p > 0.0 { g / p } else { nan };
+    let auc: f64 = (start as usize..horizon as usize).map(gain_b).sum();
+
+    let mut peak_nps = f64::NEG_INFINITY;
+    for t in start as usize..horizon as usize {
+        peak_nps = peak_nps.max(gain_nps(t));
+    }
+    let nps6 = t6.map(gain_nps).unwrap_or(nan);
+    let nps12 = t12.map(gain_nps).unwrap_or(nan);
+    // Mean NPS gain from the programme's start to 12 months after its end: the return the
+    // programme's cost buys.
+    let until = t12.unwrap_or(horizon as usize - 1);
+    let span = (until + 1).saturating_sub(start as usize).max(1) as f64;
+    let mean_nps: f64 = (start as usize..=until).map(gain_nps).sum::<f64>() / span;
+    let cost = arm.intervention_cost - base.intervention_cost;
+    let cost_per_point = if mean_nps > 0.0 { cost / mean_nps } else { nan };
+
+    [
+        peak,
+        (t_peak as i64 - start) as f64,
+        half_life,
+        censored,
+        gain_b(last as usize),
+        g6,
+        g12,
+        ratio(g6, peak),
+        ratio(g12, peak),
+        auc,
+        cohens_d(arm, base, t_peak),
+        cohens_d(arm, base, last as usize),
+        t12.map(|t| cohens_d(arm, base, t)).unwrap_or(nan),
+        peak_nps,
+        nps6,
+        nps12,
+        ratio(nps12, peak_nps),
+        mean_nps,
+        cost,
+        cost_per_point,
+        cost_rule_breaks.0 - cost_rule_breaks.1,
+    ]
+}
+
+/// The baseline's own drift: mean of the last 20 days minus mean of the first 20.
+pub fn baseline_drift(base: &RunSeries) -> [f64; 2] {
+    let drift = |x: &[f64]| {
+        let k = 20.min(x.len()).max(1);
+        let head: f64 = x[..k].iter().sum::<f64>() / k as f64;
+        let tail: f64 = x[x.len() - k..].iter().sum::<f64>() / k as f64;
+        tail - head
+    };
+    [drift(&base.daily_b), drift(&base.daily_nps)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(b: Vec<f64>) -> RunSeries {
+        let n = b.len();
+        RunSeries {
+            daily_b: b,
+            daily_b_var: vec![0.01; n],
+            daily_nps: vec![0.0; n],
+            ..RunSeries::default()
+        }
+    }
+
+    #[test]
+    fn half_life_of_an_exponential_decay_is_found() {
+        let n = 600;
+        let base = series(vec![0.5; n]);
+        // Gain 0.1 at day 10 (programme's last day), halving every 100 days after.
+        let arm = series(
+            (0..n)
+                .map(|t| {
+                    if t < 10 {
+                        0.5
+                    } else {
+                        0.5 + 0.1 * 0.5f64.powf((t as f64 - 10.0) / 100.0)
+                    }
+                })
+                .collect(),
+        );
+        let d = durability(&arm, &base, Window { start: 5, last: 10 }, (0.0, 0.0));
+        assert!((d[0] - 0.1).abs() < 1e-12);
+        assert_eq!(d[2], 100.0);
+        assert_eq!(d[3], 0.0);
+        assert!((d[7] - 0.5f64.powf(1.25)).abs() < 1e-9);
+        assert!((d[10] - 0.1 / 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_gain_that_never_halves_is_censored_at_the_horizon() {
+        let base = series(vec![0.5; 300]);
+        let arm = series((0..300).map(|t| if t < 10 { 0.5 } else { 0.6 }).collect());
+        let d = durability(
+            &arm,
+            &base,
+            Window {
+                start: 10,
+                last: 20,
+            },
+            (0.0, 0.0),
+        );
+        assert_eq!(d[3], 1.0);
+        assert_eq!(d[2], 279.0);
+        assert!(
+            d[6].is_nan(),
+            "12 months after day 20 lies past a 300-day horizon"
+        );
+    }
+}

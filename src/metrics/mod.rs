@@ -1,0 +1,6 @@
+//! Recording a run, and turning replications into statistics.
+
+pub mod aggregate;
+pub mod durability;
+pub mod recorder;
+pub mod stats;

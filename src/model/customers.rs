@@ -1,0 +1,92 @@
+//! A team's customers: satisfaction memories, and the rolling NPS window.
+
+/// Memories of customers who churned today carry this offset until the pool is compacted at
+/// the end of the day, so indices stay valid during the day without a second array.
+pub const CHURN_FLAG: f32 = 2.0;
+
+/// A team's customer pool: one satisfaction memory in [0, 1] per active customer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustomerPool {
+    pub memory: Vec<f32>,
+}
+
+impl CustomerPool {
+    pub fn new(size: usize, memory: f32) -> Self {
+        let mut v = Vec::with_capacity(size * 2 + 16);
+        v.resize(size, memory);
+        CustomerPool { memory: v }
+    }
+
+    pub fn len(&self) -> usize {
+        self.memory.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.memory.is_empty()
+    }
+
+    /// Removes the customers flagged as churned today; returns how many.
+    pub fn remove_churned(&mut self) -> usize {
+        let before = self.memory.len();
+        self.memory.retain(|&m| m < CHURN_FLAG - 0.5);
+        before - self.memory.len()
+    }
+}
+
+/// Promoters, detractors and scored contacts over the last `W` days, kept as running sums so
+/// that the NPS of any day costs O(1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NpsWindow {
+    days: Vec<[u32; 3]>,
+    pos: usize,
+    pub sums: [u64; 3],
+}
+
+impl NpsWindow {
+    pub fn new(window: usize) -> Self {
+        NpsWindow {
+            days: vec![[0; 3]; window.max(1)],
+            pos: 0,
+            sums: [0; 3],
+        }
+    }
+
+    /// Adds today's (promoters, detractors, contacts), dropping the oldest day.
+    pub fn push(&mut self, today: [u32; 3]) {
+        let old = self.days[self.pos];
+        for k in 0..3 {
+            self.sums[k] = self.sums[k] + today[k] as u64 - old[k] as u64;
+        }
+        self.days[self.pos] = today;
+        self.pos = (self.pos + 1) % self.days.len();
+    }
+}
+
+/// NPS = % promoters − % detractors; 0 when nothing was scored.
+pub fn nps(promoters: u64, detractors: u64, total: u64) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * (promoters as f64 - detractors as f64) / total as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_forgets_days_older_than_its_length() {
+        let mut w = NpsWindow::new(2);
+        w.push([1, 0, 10]);
+        w.push([2, 0, 10]);
+        w.push([3, 1, 10]);
+        assert_eq!(w.sums, [5, 1, 20]);
+    }
+
+    #[test]
+    fn nps_is_promoters_minus_detractors_in_percent() {
+        assert_eq!(nps(30, 20, 100), 10.0);
+        assert_eq!(nps(0, 0, 0), 0.0);
+    }
+}

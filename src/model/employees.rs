@@ -1,0 +1,388 @@
+//! Employees of one team as a structure of arrays: one buffer, one column per field.
+//!
+//! A team's employees are stored field-major in a single `Vec<f32>` so that a team costs one
+//! allocation, the daily loop walks contiguous columns, and a team can be handed to a thread
+//! as a unit.
+
+use rand::Rng;
+use rand_distr::{Beta, Distribution, Gamma, LogNormal};
+
+use super::consts::Consts;
+use super::drives::{alignment, dominant, N_DRIVES};
+use super::params::Params;
+use super::rng::unit_f64;
+
+/// Columns of the employee table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
+pub enum Col {
+    /// Behaviour propensity (above the waterline).
+    B,
+    /// Knowledge / skill (above).
+    K,
+    /// Awareness (above).
+    A,
+    /// Internalised norm (below).
+    N,
+    /// Habit strength (below).
+    H,
+    /// Reward expectancy (below).
+    E,
+    /// Understanding of the organisation's intent (below).
+    U,
+    /// Repertoire of practised alternatives (below).
+    P,
+    /// Personal norm anchor N0.
+    N0,
+    /// Anchor of understanding U0.
+    U0,
+    /// Perceived role-model level of the manager R̂.
+    Rhat,
+    /// Experienced reward rate under reinforcement (1 before any programme).
+    RewardRate,
+    /// Personal daily habit rate.
+    HabitRate,
+    Empathy,
+    Effort,
+    RuleOrientation,
+    SusTraining,
+    SusCoaching,
+    SusReward,
+    SusRoleModel,
+    SusSanctions,
+    SusFeedback,
+    LensSpeed,
+    LensCare,
+    LensCorrectness,
+    LensSolution,
+    /// Alignment of the lens with the organisation's definition.
+    Alignment,
+    /// Resting skill K0.
+    K0,
+    /// Resting repertoire P0.
+    P0,
+}
+
+/// Number of columns.
+pub const N_COLS: usize = Col::P0 as usize + 1;
+
+/// Names of the columns, for agent-level output.
+pub const COL_NAMES: [&str; N_COLS] = [
+    "B",
+    "K",
+    "A",
+    "N",
+    "H",
+    "E",
+    "U",
+    "P",
+    "N0",
+    "U0",
+    "Rhat",
+    "reward_rate",
+    "habit_rate",
+    "empathy",
+    "effort_aversion",
+    "rule_orientation",
+    "sus_training",
+    "sus_coaching",
+    "sus_reward",
+    "sus_role_model",
+    "sus_sanctions",
+    "sus_feedback",
+    "lens_speed",
+    "lens_care",
+    "lens_correctness",
+    "lens_solution",
+    "alignment",
+    "K0",
+    "P0",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Employees {
+    n: usize,
+    data: Vec<f32>,
+    /// Dominant drive of each employee (index into `DRIVE_NAMES`).
+    pub dominant: Vec<u8>,
+}
+
+impl Employees {
+    pub fn zeroed(n: usize) -> Self {
+        Employees {
+            n,
+            data: vec![0.0; n * N_COLS],
+            dominant: vec![0; n],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    #[inline]
+    pub fn col(&self, c: Col) -> &[f32] {
+        let s = c as usize * self.n;
+        &self.data[s..s + self.n]
+    }
+
+    #[inline]
+    pub fn col_mut(&mut self, c: Col) -> &mut [f32] {
+        let s = c as usize * self.n;
+        &mut self.data[s..s + self.n]
+    }
+
+    /// (empathy, U, rule orientation) and P of row `i`: the inputs of the break propensity.
+    fn clone_row_p(&self, i: usize) -> ([f32; 3], f32) {
+        (
+            [
+                self.get(Col::Empathy, i),
+                self.get(Col::U, i),
+                self.get(Col::RuleOrientation, i),
+            ],
+            self.get(Col::P, i),
+        )
+    }
+
+    /// Column by index (`0..N_COLS`, in [`Col`] order), for agent-level output.
+    pub fn column(&self, c: usize) -> &[f32] {
+        &self.data[c * self.n..(c + 1) * self.n]
+    }
+
+    /// Every column at once, mutably, for the daily step.
+    pub fn cols_mut(&mut self) -> [&mut [f32]; N_COLS] {
+        let n = self.n.max(1);
+        let mut it = self.data.chunks_mut(n);
+        std::array::from_fn(|_| it.next().unwrap_or_default())
+    }
+
+    #[inline]
+    pub fn get(&self, c: Col, i: usize) -> f32 {
+        self.data[c as usize * self.n + i]
+    }
+
+    #[inline]
+    pub fn set(&mut self, c: Col, i: usize, v: f32) {
+        self.data[c as usize * self.n + i] = v;
+    }
+
+    /// Bytes of state per employee (for the memory budget in BENCHMARKS.md).
+    pub const fn bytes_per_employee() -> usize {
+        N_COLS * std::mem::size_of::<f32>() + 1
+    }
+}
+
+/// Draws a Beta variate with the given mean and concentration (a + b).
+pub fn beta_mean<R: Rng + ?Sized>(rng: &mut R, mean: f64, concentration: f64) -> f64 {
+    let m = mean.clamp(1e-4, 1.0 - 1e-4);
+    match Beta::new(m * concentration, (1.0 - m) * concentration) {
+        Ok(d) => d.sample(rng),
+        Err(_) => m,
+    }
+}
+
+/// A Dirichlet draw on the stack (normalised Gamma variates), so hiring in the daily loop
+/// allocates nothing. `None` if the parameters admit no draw.
+pub fn dirichlet<R: Rng + ?Sized>(rng: &mut R, alpha: &[f64; N_DRIVES]) -> Option<[f64; N_DRIVES]> {
+    let mut g = [0.0; N_DRIVES];
+    for (x, &a) in g.iter_mut().zip(alpha) {
+        *x = Gamma::new(a, 1.0).ok()?.sample(rng);
+    }
+    let s: f64 = g.iter().sum();
+    if s > 0.0 && s.is_finite() {
+        Some(g.map(|x| x / s))
+    } else {
+        None
+    }
+}
+
+/// Daily habit rate that reaches 95% of the asymptote after `days` of daily practice.
+pub fn habit_rate_for_days(days: f64) -> f64 {
+    1.0 - 0.05f64.powf(1.0 / days)
+}
+
+/// Draws one person's fixed attributes (profile, traits, anchors, habit rate) into row `i`,
+/// with the dynamic state at rest. The fixed point is solved by the caller, which knows the
+/// team.
+pub fn draw_person<R: Rng + ?Sized>(
+    e: &mut Employees,
+    i: usize,
+    params: &Params,
+    mix: &[f64; N_DRIVES],
+    rng: &mut R,
+) {
+    let conc = params.organisation.drive_concentration;
+    let alpha: [f64; N_DRIVES] = mix.map(|m| (m * conc).max(1e-3));
+    let profile = dirichlet(rng, &alpha).unwrap_or(*mix);
+    let t = params.drives.blend(&profile);
+    let s = &params.state;
+    let def = params.organisation.definition.normalised();
+
+    let n0 = beta_mean(
+        rng,
+        (s.norm_anchor_mean + s.norm_anchor_empathy * (t.empathy - 0.55)).clamp(0.02, 0.98),
+        s.norm_anchor_concentration,
+    );
+    let u0 = beta_mean(rng, s.understanding_mean, s.understanding_concentration);
+    let k0 = beta_mean(rng, s.knowledge_mean, s.knowledge_concentration);
+    let p0 = beta_mean(rng, s.alternatives_mean, s.alternatives_concentration);
+    let days = match LogNormal::new(s.habit_days_median.ln(), s.habit_days_log_sd) {
+        Ok(d) => d.sample(rng),
+        Err(_) => s.habit_days_median,
+    }
+    .clamp(s.habit_days_min, s.habit_days_max);
+    // Keep the stream's position independent of the branch above.
+    let _ = unit_f64(rng);
+
+    let v = |x: f64| x as f32;
+    e.set(Col::K, i, v(k0));
+    e.set(Col::A, i, v(s.awareness_rest));
+    e.set(Col::N, i, v(n0));
+    e.set(Col::E, i, v(s.reward_rest));
+    e.set(Col::U, i, v(u0));
+    e.set(Col::P, i, v(p0));
+    e.set(Col::N0, i, v(n0));
+    e.set(Col::U0, i, v(u0));
+    e.set(Col::RewardRate, i, 1.0);
+    e.set(Col::HabitRate, i, v(habit_rate_for_days(days)));
+    e.set(Col::Empathy, i, v(t.empathy));
+    e.set(Col::Effort, i, v(t.effort_aversion));
+    e.set(Col::RuleOrientation, i, v(t.rule_orientation));
+    e.set(Col::SusTraining, i, v(t.training));
+    e.set(Col::SusCoaching, i, v(t.coaching));
+    e.set(Col::SusReward, i, v(t.reward));
+    e.set(Col::SusRoleModel, i, v(t.role_model));
+    e.set(Col::SusSanctions, i, v(t.sanctions));
+    e.set(Col::SusFeedback, i, v(t.feedback));
+    e.set(Col::LensSpeed, i, v(t.lens[0]));
+    e.set(Col::LensCare, i, v(t.lens[1]));
+    e.set(Col::LensCorrectness, i, v(t.lens[2]));
+    e.set(Col::LensSolution, i, v(t.lens[3]));
+    e.set(Col::Alignment, i, v(alignment(&t.lens, &def)));
+    e.set(Col::K0, i, v(k0));
+    e.set(Col::P0, i, v(p0));
+    e.dominant[i] = dominant(&profile);
+}
+
+/// Logistic function.
+#[inline(always)]
+pub fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Behaviour target B* of row `i` given the team's descriptive norm `s` and habit `h`.
+#[inline(always)]
+pub fn behaviour_target(k: &Consts, e: &Employees, i: usize, s: f32, h: f32) -> f32 {
+    let x = k.beta0
+        + k.beta_n * e.get(Col::N, i)
+        + k.beta_h * h
+        + k.beta_ak * e.get(Col::A, i) * e.get(Col::K, i)
+        + k.beta_e * e.get(Col::E, i)
+        + k.beta_s * (s - 0.5)
+        + k.beta_r * e.get(Col::Rhat, i)
+        - k.beta_c * e.get(Col::Effort, i) * (1.0 - k.facilities);
+    sigmoid(x)
+}
+
+/// Equilibrium norm of row `i` when its own behaviour is `b`, the team's is `s` and the
+/// expected daily feedback share is `fb`: the weighted mean of the norm's pull targets.
+#[inline]
+pub fn norm_equilibrium(k: &Consts, e: &Employees, i: usize, b: f32, s: f32, fb: f32) -> f32 {
+    let w_anchor = k.norm_anchor;
+    let w_self = k.norm_self;
+    let w_peer = k.norm_peer;
+    let w_role = k.norm_role * e.get(Col::SusRoleModel, i);
+    let w_fb = k.norm_feedback * e.get(Col::SusFeedback, i) * fb;
+    let num = w_anchor * e.get(Col::N0, i)
+        + w_self * b
+        + w_peer * s
+        + w_role * e.get(Col::Rhat, i)
+        + w_fb;
+    num / (w_anchor + w_self + w_peer + w_role + w_fb)
+}
+
+/// Puts rows `rows` at the fixed point of behaviour, habit and norm, given the rest of the
+/// team as it is: start the slow state where the daily step would leave it, so the baseline
+/// does not drift (MODEL.md section 3, last paragraph).
+pub fn settle(
+    k: &Consts,
+    e: &mut Employees,
+    rows: std::ops::Range<usize>,
+    fb: f32,
+    whole_team: bool,
+) {
+    let n = e.len();
+    if n == 0 {
+        return;
+    }
+    for _ in 0..200 {
+        let s = e.col(Col::B).iter().sum::<f32>() / n as f32;
+        let mut moved = 0.0f32;
+        for i in rows.clone() {
+            let b = e.get(Col::B, i);
+            let nn = norm_equilibrium(k, e, i, b, s, fb);
+            e.set(Col::N, i, nn);
+            let target = behaviour_target(k, e, i, s, b);
+            let nb = 0.5 * b + 0.5 * target;
+            moved = moved.max((nb - b).abs());
+            e.set(Col::B, i, nb);
+            e.set(Col::H, i, nb);
+        }
+        if moved < 1e-6 || !whole_team && moved < 1e-5 {
+            break;
+        }
+    }
+    for i in rows {
+        let p = alternatives_equilibrium(k, e, i);
+        e.set(Col::P, i, p);
+    }
+}
+
+/// Daily rule-break propensity of row `i` with no sanctions in force.
+#[inline]
+pub fn break_propensity(k: &Consts, e: &Employees, i: usize) -> f32 {
+    sigmoid(
+        k.gamma0 + k.gamma_e * e.get(Col::Empathy, i)
+            - k.gamma_u * e.get(Col::U, i)
+            - k.gamma_p * e.get(Col::P, i)
+            - k.gamma_rule * e.get(Col::RuleOrientation, i),
+    )
+}
+
+/// Fixed point of the repertoire P: decay toward P0 balances the practice that using
+/// alternatives gives. Using alternatives needs P, so the balance is the positive root of
+/// g·a·P² + (d − g·a)·P − d·P0 = 0, with `a` the expected alternatives per unit of P per day;
+/// `a` depends on P through the rule-break propensity, hence the few outer iterations.
+pub fn alternatives_equilibrium(k: &Consts, e: &Employees, i: usize) -> f32 {
+    let p0 = e.get(Col::P0, i) as f64;
+    let d = k.alternatives_decay as f64;
+    let mut p = e.get(Col::P, i) as f64;
+    let mut probe = e.clone_row_p(i);
+    for _ in 0..20 {
+        probe.1 = p as f32;
+        let pb = sigmoid(
+            k.gamma0 + k.gamma_e * probe.0[0]
+                - k.gamma_u * probe.0[1]
+                - k.gamma_p * probe.1
+                - k.gamma_rule * probe.0[2],
+        ) as f64;
+        let ga =
+            k.alternatives_gain as f64 * k.contacts as f64 * k.conflict_share as f64 * (1.0 - pb);
+        let next = if ga <= 1e-12 {
+            p0
+        } else {
+            let bq = d - ga;
+            (-bq + (bq * bq + 4.0 * ga * d * p0).sqrt()) / (2.0 * ga)
+        };
+        if (next - p).abs() < 1e-7 {
+            p = next;
+            break;
+        }
+        p = next;
+    }
+    p.clamp(0.0, 1.0) as f32
+}

@@ -1,0 +1,439 @@
+//! Interventions: what they are, when they run, whom they reach, and the per-team-day plan
+//! the daily step reads.
+//!
+//! An arm is a list of interventions; an intervention without a `start` begins the day after
+//! the previous one in the list ends, so a programme (training, then coaching, then
+//! reflection: article 000's full method) is written as a chain of phases.
+
+use serde::{Deserialize, Serialize};
+
+use super::validate::Check;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Awareness and skill up at once, a little norm (000 phase 1, 003).
+    Training,
+    /// Norm and understanding up per session, durably (000 phase 2).
+    Coaching,
+    /// Rewards for oriented contacts on a schedule while active; extinction after (003).
+    Reinforcement,
+    /// Refresh awareness and write the current norm into the personal anchor (000 phase 3, 004).
+    Reflection,
+    /// Practising alternatives to breaking a rule (004 part 2).
+    Practice,
+    /// Routine discussion of dilemmas: understanding and alternatives up (004 part 3).
+    FeedbackCulture,
+    /// Rules and sanctions: fewer rule breaks, lower norms for the less rule-minded (004).
+    Sanctions,
+    /// Leadership programme for managers: role-model level up (002).
+    RoleModelProgramme,
+    /// Customer feedback shared with staff while active (002).
+    ShareFeedback,
+    /// A shared definition: lenses move toward the organisation's (001).
+    SharedDefinition,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Training => "training",
+            Kind::Coaching => "coaching",
+            Kind::Reinforcement => "reinforcement",
+            Kind::Reflection => "reflection",
+            Kind::Practice => "practice",
+            Kind::FeedbackCulture => "feedback_culture",
+            Kind::Sanctions => "sanctions",
+            Kind::RoleModelProgramme => "role_model_programme",
+            Kind::ShareFeedback => "share_feedback",
+            Kind::SharedDefinition => "shared_definition",
+        }
+    }
+
+    /// Kinds that act on managers rather than employees.
+    pub fn acts_on_managers(self) -> bool {
+        matches!(self, Kind::RoleModelProgramme)
+    }
+}
+
+/// Reward schedule of a reinforcement programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Schedule {
+    /// Every oriented contact is rewarded.
+    #[default]
+    Continuous,
+    /// Each oriented contact is rewarded with probability 1/ratio.
+    VariableRatio,
+}
+
+/// Who an intervention reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    #[default]
+    All,
+    /// Only the teams listed in `teams`.
+    Teams,
+    /// The managers (of all teams, or of the listed teams).
+    Managers,
+}
+
+/// One intervention as written in a scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterventionSpec {
+    pub kind: Kind,
+    /// First day (day 0 is the first recorded day). Absent: the day after the previous
+    /// intervention of the arm ends (day 0 for the first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<i64>,
+    /// Days the intervention lasts.
+    #[serde(default = "one_u32")]
+    pub duration: u32,
+    /// Days between sessions (1 = daily).
+    #[serde(default = "one_u32")]
+    pub interval: u32,
+    /// Multiplier on the per-session effect.
+    #[serde(default = "one_f64")]
+    pub intensity: f64,
+    #[serde(default)]
+    pub target: Target,
+    /// Teams reached when `target` is `teams` (or whose managers, for `managers`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<usize>,
+    /// Cost per person reached per session (euro).
+    #[serde(default)]
+    pub cost_per_person: f64,
+    /// Reinforcement only: the reward schedule.
+    #[serde(default)]
+    pub schedule: Schedule,
+    /// Reinforcement only: mean number of oriented contacts per reward (variable ratio).
+    #[serde(default = "three_f64")]
+    pub ratio: f64,
+    /// Reinforcement only: cost per reward (euro).
+    #[serde(default)]
+    pub cost_per_reward: f64,
+    /// Reinforcement only: share of non-oriented contacts dressed up to look oriented and
+    /// rewarded all the same (article 003: targets met "with ease").
+    #[serde(default)]
+    pub gaming: f64,
+}
+
+fn one_u32() -> u32 {
+    1
+}
+fn one_f64() -> f64 {
+    1.0
+}
+fn three_f64() -> f64 {
+    3.0
+}
+
+impl InterventionSpec {
+    /// A minimal spec, for code that builds scenarios.
+    pub fn new(kind: Kind, start: Option<i64>, duration: u32, interval: u32) -> Self {
+        InterventionSpec {
+            kind,
+            start,
+            duration,
+            interval,
+            intensity: 1.0,
+            target: if kind.acts_on_managers() {
+                Target::Managers
+            } else {
+                Target::All
+            },
+            teams: Vec::new(),
+            cost_per_person: 0.0,
+            schedule: Schedule::Continuous,
+            ratio: 3.0,
+            cost_per_reward: 0.0,
+            gaming: 0.0,
+        }
+    }
+
+    pub fn with_cost(mut self, cost_per_person: f64) -> Self {
+        self.cost_per_person = cost_per_person;
+        self
+    }
+
+    pub fn with_schedule(mut self, schedule: Schedule, ratio: f64) -> Self {
+        self.schedule = schedule;
+        self.ratio = ratio;
+        self
+    }
+}
+
+/// An intervention with its start resolved to an absolute day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub spec: InterventionSpec,
+    pub start: i64,
+    /// First day after the intervention.
+    pub end: i64,
+    /// Per team: reached or not (indexed by team).
+    pub reaches_team: Vec<bool>,
+}
+
+impl Resolved {
+    #[inline]
+    pub fn active(&self, day: i64) -> bool {
+        day >= self.start && day < self.end
+    }
+
+    #[inline]
+    pub fn session(&self, day: i64) -> bool {
+        self.active(day) && (day - self.start) % self.spec.interval.max(1) as i64 == 0
+    }
+}
+
+/// An arm's interventions resolved for an organisation with `n_teams` teams.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArmPlan {
+    pub interventions: Vec<Resolved>,
+}
+
+impl ArmPlan {
+    pub fn resolve(specs: &[InterventionSpec], n_teams: usize) -> ArmPlan {
+        let mut next_start = 0i64;
+        let mut interventions = Vec::with_capacity(specs.len());
+        for spec in specs {
+            let start = spec.start.unwrap_or(next_start);
+            let end = start.saturating_add(spec.duration as i64);
+            next_start = end;
+            let reaches_team = (0..n_teams)
+                .map(|t| match spec.target {
+                    Target::All => true,
+                    Target::Teams => spec.teams.contains(&t),
+                    Target::Managers => spec.teams.is_empty() || spec.teams.contains(&t),
+                })
+                .collect();
+            interventions.push(Resolved {
+                spec: spec.clone(),
+                start,
+                end,
+                reaches_team,
+            });
+        }
+        ArmPlan { interventions }
+    }
+
+    /// First day any intervention runs, if there is one.
+    pub fn first_day(&self) -> Option<i64> {
+        self.interventions.iter().map(|r| r.start).min()
+    }
+
+    /// First day after every intervention has ended.
+    pub fn end_day(&self) -> Option<i64> {
+        self.interventions.iter().map(|r| r.end).max()
+    }
+
+    /// What reaches team `team` on `day`, summed over the arm's interventions.
+    pub fn day_plan(&self, team: usize, day: i64) -> DayPlan {
+        let mut p = DayPlan::default();
+        for r in &self.interventions {
+            if !r.active(day) || !r.reaches_team[team] {
+                continue;
+            }
+            let s = &r.spec;
+            let i = s.intensity as f32;
+            let session = r.session(day);
+            if session {
+                if s.kind.acts_on_managers() {
+                    p.cost_per_manager += s.cost_per_person;
+                } else {
+                    p.cost_per_employee += s.cost_per_person;
+                }
+            }
+            match s.kind {
+                Kind::Reinforcement => {
+                    let prob = match s.schedule {
+                        Schedule::Continuous => 1.0,
+                        Schedule::VariableRatio => 1.0 / s.ratio.max(1.0),
+                    } as f32;
+                    // Several overlapping programmes: the richest schedule applies.
+                    p.reward_prob = p.reward_prob.max((prob * i).min(1.0));
+                    p.reward_intensity = p.reward_intensity.max(i);
+                    p.gaming = p.gaming.max(s.gaming as f32);
+                    p.cost_per_reward += s.cost_per_reward;
+                }
+                Kind::Sanctions => {
+                    p.sanctions_active += i;
+                    if session {
+                        p.sanctions_session += i;
+                    }
+                }
+                Kind::ShareFeedback => p.share_feedback = p.share_feedback.max(i),
+                _ if !session => {}
+                Kind::Training => p.training += i,
+                Kind::Coaching => p.coaching += i,
+                Kind::Reflection => p.reflection += i,
+                Kind::Practice => p.practice += i,
+                Kind::FeedbackCulture => p.feedback_culture += i,
+                Kind::RoleModelProgramme => p.role_model += i,
+                Kind::SharedDefinition => p.definition += i,
+            }
+        }
+        p
+    }
+}
+
+/// Intensities of everything that reaches one team on one day. Built on the stack each
+/// team-day, so the daily loop allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct DayPlan {
+    pub training: f32,
+    pub coaching: f32,
+    pub reflection: f32,
+    pub practice: f32,
+    pub feedback_culture: f32,
+    pub sanctions_session: f32,
+    pub sanctions_active: f32,
+    pub role_model: f32,
+    pub definition: f32,
+    pub share_feedback: f32,
+    /// Chance an oriented contact is rewarded today (0 = no programme active).
+    pub reward_prob: f32,
+    pub reward_intensity: f32,
+    pub gaming: f32,
+    /// Cost per employee reached today (sessions of employee interventions).
+    pub cost_per_employee: f64,
+    /// Cost per manager reached today.
+    pub cost_per_manager: f64,
+    pub cost_per_reward: f64,
+}
+
+impl DayPlan {
+    pub fn any_session(&self) -> bool {
+        self.training > 0.0
+            || self.coaching > 0.0
+            || self.reflection > 0.0
+            || self.practice > 0.0
+            || self.feedback_culture > 0.0
+            || self.sanctions_session > 0.0
+            || self.definition > 0.0
+    }
+}
+
+/// Checks one arm's interventions against the run's horizon and organisation.
+pub fn check_arm(
+    c: &mut Check,
+    arm_key: &str,
+    specs: &[InterventionSpec],
+    horizon: i64,
+    n_teams: usize,
+) {
+    let plan = ArmPlan::resolve(specs, n_teams);
+    for (k, (spec, r)) in specs.iter().zip(&plan.interventions).enumerate() {
+        let key = format!("{arm_key}.interventions[{k}]");
+        if r.start < 0 || r.start >= horizon {
+            c.fail(
+                &format!("{key}.start"),
+                r.start.to_string(),
+                format!("a day in [0, {}) (the recorded horizon)", horizon),
+                "interventions must start inside the recorded horizon (horizon_days)",
+            );
+        }
+        if spec.duration == 0 {
+            c.fail(
+                &format!("{key}.duration"),
+                "0".into(),
+                "at least 1 day".into(),
+                "",
+            );
+        } else if r.end > horizon {
+            c.fail(
+                &format!("{key}.duration"),
+                spec.duration.to_string(),
+                format!(
+                    "at most {} (the intervention must end by horizon_days = {horizon})",
+                    (horizon - r.start).max(0)
+                ),
+                "shorten the intervention or lengthen horizon_days",
+            );
+        }
+        if spec.interval == 0 || spec.interval > 10_000 {
+            c.fail(
+                &format!("{key}.interval"),
+                spec.interval.to_string(),
+                "a whole number of days in [1, 10000]".into(),
+                "",
+            );
+        }
+        c.range(&format!("{key}.intensity"), spec.intensity, 0.0, 5.0);
+        c.range(
+            &format!("{key}.cost_per_person"),
+            spec.cost_per_person,
+            0.0,
+            1e9,
+        );
+        c.range(
+            &format!("{key}.cost_per_reward"),
+            spec.cost_per_reward,
+            0.0,
+            1e9,
+        );
+        c.range(&format!("{key}.ratio"), spec.ratio, 1.0, 1000.0);
+        c.unit(&format!("{key}.gaming"), spec.gaming);
+        if spec.target == Target::Teams && spec.teams.is_empty() {
+            c.fail(
+                &format!("{key}.teams"),
+                "[]".into(),
+                "a non-empty list of team numbers".into(),
+                "target = \"teams\" needs the teams it reaches",
+            );
+        }
+        if let Some(&t) = spec.teams.iter().find(|&&t| t >= n_teams) {
+            c.fail(
+                &format!("{key}.teams"),
+                t.to_string(),
+                format!("team numbers in [0, {n_teams})"),
+                "teams are numbered from 0",
+            );
+        }
+        if spec.kind.acts_on_managers() != (spec.target == Target::Managers) {
+            let expected = if spec.kind.acts_on_managers() {
+                "\"managers\" (this intervention acts on managers)"
+            } else {
+                "\"all\" or \"teams\" (this intervention acts on employees)"
+            };
+            c.fail(
+                &format!("{key}.target"),
+                format!("{:?}", spec.target).to_lowercase(),
+                expected.into(),
+                "",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chained_phases_start_when_the_previous_one_ends() {
+        let specs = vec![
+            InterventionSpec::new(Kind::Training, Some(50), 2, 1),
+            InterventionSpec::new(Kind::Coaching, None, 100, 10),
+            InterventionSpec::new(Kind::Reflection, None, 100, 20),
+        ];
+        let plan = ArmPlan::resolve(&specs, 3);
+        assert_eq!(plan.interventions[1].start, 52);
+        assert_eq!(plan.interventions[2].start, 152);
+        assert_eq!(plan.end_day(), Some(252));
+    }
+
+    #[test]
+    fn sessions_fall_on_the_interval() {
+        let plan = ArmPlan::resolve(
+            &[InterventionSpec::new(Kind::Coaching, Some(10), 30, 10)],
+            1,
+        );
+        let days: Vec<i64> = (0..60)
+            .filter(|&d| plan.day_plan(0, d).coaching > 0.0)
+            .collect();
+        assert_eq!(days, vec![10, 20, 30]);
+    }
+}

@@ -1,0 +1,23 @@
+//! The simulation itself, pure: no I/O, no CLI, no printing.
+//!
+//! State layout: a [`simulation::Simulation`] owns teams; a [`team::Team`] owns its
+//! employees (structure of arrays, [`employees::Employees`]), its manager and its customer
+//! pool. Every random number comes from a stream keyed by (replication, purpose, team, slot,
+//! day) in [`rng`], so results do not depend on threads and arms share random numbers.
+
+pub mod consts;
+pub mod customers;
+pub mod drives;
+pub mod employees;
+pub mod interventions;
+pub mod manager;
+pub mod params;
+pub mod rng;
+pub mod simulation;
+pub mod team;
+pub mod validate;
+
+pub use consts::Consts;
+pub use interventions::{ArmPlan, InterventionSpec, Kind, Schedule, Target};
+pub use params::Params;
+pub use simulation::Simulation;

@@ -1,0 +1,165 @@
+//! One organisation in one replication: its teams, their daily steps, and the sum of a day.
+
+use rayon::prelude::*;
+
+use super::consts::Consts;
+use super::drives::N_DRIVES;
+use super::interventions::ArmPlan;
+use super::manager::{Manager, SelfRating};
+use super::params::Params;
+use super::team::{Team, TeamDay, World};
+
+/// Teams below this count are stepped on the calling thread: splitting a small organisation
+/// costs more than it saves, and runs are the parallel unit of a sweep anyway.
+const PARALLEL_TEAMS: usize = 64;
+
+#[derive(Debug, Clone)]
+pub struct Simulation<'a> {
+    pub world: World<'a>,
+    pub teams: Vec<Team>,
+    scratch: Vec<TeamDay>,
+}
+
+impl<'a> Simulation<'a> {
+    /// Builds the organisation of one replication at the fixed point of its slow state.
+    pub fn new(params: &'a Params, consts: &'a Consts, rep_seed: u64) -> Self {
+        let o = &params.organisation;
+        let org_mix = o.drive_mix.normalised();
+        let hiring_mix = o
+            .hiring_mix
+            .as_ref()
+            .map(|m| m.normalised())
+            .unwrap_or(org_mix);
+        let world = World {
+            params,
+            consts,
+            rep_seed,
+            org_mix,
+            hiring_mix,
+        };
+        let sizes = team_sizes(o.employees, o.team_size);
+        let full = sizes.first().copied().unwrap_or(0);
+        let teams = sizes
+            .iter()
+            .enumerate()
+            .map(|(t, &n)| {
+                let vis = if n == full {
+                    consts.visibility_full
+                } else {
+                    consts.visibility_last
+                };
+                Team::new(&world, t, n, vis)
+            })
+            .collect();
+        Simulation {
+            world,
+            teams,
+            scratch: Vec::new(),
+        }
+    }
+
+    pub fn employees(&self) -> usize {
+        self.teams.iter().map(|t| t.employees.len()).sum()
+    }
+
+    /// Advances every team by one day and returns the organisation's totals (summed in team
+    /// order, so the result does not depend on how teams were spread over threads).
+    pub fn step(&mut self, plan: &ArmPlan, day: i64, record: bool) -> TeamDay {
+        let world = &self.world;
+        let step = |t: &mut Team| {
+            let dp = plan.day_plan(t.index, day);
+            t.step(world, &dp, day, record)
+        };
+        if self.teams.len() >= PARALLEL_TEAMS {
+            self.teams
+                .par_iter_mut()
+                .with_min_len(16)
+                .map(step)
+                .collect_into_vec(&mut self.scratch);
+        } else {
+            self.scratch.clear();
+            self.scratch.extend(self.teams.iter_mut().map(step));
+        }
+        let mut total = TeamDay::default();
+        for d in &self.scratch {
+            add(&mut total, d);
+        }
+        total
+    }
+
+    /// Managers' self-ratings: shares rating themselves "always" and "almost always".
+    pub fn self_rating_shares(&self) -> (f64, f64) {
+        let p = &self.world.params.managers;
+        let n = self.teams.len().max(1) as f64;
+        let count = |r: SelfRating| {
+            self.teams
+                .iter()
+                .filter(|t| t.manager.self_rating(p) == r)
+                .count() as f64
+                / n
+        };
+        (count(SelfRating::Always), count(SelfRating::AlmostAlways))
+    }
+
+    /// Share of managers whose true level makes them a role model.
+    pub fn role_model_share(&self) -> f64 {
+        let p = &self.world.params.managers;
+        let n = self.teams.len().max(1) as f64;
+        self.teams
+            .iter()
+            .filter(|t| t.manager.is_role_model(p))
+            .count() as f64
+            / n
+    }
+
+    pub fn managers(&self) -> impl Iterator<Item = &Manager> {
+        self.teams.iter().map(|t| &t.manager)
+    }
+}
+
+/// Team sizes: `team_size` each, the remainder in a last, smaller team.
+pub fn team_sizes(employees: usize, team_size: usize) -> Vec<usize> {
+    let ts = team_size.max(1);
+    let mut v = vec![ts; employees / ts];
+    if employees % ts > 0 {
+        v.push(employees % ts);
+    }
+    v
+}
+
+/// Adds one team-day into a total. Stocks and flows alike are sums; the recorder turns them
+/// into means and rates.
+pub fn add(t: &mut TeamDay, d: &TeamDay) {
+    t.employees += d.employees;
+    t.contacts += d.contacts;
+    t.oriented += d.oriented;
+    t.gamed += d.gamed;
+    t.score_sum += d.score_sum;
+    t.promoters += d.promoters;
+    t.detractors += d.detractors;
+    t.conflicts += d.conflicts;
+    t.breaks += d.breaks;
+    t.alternatives += d.alternatives;
+    t.rewards += d.rewards;
+    t.churned += d.churned;
+    t.referred += d.referred;
+    t.inflow += d.inflow;
+    t.outflow += d.outflow;
+    t.leavers += d.leavers;
+    t.customers += d.customers;
+    t.cost_interventions += d.cost_interventions;
+    t.sum_b += d.sum_b;
+    t.sum_b2 += d.sum_b2;
+    for k in 0..3 {
+        t.nps_window[k] += d.nps_window[k];
+    }
+    for k in 0..8 {
+        t.state_sums[k] += d.state_sums[k];
+    }
+    t.recognised += d.recognised;
+    t.strong_norm += d.strong_norm;
+    for k in 0..N_DRIVES {
+        t.drive_b[k] += d.drive_b[k];
+        t.drive_n[k] += d.drive_n[k];
+    }
+}

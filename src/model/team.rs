@@ -1,0 +1,436 @@
+//! One team for one day: the daily step of MODEL.md section 3.
+//!
+//! A team owns its employees, its manager and its customers, and draws every random number
+//! from streams keyed by (replication, team, slot, day); teams are therefore independent
+//! within a day and are the unit of parallel work inside a run.
+
+use rand::Rng;
+use rand_distr::{Distribution, Poisson, StandardNormal};
+
+use super::consts::Consts;
+use super::customers::{CustomerPool, NpsWindow, CHURN_FLAG};
+use super::drives::N_DRIVES;
+use super::employees::{draw_person, settle, sigmoid, Col, Employees};
+use super::interventions::DayPlan;
+use super::manager::{stationary_perception, Manager};
+use super::params::Params;
+use super::rng::{stream, two_units, unit_f64, Purpose};
+
+/// Everything a team needs from its run that does not change from day to day.
+#[derive(Debug, Clone)]
+pub struct World<'a> {
+    pub params: &'a Params,
+    pub consts: &'a Consts,
+    pub rep_seed: u64,
+    pub org_mix: [f64; N_DRIVES],
+    pub hiring_mix: [f64; N_DRIVES],
+}
+
+/// Maps a (possibly negative, during burn-in) day to a stream key component.
+#[inline]
+pub fn day_key(day: i64) -> u64 {
+    (day + (1i64 << 40)) as u64
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    pub index: usize,
+    pub employees: Employees,
+    pub manager: Manager,
+    pub customers: CustomerPool,
+    pub nps: NpsWindow,
+    /// Descriptive norm S: the team's mean B at the end of yesterday.
+    pub peer_norm: f32,
+    /// Chance per day an employee sees a telling moment of the manager.
+    pub visibility: f32,
+    /// Slots whose employee leaves at the end of today (scratch, kept to avoid allocation).
+    leaving: Vec<bool>,
+}
+
+/// Counts and sums of one team-day; summed over teams (in team order) into the run's day.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TeamDay {
+    pub employees: u32,
+    pub contacts: u32,
+    pub oriented: u32,
+    pub gamed: u32,
+    pub score_sum: u64,
+    pub promoters: u32,
+    pub detractors: u32,
+    pub conflicts: u32,
+    pub breaks: u32,
+    pub alternatives: u32,
+    pub rewards: u32,
+    pub churned: u32,
+    pub referred: u32,
+    pub inflow: u32,
+    pub outflow: u32,
+    pub leavers: u32,
+    pub customers: u32,
+    pub cost_interventions: f64,
+    pub sum_b: f64,
+    pub sum_b2: f64,
+    pub nps_window: [u64; 3],
+    /// Only on recorded days: sums of B, K, A, N, H, E, U, P.
+    pub state_sums: [f64; 8],
+    pub recognised: u32,
+    pub strong_norm: u32,
+    pub drive_b: [f64; N_DRIVES],
+    pub drive_n: [u32; N_DRIVES],
+}
+
+impl Team {
+    /// A team of `size` employees at the fixed point of its slow state.
+    pub fn new(w: &World, index: usize, size: usize, visibility: f32) -> Team {
+        let k = w.consts;
+        let p = w.params;
+        let mut employees = Employees::zeroed(size);
+        let mut rng = stream(w.rep_seed, Purpose::EmployeeInit, index as u64, 0, 0);
+        for i in 0..size {
+            draw_person(&mut employees, i, p, &w.org_mix, &mut rng);
+        }
+        let mut mrng = stream(w.rep_seed, Purpose::ManagerInit, index as u64, 0, 0);
+        let manager = Manager::draw(&p.managers, &mut mrng);
+        let rhat =
+            stationary_perception(&p.managers, visibility as f64, manager.role_model as f64) as f32;
+        employees.col_mut(Col::Rhat).fill(rhat);
+        employees.col_mut(Col::B).fill(0.5);
+        let fb = k.feedback_prob(manager.priority, 0.0);
+        settle(k, &mut employees, 0..size, fb, true);
+        let peer_norm = mean(employees.col(Col::B));
+        let pool = (k.pool_per_employee * size as f64).round() as usize;
+        Team {
+            index,
+            employees,
+            manager,
+            customers: CustomerPool::new(pool, k.memory_new),
+            nps: NpsWindow::new(p.customers.nps_window_days),
+            peer_norm,
+            visibility,
+            leaving: vec![false; size],
+        }
+    }
+
+    /// Advances the team by one working day under `plan`.
+    pub fn step(&mut self, w: &World, plan: &DayPlan, day: i64, record: bool) -> TeamDay {
+        let k = w.consts;
+        let n = self.employees.len();
+        let dk = day_key(day);
+        let team = self.index as u64;
+        let mut out = TeamDay {
+            employees: n as u32,
+            ..TeamDay::default()
+        };
+        let mut trng = stream(w.rep_seed, Purpose::TeamDay, team, dk, 0);
+        let (u_feedback, _) = two_units(&mut trng);
+        let feedback_today =
+            u_feedback < k.feedback_prob(self.manager.priority, plan.share_feedback);
+
+        if plan.role_model > 0.0 {
+            let r = &mut self.manager.role_model;
+            *r += (k.role_model_gain * plan.role_model).min(1.0) * (1.0 - *r);
+            out.cost_interventions += plan.cost_per_manager;
+        }
+        out.cost_interventions += plan.cost_per_employee * n as f64;
+        let role_model = self.manager.role_model;
+        let s = self.peer_norm;
+        let vis = self.visibility;
+        let sessions = plan.any_session();
+        let rewarding = plan.reward_prob > 0.0;
+        let gaming = plan.gaming;
+
+        let mem = &mut self.customers.memory;
+        let pool_len = mem.len();
+        let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_tr, s_co, s_rw, s_rm, s_sa, s_fb, l_sp, l_ca, l_co, l_so, align, k0, p0] =
+            self.employees.cols_mut();
+
+        for i in 0..n {
+            let mut rng = stream(w.rep_seed, Purpose::EmployeeDay, team, i as u64, dk);
+            let (u_leave, u_see) = two_units(&mut rng);
+            let (u_moment, _) = two_units(&mut rng);
+            self.leaving[i] = u_leave < k.leave_prob;
+
+            // 1. Sessions of interventions reach the person at the start of the day.
+            if sessions {
+                let t = (plan.training * s_tr[i]).min(1.0);
+                if t > 0.0 {
+                    a[i] += (k.training_awareness * t).min(1.0) * (1.0 - a[i]);
+                    kk[i] += (k.training_knowledge * t).min(1.0) * (1.0 - kk[i]);
+                    nn[i] += (k.training_norm * t).min(1.0) * (1.0 - nn[i]);
+                }
+                let c = plan.coaching * s_co[i];
+                if c > 0.0 {
+                    nn[i] += (k.coaching_norm * c).min(1.0) * (1.0 - nn[i]);
+                    u[i] += (k.coaching_understanding * c).min(1.0) * (1.0 - u[i]);
+                    a[i] += (k.coaching_awareness * c).min(1.0) * (1.0 - a[i]);
+                    n0[i] += (k.coaching_anchor * c).min(1.0) * (nn[i] - n0[i]);
+                }
+                let r = plan.reflection * s_co[i];
+                if r > 0.0 {
+                    a[i] += (k.reflection_awareness * r).min(1.0) * (1.0 - a[i]);
+                    nn[i] += (k.reflection_norm * r).min(1.0) * (1.0 - nn[i]);
+                    u[i] += (k.reflection_understanding * r).min(1.0) * (1.0 - u[i]);
+                    let anchor = (k.reflection_anchor * r).min(1.0);
+                    n0[i] += anchor * (nn[i] - n0[i]);
+                    u0[i] += anchor * (u[i] - u0[i]);
+                }
+                let pr = plan.practice * s_tr[i];
+                if pr > 0.0 {
+                    p[i] += (k.practice_alternatives * pr).min(1.0) * (1.0 - p[i]);
+                }
+                let fc = plan.feedback_culture * s_fb[i];
+                if fc > 0.0 {
+                    u[i] += (k.feedback_culture_understanding * fc).min(1.0) * (1.0 - u[i]);
+                    p[i] += (k.feedback_culture_alternatives * fc).min(1.0) * (1.0 - p[i]);
+                }
+                let sa = plan.sanctions_session * s_sa[i];
+                if sa > 0.0 {
+                    nn[i] -= (k.sanctions_norm_loss * sa * (1.0 - rule[i])).min(1.0) * nn[i];
+                }
+                let d = (k.definition_shift * plan.definition).min(1.0);
+                if d > 0.0 {
+                    let lens = [&mut l_sp[i], &mut l_ca[i], &mut l_co[i], &mut l_so[i]];
+                    let mut tv = 0.0;
+                    for (l, t) in lens.into_iter().zip(k.definition) {
+                        *l += d * (t - *l);
+                        tv += (*l - t).abs();
+                    }
+                    align[i] = (1.0 - 0.5 * tv).clamp(0.0, 1.0);
+                }
+            }
+
+            // 2. Perception of the manager: a telling moment is seen with chance `vis`.
+            if u_see < vis {
+                let x = if u_moment < role_model { 1.0 } else { 0.0 };
+                rhat[i] += k.perception_rate * (x - rhat[i]);
+            } else {
+                rhat[i] += k.perception_forgetting * (k.perception_prior - rhat[i]);
+            }
+
+            // 3. Behaviour follows the target set by the undercurrent.
+            let x = k.beta0
+                + k.beta_n * nn[i]
+                + k.beta_h * h[i]
+                + k.beta_ak * a[i] * kk[i]
+                + k.beta_e * e[i]
+                + k.beta_s * (s - 0.5)
+                + k.beta_r * rhat[i]
+                - k.beta_c * effort[i] * (1.0 - k.facilities);
+            b[i] += k.adjust * (sigmoid(x) - b[i]);
+            let bi = b[i];
+
+            // 4. Contacts.
+            let quality = kk[i]
+                * (1.0 - k.alignment_weight + k.alignment_weight * align[i])
+                * k.facilities_quality;
+            let oriented_gain = k.score_oriented * quality;
+            let p_break = sigmoid(
+                k.gamma0 + k.gamma_e * emp[i]
+                    - k.gamma_u * u[i]
+                    - k.gamma_p * p[i]
+                    - k.gamma_rule * rule[i]
+                    - k.sanctions_break_shift * plan.sanctions_active * s_sa[i],
+            );
+            let p_alt = p_break + (1.0 - p_break) * p[i];
+            let visible = bi + gaming * (1.0 - bi);
+            let mut genuine = 0u32;
+            let mut shown = 0u32;
+            let mut rewards = 0u32;
+            let mut alts = 0u32;
+            for _ in 0..k.contacts {
+                let (u_orient, u_cust) = two_units(&mut rng);
+                let (u_conflict, u_resolve) = two_units(&mut rng);
+                let (u_fate, u_reward) = two_units(&mut rng);
+                let z: f32 = StandardNormal.sample(&mut rng);
+                let is_genuine = u_orient < bi;
+                let is_shown = u_orient < visible;
+                genuine += is_genuine as u32;
+                shown += is_shown as u32;
+                let ci = ((u_cust * pool_len as f32) as usize).min(pool_len.saturating_sub(1));
+                let raw_mem = if pool_len > 0 { mem[ci] } else { k.memory_new };
+                let flagged = raw_mem > CHURN_FLAG - 0.5;
+                let m = if flagged {
+                    raw_mem - CHURN_FLAG
+                } else {
+                    raw_mem
+                };
+                let mut score =
+                    k.score_base + k.score_memory * (m - k.memory_reference) + k.score_noise * z;
+                if is_genuine {
+                    score += oriented_gain;
+                }
+                if u_conflict < k.conflict_share {
+                    out.conflicts += 1;
+                    if u_resolve < p_break {
+                        out.breaks += 1;
+                        score += k.break_gain;
+                    } else if u_resolve < p_alt {
+                        alts += 1;
+                        score += k.alternative_gain;
+                    } else {
+                        score -= k.unresolved_penalty;
+                    }
+                }
+                let score = score.round().clamp(0.0, 10.0);
+                out.score_sum += score as u64;
+                if pool_len > 0 {
+                    let nm = m + k.memory_rate * (score * 0.1 - m);
+                    mem[ci] = if flagged { nm + CHURN_FLAG } else { nm };
+                }
+                if score >= 9.0 {
+                    out.promoters += 1;
+                    if u_fate < k.referral_promoter {
+                        out.referred += 1;
+                    }
+                } else if score <= 6.0 {
+                    out.detractors += 1;
+                    if u_fate < k.churn_detractor && pool_len > 0 && !flagged {
+                        mem[ci] += CHURN_FLAG;
+                    }
+                }
+                if rewarding && is_shown && u_reward < plan.reward_prob {
+                    rewards += 1;
+                }
+            }
+            out.contacts += k.contacts as u32;
+            out.oriented += genuine;
+            out.gamed += shown - genuine;
+            out.rewards += rewards;
+            out.alternatives += alts;
+
+            // 5. Slow state.
+            let share = genuine as f32 / k.contacts as f32;
+            h[i] += hrate[i] * (share - h[i]);
+            a[i] += k.awareness_decay * (k.awareness_rest - a[i]);
+            kk[i] += k.knowledge_decay * (1.0 - k.knowledge_protection * share) * (k0[i] - kk[i]);
+            let mut dn = k.norm_anchor * (n0[i] - nn[i])
+                + k.norm_self * (share - nn[i])
+                + k.norm_peer * (s - nn[i])
+                + k.norm_role * s_rm[i] * (rhat[i] - nn[i]);
+            if feedback_today {
+                dn += k.norm_feedback * s_fb[i] * (1.0 - nn[i]);
+            }
+            nn[i] = (nn[i] + dn).clamp(0.0, 1.0);
+            u[i] += k.understanding_rate * (u0[i] - u[i]);
+            p[i] += k.alternatives_decay * (p0[i] - p[i])
+                + (k.alternatives_gain * alts as f32).min(1.0) * (1.0 - p[i]);
+            if rewarding {
+                let got = if rewards > 0 { 1.0 } else { 0.0 };
+                let rate = (k.reward_acquisition * s_rw[i] * plan.reward_intensity).min(1.0);
+                e[i] += rate * (got - e[i]);
+                if shown > 0 {
+                    rrate[i] += k.reward_rate_learning * (rewards as f32 / shown as f32 - rrate[i]);
+                }
+            } else {
+                let rate = k.reward_extinction * rrate[i].max(1e-3).powf(k.partial_exponent);
+                e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
+            }
+            out.sum_b += bi as f64;
+            out.sum_b2 += (bi as f64) * (bi as f64);
+        }
+        out.cost_interventions += rewards_cost(plan, out.rewards);
+
+        // Customers: churn, background outflow, referrals and inflow, from the team stream.
+        let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
+        let outflow = poisson(&mut trng, k.outflow_rate * self.customers.len() as f64);
+        out.churned = self.customers.remove_churned() as u32;
+        let outflow = outflow.min(self.customers.len());
+        for _ in 0..outflow {
+            let len = self.customers.len();
+            let idx = ((unit_f64(&mut trng) * len as f64) as usize).min(len - 1);
+            self.customers.memory.swap_remove(idx);
+        }
+        out.outflow = outflow as u32;
+        for _ in 0..out.referred {
+            self.customers.memory.push(k.memory_referred);
+        }
+        for _ in 0..inflow {
+            self.customers.memory.push(k.memory_new);
+        }
+        out.inflow = inflow as u32;
+        out.customers = self.customers.len() as u32;
+        self.nps.push([out.promoters, out.detractors, out.contacts]);
+        out.nps_window = self.nps.sums;
+
+        // Turnover: leavers are replaced at the end of the day by hires at their fixed point.
+        for i in 0..n {
+            if self.leaving[i] {
+                out.leavers += 1;
+                self.hire(w, i, dk);
+            }
+        }
+        self.peer_norm = mean(self.employees.col(Col::B));
+        if record {
+            self.record_state(k, &mut out);
+        }
+        out
+    }
+
+    /// Replaces the employee in slot `i` by a hire drawn from the hiring mix.
+    fn hire(&mut self, w: &World, i: usize, dk: u64) {
+        let mut rng = stream(w.rep_seed, Purpose::Hire, self.index as u64, i as u64, dk);
+        draw_person(&mut self.employees, i, w.params, &w.hiring_mix, &mut rng);
+        let k = w.consts;
+        self.employees.set(Col::Rhat, i, k.perception_prior);
+        self.employees.set(Col::B, i, self.peer_norm);
+        let fb = k.feedback_prob(self.manager.priority, 0.0);
+        settle(k, &mut self.employees, i..i + 1, fb, false);
+    }
+
+    fn record_state(&self, k: &Consts, out: &mut TeamDay) {
+        let e = &self.employees;
+        let cols = [
+            Col::B,
+            Col::K,
+            Col::A,
+            Col::N,
+            Col::H,
+            Col::E,
+            Col::U,
+            Col::P,
+        ];
+        for (sum, c) in out.state_sums.iter_mut().zip(cols) {
+            *sum = e.col(c).iter().map(|&x| x as f64).sum();
+        }
+        out.recognised = e
+            .col(Col::Rhat)
+            .iter()
+            .filter(|&&r| r >= k.recognition_threshold)
+            .count() as u32;
+        out.strong_norm = e
+            .col(Col::N)
+            .iter()
+            .filter(|&&x| x >= k.strong_norm_threshold)
+            .count() as u32;
+        for (&d, &bv) in e.dominant.iter().zip(e.col(Col::B)) {
+            out.drive_b[d as usize] += bv as f64;
+            out.drive_n[d as usize] += 1;
+        }
+    }
+}
+
+fn rewards_cost(plan: &DayPlan, rewards: u32) -> f64 {
+    plan.cost_per_reward * rewards as f64
+}
+
+fn mean(x: &[f32]) -> f32 {
+    if x.is_empty() {
+        0.0
+    } else {
+        x.iter().sum::<f32>() / x.len() as f32
+    }
+}
+
+/// A Poisson count; zero for a zero (or invalid) rate, so no rate can make the step panic.
+fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
+    if !(lambda > 0.0) || !lambda.is_finite() {
+        return 0;
+    }
+    match Poisson::new(lambda) {
+        Ok(d) => {
+            let x: f64 = d.sample(rng);
+            x.min(1e9) as usize
+        }
+        Err(_) => 0,
+    }
+}

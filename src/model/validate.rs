@@ -1,0 +1,125 @@
+//! Collecting semantic problems with parameters, each with its key path, the offending
+//! value, the allowed range and a hint on how to fix it.
+
+use std::fmt;
+
+/// One semantic problem with a parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Dotted key path, as written in a scenario file (`customers.churn_detractor`).
+    pub key: String,
+    pub value: String,
+    pub expected: String,
+    pub hint: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` = {}: expected {}",
+            self.key, self.value, self.expected
+        )?;
+        if !self.hint.is_empty() {
+            write!(f, " ({})", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Accumulates problems so that a user sees every mistake in one go.
+#[derive(Debug, Default)]
+pub struct Check {
+    pub problems: Vec<Problem>,
+}
+
+impl Check {
+    pub fn fail(&mut self, key: &str, value: String, expected: String, hint: &str) {
+        self.problems.push(Problem {
+            key: key.to_string(),
+            value,
+            expected,
+            hint: hint.to_string(),
+        });
+    }
+
+    /// A finite number within [lo, hi].
+    pub fn range(&mut self, key: &str, v: f64, lo: f64, hi: f64) {
+        if !v.is_finite() {
+            self.fail(
+                key,
+                v.to_string(),
+                format!("a finite number in [{lo}, {hi}]"),
+                "",
+            );
+        } else if v < lo || v > hi {
+            self.fail(key, v.to_string(), format!("a number in [{lo}, {hi}]"), "");
+        }
+    }
+
+    /// A probability or share in [0, 1].
+    pub fn unit(&mut self, key: &str, v: f64) {
+        self.range(key, v, 0.0, 1.0)
+    }
+
+    /// A mean of a Beta distribution: strictly inside (0, 1).
+    pub fn open_unit(&mut self, key: &str, v: f64) {
+        if !(v.is_finite() && v > 0.0 && v < 1.0) {
+            self.fail(
+                key,
+                v.to_string(),
+                "a number strictly between 0 and 1".into(),
+                "a Beta mean cannot be 0 or 1",
+            );
+        }
+    }
+
+    /// A daily rate: a share of a gap closed per day, in [0, 1].
+    pub fn rate(&mut self, key: &str, v: f64) {
+        if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
+            self.fail(
+                key,
+                v.to_string(),
+                "a daily rate in [0, 1]".into(),
+                "rates are shares of the gap closed per working day",
+            );
+        }
+    }
+
+    pub fn positive(&mut self, key: &str, v: f64) {
+        if !(v.is_finite() && v > 0.0 && v <= 1e9) {
+            self.fail(
+                key,
+                v.to_string(),
+                "a positive number (at most 1e9)".into(),
+                "",
+            );
+        }
+    }
+
+    pub fn at_least_usize(&mut self, key: &str, v: usize, lo: usize) {
+        if v < lo {
+            self.fail(
+                key,
+                v.to_string(),
+                format!("a whole number of at least {lo}"),
+                "",
+            );
+        }
+    }
+
+    pub fn range_usize(&mut self, key: &str, v: usize, lo: usize, hi: usize) {
+        if v < lo || v > hi {
+            self.fail(
+                key,
+                v.to_string(),
+                format!("a whole number in [{lo}, {hi}]"),
+                "",
+            );
+        }
+    }
+
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}

@@ -1,0 +1,47 @@
+//! Writes every output file of a `run` into its directory.
+
+use std::path::Path;
+
+use crate::experiment::replication::ReplicationResult;
+use crate::experiment::scenario::{Scenario, Toggle, AUTO_ROWS};
+use crate::metrics::aggregate;
+
+use super::manifest::Manifest;
+use super::tables;
+
+/// Data files a run writes (the manifest comes last, as the mark of a complete result).
+pub fn write_run(
+    dir: &Path,
+    s: &Scenario,
+    results: &[ReplicationResult],
+) -> std::io::Result<Vec<String>> {
+    std::fs::create_dir_all(dir)?;
+    let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
+    let mut files = Vec::new();
+    let ts = aggregate::timeseries(results, arms.len());
+    tables::write_timeseries(&dir.join("timeseries.csv"), &arms, &ts)?;
+    files.push("timeseries.csv".to_string());
+    let du = aggregate::durability(results, arms.len());
+    tables::write_durability(&dir.join("durability.csv"), &arms, &du)?;
+    files.push("durability.csv".to_string());
+    let per_rep = match s.per_replication {
+        Toggle::On => true,
+        Toggle::Off => false,
+        Toggle::Auto => tables::replication_rows(arms.len(), results) <= AUTO_ROWS,
+    };
+    if per_rep {
+        tables::write_replications(&dir.join("replications.csv"), &arms, results)?;
+        files.push("replications.csv".to_string());
+    }
+    if !s.employee_snapshots.is_empty() {
+        tables::write_employees(&dir.join("employees.csv"), &arms, results)?;
+        files.push("employees.csv".to_string());
+    }
+    Ok(files)
+}
+
+/// Writes `manifest.json` last: its presence marks a complete result.
+pub fn write_manifest(dir: &Path, m: &Manifest) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(m).map_err(std::io::Error::other)?;
+    super::write_atomic(&dir.join("manifest.json"), &json)
+}

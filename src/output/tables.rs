@@ -1,0 +1,155 @@
+//! The CSV tables of a run, built in memory and written atomically.
+
+use std::path::Path;
+
+use crate::experiment::replication::ReplicationResult;
+use crate::metrics::aggregate::{DurabilityRow, SeriesRow};
+use crate::metrics::recorder::METRICS;
+use crate::metrics::stats::Summary;
+use crate::model::drives::DRIVE_NAMES;
+use crate::model::employees::COL_NAMES;
+
+use super::write_atomic;
+
+/// Formats a number for CSV: shortest round-trip form, `NA` for missing (read as NaN by
+/// pandas and as NA by R).
+pub fn num(x: f64) -> String {
+    if x.is_finite() {
+        format!("{x}")
+    } else {
+        "NA".to_string()
+    }
+}
+
+fn summary_fields(s: &Summary) -> [String; 5] {
+    [
+        num(s.mean),
+        num(s.sd),
+        num(s.ci_lo),
+        num(s.ci_hi),
+        s.n.to_string(),
+    ]
+}
+
+fn finish(w: csv::Writer<Vec<u8>>, path: &Path) -> std::io::Result<()> {
+    let bytes = w
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    write_atomic(path, &bytes)
+}
+
+fn csv_err(e: csv::Error) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+/// `timeseries.csv`: `arm,day,metric,mean,sd,ci_lo,ci_hi,n`.
+pub fn write_timeseries(path: &Path, arms: &[String], rows: &[SeriesRow]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["arm", "day", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"])
+        .map_err(csv_err)?;
+    for r in rows {
+        let [mean, sd, lo, hi, n] = summary_fields(&r.summary);
+        w.write_record([
+            arms[r.arm].as_str(),
+            &r.day.to_string(),
+            r.metric,
+            &mean,
+            &sd,
+            &lo,
+            &hi,
+            &n,
+        ])
+        .map_err(csv_err)?;
+    }
+    finish(w, path)
+}
+
+/// `durability.csv`: `arm,metric,mean,sd,ci_lo,ci_hi,n`.
+pub fn write_durability(
+    path: &Path,
+    arms: &[String],
+    rows: &[DurabilityRow],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"])
+        .map_err(csv_err)?;
+    for r in rows {
+        let [mean, sd, lo, hi, n] = summary_fields(&r.summary);
+        w.write_record([arms[r.arm].as_str(), r.metric, &mean, &sd, &lo, &hi, &n])
+            .map_err(csv_err)?;
+    }
+    finish(w, path)
+}
+
+/// `replications.csv`: `arm,replication,day,metric,value`, one row per replication.
+pub fn write_replications(
+    path: &Path,
+    arms: &[String],
+    results: &[ReplicationResult],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["arm", "replication", "day", "metric", "value"])
+        .map_err(csv_err)?;
+    for (a, arm) in arms.iter().enumerate() {
+        for (rep, res) in results.iter().enumerate() {
+            let s = &res.series[a];
+            for (r, day) in s.days.iter().enumerate() {
+                for (m, metric) in METRICS.iter().enumerate() {
+                    w.write_record([
+                        arm.as_str(),
+                        &rep.to_string(),
+                        &day.to_string(),
+                        metric,
+                        &num(s.value(r, m)),
+                    ])
+                    .map_err(csv_err)?;
+                }
+            }
+        }
+    }
+    finish(w, path)
+}
+
+/// Rows `replications.csv` would have.
+pub fn replication_rows(arms: usize, results: &[ReplicationResult]) -> usize {
+    results.first().map(|r| r.series[0].days.len()).unwrap_or(0)
+        * METRICS.len()
+        * arms
+        * results.len()
+}
+
+/// `employees.csv`: every employee's state on the snapshot days.
+pub fn write_employees(
+    path: &Path,
+    arms: &[String],
+    results: &[ReplicationResult],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "arm",
+        "replication",
+        "day",
+        "team",
+        "employee",
+        "dominant_drive",
+    ];
+    header.extend(COL_NAMES);
+    w.write_record(&header).map_err(csv_err)?;
+    let mut rec: Vec<String> = Vec::with_capacity(header.len());
+    for (a, arm) in arms.iter().enumerate() {
+        for (rep, res) in results.iter().enumerate() {
+            for s in &res.snapshots[a] {
+                rec.clear();
+                rec.push(arm.clone());
+                rec.push(rep.to_string());
+                rec.push(s.day.to_string());
+                rec.push(s.team.to_string());
+                rec.push(s.slot.to_string());
+                rec.push(DRIVE_NAMES[s.dominant as usize].to_string());
+                rec.extend(s.values.iter().map(|&v| num(v as f64)));
+                w.write_record(&rec).map_err(csv_err)?;
+            }
+        }
+    }
+    finish(w, path)
+}

@@ -1,0 +1,3 @@
+//! Human-readable summaries of results.
+
+pub mod text;

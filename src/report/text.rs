@@ -1,0 +1,86 @@
+//! The durability table printed at the end of a run: what a consultant reads first.
+
+use crate::metrics::aggregate::DurabilityRow;
+
+/// Metrics shown in the printed table, with their column headings.
+const SHOWN: [(&str, &str); 8] = [
+    ("peak_gain_B", "peak gain B"),
+    ("days_to_peak_B", "days to peak"),
+    ("half_life_days_B", "half-life (d)"),
+    ("gain_12m_B", "gain 12m B"),
+    ("retained_12m_B", "retained 12m"),
+    ("effect_size_d_B_peak", "d at peak"),
+    ("peak_gain_nps", "peak gain NPS"),
+    ("cost_per_nps_point", "cost/NPS pt"),
+];
+
+fn fmt(x: f64) -> String {
+    if !x.is_finite() {
+        "NA".into()
+    } else if x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else if x.abs() >= 10.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.3}")
+    }
+}
+
+/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]`.
+pub fn durability_table(arms: &[String], rows: &[DurabilityRow]) -> String {
+    let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut header = vec!["arm".to_string()];
+    header.extend(SHOWN.iter().map(|(_, h)| h.to_string()));
+    cells.push(header);
+    for (a, name) in arms.iter().enumerate().skip(1) {
+        let mut row = vec![name.clone()];
+        for (metric, _) in SHOWN {
+            let cell = rows
+                .iter()
+                .find(|r| r.arm == a && r.metric == metric)
+                .map(|r| {
+                    format!(
+                        "{} [{}, {}]",
+                        fmt(r.summary.mean),
+                        fmt(r.summary.ci_lo),
+                        fmt(r.summary.ci_hi)
+                    )
+                })
+                .unwrap_or_else(|| "NA".into());
+            row.push(cell);
+        }
+        cells.push(row);
+    }
+    let widths: Vec<usize> = (0..cells[0].len())
+        .map(|c| {
+            cells
+                .iter()
+                .map(|r| r[c].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for (i, row) in cells.iter().enumerate() {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+        if i == 0 {
+            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+            out.push('\n');
+        }
+    }
+    if let Some(d) = rows.iter().find(|r| r.arm == 0 && r.metric == "drift_B") {
+        out.push_str(&format!(
+            "baseline drift of B over the horizon: {} [{}, {}] (values are mean [95% CI] over replications)\n",
+            fmt(d.summary.mean),
+            fmt(d.summary.ci_lo),
+            fmt(d.summary.ci_hi)
+        ));
+    }
+    out
+}
