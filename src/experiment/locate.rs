@@ -69,7 +69,7 @@ pub fn did_you_mean(message: &str) -> String {
         return msg;
     };
     let unknown = &rest[..end];
-    let candidates: Vec<&str> = rest[end..].split('`').skip(1).step_by(2).collect();
+    let candidates: Vec<&str> = rest[end..].split('`').skip(2).step_by(2).collect();
     let best = candidates
         .iter()
         .map(|c| (edit_distance(unknown, c), *c))

@@ -175,7 +175,7 @@ mod tests {
         );
         let d = durability(&arm, &base, Window { start: 5, last: 10 }, (0.0, 0.0));
         assert!((d[0] - 0.1).abs() < 1e-12);
-        assert_eq!(d[2], 100.0);
+        assert!((100.0..=101.0).contains(&d[2]), "half-life {}", d[2]);
         assert_eq!(d[3], 0.0);
         assert!((d[7] - 0.5f64.powf(1.25)).abs() < 1e-9);
         assert!((d[10] - 0.1 / 0.1).abs() < 1e-9);
@@ -190,15 +190,15 @@ mod tests {
             &base,
             Window {
                 start: 10,
-                last: 20,
+                last: 60,
             },
             (0.0, 0.0),
         );
         assert_eq!(d[3], 1.0);
-        assert_eq!(d[2], 279.0);
+        assert_eq!(d[2], 239.0);
         assert!(
             d[6].is_nan(),
-            "12 months after day 20 lies past a 300-day horizon"
+            "12 months after day 60 lies past a 300-day horizon"
         );
     }
 }

@@ -167,7 +167,7 @@ impl Default for StateParams {
     fn default() -> Self {
         StateParams {
             awareness_rest: 0.25,
-            awareness_decay: 0.012,
+            awareness_decay: 0.02,
             knowledge_mean: 0.5,
             knowledge_concentration: 8.0,
             knowledge_decay: 0.004,
@@ -194,7 +194,7 @@ impl Default for StateParams {
             habit_days_max: 254.0,
             reward_rest: 0.2,
             reward_acquisition_rate: 0.15,
-            reward_extinction_rate: 0.03,
+            reward_extinction_rate: 0.011,
             partial_extinction_exponent: 0.9,
             reward_rate_learning: 0.1,
         }
@@ -245,7 +245,7 @@ impl Default for ManagerParams {
             role_model_mean: 0.595,
             role_model_concentration: 10.0,
             role_model_threshold: 0.6,
-            self_bias: 0.25,
+            self_bias: 0.21,
             self_noise: 0.10,
             self_always_threshold: 0.8,
             self_almost_always_threshold: 0.6,

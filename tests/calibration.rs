@@ -1,0 +1,117 @@
+//! MODEL.md sections 6 and 8: published figures the default calibration must land near.
+//! Each tolerance is written in the test.
+
+mod common;
+use common::default_run;
+use undercurrent::metrics::recorder::metric_index;
+use undercurrent::model::employees::{habit_rate_for_days, Col, Employees};
+use undercurrent::model::rng::replication_seed;
+use undercurrent::model::{Consts, Params, Simulation};
+
+fn baseline_mean(metric: &str) -> f64 {
+    let r = default_run();
+    let m = metric_index(metric).unwrap();
+    let mut sum = 0.0;
+    let mut n = 0.0;
+    for x in &r.results {
+        let s = &x.series[0];
+        for rec in 0..s.days.len() {
+            sum += s.value(rec, m);
+            n += 1.0;
+        }
+    }
+    sum / n
+}
+
+#[test]
+fn training_effect_size_at_the_peak_is_near_arthur_2003() {
+    // Arthur, Bennett, Edens & Bell 2003: d ≈ 0.62 on on-the-job behaviour. Tolerance ±0.15.
+    let d = default_run().mean("training_only", "effect_size_d_B_peak");
+    assert!((d - 0.62).abs() <= 0.15, "d at peak = {d}");
+}
+
+#[test]
+fn habit_reaches_95_percent_of_its_asymptote_in_about_66_days_with_daily_practice() {
+    // Lally et al. 2010: median 66 days. With daily practice (share 1) from H = 0, the median
+    // person's habit passes 95% on day 66 (±1).
+    let rate = habit_rate_for_days(66.0) as f32;
+    let mut h = 0.0f32;
+    let mut day = 0;
+    while h < 0.95 {
+        h += rate * (1.0 - h);
+        day += 1;
+    }
+    assert!((65..=67).contains(&day), "95% after {day} days");
+}
+
+#[test]
+fn habit_days_across_people_have_median_66_and_range_18_to_254() {
+    let params = Params::default();
+    let consts = Consts::new(&params);
+    let sim = Simulation::new(&params, &consts, replication_seed(1, 0));
+    let mut days: Vec<f64> = sim
+        .teams
+        .iter()
+        .flat_map(|t| t.employees.col(Col::HabitRate).to_vec())
+        .map(|r| (0.05f64).ln() / (1.0 - r as f64).ln())
+        .collect();
+    days.sort_by(f64::total_cmp);
+    let median = days[days.len() / 2];
+    assert!(
+        (56.0..=76.0).contains(&median),
+        "median habit days {median}"
+    );
+    assert!(days[0] >= 17.9 && *days.last().unwrap() <= 254.1);
+    let p5 = days[days.len() / 20];
+    let p95 = days[days.len() * 19 / 20];
+    assert!(
+        p5 < 35.0 && p95 > 120.0,
+        "spread too narrow: 5%-95% = {p5}-{p95}"
+    );
+    let _ = Employees::bytes_per_employee();
+}
+
+#[test]
+fn about_20_percent_fully_recognise_role_model_behaviour() {
+    let share = baseline_mean("recognition_share");
+    assert!((0.15..=0.25).contains(&share), "recognition share {share}");
+}
+
+#[test]
+fn managers_rate_themselves_always_about_half_and_almost_always_about_a_third() {
+    let r = default_run();
+    let n = r.results.len() as f64;
+    let always: f64 = r.results.iter().map(|x| x.self_rating.0).sum::<f64>() / n;
+    let almost: f64 = r.results.iter().map(|x| x.self_rating.1).sum::<f64>() / n;
+    assert!((0.40..=0.60).contains(&always), "always {always}");
+    assert!((0.25..=0.42).contains(&almost), "almost always {almost}");
+}
+
+#[test]
+fn baseline_nps_lies_in_the_benchmark_range() {
+    // Average company NPS ≈ 5-10 (Bain / Satmetrix benchmarks); tolerance 0-15.
+    let nps = baseline_mean("nps");
+    assert!((0.0..=15.0).contains(&nps), "baseline NPS {nps}");
+}
+
+#[test]
+fn about_14_percent_hold_a_strong_norm() {
+    let share = baseline_mean("strong_norm_share");
+    assert!((0.09..=0.19).contains(&share), "strong-norm share {share}");
+}
+
+#[test]
+fn the_baseline_is_steady() {
+    let r = default_run();
+    let a = 0;
+    let drift = r
+        .durability
+        .iter()
+        .find(|x| x.arm == a && x.metric == "drift_B")
+        .unwrap();
+    assert!(
+        drift.summary.mean.abs() < 0.02,
+        "baseline B drifts by {}",
+        drift.summary.mean
+    );
+}

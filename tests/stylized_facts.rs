@@ -1,0 +1,122 @@
+//! Stylized facts 1-5 of MODEL.md section 7, checked on the embedded default scenario
+//! (20 replications, 200 employees, three years). Tolerances are written in each test.
+
+mod common;
+use common::default_run;
+
+const MONTH: f64 = 250.0 / 12.0;
+
+#[test]
+fn fact1_training_gain_peaks_within_weeks_then_fades_with_a_half_life_of_3_to_12_months() {
+    let r = default_run();
+    let days_to_peak = r.mean("training_only", "days_to_peak_B");
+    assert!(
+        days_to_peak <= 30.0,
+        "peak after {days_to_peak} days, not within weeks"
+    );
+    let half_life = r.mean("training_only", "half_life_days_B");
+    assert!(
+        (3.0 * MONTH..=12.0 * MONTH).contains(&half_life),
+        "half-life {half_life} days is outside 3-12 months"
+    );
+    assert_eq!(r.mean("training_only", "half_life_censored_share_B"), 0.0);
+    let retained = r.mean("training_only", "retained_12m_B");
+    assert!(
+        retained < 0.35,
+        "training keeps {retained} of its gain after 12 months: no best-before date"
+    );
+}
+
+#[test]
+fn fact2_coaching_rises_slowly_and_keeps_most_of_its_gain_12_months_after_the_programme() {
+    let r = default_run();
+    assert!(
+        r.mean("coaching", "days_to_peak_B") > 3.0 * r.mean("training_only", "days_to_peak_B"),
+        "coaching should rise more slowly than training"
+    );
+    let retained = r.mean("coaching", "retained_12m_B");
+    assert!(
+        retained > 0.5,
+        "coaching keeps only {retained} of its peak gain after 12 months"
+    );
+}
+
+#[test]
+fn fact3_the_full_method_beats_each_part_alone_on_the_gain_12_months_after() {
+    let r = default_run();
+    let full = r.mean("full_method", "gain_12m_B");
+    for part in ["training_only", "coaching"] {
+        let g = r.mean(part, "gain_12m_B");
+        assert!(
+            full > g * 1.2,
+            "full method {full} does not clearly beat {part} {g}"
+        );
+    }
+    // Paired per replication, not only on average.
+    let f = r.values("full_method", "gain_12m_B");
+    let c = r.values("coaching", "gain_12m_B");
+    let wins = f.iter().zip(&c).filter(|(a, b)| a > b).count();
+    assert!(
+        wins >= 18,
+        "full method beats coaching in only {wins} of 20 replications"
+    );
+}
+
+#[test]
+fn fact4_reinforcement_rises_fast_extinguishes_after_withdrawal_and_variable_ratio_lasts_longer() {
+    let r = default_run();
+    let s = &r.scenario;
+    for arm in ["reinforcement_continuous", "reinforcement_variable"] {
+        // Fast rise: within 20 working days the gain reaches half its peak.
+        let a = r.arm(arm);
+        let start = s.plans()[a].first_day().unwrap() as usize;
+        let peak = r.mean(arm, "peak_gain_B");
+        let early: f64 = r
+            .results
+            .iter()
+            .map(|x| x.series[a].daily_b[start + 20] - x.series[0].daily_b[start + 20])
+            .sum::<f64>()
+            / r.results.len() as f64;
+        assert!(
+            early > peak / 2.0,
+            "{arm}: gain {early} after 20 days, peak {peak}"
+        );
+        // Extinction: less than half the gain is left 12 months after withdrawal.
+        let retained = r.mean(arm, "retained_12m_B");
+        assert!(
+            retained < 0.5,
+            "{arm} keeps {retained} of its gain 12 months after withdrawal"
+        );
+    }
+    let cont = r.mean("reinforcement_continuous", "half_life_days_B");
+    let var = r.mean("reinforcement_variable", "half_life_days_B");
+    assert!(
+        var > 1.5 * cont,
+        "variable ratio half-life {var} is not clearly above continuous {cont}"
+    );
+}
+
+#[test]
+fn training_only_has_the_shortest_half_life_and_the_full_method_the_highest_gain_at_12_months() {
+    let r = default_run();
+    let arms: Vec<&str> = r
+        .scenario
+        .arms
+        .iter()
+        .skip(1)
+        .map(|a| a.name.as_str())
+        .collect();
+    let shortest = arms
+        .iter()
+        .min_by(|a, b| {
+            r.mean(a, "half_life_days_B")
+                .total_cmp(&r.mean(b, "half_life_days_B"))
+        })
+        .unwrap();
+    assert_eq!(*shortest, "training_only");
+    let best = arms
+        .iter()
+        .max_by(|a, b| r.mean(a, "gain_12m_B").total_cmp(&r.mean(b, "gain_12m_B")))
+        .unwrap();
+    assert_eq!(*best, "full_method");
+}
