@@ -144,8 +144,8 @@ impl Recorder {
         let w = t.nps_window;
         let scored = w[2].max(1) as f64;
         let mut row = [0.0f64; N_METRICS];
-        for k in 0..8 {
-            row[k] = t.state_sums[k] / n;
+        for (r, s) in row.iter_mut().zip(t.state_sums) {
+            *r = s / n;
         }
         row[8] = t.recognised as f64 / n;
         row[9] = t.strong_norm as f64 / n;

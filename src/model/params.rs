@@ -697,7 +697,7 @@ fn check_mix(c: &mut Check, key: &str, m: &DriveMix) {
         c.range(&format!("{key}.{name}"), v, 0.0, 1e6);
     }
     let s: f64 = m.as_array().iter().sum();
-    if !(s > 0.0) {
+    if s.is_nan() || s <= 0.0 {
         c.fail(
             key,
             format!("{s}"),
@@ -712,7 +712,7 @@ fn check_lens(c: &mut Check, key: &str, l: &Lens) {
         c.range(&format!("{key}.{name}"), v, 0.0, 1e6);
     }
     let s: f64 = l.as_array().iter().sum();
-    if !(s > 0.0) {
+    if s.is_nan() || s <= 0.0 {
         c.fail(
             key,
             format!("{s}"),

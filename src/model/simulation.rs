@@ -121,7 +121,7 @@ impl<'a> Simulation<'a> {
 pub fn team_sizes(employees: usize, team_size: usize) -> Vec<usize> {
     let ts = team_size.max(1);
     let mut v = vec![ts; employees / ts];
-    if employees % ts > 0 {
+    if !employees.is_multiple_of(ts) {
         v.push(employees % ts);
     }
     v

@@ -423,7 +423,7 @@ fn mean(x: &[f32]) -> f32 {
 
 /// A Poisson count; zero for a zero (or invalid) rate, so no rate can make the step panic.
 fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
-    if !(lambda > 0.0) || !lambda.is_finite() {
+    if lambda.is_nan() || lambda <= 0.0 || !lambda.is_finite() {
         return 0;
     }
     match Poisson::new(lambda) {
