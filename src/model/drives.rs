@@ -278,16 +278,25 @@ pub struct BlendedTraits {
     pub lens: [f64; N_FACETS],
 }
 
-/// Share of each drive in an organisation (normalised where used).
+/// Share of each drive in an organisation (normalised where used). In a file, a drive not
+/// named has share 0, so `{ green = 1 }` means an all-green organisation; the default mix
+/// applies only when the whole mix is absent.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct DriveMix {
+    #[serde(default)]
     pub purple: f64,
+    #[serde(default)]
     pub red: f64,
+    #[serde(default)]
     pub blue: f64,
+    #[serde(default)]
     pub orange: f64,
+    #[serde(default)]
     pub green: f64,
+    #[serde(default)]
     pub yellow: f64,
+    #[serde(default)]
     pub turquoise: f64,
 }
 
@@ -358,5 +367,16 @@ mod tests {
         let b = [0.0, 1.0, 0.0, 0.0];
         assert_eq!(alignment(&a, &a), 1.0);
         assert_eq!(alignment(&a, &b), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod mix_tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_mix_in_a_file_gives_unnamed_drives_no_share() {
+        let m: DriveMix = toml::from_str("green = 1.0").unwrap();
+        assert_eq!(m.normalised(), [0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
     }
 }

@@ -152,7 +152,7 @@ impl Team {
 
             // 1. Sessions of interventions reach the person at the start of the day.
             if sessions {
-                let t = (plan.training * s_tr[i]).min(1.0);
+                let t = plan.training * s_tr[i];
                 if t > 0.0 {
                     a[i] += (k.training_awareness * t).min(1.0) * (1.0 - a[i]);
                     kk[i] += (k.training_knowledge * t).min(1.0) * (1.0 - kk[i]);
