@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use undercurrent::experiment::replication::{run_replication, RunSettings};
 use undercurrent::metrics::durability::DURABILITY_METRICS;
-use undercurrent::metrics::recorder::{metric_index, METRICS};
+use undercurrent::metrics::recorder::metric_index;
 use undercurrent::model::rng::replication_seed;
 use undercurrent::model::{ArmPlan, Consts, InterventionSpec, Kind, Params, Schedule};
 
@@ -158,7 +158,4 @@ fn main() {
         }
         println!();
     }
-    let _ = METRICS;
 }
-#[allow(dead_code)]
-fn unused() {}

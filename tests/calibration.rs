@@ -4,9 +4,19 @@
 mod common;
 use common::default_run;
 use undercurrent::metrics::recorder::metric_index;
-use undercurrent::model::employees::{habit_rate_for_days, Col, Employees};
+use undercurrent::model::employees::{habit_rate_for_days, Col};
 use undercurrent::model::rng::replication_seed;
 use undercurrent::model::{Consts, Params, Simulation};
+
+/// Asserts that the baseline's mean of `metric` over all recorded days and replications lies
+/// in `range`.
+fn assert_baseline_in(metric: &str, range: std::ops::RangeInclusive<f64>) {
+    let m = baseline_mean(metric);
+    assert!(
+        range.contains(&m),
+        "baseline {metric} = {m}, expected {range:?}"
+    );
+}
 
 fn baseline_mean(metric: &str) -> f64 {
     let r = default_run();
@@ -68,13 +78,11 @@ fn habit_days_across_people_have_median_66_and_range_18_to_254() {
         p5 < 35.0 && p95 > 120.0,
         "spread too narrow: 5%-95% = {p5}-{p95}"
     );
-    let _ = Employees::bytes_per_employee();
 }
 
 #[test]
 fn about_20_percent_fully_recognise_role_model_behaviour() {
-    let share = baseline_mean("recognition_share");
-    assert!((0.15..=0.25).contains(&share), "recognition share {share}");
+    assert_baseline_in("recognition_share", 0.15..=0.25);
 }
 
 #[test]
@@ -90,14 +98,12 @@ fn managers_rate_themselves_always_about_half_and_almost_always_about_a_third() 
 #[test]
 fn baseline_nps_lies_in_the_benchmark_range() {
     // Average company NPS ≈ 5-10 (Bain / Satmetrix benchmarks); tolerance 0-15.
-    let nps = baseline_mean("nps");
-    assert!((0.0..=15.0).contains(&nps), "baseline NPS {nps}");
+    assert_baseline_in("nps", 0.0..=15.0);
 }
 
 #[test]
 fn about_14_percent_hold_a_strong_norm() {
-    let share = baseline_mean("strong_norm_share");
-    assert!((0.09..=0.19).contains(&share), "strong-norm share {share}");
+    assert_baseline_in("strong_norm_share", 0.09..=0.19);
 }
 
 #[test]

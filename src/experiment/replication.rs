@@ -3,11 +3,9 @@
 
 use rayon::prelude::*;
 
-use crate::metrics::durability::{
-    baseline_drift, durability, Window, BASELINE_METRICS, DURABILITY_METRICS,
-};
-use crate::metrics::recorder::{metric_index, Recorder, RunSeries};
-use crate::model::employees::{COL_NAMES, N_COLS};
+use crate::metrics::durability::{baseline_drift, durability, Window};
+use crate::metrics::recorder::{Recorder, RunSeries};
+use crate::model::employees::N_COLS;
 use crate::model::{ArmPlan, Consts, Params, Simulation};
 
 /// Settings of a run that are not model parameters.
@@ -34,9 +32,9 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReplicationResult {
     pub series: Vec<RunSeries>,
-    /// Per non-baseline arm: the durability metrics ([`DURABILITY_METRICS`]).
+    /// Per non-baseline arm: the durability metrics ([`crate::metrics::durability::DURABILITY_METRICS`]).
     pub durability: Vec<Vec<f64>>,
-    /// The baseline's drift ([`BASELINE_METRICS`]).
+    /// The baseline's drift ([`crate::metrics::durability::BASELINE_METRICS`]).
     pub baseline: Vec<f64>,
     pub snapshots: Vec<Vec<Snapshot>>,
     /// Managers' self-ratings at the start: shares "always" and "almost always".
@@ -63,14 +61,6 @@ pub fn run_replication(
         .collect();
     let (series, snapshots): (Vec<RunSeries>, Vec<Vec<Snapshot>>) = outputs.into_iter().unzip();
     let base = &series[0];
-    let breaks = metric_index("cost_rule_breaks_cumulative").unwrap_or(0);
-    let last_breaks = |r: &RunSeries| {
-        r.values
-            .len()
-            .checked_sub(crate::metrics::recorder::N_METRICS)
-            .map(|i| r.values[i + breaks])
-            .unwrap_or(0.0)
-    };
     let durability = plans
         .iter()
         .zip(&series)
@@ -80,11 +70,9 @@ pub fn run_replication(
                 start: plan.first_day().unwrap_or(0),
                 last: plan.end_day().unwrap_or(1) - 1,
             };
-            durability(arm, base, w, (last_breaks(arm), last_breaks(base))).to_vec()
+            durability(arm, base, w).to_vec()
         })
         .collect();
-    debug_assert_eq!(DURABILITY_METRICS.len(), 21);
-    debug_assert_eq!(BASELINE_METRICS.len(), 2);
     ReplicationResult {
         baseline: baseline_drift(base).to_vec(),
         series,
@@ -125,6 +113,5 @@ fn run_arm(
             }
         }
     }
-    debug_assert_eq!(COL_NAMES.len(), N_COLS);
     (rec.finish(), snaps)
 }

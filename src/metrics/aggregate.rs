@@ -1,7 +1,7 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
 use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
-use super::recorder::{metric_index, METRICS, N_METRICS};
+use super::recorder::{metric_index, METRICS};
 use super::stats::{summarize, Summary};
 use crate::experiment::replication::ReplicationResult;
 
@@ -32,6 +32,10 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
         return rows;
     };
     let days = &first.series[0].days;
+    let gains: Vec<(&str, usize)> = GAIN_METRICS
+        .iter()
+        .filter_map(|&(gain, of)| metric_index(of).map(|m| (gain, m)))
+        .collect();
     let mut buf = Vec::with_capacity(results.len());
     for arm in 0..n_arms {
         for (r, &day) in days.iter().enumerate() {
@@ -48,8 +52,7 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
             if arm == 0 {
                 continue;
             }
-            for (gain, of) in GAIN_METRICS {
-                let m = metric_index(of).unwrap_or(0);
+            for &(gain, m) in &gains {
                 buf.clear();
                 buf.extend(
                     results
@@ -65,7 +68,6 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
             }
         }
     }
-    debug_assert!(N_METRICS == METRICS.len());
     rows
 }
 

@@ -55,12 +55,7 @@ pub fn cohens_d(arm: &RunSeries, base: &RunSeries, t: usize) -> f64 {
 
 /// Durability metrics of one replication of one arm, in the order of [`DURABILITY_METRICS`].
 /// Figures whose day lies past the horizon are NaN.
-pub fn durability(
-    arm: &RunSeries,
-    base: &RunSeries,
-    w: Window,
-    cost_rule_breaks: (f64, f64),
-) -> [f64; 21] {
+pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; DURABILITY_METRICS.len()] {
     let horizon = arm.daily_b.len().min(base.daily_b.len()) as i64;
     let at = |t: i64| -> Option<usize> { (t >= 0 && t < horizon).then_some(t as usize) };
     let gain_b = |t: usize| arm.daily_b[t] - base.daily_b[t];
@@ -128,7 +123,7 @@ pub fn durability(
         mean_nps,
         cost,
         cost_per_point,
-        cost_rule_breaks.0 - cost_rule_breaks.1,
+        arm.rule_break_cost - base.rule_break_cost,
     ]
 }
 
@@ -173,7 +168,7 @@ mod tests {
                 })
                 .collect(),
         );
-        let d = durability(&arm, &base, Window { start: 5, last: 10 }, (0.0, 0.0));
+        let d = durability(&arm, &base, Window { start: 5, last: 10 });
         assert!((d[0] - 0.1).abs() < 1e-12);
         assert!((100.0..=101.0).contains(&d[2]), "half-life {}", d[2]);
         assert_eq!(d[3], 0.0);
@@ -192,7 +187,6 @@ mod tests {
                 start: 10,
                 last: 60,
             },
-            (0.0, 0.0),
         );
         assert_eq!(d[3], 1.0);
         assert_eq!(d[2], 239.0);

@@ -70,6 +70,8 @@ pub struct RunSeries {
     pub daily_nps: Vec<f64>,
     /// Total intervention cost of the run (euro).
     pub intervention_cost: f64,
+    /// Total cost of rule breaks in the run (euro).
+    pub rule_break_cost: f64,
 }
 
 impl RunSeries {
@@ -109,6 +111,7 @@ impl Recorder {
                 daily_b_var: Vec::with_capacity(horizon as usize),
                 daily_nps: Vec::with_capacity(horizon as usize),
                 intervention_cost: 0.0,
+                rule_break_cost: 0.0,
             },
         }
     }
@@ -181,6 +184,7 @@ impl Recorder {
 
     pub fn finish(mut self) -> RunSeries {
         self.series.intervention_cost = self.cost_interventions;
+        self.series.rule_break_cost = self.cost_breaks;
         self.series
     }
 }

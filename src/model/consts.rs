@@ -39,8 +39,7 @@ pub struct Consts {
     pub perception_rate: f32,
     pub perception_forgetting: f32,
     pub perception_prior: f32,
-    /// Visibility of the manager, per team size (index = team size); the last team may be
-    /// smaller than the others.
+    /// Visibility of the manager in a full team, and in the last team, which may be smaller.
     pub visibility_full: f32,
     pub visibility_last: f32,
     pub leave_prob: f32,

@@ -10,7 +10,7 @@ use rand_distr::{Beta, Distribution, Gamma, LogNormal};
 use super::consts::Consts;
 use super::drives::{alignment, dominant, N_DRIVES};
 use super::params::Params;
-use super::rng::unit_f64;
+use super::propensity::{behaviour_logit, break_logit, sigmoid, BehaviourInputs};
 
 /// Columns of the employee table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,18 +136,6 @@ impl Employees {
         &mut self.data[s..s + self.n]
     }
 
-    /// (empathy, U, rule orientation) and P of row `i`: the inputs of the break propensity.
-    fn clone_row_p(&self, i: usize) -> ([f32; 3], f32) {
-        (
-            [
-                self.get(Col::Empathy, i),
-                self.get(Col::U, i),
-                self.get(Col::RuleOrientation, i),
-            ],
-            self.get(Col::P, i),
-        )
-    }
-
     /// Column by index (`0..N_COLS`, in [`Col`] order), for agent-level output.
     pub fn column(&self, c: usize) -> &[f32] {
         &self.data[c * self.n..(c + 1) * self.n]
@@ -235,8 +223,6 @@ pub fn draw_person<R: Rng + ?Sized>(
         Err(_) => s.habit_days_median,
     }
     .clamp(s.habit_days_min, s.habit_days_max);
-    // Keep the stream's position independent of the branch above.
-    let _ = unit_f64(rng);
 
     let v = |x: f64| x as f32;
     e.set(Col::K, i, v(k0));
@@ -268,24 +254,20 @@ pub fn draw_person<R: Rng + ?Sized>(
     e.dominant[i] = dominant(&profile);
 }
 
-/// Logistic function.
-#[inline(always)]
-pub fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
 /// Behaviour target B* of row `i` given the team's descriptive norm `s` and habit `h`.
 #[inline(always)]
 pub fn behaviour_target(k: &Consts, e: &Employees, i: usize, s: f32, h: f32) -> f32 {
-    let x = k.beta0
-        + k.beta_n * e.get(Col::N, i)
-        + k.beta_h * h
-        + k.beta_ak * e.get(Col::A, i) * e.get(Col::K, i)
-        + k.beta_e * e.get(Col::E, i)
-        + k.beta_s * (s - 0.5)
-        + k.beta_r * e.get(Col::Rhat, i)
-        - k.beta_c * e.get(Col::Effort, i) * (1.0 - k.facilities);
-    sigmoid(x)
+    let x = BehaviourInputs {
+        norm: e.get(Col::N, i),
+        habit: h,
+        awareness: e.get(Col::A, i),
+        knowledge: e.get(Col::K, i),
+        reward: e.get(Col::E, i),
+        peer: s,
+        role_model: e.get(Col::Rhat, i),
+        effort: e.get(Col::Effort, i),
+    };
+    sigmoid(behaviour_logit(k, &x))
 }
 
 /// Equilibrium norm of row `i` when its own behaviour is `b`, the team's is `s` and the
@@ -342,17 +324,6 @@ pub fn settle(
     }
 }
 
-/// Daily rule-break propensity of row `i` with no sanctions in force.
-#[inline]
-pub fn break_propensity(k: &Consts, e: &Employees, i: usize) -> f32 {
-    sigmoid(
-        k.gamma0 + k.gamma_e * e.get(Col::Empathy, i)
-            - k.gamma_u * e.get(Col::U, i)
-            - k.gamma_p * e.get(Col::P, i)
-            - k.gamma_rule * e.get(Col::RuleOrientation, i),
-    )
-}
-
 /// Fixed point of the repertoire P: decay toward P0 balances the practice that using
 /// alternatives gives. Using alternatives needs P, so the balance is the positive root of
 /// g·a·P² + (d − g·a)·P − d·P0 = 0, with `a` the expected alternatives per unit of P per day;
@@ -361,15 +332,13 @@ pub fn alternatives_equilibrium(k: &Consts, e: &Employees, i: usize) -> f32 {
     let p0 = e.get(Col::P0, i) as f64;
     let d = k.alternatives_decay as f64;
     let mut p = e.get(Col::P, i) as f64;
-    let mut probe = e.clone_row_p(i);
+    let (empathy, u, rule) = (
+        e.get(Col::Empathy, i),
+        e.get(Col::U, i),
+        e.get(Col::RuleOrientation, i),
+    );
     for _ in 0..20 {
-        probe.1 = p as f32;
-        let pb = sigmoid(
-            k.gamma0 + k.gamma_e * probe.0[0]
-                - k.gamma_u * probe.0[1]
-                - k.gamma_p * probe.1
-                - k.gamma_rule * probe.0[2],
-        ) as f64;
+        let pb = sigmoid(break_logit(k, empathy, u, p as f32, rule)) as f64;
         let ga =
             k.alternatives_gain as f64 * k.contacts as f64 * k.conflict_share as f64 * (1.0 - pb);
         let next = if ga <= 1e-12 {

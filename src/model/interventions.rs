@@ -153,11 +153,6 @@ impl InterventionSpec {
         }
     }
 
-    pub fn with_cost(mut self, cost_per_person: f64) -> Self {
-        self.cost_per_person = cost_per_person;
-        self
-    }
-
     pub fn with_schedule(mut self, schedule: Schedule, ratio: f64) -> Self {
         self.schedule = schedule;
         self.ratio = ratio;

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use super::consts::Consts;
 use super::drives::N_DRIVES;
 use super::interventions::ArmPlan;
-use super::manager::{Manager, SelfRating};
+use super::manager::SelfRating;
 use super::params::Params;
 use super::team::{Team, TeamDay, World};
 
@@ -110,10 +110,6 @@ impl<'a> Simulation<'a> {
             .filter(|t| t.manager.is_role_model(p))
             .count() as f64
             / n
-    }
-
-    pub fn managers(&self) -> impl Iterator<Item = &Manager> {
-        self.teams.iter().map(|t| &t.manager)
     }
 }
 

@@ -10,10 +10,11 @@ use rand_distr::{Distribution, Poisson, StandardNormal};
 use super::consts::Consts;
 use super::customers::{CustomerPool, NpsWindow, CHURN_FLAG};
 use super::drives::N_DRIVES;
-use super::employees::{draw_person, settle, sigmoid, Col, Employees};
+use super::employees::{draw_person, settle, Col, Employees};
 use super::interventions::DayPlan;
 use super::manager::{stationary_perception, Manager};
 use super::params::Params;
+use super::propensity::{behaviour_logit, break_logit, sigmoid, BehaviourInputs};
 use super::rng::{stream, two_units, unit_f64, Purpose};
 
 /// Everything a team needs from its run that does not change from day to day.
@@ -208,14 +209,19 @@ impl Team {
             }
 
             // 3. Behaviour follows the target set by the undercurrent.
-            let x = k.beta0
-                + k.beta_n * nn[i]
-                + k.beta_h * h[i]
-                + k.beta_ak * a[i] * kk[i]
-                + k.beta_e * e[i]
-                + k.beta_s * (s - 0.5)
-                + k.beta_r * rhat[i]
-                - k.beta_c * effort[i] * (1.0 - k.facilities);
+            let x = behaviour_logit(
+                k,
+                &BehaviourInputs {
+                    norm: nn[i],
+                    habit: h[i],
+                    awareness: a[i],
+                    knowledge: kk[i],
+                    reward: e[i],
+                    peer: s,
+                    role_model: rhat[i],
+                    effort: effort[i],
+                },
+            );
             b[i] += k.adjust * (sigmoid(x) - b[i]);
             let bi = b[i];
 
@@ -225,10 +231,7 @@ impl Team {
                 * k.facilities_quality;
             let oriented_gain = k.score_oriented * quality;
             let p_break = sigmoid(
-                k.gamma0 + k.gamma_e * emp[i]
-                    - k.gamma_u * u[i]
-                    - k.gamma_p * p[i]
-                    - k.gamma_rule * rule[i]
+                break_logit(k, emp[i], u[i], p[i], rule[i])
                     - k.sanctions_break_shift * plan.sanctions_active * s_sa[i],
             );
             let p_alt = p_break + (1.0 - p_break) * p[i];
@@ -328,7 +331,7 @@ impl Team {
             out.sum_b += bi as f64;
             out.sum_b2 += (bi as f64) * (bi as f64);
         }
-        out.cost_interventions += rewards_cost(plan, out.rewards);
+        out.cost_interventions += plan.cost_per_reward * out.rewards as f64;
 
         // Customers: churn, background outflow, referrals and inflow, from the team stream.
         let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
@@ -407,10 +410,6 @@ impl Team {
             out.drive_n[d as usize] += 1;
         }
     }
-}
-
-fn rewards_cost(plan: &DayPlan, rewards: u32) -> f64 {
-    plan.cost_per_reward * rewards as f64
 }
 
 fn mean(x: &[f32]) -> f32 {
