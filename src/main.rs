@@ -10,6 +10,10 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use undercurrent::experiment::runner::run_scenario;
 use undercurrent::experiment::scenario::{Scenario, ScenarioError, Toggle};
+use undercurrent::experiment::sweep::experiment::Experiment;
+use undercurrent::experiment::sweep::runner::{run_sweep, Progress, SweepOptions};
+use undercurrent::experiment::sweep::state::Shard;
+use undercurrent::experiment::sweep::{analysis, merge, SweepError};
 use undercurrent::metrics::aggregate;
 use undercurrent::output::manifest::{self, Manifest};
 use undercurrent::output::run_dir::{write_manifest, write_run};
@@ -50,6 +54,46 @@ enum Command {
         /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
+    },
+    /// Run an experiment: design points x replications in parallel, streamed to disk,
+    /// resumable after a kill (--resume), splittable over machines (--shard I/N).
+    Sweep {
+        /// Experiment file (TOML); see experiments/README.md.
+        experiment: PathBuf,
+        /// Output directory [default: results/<experiment name>/].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads [default: all cores]. Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Continue the sweep already in the output directory.
+        #[arg(long)]
+        resume: bool,
+        /// Run only shard I of N (1-based): a deterministic, disjoint share of the design
+        /// points. Combine the shards with `undercurrent merge`.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
+    },
+    /// Sobol or Morris sensitivity indices of a finished sweep, into DIR/sensitivity.csv.
+    Sensitivity {
+        /// Directory of a finished sobol or morris sweep.
+        dir: PathBuf,
+        /// Outputs to analyse, comma-separated: `arm.metric` columns of runs.csv or metric
+        /// names (every arm) [default: the experiment's].
+        #[arg(long, value_delimiter = ',')]
+        outputs: Option<Vec<String>>,
+        /// Bootstrap resamples for the Sobol confidence intervals [default: the experiment's].
+        #[arg(long)]
+        bootstrap: Option<usize>,
+    },
+    /// Combine the directories of a sharded sweep into the files one sweep writes.
+    Merge {
+        /// Output directory of the merged sweep.
+        #[arg(long)]
+        out: PathBuf,
+        /// Every shard's directory.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
     },
 }
 
@@ -110,7 +154,149 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Sweep {
+            experiment,
+            out,
+            threads,
+            resume,
+            shard,
+        } => finish(sweep(&experiment, out, threads, resume, shard.as_deref())),
+        Command::Sensitivity {
+            dir,
+            outputs,
+            bootstrap,
+        } => finish(
+            analysis::from_dir(&dir, outputs.as_deref(), bootstrap).map(|r| {
+                println!(
+                    "wrote {} ({} design, {} outputs x {} parameters)",
+                    dir.join(analysis::FILE).display(),
+                    r.design.name(),
+                    r.outputs,
+                    r.parameters
+                );
+            }),
+        ),
+        Command::Merge { out, shards } => finish(merge::merge(&shards, &out).map(|r| {
+            println!(
+                "merged {} shards ({} runs): wrote {} and manifest.json to {}",
+                r.shards,
+                r.runs,
+                r.files.join(", "),
+                out.display()
+            );
+        })),
     }
+}
+
+/// Exit code of a sweep command: 2 for bad input, 1 for a failure while running.
+fn finish(r: Result<(), SweepError>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(if e.is_input_error() { 2 } else { 1 })
+        }
+    }
+}
+
+fn default_threads(threads: Option<usize>) -> usize {
+    threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1)
+}
+
+fn sweep(
+    path: &std::path::Path,
+    out: Option<PathBuf>,
+    threads: Option<usize>,
+    resume: bool,
+    shard: Option<&str>,
+) -> Result<(), SweepError> {
+    let shard = shard.map(Shard::parse).transpose()?;
+    let exp = Experiment::load(path)?;
+    let threads = default_threads(threads);
+    let out = out.unwrap_or_else(|| {
+        let name = match shard {
+            Some(s) => format!("{}-shard-{}-of-{}", exp.file.name, s.index, s.count),
+            None => exp.file.name.clone(),
+        };
+        PathBuf::from("results").join(name)
+    });
+    eprintln!(
+        "undercurrent {}: experiment '{}', {} design, {} points x {} replications = {} runs{}, {} arms, {} threads -> {}",
+        manifest::version(),
+        exp.file.name,
+        exp.design.kind.name(),
+        exp.points(),
+        exp.replications(),
+        exp.runs(),
+        shard.map(|s| format!(" (shard {s})")).unwrap_or_default(),
+        exp.scenario.arms.len(),
+        threads,
+        out.display()
+    );
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} runs  {per_sec}  elapsed {elapsed_precise}  eta {eta}  {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress = |p: Progress| match p {
+        Progress::Start { done, total } => {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+            bar.reset_eta();
+        }
+        Progress::Run { done } => bar.set_position(done as u64),
+        Progress::Finalizing => bar.set_message("writing files"),
+    };
+    let opts = SweepOptions {
+        out: out.clone(),
+        threads,
+        resume,
+        shard,
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+    };
+    let result = run_sweep(&exp, &opts, &progress);
+    bar.finish_and_clear();
+    let r = result?;
+    if r.dropped_torn_line {
+        eprintln!("note: dropped a torn last journal line (the run is computed again)");
+    }
+    if r.already_complete {
+        println!(
+            "{}: already complete ({} runs); nothing to do",
+            out.display(),
+            r.total
+        );
+        return Ok(());
+    }
+    let rate = r.computed as f64 / r.wall_seconds.max(1e-9);
+    match shard {
+        Some(s) => println!(
+            "shard {s}: {} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s) in {}; when every shard is done: undercurrent merge --out DIR SHARD_DIRS...",
+            r.total,
+            r.resumed,
+            r.computed,
+            r.wall_seconds,
+            out.display()
+        ),
+        None => println!(
+            "{} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s): wrote {} and manifest.json to {}",
+            r.total,
+            r.resumed,
+            r.computed,
+            r.wall_seconds,
+            r.files.join(", "),
+            out.display()
+        ),
+    }
+    Ok(())
 }
 
 fn input_error(e: &ScenarioError) -> ExitCode {

@@ -81,6 +81,17 @@ pub fn did_you_mean(message: &str) -> String {
     }
 }
 
+/// The candidate a mistyped `word` most likely meant, if one is close enough (the same
+/// threshold as [`did_you_mean`]).
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// Levenshtein distance between two short strings.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();

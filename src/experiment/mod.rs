@@ -5,3 +5,4 @@ pub mod replication;
 pub mod runner;
 pub mod scenario;
 pub mod sensitivity;
+pub mod sweep;

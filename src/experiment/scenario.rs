@@ -175,7 +175,7 @@ impl Scenario {
 
     /// Parses and validates scenario text; `origin` names it in messages.
     pub fn parse(src: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-        let mut s: Scenario = toml::from_str(src).map_err(|e| {
+        let s: Scenario = toml::from_str(src).map_err(|e| {
             let (line, column) = e.span().map(|r| line_col(src, r.start)).unwrap_or((1, 1));
             ScenarioError::Syntax {
                 origin: origin.to_string(),
@@ -184,28 +184,28 @@ impl Scenario {
                 message: did_you_mean(e.message()),
             }
         })?;
-        if !s.arms.iter().any(|a| a.name == "baseline") {
-            s.arms.insert(
-                0,
-                ArmSpec {
-                    name: "baseline".into(),
-                    description: "no intervention".into(),
-                    interventions: Vec::new(),
-                },
-            );
-        } else if let Some(i) = s.arms.iter().position(|a| a.name == "baseline") {
-            let b = s.arms.remove(i);
-            s.arms.insert(0, b);
-        }
-        let mut c = Check::default();
-        s.check(&mut c);
-        if c.is_ok() {
+        Scenario::finish_parsed(s, src, origin, "")
+    }
+
+    /// Completes a scenario deserialized from `src` (baseline arm first) and validates it.
+    /// `prefix` is the key path of the scenario inside `src` (`"scenario."` for a scenario
+    /// written inline in an experiment file, `""` for a scenario file), so that problems are
+    /// located where the user wrote them.
+    pub fn finish_parsed(
+        mut s: Scenario,
+        src: &str,
+        origin: &str,
+        prefix: &str,
+    ) -> Result<Scenario, ScenarioError> {
+        s.baseline_first();
+        let problems = s.problems();
+        if problems.is_empty() {
             Ok(s)
         } else {
-            let problems = c
-                .problems
+            let problems = problems
                 .into_iter()
-                .map(|problem| {
+                .map(|mut problem| {
+                    problem.key = format!("{prefix}{}", problem.key);
                     let position = locate(src, &problem.key).map(|off| line_col(src, off));
                     Located { problem, position }
                 })
@@ -215,6 +215,32 @@ impl Scenario {
                 problems,
             })
         }
+    }
+
+    /// Adds a `baseline` arm without interventions when there is none, and moves the
+    /// baseline to the front: every comparison is against arm 0.
+    pub fn baseline_first(&mut self) {
+        if let Some(i) = self.arms.iter().position(|a| a.name == "baseline") {
+            let b = self.arms.remove(i);
+            self.arms.insert(0, b);
+        } else {
+            self.arms.insert(
+                0,
+                ArmSpec {
+                    name: "baseline".into(),
+                    description: "no intervention".into(),
+                    interventions: Vec::new(),
+                },
+            );
+        }
+    }
+
+    /// Every semantic problem of the scenario (empty when it is valid). Public so that a
+    /// scenario built in code (a sweep's design point) passes exactly the checks a file does.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut c = Check::default();
+        self.check(&mut c);
+        c.problems
     }
 
     pub fn params(&self) -> Params {

@@ -1,0 +1,226 @@
+//! Sensitivity analysis of a Sobol or Morris sweep: `sensitivity.csv`.
+//!
+//! The model output at a design point is the mean over its replications (the value in
+//! `points.csv`). With common random numbers across points (the default) every point sees
+//! the same replication seeds, so the replication noise is the same at every point and does
+//! not show up as a parameter's effect; the indices are those of the model averaged over
+//! those replications.
+
+use std::path::Path;
+
+use super::experiment::{output_columns, Experiment};
+use super::finalize::{parse_num, MANIFEST, RUNS};
+use super::state::EXPERIMENT;
+use super::{io_err, SweepError};
+use crate::experiment::sensitivity::{morris_indices, sobol_indices};
+use crate::experiment::sweep::design::DesignKind;
+use crate::metrics::stats::summarize;
+use crate::output::files::AtomicFile;
+use crate::output::tables::num;
+
+pub const FILE: &str = "sensitivity.csv";
+
+/// Writes `sensitivity.csv` for `outputs` (positions in `exp.columns`); `means[o][p]` is
+/// output `o`'s replication mean at point `p`.
+///
+/// Tidy long format: `arm,metric,parameter,index,estimate,ci_lo,ci_hi,note`. Sobol gives
+/// `S1` and `ST` with 95% bootstrap percentile intervals; Morris gives `mu_star`, `mu` and
+/// `sigma` (in units of the output per unit of the normalised parameter range, no
+/// interval). An output the estimators cannot use (a non-finite mean at some point, or no
+/// variance at all) gets `NA` estimates and the reason in `note`, so the table keeps one row
+/// per output, parameter and index.
+pub fn write(
+    exp: &Experiment,
+    out: &Path,
+    outputs: &[usize],
+    means: &[Vec<f64>],
+    bootstrap: usize,
+) -> Result<(), SweepError> {
+    let path = out.join(FILE);
+    let mut w = csv::Writer::from_writer(AtomicFile::create(&path).map_err(io_err(&path))?);
+    let csv_err = |e: csv::Error| SweepError::Csv {
+        path: path.clone(),
+        message: e.to_string(),
+    };
+    w.write_record([
+        "arm",
+        "metric",
+        "parameter",
+        "index",
+        "estimate",
+        "ci_lo",
+        "ci_hi",
+        "note",
+    ])
+    .map_err(csv_err)?;
+    let arms = exp.arm_names();
+    let k = exp.axes.len();
+    let na = f64::NAN;
+    for (o, &c) in outputs.iter().enumerate() {
+        let col = exp.columns[c];
+        let y = &means[o];
+        let mut rows: Vec<(usize, &str, f64, f64, f64, String)> = Vec::new();
+        match exp.design.kind {
+            DesignKind::Sobol => match sobol_indices(k, y, bootstrap, exp.bootstrap_seed()) {
+                Ok(idx) => {
+                    for (i, s) in idx.iter().enumerate() {
+                        rows.push((i, "S1", s.s1, s.s1_ci_lo, s.s1_ci_hi, String::new()));
+                        rows.push((i, "ST", s.st, s.st_ci_lo, s.st_ci_hi, String::new()));
+                    }
+                }
+                Err(e) => {
+                    for i in 0..k {
+                        for index in ["S1", "ST"] {
+                            rows.push((i, index, na, na, na, e.to_string()));
+                        }
+                    }
+                }
+            },
+            DesignKind::Morris => match morris_indices(k, &exp.design.unit, y) {
+                Ok(idx) => {
+                    for (i, m) in idx.iter().enumerate() {
+                        rows.push((i, "mu_star", m.mu_star, na, na, String::new()));
+                        rows.push((i, "mu", m.mu, na, na, String::new()));
+                        rows.push((i, "sigma", m.sigma, na, na, String::new()));
+                    }
+                }
+                Err(e) => {
+                    for i in 0..k {
+                        for index in ["mu_star", "mu", "sigma"] {
+                            rows.push((i, index, na, na, na, e.to_string()));
+                        }
+                    }
+                }
+            },
+            _ => {
+                return Err(SweepError::Sensitivity(format!(
+                    "sensitivity indices need a sobol or morris design, not {}",
+                    exp.design.kind.name()
+                )))
+            }
+        }
+        for (i, index, est, lo, hi, note) in rows {
+            w.write_record([
+                arms[col.arm].as_str(),
+                col.metric,
+                exp.axes[i].name.as_str(),
+                index,
+                &num(est),
+                &num(lo),
+                &num(hi),
+                &note,
+            ])
+            .map_err(csv_err)?;
+        }
+    }
+    let f = w.into_inner().map_err(|e| SweepError::Csv {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    f.commit().map_err(io_err(&path))
+}
+
+/// What `undercurrent sensitivity DIR` did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityReport {
+    pub design: DesignKind,
+    pub outputs: usize,
+    pub parameters: usize,
+}
+
+/// Recomputes `DIR/sensitivity.csv` from a complete sweep's `runs.csv`, for the chosen
+/// outputs (default: the experiment's) and bootstrap count (default: the experiment's).
+/// With the defaults it writes the same bytes the sweep wrote.
+pub fn from_dir(
+    dir: &Path,
+    outputs: Option<&[String]>,
+    bootstrap: Option<usize>,
+) -> Result<SensitivityReport, SweepError> {
+    if !dir.join(MANIFEST).exists() {
+        return Err(SweepError::Sensitivity(format!(
+            "{} holds no complete sweep ({MANIFEST} is missing); finish it first (undercurrent sweep ... --resume)",
+            dir.display()
+        )));
+    }
+    let exp = Experiment::load(&dir.join(EXPERIMENT))?;
+    if !exp.design.kind.sensitivity() {
+        return Err(SweepError::Sensitivity(format!(
+            "{} is a {} sweep; sensitivity indices need design = \"sobol\" or \"morris\"",
+            dir.display(),
+            exp.design.kind.name()
+        )));
+    }
+    let outs = match outputs {
+        None => exp.outputs.clone(),
+        Some(list) => {
+            output_columns(&exp.columns, &exp.column_names(), list).map_err(|(i, msg)| {
+                SweepError::Sensitivity(format!("--outputs: `{}`: {msg}", list[i]))
+            })?
+        }
+    };
+    let bootstrap = bootstrap.unwrap_or(exp.sensitivity().bootstrap);
+    let means = point_means(&exp, &dir.join(RUNS), &outs)?;
+    write(&exp, dir, &outs, &means, bootstrap)?;
+    Ok(SensitivityReport {
+        design: exp.design.kind,
+        outputs: outs.len(),
+        parameters: exp.axes.len(),
+    })
+}
+
+/// Replication means of `outputs` per point, read from `runs.csv` (which must be the
+/// complete file the sweep wrote: every point's replications in order).
+fn point_means(exp: &Experiment, path: &Path, outputs: &[usize]) -> Result<Vec<Vec<f64>>, SweepError> {
+    let bad = |message: String| SweepError::Csv {
+        path: path.to_path_buf(),
+        message,
+    };
+    let mut r = csv::Reader::from_path(path).map_err(|e| bad(e.to_string()))?;
+    let header: Vec<String> = r
+        .headers()
+        .map_err(|e| bad(e.to_string()))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut want = vec!["point".to_string(), "replication".to_string()];
+    want.extend(exp.axes.iter().map(|a| a.name.clone()));
+    want.extend(exp.column_names());
+    if header != want {
+        return Err(bad("its columns are not those of the experiment in experiment.toml".into()));
+    }
+    let first = 2 + exp.axes.len();
+    let reps = exp.replications();
+    let mut means = vec![vec![f64::NAN; exp.points()]; outputs.len()];
+    let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(reps); outputs.len()];
+    let mut rec = csv::StringRecord::new();
+    let mut row = 0usize;
+    while r.read_record(&mut rec).map_err(|e| bad(e.to_string()))? {
+        let (p, rep) = (row / reps, row % reps);
+        let ok = rec.get(0).and_then(|s| s.parse::<usize>().ok()) == Some(p)
+            && rec.get(1).and_then(|s| s.parse::<usize>().ok()) == Some(rep);
+        if !ok || p >= exp.points() {
+            return Err(bad(format!(
+                "row {} should be point {p}, replication {rep}",
+                row + 2
+            )));
+        }
+        for (o, &c) in outputs.iter().enumerate() {
+            let v = rec
+                .get(first + c)
+                .and_then(parse_num)
+                .ok_or_else(|| bad(format!("row {}: column {} is not a number", row + 2, first + c + 1)))?;
+            vals[o].push(v);
+        }
+        if rep + 1 == reps {
+            for (o, v) in vals.iter_mut().enumerate() {
+                means[o][p] = summarize(v).mean;
+                v.clear();
+            }
+        }
+        row += 1;
+    }
+    if row != exp.runs() {
+        return Err(bad(format!("{row} runs, expected {}", exp.runs())));
+    }
+    Ok(means)
+}

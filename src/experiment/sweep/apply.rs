@@ -1,0 +1,323 @@
+//! Setting one numeric parameter of a scenario by its dotted key path.
+//!
+//! A design point is applied to the *value tree* of the fully resolved base scenario (the
+//! TOML table `--print-scenario` shows), which is then deserialized and validated exactly as
+//! a scenario file is. Going through the tree rather than through a hand-written setter per
+//! field means every numeric parameter, present and future, can be swept, with the types the
+//! scenario declares: a whole-number parameter (`organisation.team_size`, an intervention's
+//! `interval`) stays a whole number, and anything that is not a number is refused.
+
+use toml::{Table, Value};
+
+use crate::experiment::locate::edit_distance;
+
+/// One step of a key path: a table key or an array position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A resolved parameter: where it sits in the scenario tree and whether it is whole-numbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub segs: Vec<Seg>,
+    /// The parameter is an integer in the scenario (a count of days, people, ...).
+    pub integer: bool,
+}
+
+/// Top-level keys a sweep sets itself or that are not model parameters.
+const NOT_SWEEPABLE: [(&str, &str); 7] = [
+    (
+        "seed",
+        "the experiment's top-level `seed` is the master seed of the sweep",
+    ),
+    (
+        "replications",
+        "set `replications` at the experiment's top level",
+    ),
+    (
+        "record_every",
+        "set `record_every` at the experiment's top level",
+    ),
+    ("per_replication", "it is not a model parameter"),
+    ("employee_snapshots", "it is not a model parameter"),
+    ("name", "it is not a model parameter"),
+    ("description", "it is not a model parameter"),
+];
+
+/// Splits `arms[2].interventions[0].interval` or `arms.coaching.interventions.0.interval`
+/// into parts; brackets become separate parts.
+fn parts(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in key.split('.') {
+        match p.find('[') {
+            Some(i) => {
+                out.push(p[..i].to_string());
+                for idx in p[i..].split('[').skip(1) {
+                    out.push(idx.trim_end_matches(']').to_string());
+                }
+            }
+            None => out.push(p.to_string()),
+        }
+    }
+    out
+}
+
+/// Resolves `key` against the scenario tree `root`. The error message says what is wrong
+/// and, when a known key is close, which one was meant.
+pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
+    let ps = parts(key);
+    if ps.iter().any(|p| p.is_empty()) {
+        return Err(format!(
+            "`{key}` is not a key path (write sections and keys separated by dots, like `managers.role_model_mean`)"
+        ));
+    }
+    if let Some((_, why)) = NOT_SWEEPABLE.iter().find(|(k, _)| *k == ps[0]) {
+        return Err(format!("`{key}` cannot be swept: {why}"));
+    }
+    let mut segs = Vec::with_capacity(ps.len());
+    let mut cur: &Value = &Value::Table(Table::new());
+    let mut at_root = true;
+    let mut walked = String::new();
+    for part in &ps {
+        let next = if at_root {
+            root.get(part.as_str()).map(|v| (v, Seg::Key(part.clone())))
+        } else {
+            match cur {
+                Value::Table(t) => t.get(part.as_str()).map(|v| (v, Seg::Key(part.clone()))),
+                Value::Array(items) => match part.parse::<usize>() {
+                    Ok(i) => items.get(i).map(|v| (v, Seg::Index(i))),
+                    Err(_) => items
+                        .iter()
+                        .position(|it| it.get("name").and_then(Value::as_str) == Some(part))
+                        .map(|i| (&items[i], Seg::Index(i))),
+                },
+                _ => {
+                    return Err(format!(
+                        "`{walked}` is a number; it has no `{part}` inside it"
+                    ))
+                }
+            }
+        };
+        let Some((v, seg)) = next else {
+            return Err(not_found(root, key, &walked, part, cur, at_root));
+        };
+        at_root = false;
+        if !walked.is_empty() {
+            walked.push('.');
+        }
+        walked.push_str(part);
+        segs.push(seg);
+        cur = v;
+    }
+    let integer = match cur {
+        Value::Integer(_) => true,
+        Value::Float(_) => false,
+        Value::Table(t) => {
+            let keys: Vec<&str> = t
+                .iter()
+                .filter(|(_, v)| matches!(v, Value::Integer(_) | Value::Float(_)))
+                .map(|(k, _)| k.as_str())
+                .collect();
+            return Err(if keys.is_empty() {
+                format!("`{key}` is a section, not a number")
+            } else {
+                format!(
+                    "`{key}` is a section, not a number; its numeric keys are {}",
+                    keys.iter()
+                        .map(|k| format!("`{key}.{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+        }
+        Value::Array(_) => return Err(format!("`{key}` is a list, not a number")),
+        Value::String(s) => {
+            return Err(format!(
+                "`{key}` is text ({s:?}), not a number; only numeric parameters can be swept"
+            ))
+        }
+        Value::Boolean(_) => {
+            return Err(format!(
+                "`{key}` is true/false, not a number; only numeric parameters can be swept"
+            ))
+        }
+        Value::Datetime(_) => return Err(format!("`{key}` is a date, not a number")),
+    };
+    Ok(Target { segs, integer })
+}
+
+fn not_found(root: &Table, key: &str, walked: &str, part: &str, cur: &Value, at_root: bool) -> String {
+    let where_ = if walked.is_empty() {
+        "the scenario".to_string()
+    } else {
+        format!("`{walked}`")
+    };
+    let mut msg = match (at_root, cur) {
+        (false, Value::Array(items)) => {
+            let names: Vec<String> = items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| match it.get("name").and_then(Value::as_str) {
+                    Some(n) => format!("{n} ({i})"),
+                    None => i.to_string(),
+                })
+                .collect();
+            format!(
+                "{where_} has no entry `{part}`; its entries are {}",
+                names.join(", ")
+            )
+        }
+        _ => format!("{where_} has no key `{part}`"),
+    };
+    if let Some(s) = suggest(root, key) {
+        msg.push_str(&format!("; did you mean `{s}`?"));
+    }
+    msg
+}
+
+/// The numeric parameter a mistyped key most likely meant: the closest full path, or one
+/// whose last part is the key's last part (a missing section).
+pub fn suggest(root: &Table, key: &str) -> Option<String> {
+    let mut leaves = Vec::new();
+    collect_leaves(&Value::Table(root.clone()), String::new(), &mut leaves);
+    let best = leaves
+        .iter()
+        .map(|l| (edit_distance(key, l), l))
+        .filter(|(d, l)| *d <= 2usize.max(l.len() / 6))
+        .min();
+    if let Some((_, l)) = best {
+        return Some(l.clone());
+    }
+    let last = key.rsplit('.').next().unwrap_or(key);
+    let same: Vec<&String> = leaves
+        .iter()
+        .filter(|l| l.rsplit('.').next() == Some(last))
+        .collect();
+    match same.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
+}
+
+/// Every numeric leaf's path, with arms addressed by name.
+fn collect_leaves(v: &Value, prefix: String, out: &mut Vec<String>) {
+    match v {
+        Value::Integer(_) | Value::Float(_) if !prefix.is_empty() => out.push(prefix),
+        Value::Table(t) => {
+            for (k, v) in t {
+                if prefix.is_empty() && NOT_SWEEPABLE.iter().any(|(n, _)| n == k) {
+                    continue;
+                }
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                collect_leaves(v, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, it) in items.iter().enumerate() {
+                let name = it
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| i.to_string());
+                collect_leaves(it, format!("{prefix}.{name}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Writes `v` at `t` in the tree. Whole-number parameters get an integer (the design makes
+/// sure `v` is whole for them).
+pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
+    let Some((Seg::Key(first), rest)) = t.segs.split_first() else {
+        return Err("empty key path".into());
+    };
+    let mut cur = root
+        .get_mut(first.as_str())
+        .ok_or_else(|| format!("no key `{first}`"))?;
+    for seg in rest {
+        cur = match (seg, cur) {
+            (Seg::Key(k), Value::Table(tab)) => tab
+                .get_mut(k.as_str())
+                .ok_or_else(|| format!("no key `{k}`"))?,
+            (Seg::Index(i), Value::Array(items)) => items
+                .get_mut(*i)
+                .ok_or_else(|| format!("no entry {i}"))?,
+            _ => return Err("the key path does not match the scenario".into()),
+        };
+    }
+    *cur = if t.integer {
+        if v.fract() != 0.0 || !(-9.0e15..=9.0e15).contains(&v) {
+            return Err(format!("{v} is not a whole number"));
+        }
+        Value::Integer(v as i64)
+    } else {
+        Value::Float(v)
+    };
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::scenario::Scenario;
+
+    fn tree() -> Table {
+        Table::try_from(Scenario::embedded_default()).unwrap()
+    }
+
+    #[test]
+    fn resolves_sections_arms_by_name_and_by_index() {
+        let t = tree();
+        let a = resolve(&t, "managers.role_model_mean").unwrap();
+        assert!(!a.integer);
+        let b = resolve(&t, "organisation.team_size").unwrap();
+        assert!(b.integer);
+        let c = resolve(&t, "arms.coaching.interventions.0.interval").unwrap();
+        let d = resolve(&t, "arms[2].interventions[0].interval").unwrap();
+        assert_eq!(c, d);
+        assert!(c.integer);
+        assert!(resolve(&t, "horizon_days").unwrap().integer);
+    }
+
+    #[test]
+    fn refuses_unknown_and_non_numeric_keys_with_a_suggestion() {
+        let t = tree();
+        let e = resolve(&t, "managers.role_model_men").unwrap_err();
+        assert!(e.contains("did you mean `managers.role_model_mean`"), "{e}");
+        let e = resolve(&t, "role_model_mean").unwrap_err();
+        assert!(e.contains("did you mean `managers.role_model_mean`"), "{e}");
+        let e = resolve(&t, "organisation.definition").unwrap_err();
+        assert!(e.contains("section"), "{e}");
+        let e = resolve(&t, "arms.coaching.interventions.0.kind").unwrap_err();
+        assert!(e.contains("text"), "{e}");
+        let e = resolve(&t, "arms.nope.interventions.0.interval").unwrap_err();
+        assert!(e.contains("coaching (2)"), "{e}");
+        let e = resolve(&t, "replications").unwrap_err();
+        assert!(e.contains("cannot be swept"), "{e}");
+    }
+
+    #[test]
+    fn set_keeps_integers_integer_and_round_trips_through_the_scenario() {
+        let mut t = tree();
+        let a = resolve(&t, "managers.role_model_mean").unwrap();
+        let b = resolve(&t, "organisation.team_size").unwrap();
+        set(&mut t, &a, 0.3).unwrap();
+        set(&mut t, &b, 20.0).unwrap();
+        assert!(set(&mut t, &b, 2.5).is_err());
+        let s: Scenario = t.try_into().unwrap();
+        assert_eq!(s.managers.role_model_mean, 0.3);
+        assert_eq!(s.organisation.team_size, 20);
+        // Nothing else moved.
+        let mut want = Scenario::embedded_default();
+        want.managers.role_model_mean = 0.3;
+        want.organisation.team_size = 20;
+        assert_eq!(s, want);
+    }
+}

@@ -1,0 +1,88 @@
+//! Experiments and sweeps: many scenarios (design points) × replications, run in parallel,
+//! streamed to disk as they finish, resumable after a kill, splittable into shards.
+//!
+//! Data flow: an experiment file ([`experiment`]) → design points ([`design`]) applied to the
+//! base scenario ([`apply`]) → runs computed by rayon workers ([`runner`]), each summarised
+//! ([`summary`]) into one journal line handed to a single writer thread ([`journal`]) → once
+//! every run is in, the final files are written in run order from the journal
+//! ([`finalize`]), the sensitivity indices from them ([`analysis`]), and `manifest.json`
+//! last. [`merge`] does the same from the journals of several shards.
+
+pub mod analysis;
+pub mod apply;
+pub mod design;
+pub mod experiment;
+pub mod finalize;
+pub mod journal;
+pub mod merge;
+pub mod runner;
+pub mod state;
+pub mod summary;
+
+use std::path::PathBuf;
+
+use crate::experiment::scenario::ScenarioError;
+
+/// What can stop a sweep, a merge or a sensitivity analysis.
+#[derive(Debug, thiserror::Error)]
+pub enum SweepError {
+    /// The experiment file (or its base scenario) is invalid.
+    #[error(transparent)]
+    Experiment(#[from] ScenarioError),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The output directory holds something other than this sweep.
+    #[error("{}: {message}", dir.display())]
+    OutDir { dir: PathBuf, message: String },
+    /// `--shard` is not of the form I/N with 1 <= I <= N.
+    #[error("--shard {spec:?}: {message}")]
+    BadShard { spec: String, message: String },
+    /// The shards given to `merge` do not make up one complete sweep.
+    #[error("{0}")]
+    Merge(String),
+    /// A sensitivity analysis was asked of a directory that cannot give one.
+    #[error("{0}")]
+    Sensitivity(String),
+    #[error("{}{}: {reason}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() })]
+    JournalCorrupt {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    #[error("{missing} of {total} runs are missing from the journal (first: run {first})")]
+    Incomplete {
+        missing: usize,
+        total: usize,
+        first: usize,
+    },
+    #[error("{}: {message}", path.display())]
+    Csv { path: PathBuf, message: String },
+    #[error("run {run}: {message}")]
+    Run { run: usize, message: String },
+}
+
+impl SweepError {
+    /// Whether the error is the user's input (exit code 2) rather than a failure while
+    /// running (exit code 1).
+    pub fn is_input_error(&self) -> bool {
+        matches!(
+            self,
+            SweepError::Experiment(_)
+                | SweepError::OutDir { .. }
+                | SweepError::BadShard { .. }
+                | SweepError::Merge(_)
+                | SweepError::Sensitivity(_)
+        )
+    }
+}
+
+pub(crate) fn io_err(path: &std::path::Path) -> impl Fn(std::io::Error) -> SweepError + '_ {
+    move |source| SweepError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
