@@ -62,7 +62,10 @@ pub fn locate(src: &str, path: &str) -> Option<usize> {
 /// Adds a "did you mean" to serde's unknown-field message when one expected key is close.
 pub fn did_you_mean(message: &str) -> String {
     let msg = message.trim_end().to_string();
-    let Some(rest) = msg.strip_prefix("unknown field `") else {
+    let Some(rest) = msg
+        .strip_prefix("unknown field `")
+        .or_else(|| msg.strip_prefix("unknown variant `"))
+    else {
         return msg;
     };
     let Some(end) = rest.find('`') else {
@@ -128,5 +131,7 @@ mod tests {
             "unknown field `replicatons`, expected one of `name`, `replications`, `seed`",
         );
         assert!(m.ends_with("did you mean `replications`?"), "{m}");
+        let m = did_you_mean("unknown variant `gird`, expected one of `grid`, `list`, `lhs`");
+        assert!(m.ends_with("did you mean `grid`?"), "{m}");
     }
 }

@@ -744,11 +744,69 @@ impl Experiment {
             canonical,
             hash,
         };
+        exp.check_bounds(src)?;
         exp.validate_points(src)?;
         Ok(exp)
     }
 
-    /// Builds every point's scenario and runs the scenario's validation on it.
+    /// For designs sampled within bounds, checks each bound on its own (the other
+    /// parameters at their base values): a bound outside a parameter's allowed range is the
+    /// usual mistake, and is reported once, at the bound, rather than at every point
+    /// sampled beyond it.
+    fn check_bounds(&self, src: &str) -> Result<(), ScenarioError> {
+        if self.design.kind.discrete() {
+            return Ok(());
+        }
+        let mut out = Vec::new();
+        for (i, (a, spec)) in self.axes.iter().zip(&self.file.sweep.axes).enumerate() {
+            for (which, bound) in [("min", spec.min), ("max", spec.max)] {
+                let Some(mut v) = bound else { continue };
+                if a.integer() {
+                    v = if which == "min" { v.ceil() } else { v.floor() };
+                }
+                let mut t = self.base_table.clone();
+                let problems = match apply::set(&mut t, &a.target, v) {
+                    Err(e) => vec![problem(&a.check_key, a.text(v), "a value the parameter takes", &e)],
+                    Ok(()) => match t.try_into::<Scenario>() {
+                        Ok(s) => s.problems(),
+                        Err(e) => vec![problem(&a.check_key, a.text(v), "a value of the parameter's type", e.message().trim())],
+                    },
+                };
+                // The base scenario is valid, so whatever fails here fails because of
+                // this bound (directly, or through a constraint linking parameters).
+                for pr in problems {
+                    let value = if pr.key == a.check_key {
+                        format!("{} (its {which})", a.text(v))
+                    } else {
+                        format!(
+                            "{} (its {which}), which makes `{}` = {}",
+                            a.text(v),
+                            pr.key,
+                            pr.value
+                        )
+                    };
+                    out.push((
+                        Problem {
+                            key: format!("axis {} (sweep.axes[{i}])", a.key),
+                            value,
+                            expected: pr.expected,
+                            hint: pr.hint,
+                        },
+                        Some(format!("sweep.axes[{i}].{which}")),
+                    ));
+                }
+            }
+        }
+        if out.is_empty() {
+            Ok(())
+        } else {
+            Err(located(src, &self.origin, out))
+        }
+    }
+
+    /// Builds every point's scenario and runs the scenario's validation on it. The same
+    /// problem at many points (one bad value of a grid axis spoils a whole slice of the
+    /// grid) is reported once, with the points it affects.
     fn validate_points(&self, src: &str) -> Result<(), ScenarioError> {
         let mut bad: Vec<(usize, Vec<Problem>)> = (0..self.points())
             .into_par_iter()
@@ -758,19 +816,49 @@ impl Experiment {
             return Ok(());
         }
         bad.sort_by_key(|(p, _)| *p);
+        // (problem without its point, where, points)
+        let mut groups: Vec<(Problem, Option<String>, Vec<usize>)> = Vec::new();
         let n_bad = bad.len();
-        let mut out = Vec::new();
-        for (p, problems) in bad.into_iter().take(5) {
+        let mut shown_points = std::collections::BTreeSet::new();
+        for (p, problems) in bad {
             for pr in problems {
-                out.push(self.point_problem(p, pr));
+                let (pr, at) = self.point_problem(pr, &self.design.points[p]);
+                match groups.iter().position(|(q, a, _)| *q == pr && *a == at) {
+                    Some(g) => {
+                        groups[g].2.push(p);
+                        shown_points.insert(p);
+                    }
+                    None if groups.len() < 5 => {
+                        groups.push((pr, at, vec![p]));
+                        shown_points.insert(p);
+                    }
+                    None => {}
+                }
             }
         }
-        if n_bad > 5 {
+        let hidden = n_bad - shown_points.len();
+        let mut out: Vec<(Problem, Option<String>)> = groups
+            .into_iter()
+            .map(|(mut pr, at, points)| {
+                let shown: Vec<String> = points.iter().take(8).map(|p| p.to_string()).collect();
+                let more = if points.len() > 8 {
+                    format!(" and {} more", points.len() - 8)
+                } else {
+                    String::new()
+                };
+                let s = if points.len() > 1 { "s" } else { "" };
+                pr.value = pr
+                    .value
+                    .replacen("{points}", &format!("design point{s} {}{more}", shown.join(", ")), 1);
+                (pr, at)
+            })
+            .collect();
+        if hidden > 0 {
             out.push((
                 problem(
                     "sweep",
-                    format!("{} more invalid design points", n_bad - 5),
-                    "valid values for every point",
+                    format!("{hidden} more invalid design points"),
+                    "valid parameter values at every point",
                     "",
                 ),
                 None,
@@ -780,8 +868,7 @@ impl Experiment {
     }
 
     /// Names the axis (and where its value is written) for a problem of design point `p`.
-    fn point_problem(&self, p: usize, pr: Problem) -> (Problem, Option<String>) {
-        let values = &self.design.points[p];
+    fn point_problem(&self, pr: Problem, values: &[f64]) -> (Problem, Option<String>) {
         match self.axes.iter().position(|a| a.check_key == pr.key) {
             Some(i) => {
                 let a = &self.axes[i];
@@ -803,7 +890,7 @@ impl Experiment {
                 (
                     Problem {
                         key: format!("axis {} (sweep.axes[{i}])", a.key),
-                        value: format!("{} at design point {p}", a.text(v)),
+                        value: format!("{} at {{points}}", a.text(v)),
                         expected: pr.expected,
                         hint: pr.hint,
                     },
@@ -820,7 +907,7 @@ impl Experiment {
                 (
                     Problem {
                         key: pr.key,
-                        value: format!("{} at design point {p} ({})", pr.value, setting.join(", ")),
+                        value: format!("{} at {{points}} ({})", pr.value, setting.join(", ")),
                         expected: pr.expected,
                         hint: pr.hint,
                     },
@@ -1182,7 +1269,8 @@ range = { from = 5, to = 20, step = 5 }
         let e = parse(&src).unwrap_err().to_string();
         assert!(e.contains("exp.toml:8:16:"), "{e}");
         assert!(e.contains("managers.role_model_mean"), "{e}");
-        assert!(e.contains("1.5 at design point 4"), "{e}");
+        assert!(e.contains("1.5 at design points 4, 5, 6, 7"), "{e}");
+        assert_eq!(e.lines().count(), 1, "{e}");
         assert!(e.contains("strictly between 0 and 1"), "{e}");
     }
 

@@ -94,7 +94,7 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> 
         .collect();
     if !missing.is_empty() {
         return Err(SweepError::Merge(format!(
-            "shard{} {} of {n} {} missing: give every shard directory",
+            "shard{} {} {} missing: give every shard directory",
             if missing.len() > 1 { "s" } else { "" },
             missing.join(", "),
             if missing.len() > 1 { "are" } else { "is" }
