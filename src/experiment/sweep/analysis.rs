@@ -170,7 +170,11 @@ pub fn from_dir(
 
 /// Replication means of `outputs` per point, read from `runs.csv` (which must be the
 /// complete file the sweep wrote: every point's replications in order).
-fn point_means(exp: &Experiment, path: &Path, outputs: &[usize]) -> Result<Vec<Vec<f64>>, SweepError> {
+fn point_means(
+    exp: &Experiment,
+    path: &Path,
+    outputs: &[usize],
+) -> Result<Vec<Vec<f64>>, SweepError> {
     let bad = |message: String| SweepError::Csv {
         path: path.to_path_buf(),
         message,
@@ -186,7 +190,9 @@ fn point_means(exp: &Experiment, path: &Path, outputs: &[usize]) -> Result<Vec<V
     want.extend(exp.axes.iter().map(|a| a.name.clone()));
     want.extend(exp.column_names());
     if header != want {
-        return Err(bad("its columns are not those of the experiment in experiment.toml".into()));
+        return Err(bad(
+            "its columns are not those of the experiment in experiment.toml".into(),
+        ));
     }
     let first = 2 + exp.axes.len();
     let reps = exp.replications();
@@ -205,10 +211,13 @@ fn point_means(exp: &Experiment, path: &Path, outputs: &[usize]) -> Result<Vec<V
             )));
         }
         for (o, &c) in outputs.iter().enumerate() {
-            let v = rec
-                .get(first + c)
-                .and_then(parse_num)
-                .ok_or_else(|| bad(format!("row {}: column {} is not a number", row + 2, first + c + 1)))?;
+            let v = rec.get(first + c).and_then(parse_num).ok_or_else(|| {
+                bad(format!(
+                    "row {}: column {} is not a number",
+                    row + 2,
+                    first + c + 1
+                ))
+            })?;
             vals[o].push(v);
         }
         if rep + 1 == reps {

@@ -148,7 +148,14 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
     Ok(Target { segs, integer })
 }
 
-fn not_found(root: &Table, key: &str, walked: &str, part: &str, cur: &Value, at_root: bool) -> String {
+fn not_found(
+    root: &Table,
+    key: &str,
+    walked: &str,
+    part: &str,
+    cur: &Value,
+    at_root: bool,
+) -> String {
     let where_ = if walked.is_empty() {
         "the scenario".to_string()
     } else {
@@ -246,9 +253,9 @@ pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
             (Seg::Key(k), Value::Table(tab)) => tab
                 .get_mut(k.as_str())
                 .ok_or_else(|| format!("no key `{k}`"))?,
-            (Seg::Index(i), Value::Array(items)) => items
-                .get_mut(*i)
-                .ok_or_else(|| format!("no entry {i}"))?,
+            (Seg::Index(i), Value::Array(items)) => {
+                items.get_mut(*i).ok_or_else(|| format!("no entry {i}"))?
+            }
             _ => return Err("the key path does not match the scenario".into()),
         };
     }

@@ -133,7 +133,9 @@ pub fn grid(values: &[Vec<f64>]) -> Vec<Vec<f64>> {
 
 /// Number of points [`grid`] gives, or `None` when it overflows.
 pub fn grid_len(values: &[Vec<f64>]) -> Option<usize> {
-    values.iter().try_fold(1usize, |n, a| n.checked_mul(a.len()))
+    values
+        .iter()
+        .try_fold(1usize, |n, a| n.checked_mul(a.len()))
 }
 
 /// Latin hypercube sample of `n` points in [0, 1)^k: on every axis each of the n strata
@@ -190,7 +192,10 @@ mod tests {
         );
         assert_eq!(range_values(0.0, 1.0, 0.1).unwrap().len(), 11);
         assert_eq!(range_values(0.0, 1.0, 0.1).unwrap()[10], 1.0);
-        assert_eq!(range_values(5.0, 20.0, 5.0).unwrap(), vec![5.0, 10.0, 15.0, 20.0]);
+        assert_eq!(
+            range_values(5.0, 20.0, 5.0).unwrap(),
+            vec![5.0, 10.0, 15.0, 20.0]
+        );
         // `to` need not be on the grid.
         assert_eq!(range_values(1.0, 2.0, 0.4).unwrap(), vec![1.0, 1.4, 1.8]);
         assert_eq!(range_values(3.0, 3.0, 1.0).unwrap(), vec![3.0]);
@@ -215,7 +220,10 @@ mod tests {
                 vec![2.0, 30.0]
             ]
         );
-        assert_eq!(grid_len(&[vec![0.0; 3], vec![0.0; 4], vec![0.0; 5]]), Some(60));
+        assert_eq!(
+            grid_len(&[vec![0.0; 3], vec![0.0; 4], vec![0.0; 5]]),
+            Some(60)
+        );
         assert_eq!(grid(&[vec![0.0; 3], vec![0.0; 4], vec![0.0; 5]]).len(), 60);
     }
 

@@ -115,7 +115,10 @@ fn default_replications() -> usize {
     10
 }
 fn default_series_metrics() -> Vec<String> {
-    DEFAULT_SERIES_METRICS.iter().map(|s| s.to_string()).collect()
+    DEFAULT_SERIES_METRICS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
 fn yes() -> bool {
     true
@@ -266,8 +269,7 @@ pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
 impl ExperimentFile {
     /// Checks of the file on its own (before the base scenario is known).
     fn check(&self, c: &mut Check) {
-        if self.name.is_empty() || self.name.contains(['/', '\\']) || self.name.starts_with('.')
-        {
+        if self.name.is_empty() || self.name.contains(['/', '\\']) || self.name.starts_with('.') {
             c.fail(
                 "name",
                 format!("{:?}", self.name),
@@ -288,7 +290,12 @@ impl ExperimentFile {
                 );
             }
         };
-        only(c, "samples", s.samples.is_some() && kind != DesignKind::Lhs, "\"lhs\"");
+        only(
+            c,
+            "samples",
+            s.samples.is_some() && kind != DesignKind::Lhs,
+            "\"lhs\"",
+        );
         only(
             c,
             "base_samples",
@@ -383,7 +390,10 @@ impl ExperimentFile {
                         if let Err(e) = design::range_values(r.from, r.to, r.step) {
                             c.fail(
                                 &format!("{k}.range"),
-                                format!("{{ from = {}, to = {}, step = {} }}", r.from, r.to, r.step),
+                                format!(
+                                    "{{ from = {}, to = {}, step = {} }}",
+                                    r.from, r.to, r.step
+                                ),
                                 "an increasing range with a positive step".into(),
                                 &e,
                             );
@@ -405,7 +415,9 @@ impl ExperimentFile {
                         .map(Vec::len)
                         .or_else(|| {
                             a.range.as_ref().and_then(|r| {
-                                design::range_values(r.from, r.to, r.step).ok().map(|v| v.len())
+                                design::range_values(r.from, r.to, r.step)
+                                    .ok()
+                                    .map(|v| v.len())
                             })
                         })
                         .unwrap_or(0);
@@ -441,7 +453,14 @@ impl ExperimentFile {
                 }
                 if a.values.is_some() || a.range.is_some() {
                     c.fail(
-                        &format!("{k}.{}", if a.values.is_some() { "values" } else { "range" }),
+                        &format!(
+                            "{k}.{}",
+                            if a.values.is_some() {
+                                "values"
+                            } else {
+                                "range"
+                            }
+                        ),
                         "given".into(),
                         "`min` and `max` (values/range belong to grid and list)".into(),
                         "",
@@ -668,7 +687,8 @@ impl Experiment {
                                 &format!("keep_metrics[{i}]"),
                                 format!("{k:?}"),
                                 "a summary metric (`B_mean`, `peak_gain_B`, ...) or `arm.metric`",
-                                &s.map(|s| format!("did you mean `{s}`?")).unwrap_or_default(),
+                                &s.map(|s| format!("did you mean `{s}`?"))
+                                    .unwrap_or_default(),
                             ),
                             None,
                         ));
@@ -766,10 +786,20 @@ impl Experiment {
                 }
                 let mut t = self.base_table.clone();
                 let problems = match apply::set(&mut t, &a.target, v) {
-                    Err(e) => vec![problem(&a.check_key, a.text(v), "a value the parameter takes", &e)],
+                    Err(e) => vec![problem(
+                        &a.check_key,
+                        a.text(v),
+                        "a value the parameter takes",
+                        &e,
+                    )],
                     Ok(()) => match t.try_into::<Scenario>() {
                         Ok(s) => s.problems(),
-                        Err(e) => vec![problem(&a.check_key, a.text(v), "a value of the parameter's type", e.message().trim())],
+                        Err(e) => vec![problem(
+                            &a.check_key,
+                            a.text(v),
+                            "a value of the parameter's type",
+                            e.message().trim(),
+                        )],
                     },
                 };
                 // The base scenario is valid, so whatever fails here fails because of
@@ -847,9 +877,11 @@ impl Experiment {
                     String::new()
                 };
                 let s = if points.len() > 1 { "s" } else { "" };
-                pr.value = pr
-                    .value
-                    .replacen("{points}", &format!("design point{s} {}{more}", shown.join(", ")), 1);
+                pr.value = pr.value.replacen(
+                    "{points}",
+                    &format!("design point{s} {}{more}", shown.join(", ")),
+                    1,
+                );
                 (pr, at)
             })
             .collect();
@@ -921,12 +953,21 @@ impl Experiment {
         let mut t = self.base_table.clone();
         for (a, &v) in self.axes.iter().zip(&self.design.points[p]) {
             apply::set(&mut t, &a.target, v).map_err(|e| {
-                vec![problem(&a.check_key, a.text(v), "a value the parameter takes", &e)]
+                vec![problem(
+                    &a.check_key,
+                    a.text(v),
+                    "a value the parameter takes",
+                    &e,
+                )]
             })?;
         }
         let s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
             vec![problem(
-                &self.axes.first().map(|a| a.check_key.clone()).unwrap_or_default(),
+                &self
+                    .axes
+                    .first()
+                    .map(|a| a.check_key.clone())
+                    .unwrap_or_default(),
                 "a value of this design point".into(),
                 "values of the parameters' types",
                 e.message().trim(),
@@ -1114,7 +1155,11 @@ fn build_design(
                             "sweep.axes",
                             format!(
                                 "{} combinations",
-                                values.iter().map(|v| v.len().to_string()).collect::<Vec<_>>().join(" x ")
+                                values
+                                    .iter()
+                                    .map(|v| v.len().to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(" x ")
                             ),
                             format!("at most {MAX_RUNS} design points"),
                             "",
@@ -1154,19 +1199,20 @@ fn build_design(
         }
         let unit = match kind {
             DesignKind::Lhs => design::latin_hypercube(k, spec.samples.unwrap_or(1), seed),
-            DesignKind::Sobol => design::sensitivity_unit_design(
-                kind,
-                k,
-                spec.base_samples.unwrap_or(2),
-                0,
-                seed,
-            )
-            .map_err(|e| {
-                vec![(
-                    problem("sweep.base_samples", "".into(), "a valid Saltelli design", &e.to_string()),
-                    None,
-                )]
-            })?,
+            DesignKind::Sobol => {
+                design::sensitivity_unit_design(kind, k, spec.base_samples.unwrap_or(2), 0, seed)
+                    .map_err(|e| {
+                        vec![(
+                            problem(
+                                "sweep.base_samples",
+                                "".into(),
+                                "a valid Saltelli design",
+                                &e.to_string(),
+                            ),
+                            None,
+                        )]
+                    })?
+            }
             _ => design::sensitivity_unit_design(
                 kind,
                 k,
@@ -1176,7 +1222,12 @@ fn build_design(
             )
             .map_err(|e| {
                 vec![(
-                    problem("sweep.trajectories", "".into(), "a valid Morris design", &e.to_string()),
+                    problem(
+                        "sweep.trajectories",
+                        "".into(),
+                        "a valid Morris design",
+                        &e.to_string(),
+                    ),
                     None,
                 )]
             })?,
@@ -1194,8 +1245,14 @@ fn build_design(
         (points, unit)
     };
     for (i, a) in axes.iter_mut().enumerate() {
-        a.lo = points.iter().map(|p: &Vec<f64>| p[i]).fold(f64::INFINITY, f64::min);
-        a.hi = points.iter().map(|p: &Vec<f64>| p[i]).fold(f64::NEG_INFINITY, f64::max);
+        a.lo = points
+            .iter()
+            .map(|p: &Vec<f64>| p[i])
+            .fold(f64::INFINITY, f64::min);
+        a.hi = points
+            .iter()
+            .map(|p: &Vec<f64>| p[i])
+            .fold(f64::NEG_INFINITY, f64::max);
     }
     if points.len() > MAX_AXIS_VALUES * 10 {
         return Err(vec![(

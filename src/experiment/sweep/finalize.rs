@@ -122,7 +122,8 @@ pub fn write_outputs(
         None
     };
     let axes_header: String = axis_names.iter().map(|a| format!(",{a}")).collect();
-    let w = |f: &mut AtomicFile, path: &Path, s: &str| f.write_all(s.as_bytes()).map_err(io_err(path));
+    let w =
+        |f: &mut AtomicFile, path: &Path, s: &str| f.write_all(s.as_bytes()).map_err(io_err(path));
     w(
         &mut runs_f,
         &runs_path,
@@ -172,10 +173,17 @@ pub fn write_outputs(
             let run = p * reps + r;
             let e = set.read(run, &mut buf)?;
             if !parse_fields(e.values, ncol, &mut vals[r * ncol..(r + 1) * ncol]) {
-                return Err(bad_run(run, "its summary values do not match the experiment's columns"));
+                return Err(bad_run(
+                    run,
+                    "its summary values do not match the experiment's columns",
+                ));
             }
-            if cells > 0 && !parse_fields(e.series, cells, &mut ts_vals[r * cells..(r + 1) * cells]) {
-                return Err(bad_run(run, "its time series do not match the experiment's series"));
+            if cells > 0 && !parse_fields(e.series, cells, &mut ts_vals[r * cells..(r + 1) * cells])
+            {
+                return Err(bad_run(
+                    run,
+                    "its time series do not match the experiment's series",
+                ));
             }
             line.clear();
             line.push_str(&format!("{p},{r}{ptext},{}\n", e.values));
@@ -252,9 +260,10 @@ struct SeriesLayout {
 }
 
 fn series_layout(exp: &Experiment, p: usize) -> Result<SeriesLayout, SweepError> {
-    let s = exp
-        .scenario_at(p)
-        .map_err(|message| SweepError::Run { run: p * exp.replications(), message })?;
+    let s = exp.scenario_at(p).map_err(|message| SweepError::Run {
+        run: p * exp.replications(),
+        message,
+    })?;
     let days = record_days(s.horizon_days, s.record_every);
     let mut cells = Vec::new();
     for arm in 0..s.arms.len() {

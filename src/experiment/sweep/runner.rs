@@ -236,7 +236,13 @@ pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> 
         record_every: s.record_every,
         snapshot_days: Vec::new(),
     };
-    let res = run_replication(&params, &consts, &plans, exp.run_seed(point, rep), &settings);
+    let res = run_replication(
+        &params,
+        &consts,
+        &plans,
+        exp.run_seed(point, rep),
+        &settings,
+    );
     let all = summary::all_values(&res);
     let mut values = String::with_capacity(exp.column_index.len() * 12);
     for (i, &c) in exp.column_index.iter().enumerate() {

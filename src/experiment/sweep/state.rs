@@ -132,7 +132,11 @@ fn real_entries(dir: &Path) -> Result<Vec<String>, SweepError> {
     };
     let mut out = Vec::new();
     for e in rd {
-        let name = e.map_err(io_err(dir))?.file_name().to_string_lossy().into_owned();
+        let name = e
+            .map_err(io_err(dir))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
         if !name.ends_with(".partial") {
             out.push(name);
         }
@@ -195,7 +199,10 @@ pub fn prepare(
                     what(shard)
                 )));
             }
-            if have.version != want.version || have.git_commit != want.git_commit || have.format != want.format {
+            if have.version != want.version
+                || have.git_commit != want.git_commit
+                || have.format != want.format
+            {
                 return Err(out_dir(format!(
                     "the sweep was started by undercurrent {} (commit {}); this is {} (commit {}): runs from two builds could differ, so finish it with the build that started it, or start again in another --out",
                     have.version,

@@ -199,7 +199,10 @@ mod tests {
     #[test]
     fn series_metrics_resolve() {
         assert_eq!(series_metric("B"), Some(SeriesMetric::Recorded(0)));
-        assert!(matches!(series_metric("gain_nps"), Some(SeriesMetric::Gain(_))));
+        assert!(matches!(
+            series_metric("gain_nps"),
+            Some(SeriesMetric::Gain(_))
+        ));
         assert_eq!(series_metric("nope"), None);
     }
 }
