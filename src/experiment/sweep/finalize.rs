@@ -154,11 +154,11 @@ pub fn write_outputs(
     let mut buf = Vec::new();
     let mut col = Vec::with_capacity(reps);
     let mut line = String::new();
-    for p in 0..exp.points() {
+    for (p, point) in exp.design.points.iter().enumerate() {
         let ptext: String = exp
             .axes
             .iter()
-            .zip(&exp.design.points[p])
+            .zip(point)
             .map(|(a, &v)| format!(",{}", a.text(v)))
             .collect();
         let layout = if ts_f.is_some() {

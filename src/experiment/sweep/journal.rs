@@ -309,7 +309,7 @@ mod tests {
         let s = scan(&p, 1).unwrap();
         assert!(!s.torn);
         assert_eq!(s.lines.len(), 3);
-        let mut set = JournalSet::open(&[p.clone()], 1, 4).unwrap();
+        let mut set = JournalSet::open(std::slice::from_ref(&p), 1, 4).unwrap();
         assert_eq!(set.missing().collect::<Vec<_>>(), vec![2]);
         let mut buf = Vec::new();
         assert_eq!(set.read(1, &mut buf).unwrap().values, "5,6");
@@ -338,7 +338,7 @@ mod tests {
         f.write_all(&line(1, 0, "1,2", "")).unwrap();
         f.write_all(&line(1, 0, "1,2", "")).unwrap();
         drop(f);
-        let set = JournalSet::open(&[p.clone()], 1, 1).unwrap();
+        let set = JournalSet::open(std::slice::from_ref(&p), 1, 1).unwrap();
         assert_eq!(set.missing().count(), 0);
         let mut f = std::fs::OpenOptions::new().append(true).open(&p).unwrap();
         f.write_all(&line(1, 0, "1,3", "")).unwrap();
