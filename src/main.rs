@@ -242,8 +242,16 @@ fn sweep(
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} runs  {per_sec}  elapsed {elapsed_precise}  eta {eta}  {msg}",
+            "{wide_bar} {pos}/{len} runs  {rate}  {elapsed_precise}  eta {eta} {msg}",
         )
+        .map(|s| {
+            s.with_key(
+                "rate",
+                |st: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.1} runs/s", st.per_sec());
+                },
+            )
+        })
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let progress = |p: Progress| match p {
