@@ -316,6 +316,26 @@ fn an_output_directory_is_never_mixed_up() {
     let _ = std::fs::remove_dir_all(&base);
 }
 
+#[test]
+fn a_sweep_killed_while_writing_its_files_finishes_them_on_resume() {
+    // Every run is in the journal but the final files are not all written (a kill during
+    // finalisation): --resume writes them again, identical, over the leftover .partial.
+    let base = tmp("finalize");
+    let (a, b) = (base.join("a"), base.join("b"));
+    let exp = "tests/fixtures/sweep_sobol.toml";
+    ok(&["sweep", exp, "--out", p(&a)]);
+    ok(&["sweep", exp, "--out", p(&b)]);
+    for f in ["manifest.json", "sensitivity.csv", "points.csv"] {
+        std::fs::remove_file(b.join(f)).unwrap();
+    }
+    std::fs::write(b.join("points.csv.partial"), "point,half a file").unwrap();
+    let o = ok(&["sweep", exp, "--out", p(&b), "--resume"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("80 resumed, 0 computed"));
+    same(&a, &b, &SOBOL_FILES);
+    assert!(!b.join("points.csv.partial").exists());
+    let _ = std::fs::remove_dir_all(&base);
+}
+
 fn bad_input(name: &str, from: &str, to: &str) -> String {
     let base = tmp(name);
     std::fs::create_dir_all(&base).unwrap();

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use toml::Table;
 
 use super::apply::{self, Seg, Target};
-use super::design::{self, Design, DesignKind, MAX_AXIS_VALUES};
+use super::design::{self, Design, DesignKind};
 use super::summary::{all_columns, series_metric, series_metric_names, Column, SeriesMetric};
 use crate::experiment::locate::{closest, did_you_mean, line_col, locate};
 use crate::experiment::scenario::{Located, Scenario, ScenarioError, Toggle};
@@ -642,27 +642,6 @@ impl Experiment {
 
         // The design.
         let design = build_design(&file, &mut axes).map_err(|p| located(src, origin, p))?;
-        let runs = design.points.len().checked_mul(file.replications);
-        if runs.is_none_or(|r| r > MAX_RUNS) {
-            return Err(located(
-                src,
-                origin,
-                vec![(
-                    problem(
-                        "sweep",
-                        format!(
-                            "{} points x {} replications",
-                            design.points.len(),
-                            file.replications
-                        ),
-                        format!("at most {MAX_RUNS} runs"),
-                        "split the experiment",
-                    ),
-                    None,
-                )],
-            ));
-        }
-
         // Columns, series, outputs.
         let arms: Vec<String> = scenario.arms.iter().map(|a| a.name.clone()).collect();
         let all = all_columns(arms.len());
@@ -1105,6 +1084,31 @@ pub fn output_columns(
     Ok((0..columns.len()).filter(|&j| keep[j]).collect())
 }
 
+/// Refuses a design of more than [`MAX_RUNS`] runs before it is built.
+fn check_size(
+    points: Option<usize>,
+    replications: usize,
+    what: &str,
+) -> Result<(), Vec<(Problem, Option<String>)>> {
+    match points.and_then(|p| p.checked_mul(replications)) {
+        Some(runs) if runs <= MAX_RUNS => Ok(()),
+        _ => Err(vec![(
+            problem(
+                "sweep",
+                format!(
+                    "{what}: {} points x {replications} replications",
+                    points
+                        .map(|p| p.to_string())
+                        .unwrap_or_else(|| "too many".into())
+                ),
+                format!("at most {MAX_RUNS} runs"),
+                "split the experiment into several",
+            ),
+            None,
+        )]),
+    }
+}
+
 /// Points of the design in parameter units, and each axis's bounds.
 fn build_design(
     file: &ExperimentFile,
@@ -1147,27 +1151,13 @@ fn build_design(
             return Err(problems);
         }
         let points = if kind == DesignKind::Grid {
-            match design::grid_len(&values) {
-                Some(n) if n <= MAX_RUNS => design::grid(&values),
-                _ => {
-                    return Err(vec![(
-                        problem(
-                            "sweep.axes",
-                            format!(
-                                "{} combinations",
-                                values
-                                    .iter()
-                                    .map(|v| v.len().to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(" x ")
-                            ),
-                            format!("at most {MAX_RUNS} design points"),
-                            "",
-                        ),
-                        None,
-                    )])
-                }
-            }
+            let combos = values
+                .iter()
+                .map(|v| v.len().to_string())
+                .collect::<Vec<_>>()
+                .join(" x ");
+            check_size(design::grid_len(&values), file.replications, &combos)?;
+            design::grid(&values)
         } else {
             let n = values.first().map(Vec::len).unwrap_or(0);
             (0..n)
@@ -1197,6 +1187,18 @@ fn build_design(
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Check the size before building: a typo in base_samples must be an error, not an
+        // attempt to allocate the design.
+        let expected = match kind {
+            DesignKind::Lhs => spec.samples,
+            DesignKind::Sobol => spec.base_samples.and_then(|n| n.checked_mul(k + 2)),
+            _ => spec.trajectories.and_then(|r| r.checked_mul(k + 1)),
+        };
+        check_size(
+            expected,
+            file.replications,
+            &format!("{} design", kind.name()),
+        )?;
         let unit = match kind {
             DesignKind::Lhs => design::latin_hypercube(k, spec.samples.unwrap_or(1), seed),
             DesignKind::Sobol => {
@@ -1253,17 +1255,6 @@ fn build_design(
             .iter()
             .map(|p: &Vec<f64>| p[i])
             .fold(f64::NEG_INFINITY, f64::max);
-    }
-    if points.len() > MAX_AXIS_VALUES * 10 {
-        return Err(vec![(
-            problem(
-                "sweep",
-                format!("{} points", points.len()),
-                format!("at most {} points", MAX_AXIS_VALUES * 10),
-                "",
-            ),
-            None,
-        )]);
     }
     Ok(Design { kind, points, unit })
 }
@@ -1346,6 +1337,22 @@ range = { from = 5, to = 20, step = 5 }
         let src = GRID.replace("design = \"grid\"", "design = \"lhs\"\nsamples = 5");
         let e = parse(&src).unwrap_err().to_string();
         assert!(e.contains("both `min` and `max`"), "{e}");
+    }
+
+    #[test]
+    fn an_oversized_design_is_refused_before_it_is_built() {
+        let src = GRID
+            .replace(
+                "design = \"grid\"",
+                "design = \"sobol\"\nbase_samples = 9000000",
+            )
+            .replace("values = [0.2, 0.5]", "min = 0.2\nmax = 0.5")
+            .replace(
+                "range = { from = 5, to = 20, step = 5 }",
+                "min = 5\nmax = 20",
+            );
+        let e = parse(&src).unwrap_err().to_string();
+        assert!(e.contains("at most 10000000 runs"), "{e}");
     }
 
     #[test]

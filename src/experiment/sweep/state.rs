@@ -112,12 +112,19 @@ pub fn runs_in(exp: &Experiment, shard: Option<Shard>) -> impl Iterator<Item = u
 pub fn read_state(dir: &Path) -> Result<Option<SweepState>, SweepError> {
     let path = dir.join(STATE);
     match std::fs::read(&path) {
-        Ok(b) => serde_json::from_slice(&b)
-            .map(Some)
-            .map_err(|e| SweepError::OutDir {
+        Ok(b) => {
+            let damaged = |why: String| SweepError::OutDir {
                 dir: dir.to_path_buf(),
-                message: format!("{STATE} is unreadable ({e}); was it edited?"),
-            }),
+                message: format!("{STATE} is unreadable ({why}); was it edited?"),
+            };
+            let st: SweepState = serde_json::from_slice(&b).map_err(|e| damaged(e.to_string()))?;
+            if let Some(s) = st.shard {
+                if s.count == 0 || s.index == 0 || s.index > s.count {
+                    return Err(damaged(format!("shard {s} does not exist")));
+                }
+            }
+            Ok(Some(st))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(io_err(&path)(e)),
     }
