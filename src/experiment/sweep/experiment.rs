@@ -1340,6 +1340,69 @@ range = { from = 5, to = 20, step = 5 }
     }
 
     #[test]
+    fn list_and_lhs_designs() {
+        let list = GRID
+            .replace("design = \"grid\"", "design = \"list\"")
+            .replace("values = [0.2, 0.5]", "values = [0.2, 0.5, 0.7, 0.4]");
+        let e = parse(&list).unwrap();
+        assert_eq!(e.points(), 4);
+        assert_eq!(e.design.points[2], vec![0.7, 15.0]);
+        let uneven = GRID
+            .replace("design = \"grid\"", "design = \"list\"")
+            .replace("values = [0.2, 0.5]", "values = [0.2, 0.5]");
+        assert!(parse(&uneven)
+            .unwrap_err()
+            .to_string()
+            .contains("as many as sweep.axes[0]"));
+
+        let lhs = GRID
+            .replace("design = \"grid\"", "design = \"lhs\"\nsamples = 30")
+            .replace("values = [0.2, 0.5]", "min = 0.2\nmax = 0.5")
+            .replace(
+                "range = { from = 5, to = 20, step = 5 }",
+                "min = 5\nmax = 20",
+            );
+        let e = parse(&lhs).unwrap();
+        assert_eq!(e.points(), 30);
+        for p in &e.design.points {
+            assert!((0.2..=0.5).contains(&p[0]), "{p:?}");
+            assert!((5.0..=20.0).contains(&p[1]) && p[1].fract() == 0.0, "{p:?}");
+        }
+        // Stratified on the continuous axis: one point per tenth of [0.2, 0.5] x 3.
+        let mut strata: Vec<usize> = e
+            .design
+            .points
+            .iter()
+            .map(|p| ((p[0] - 0.2) / 0.3 * 30.0) as usize)
+            .collect();
+        strata.sort_unstable();
+        assert_eq!(strata, (0..30).collect::<Vec<_>>());
+        // Deterministic by seed, different for another seed.
+        assert_eq!(parse(&lhs).unwrap().design, e.design);
+        let other = parse(&lhs.replace("name = \"g\"", "name = \"g\"\nseed = 43")).unwrap();
+        assert_ne!(other.design, e.design);
+    }
+
+    #[test]
+    fn seeds_depend_on_point_and_replication_only_as_configured() {
+        let e = parse(GRID).unwrap();
+        // Common random numbers: the same seed for a replication at every point, and the
+        // seed `run` gives that replication.
+        assert_eq!(e.run_seed(0, 1), e.run_seed(5, 1));
+        assert_eq!(e.run_seed(3, 1), replication_seed(42, 1));
+        assert_ne!(e.run_seed(0, 0), e.run_seed(0, 1));
+        let src = GRID.replace(
+            "replications = 2",
+            "replications = 2\ncommon_random_numbers = false",
+        );
+        let f = parse(&src).unwrap();
+        assert_ne!(f.run_seed(0, 1), f.run_seed(5, 1));
+        assert_ne!(f.run_seed(0, 0), f.run_seed(0, 1));
+        assert_eq!(f.run_seed(4, 1), parse(&src).unwrap().run_seed(4, 1));
+        assert_ne!(f.hash, e.hash);
+    }
+
+    #[test]
     fn an_oversized_design_is_refused_before_it_is_built() {
         let src = GRID
             .replace(
