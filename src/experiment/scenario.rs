@@ -356,7 +356,8 @@ impl Scenario {
     }
 }
 
-fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+/// 1-based line and column of a byte offset in bytes that may not be valid UTF-8.
+pub fn line_col_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
     let upto = &bytes[..offset.min(bytes.len())];
     let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = upto.iter().rev().take_while(|&&b| b != b'\n').count() + 1;

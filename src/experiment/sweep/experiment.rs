@@ -17,7 +17,7 @@ use super::apply::{self, Seg, Target};
 use super::design::{self, Design, DesignKind};
 use super::summary::{all_columns, series_metric, series_metric_names, Column, SeriesMetric};
 use crate::experiment::locate::{closest, did_you_mean, line_col, locate};
-use crate::experiment::scenario::{Located, Scenario, ScenarioError, Toggle};
+use crate::experiment::scenario::{line_col_bytes, Located, Scenario, ScenarioError, Toggle};
 use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
 use crate::model::rng::{key, replication_seed};
 use crate::model::validate::{Check, Problem};
@@ -500,14 +500,14 @@ impl Experiment {
             source,
         })?;
         let origin = path.display().to_string();
-        let src = String::from_utf8(bytes).map_err(|e| ScenarioError::Syntax {
-            origin: origin.clone(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the file is not valid UTF-8 text (byte {}); is it a TOML experiment file?",
-                e.utf8_error().valid_up_to()
-            ),
+        let src = String::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
+            ScenarioError::Syntax {
+                origin: origin.clone(),
+                line,
+                column,
+                message: "the file is not valid UTF-8 text (is it a TOML experiment file?)".into(),
+            }
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
         Experiment::parse(&src, &origin, dir)
