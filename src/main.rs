@@ -50,6 +50,20 @@ enum Command {
         /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
+        /// Skip the charts and the report (draw them later with `undercurrent plot DIR` and
+        /// `undercurrent report DIR`).
+        #[arg(long)]
+        no_plots: bool,
+    },
+    /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
+    Report {
+        /// Results directory written by `run`.
+        dir: PathBuf,
+    },
+    /// Redraw every chart of a results directory from its CSV files (nothing is rerun).
+    Plot {
+        /// Results directory written by `run`.
+        dir: PathBuf,
     },
 }
 
@@ -64,6 +78,7 @@ fn main() -> ExitCode {
             threads,
             per_replication,
             print_scenario,
+            no_plots,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -103,11 +118,64 @@ fn main() -> ExitCode {
             }
             let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
             match run(&s, &dir, threads) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(()) if no_plots => ExitCode::SUCCESS,
+                Ok(()) => match plot(&dir) {
+                    c if c == ExitCode::SUCCESS => report(&dir),
+                    c => c,
+                },
                 Err(e) => {
                     eprintln!("error: {e:#}");
                     ExitCode::from(1)
                 }
+            }
+        }
+        Command::Plot { dir } => plot(&dir),
+        Command::Report { dir } => report(&dir),
+    }
+}
+
+/// Writes the HTML report of `dir`.
+fn report(dir: &std::path::Path) -> ExitCode {
+    use undercurrent::plot::PlotError;
+    use undercurrent::report::html::{write_report, ReportError};
+    match write_report(dir) {
+        Ok(path) => {
+            eprintln!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                ReportError::Write { .. }
+                | ReportError::Plot(
+                    PlotError::Io { .. } | PlotError::Font(_) | PlotError::Draw(_),
+                ) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+/// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
+fn plot(dir: &std::path::Path) -> ExitCode {
+    let t0 = Instant::now();
+    match undercurrent::plot::plot_run_dir(dir) {
+        Ok(paths) => {
+            eprintln!(
+                "drew {} charts (PNG + SVG) into {} in {:.1} s",
+                paths.len() / 2,
+                dir.join("plots").display(),
+                t0.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                undercurrent::plot::PlotError::Io { .. }
+                | undercurrent::plot::PlotError::Font(_)
+                | undercurrent::plot::PlotError::Draw(_) => ExitCode::from(1),
+                _ => ExitCode::from(2),
             }
         }
     }
