@@ -13,6 +13,7 @@ use undercurrent::experiment::scenario::{Scenario, ScenarioError, Toggle};
 use undercurrent::metrics::aggregate;
 use undercurrent::output::manifest::{self, Manifest};
 use undercurrent::output::run_dir::{write_manifest, write_run};
+use undercurrent::output::staging::{OutputError, Staged};
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -50,6 +51,10 @@ enum Command {
         /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
+        /// Write into an output directory that holds files undercurrent did not write (they
+        /// are left untouched).
+        #[arg(long)]
+        force: bool,
         /// Skip the charts and the report (draw them later with `undercurrent plot DIR` and
         /// `undercurrent report DIR`).
         #[arg(long)]
@@ -79,6 +84,7 @@ fn main() -> ExitCode {
             per_replication,
             print_scenario,
             no_plots,
+            force,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -117,30 +123,57 @@ fn main() -> ExitCode {
                 }
             }
             let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
-            match run(&s, &dir, threads) {
-                Ok(()) if no_plots => ExitCode::SUCCESS,
-                Ok(()) => match plot(&dir) {
-                    c if c == ExitCode::SUCCESS => report(&dir),
-                    c => c,
-                },
+            let staged = match Staged::prepare(&dir, force) {
+                Ok(st) => st,
+                Err(e @ (OutputError::Foreign { .. } | OutputError::NotADirectory(_))) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
                 Err(e) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!("error: cannot prepare the output directory: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            // Everything is written into the staging directory; the previous result in `dir`
+            // stays as it is until the new one is complete.
+            if let Err(e) = run(&s, staged.path(), threads) {
+                eprintln!("error: {e:#}");
+                return ExitCode::from(1);
+            }
+            if !no_plots {
+                let code = plot(staged.path(), staged.target());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+                let code = report(staged.path(), staged.target());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+            }
+            match staged.commit() {
+                Ok(dir) => {
+                    eprintln!("results in {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: moving the result into place: {e}");
                     ExitCode::from(1)
                 }
             }
         }
-        Command::Plot { dir } => plot(&dir),
-        Command::Report { dir } => report(&dir),
+        Command::Plot { dir } => plot(&dir, &dir),
+        Command::Report { dir } => report(&dir, &dir),
     }
 }
 
 /// Writes the HTML report of `dir`.
-fn report(dir: &std::path::Path) -> ExitCode {
+fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     use undercurrent::plot::PlotError;
     use undercurrent::report::html::{write_report, ReportError};
     match write_report(dir) {
         Ok(path) => {
-            eprintln!("wrote {}", path.display());
+            let name = path.file_name().unwrap_or_default();
+            eprintln!("wrote {}", shown.join(name).display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -157,14 +190,14 @@ fn report(dir: &std::path::Path) -> ExitCode {
 }
 
 /// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
-fn plot(dir: &std::path::Path) -> ExitCode {
+fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
     match undercurrent::plot::plot_run_dir(dir) {
         Ok(paths) => {
             eprintln!(
                 "drew {} charts (PNG + SVG) into {} in {:.1} s",
                 paths.len() / 2,
-                dir.join("plots").display(),
+                shown.join("plots").display(),
                 t0.elapsed().as_secs_f64()
             );
             ExitCode::SUCCESS
@@ -244,9 +277,8 @@ fn run(s: &Scenario, dir: &std::path::Path, threads: Option<usize>) -> anyhow::R
     write_manifest(dir, &m)?;
     println!("{}", durability_table(&arms, &rows));
     println!(
-        "wrote {} and manifest.json to {} in {:.1} s",
+        "wrote {} and manifest.json in {:.1} s",
         files.join(", "),
-        dir.display(),
         wall
     );
     Ok(())

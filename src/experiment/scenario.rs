@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{did_you_mean, line_col, locate};
+use super::locate::{did_you_mean, key_path_at, line_col, locate, plain_type_message};
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
@@ -144,6 +144,42 @@ fn format_invalid(origin: &str, problems: &[Located]) -> String {
     s
 }
 
+/// Rewrites `arms[k]…` from the arm order after the baseline moved first to the file's order.
+fn file_arm_key(key: &str, file_index: &[Option<usize>]) -> String {
+    let Some(rest) = key.strip_prefix("arms[") else {
+        return key.to_string();
+    };
+    let Some((k, tail)) = rest.split_once(']') else {
+        return key.to_string();
+    };
+    match k
+        .parse::<usize>()
+        .ok()
+        .and_then(|k| file_index.get(k).copied().flatten())
+    {
+        Some(f) => format!("arms[{f}]{tail}"),
+        None => key.to_string(),
+    }
+}
+
+/// A parser error located in the file, with the key it concerns when it concerns one.
+pub fn syntax_error(src: &str, origin: &str, e: &toml::de::Error) -> ScenarioError {
+    let offset = e.span().map(|r| r.start);
+    let (line, column) = offset.map(|o| line_col(src, o)).unwrap_or((1, 1));
+    let mut message = did_you_mean(&plain_type_message(e.message()));
+    if let Some(key) = offset.and_then(|o| key_path_at(src, o)) {
+        if !message.starts_with("unknown field") {
+            message = format!("`{key}`: {message}");
+        }
+    }
+    ScenarioError::Syntax {
+        origin: origin.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
 impl Scenario {
     /// Reads, parses and validates a scenario file.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
@@ -175,15 +211,18 @@ impl Scenario {
 
     /// Parses and validates scenario text; `origin` names it in messages.
     pub fn parse(src: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-        let mut s: Scenario = toml::from_str(src).map_err(|e| {
-            let (line, column) = e.span().map(|r| line_col(src, r.start)).unwrap_or((1, 1));
-            ScenarioError::Syntax {
+        if src.trim().is_empty() {
+            return Err(ScenarioError::Syntax {
                 origin: origin.to_string(),
-                line,
-                column,
-                message: did_you_mean(e.message()),
-            }
-        })?;
+                line: 1,
+                column: 1,
+                message: "the file is empty: a scenario needs at least a name and one arm (see experiments/default.toml, or run without a file for the embedded default)".into(),
+            });
+        }
+        let mut s: Scenario = toml::from_str(src).map_err(|e| syntax_error(src, origin, &e))?;
+        // Where each arm (after the baseline moves first) stands in the file, so that a
+        // problem with `arms[k]` is reported at, and named by, the file's own index.
+        let mut file_index: Vec<Option<usize>> = (0..s.arms.len()).map(Some).collect();
         if !s.arms.iter().any(|a| a.name == "baseline") {
             s.arms.insert(
                 0,
@@ -193,9 +232,12 @@ impl Scenario {
                     interventions: Vec::new(),
                 },
             );
+            file_index.insert(0, None);
         } else if let Some(i) = s.arms.iter().position(|a| a.name == "baseline") {
             let b = s.arms.remove(i);
             s.arms.insert(0, b);
+            let f = file_index.remove(i);
+            file_index.insert(0, f);
         }
         let mut c = Check::default();
         s.check(&mut c);
@@ -205,7 +247,8 @@ impl Scenario {
             let problems = c
                 .problems
                 .into_iter()
-                .map(|problem| {
+                .map(|mut problem| {
+                    problem.key = file_arm_key(&problem.key, &file_index);
                     let position = locate(src, &problem.key).map(|off| line_col(src, off));
                     Located { problem, position }
                 })
