@@ -92,6 +92,11 @@ fn bad_files_get_file_line_column_key_and_range() {
         ),
         ("empty.toml", "", "empty.toml:1:1: the file is empty"),
         (
+            "huge.toml",
+            "[organisation]\nemployees = 1000000000000\n",
+            "huge.toml:2:13: `organisation.employees` = 1000000000000: expected a whole number in [1, 10000000]",
+        ),
+        (
             "late.toml",
             "horizon_days = 100\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 500\n",
             "late.toml:6:9: `arms[0].interventions[0].start` = 500: expected a day in [0, 100)",

@@ -170,7 +170,7 @@ proptest! {
                 "name = \"x\"", "seed = -1", "replications = 0", "replications = 1e9",
                 "horizon_days = 99999999999", "burn_in_days = -3", "record_every = 0",
                 "[organisation]", "employees = 0", "employees = -1", "team_size = 100000",
-                "employees = nan", "turnover_per_year = inf", "drive_mix = { red = -1 }",
+                "employees = nan", "employees = 1000000000000", "team_size = 0", "turnover_per_year = inf", "drive_mix = { red = -1 }",
                 "[behaviour]", "intercept = nan", "[[arms]]", "name = \"baseline\"",
                 "[[arms.interventions]]", "kind = \"coaching\"", "start = -5", "start = 1e20",
                 "duration = 0", "interval = 0", "intensity = -2", "target = \"teams\"",

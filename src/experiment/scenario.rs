@@ -274,11 +274,11 @@ impl Scenario {
     }
 
     pub fn n_teams(&self) -> usize {
-        crate::model::simulation::team_sizes(
-            self.organisation.employees,
-            self.organisation.team_size,
-        )
-        .len()
+        // Arithmetic rather than `team_sizes(..).len()`: validation calls this before the
+        // organisation's size is known to be sane.
+        self.organisation
+            .employees
+            .div_ceil(self.organisation.team_size.max(1))
     }
 
     /// The arms' interventions resolved to days and teams, baseline first.
