@@ -192,7 +192,12 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
 /// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
 fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
-    match undercurrent::plot::plot_run_dir(dir) {
+    let drawn = if undercurrent::plot::sweep::is_sweep_dir(dir) {
+        undercurrent::plot::sweep::plot_sweep_dir(dir)
+    } else {
+        undercurrent::plot::plot_run_dir(dir)
+    };
+    match drawn {
         Ok(paths) => {
             eprintln!(
                 "drew {} charts (PNG + SVG) into {} in {:.1} s",

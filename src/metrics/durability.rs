@@ -199,7 +199,14 @@ mod tests {
             _ => 0.05 * 0.5f64.powf((t - 200) as f64 / 50.0),
         };
         let arm = series((0..n).map(|t| 0.5 + gain(t)).collect());
-        let d = durability(&arm, &base, Window { start: 20, last: 200 });
+        let d = durability(
+            &arm,
+            &base,
+            Window {
+                start: 20,
+                last: 200,
+            },
+        );
         assert!((d[0] - 0.2).abs() < 1e-12, "peak {}", d[0]);
         assert!((50.0..=51.0).contains(&d[2]), "half-life {}", d[2]);
     }
@@ -208,7 +215,14 @@ mod tests {
     fn an_arm_without_a_gain_has_no_half_life() {
         let base = series(vec![0.5; 300]);
         let arm = series(vec![0.45; 300]);
-        let d = durability(&arm, &base, Window { start: 10, last: 60 });
+        let d = durability(
+            &arm,
+            &base,
+            Window {
+                start: 10,
+                last: 60,
+            },
+        );
         assert!(d[2].is_nan() && d[3].is_nan());
     }
 

@@ -58,6 +58,9 @@ pub fn metric_info(metric: &str) -> MetricInfo {
             );
         }
     }
+    if let Some(m) = summary_info(metric) {
+        return m;
+    }
     if let Some(base) = metric.strip_prefix("gain_") {
         let (what, unit) = match base {
             "nps" => ("NPS".to_string(), "difference in NPS points".to_string()),
@@ -94,6 +97,66 @@ pub fn metric_info(metric: &str) -> MetricInfo {
         "cost_cumulative" => info("Cumulative intervention cost", "euro"),
         other => info(other, "value"),
     }
+}
+
+/// Durability metrics (`durability.csv`) and per-run summaries of sweeps (`points.csv`).
+fn summary_info(metric: &str) -> Option<MetricInfo> {
+    let gain = |title: &str, unit: &str| MetricInfo {
+        title: title.to_string(),
+        y_desc: unit.to_string(),
+        zero_line: true,
+    };
+    Some(match metric {
+        "peak_gain_B" => gain(
+            "Peak gain in B over baseline",
+            "difference in B (0–1 scale)",
+        ),
+        "gain_end_B" => gain(
+            "Gain in B at the programme's end",
+            "difference in B (0–1 scale)",
+        ),
+        "gain_6m_B" => gain(
+            "Gain in B 6 months after the programme",
+            "difference in B (0–1 scale)",
+        ),
+        "gain_12m_B" => gain(
+            "Gain in B 12 months after the programme",
+            "difference in B (0–1 scale)",
+        ),
+        "retained_6m_B" => gain(
+            "Share of the peak gain in B kept after 6 months",
+            "share of peak gain",
+        ),
+        "retained_12m_B" => gain(
+            "Share of the peak gain in B kept after 12 months",
+            "share of peak gain",
+        ),
+        "half_life_days_B" => info(
+            "Half-life of the gain in B after the programme",
+            "working days",
+        ),
+        "days_to_peak_B" => info("Time to the peak gain in B", "working days"),
+        "peak_gain_nps" => gain("Peak NPS gain over baseline", "NPS points"),
+        "gain_12m_nps" => gain("NPS gain 12 months after the programme", "NPS points"),
+        "mean_gain_nps" => gain("Mean NPS gain over baseline", "NPS points"),
+        "cost_per_nps_point" => info("Cost per NPS point gained", "euro per NPS point"),
+        "cost" => info("Intervention cost over baseline", "euro"),
+        "B_mean" => info(
+            "Mean visible behaviour B over the horizon",
+            "mean propensity (0–1)",
+        ),
+        "B_end" => info("Visible behaviour B at the end", "mean propensity (0–1)"),
+        "nps_mean" => info("Mean NPS over the horizon", "NPS points"),
+        "nps_end" => info("NPS at the end", "NPS points"),
+        "N_end" => info("Norm N at the end", "mean state (0–1)"),
+        "H_end" => info("Habit H at the end", "mean state (0–1)"),
+        "E_end" => info("Reward expectancy E at the end", "mean state (0–1)"),
+        "U_end" => info("Understanding U at the end", "mean state (0–1)"),
+        "cost_interventions" => info("Intervention cost", "euro"),
+        "cost_rule_breaks" => info("Cost of rule breaks", "euro"),
+        "drift_B" => gain("Baseline drift of B", "difference in B (0–1 scale)"),
+        _ => return None,
+    })
 }
 
 /// Metrics charted one per file, in this order when present; further unknown metrics follow

@@ -17,6 +17,7 @@ pub mod error;
 pub mod font;
 pub mod metrics;
 pub mod palette;
+pub mod sweep;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -159,9 +160,14 @@ pub fn render_png_bytes(data: &RunData, kind: &ChartKind) -> Result<Vec<u8>, Plo
         draw_chart(&root, data, kind)?;
         root.present().map_err(draw_err)?;
     }
+    encode_png(&rgb, w, h)
+}
+
+/// Encodes an RGB buffer as PNG (deterministic: same pixels, same bytes).
+pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, PlotError> {
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
-        .write_image(&rgb, w, h, image::ColorType::Rgb8)
+        .write_image(rgb, w, h, image::ColorType::Rgb8)
         .map_err(|e| PlotError::Draw(format!("encoding PNG: {e}")))?;
     Ok(png)
 }

@@ -28,6 +28,8 @@ pub const GREY_TEXT: RGBColor = RGBColor(0x44, 0x44, 0x44);
 pub const GREY_MID: RGBColor = RGBColor(0x88, 0x88, 0x88);
 pub const GREY_GRID: RGBColor = RGBColor(0xE3, 0xE3, 0xE3);
 pub const GREY_AXIS: RGBColor = RGBColor(0x60, 0x60, 0x60);
+/// Text on dark fills (heatmap cells).
+pub const WHITE_TEXT: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 /// Pale blue tint of the "below the waterline" panel.
 pub const WATER: RGBColor = RGBColor(0xE6, 0xF0, 0xF8);
 
