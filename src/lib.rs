@@ -5,4 +5,5 @@ pub mod experiment;
 pub mod metrics;
 pub mod model;
 pub mod output;
+pub mod plot;
 pub mod report;

@@ -17,6 +17,7 @@ use undercurrent::experiment::sweep::{analysis, merge, SweepError};
 use undercurrent::metrics::aggregate;
 use undercurrent::output::manifest::{self, Manifest};
 use undercurrent::output::run_dir::{write_manifest, write_run};
+use undercurrent::output::staging::{OutputError, Staged};
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -54,6 +55,24 @@ enum Command {
         /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
+        /// Write into an output directory that holds files undercurrent did not write (they
+        /// are left untouched).
+        #[arg(long)]
+        force: bool,
+        /// Skip the charts and the report (draw them later with `undercurrent plot DIR` and
+        /// `undercurrent report DIR`).
+        #[arg(long)]
+        no_plots: bool,
+    },
+    /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
+    Report {
+        /// Results directory written by `run`.
+        dir: PathBuf,
+    },
+    /// Redraw every chart of a results directory from its CSV files (nothing is rerun).
+    Plot {
+        /// Results directory written by `run`.
+        dir: PathBuf,
     },
     /// Run an experiment: design points x replications in parallel, streamed to disk,
     /// resumable after a kill (--resume), splittable over machines (--shard I/N).
@@ -108,6 +127,8 @@ fn main() -> ExitCode {
             threads,
             per_replication,
             print_scenario,
+            no_plots,
+            force,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -146,10 +167,40 @@ fn main() -> ExitCode {
                 }
             }
             let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
-            match run(&s, &dir, threads) {
-                Ok(()) => ExitCode::SUCCESS,
+            let staged = match Staged::prepare(&dir, force) {
+                Ok(st) => st,
+                Err(e @ (OutputError::Foreign { .. } | OutputError::NotADirectory(_))) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
                 Err(e) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!("error: cannot prepare the output directory: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            // Everything is written into the staging directory; the previous result in `dir`
+            // stays as it is until the new one is complete.
+            if let Err(e) = run(&s, staged.path(), threads) {
+                eprintln!("error: {e:#}");
+                return ExitCode::from(1);
+            }
+            if !no_plots {
+                let code = plot(staged.path(), staged.target());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+                let code = report(staged.path(), staged.target());
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+            }
+            match staged.commit() {
+                Ok(dir) => {
+                    eprintln!("results in {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: moving the result into place: {e}");
                     ExitCode::from(1)
                 }
             }
@@ -185,6 +236,61 @@ fn main() -> ExitCode {
                 out.display()
             );
         })),
+        Command::Plot { dir } => plot(&dir, &dir),
+        Command::Report { dir } => report(&dir, &dir),
+    }
+}
+
+/// Writes the HTML report of `dir`.
+fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
+    use undercurrent::plot::PlotError;
+    use undercurrent::report::html::{write_report, ReportError};
+    match write_report(dir) {
+        Ok(path) => {
+            let name = path.file_name().unwrap_or_default();
+            eprintln!("wrote {}", shown.join(name).display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                ReportError::Write { .. }
+                | ReportError::Plot(
+                    PlotError::Io { .. } | PlotError::Font(_) | PlotError::Draw(_),
+                ) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
+        }
+    }
+}
+
+/// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
+fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
+    let t0 = Instant::now();
+    let drawn = if undercurrent::plot::sweep::is_sweep_dir(dir) {
+        undercurrent::plot::sweep::plot_sweep_dir(dir)
+    } else {
+        undercurrent::plot::plot_run_dir(dir)
+    };
+    match drawn {
+        Ok(paths) => {
+            eprintln!(
+                "drew {} charts (PNG + SVG) into {} in {:.1} s",
+                paths.len() / 2,
+                shown.join("plots").display(),
+                t0.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            match e {
+                undercurrent::plot::PlotError::Io { .. }
+                | undercurrent::plot::PlotError::Font(_)
+                | undercurrent::plot::PlotError::Draw(_) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
+        }
     }
 }
 
@@ -370,9 +476,8 @@ fn run(s: &Scenario, dir: &std::path::Path, threads: Option<usize>) -> anyhow::R
     write_manifest(dir, &m)?;
     println!("{}", durability_table(&arms, &rows));
     println!(
-        "wrote {} and manifest.json to {} in {:.1} s",
+        "wrote {} and manifest.json in {:.1} s",
         files.join(", "),
-        dir.display(),
         wall
     );
     Ok(())

@@ -24,6 +24,8 @@ fn one_and_two_threads_write_identical_files() {
         "durability.csv",
         "replications.csv",
         "employees.csv",
+        "plots/timeseries_B.png",
+        "plots/durability.svg",
     ] {
         let x = std::fs::read(a.join(f)).unwrap();
         let y = std::fs::read(b.join(f)).unwrap();

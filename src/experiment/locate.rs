@@ -59,6 +59,79 @@ pub fn locate(src: &str, path: &str) -> Option<usize> {
     best
 }
 
+/// Dotted key path (`arms[1].interventions[0].start`) of the deepest key whose key or value
+/// covers byte `offset`: names the key a parser error points at.
+pub fn key_path_at(src: &str, offset: usize) -> Option<String> {
+    let doc = DeTable::parse(src).ok()?;
+    let mut path = String::new();
+    find_in_table(doc.get_ref(), offset, &mut path).then_some(path)
+}
+
+fn find_in_table(t: &DeTable, offset: usize, path: &mut String) -> bool {
+    for (k, v) in t.iter() {
+        let in_key = k.span().contains(&offset);
+        let in_value = v.span().contains(&offset);
+        if in_key || in_value || matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(k.get_ref());
+            if in_key || find_in_value(v.get_ref(), offset, path) || in_value {
+                return true;
+            }
+            path.truncate(len);
+        }
+    }
+    false
+}
+
+fn find_in_value(v: &DeValue, offset: usize, path: &mut String) -> bool {
+    match v {
+        DeValue::Table(t) => find_in_table(t, offset, path),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                if find_in_value(item.get_ref(), offset, path) || item.span().contains(&offset) {
+                    return true;
+                }
+                path.truncate(len);
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// Rewrites serde's type vocabulary into a user's: `expected usize` → "expected a whole
+/// number ≥ 0"; shortens absurdly long literals.
+pub fn plain_type_message(message: &str) -> String {
+    let mut m = message
+        .replace(" as i128, expected usize", ", expected a whole number ≥ 0")
+        .replace(" as i128, expected u64", ", expected a whole number ≥ 0")
+        .replace("expected usize", "expected a whole number ≥ 0")
+        .replace("expected u64", "expected a whole number ≥ 0")
+        .replace("expected u32", "expected a whole number ≥ 0")
+        .replace("expected u8", "expected a whole number ≥ 0")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected f32", "expected a number");
+    // A literal of hundreds of digits helps nobody; keep its start.
+    while let Some(start) = m.find('`') {
+        let Some(len) = m[start + 1..].find('`') else {
+            break;
+        };
+        if len <= 40 {
+            // Only the first literal is a user value; the rest are names.
+            break;
+        }
+        let cut: String = m[start + 1..].chars().take(20).collect();
+        m = format!("{}`{cut}…{}", &m[..start], &m[start + 1 + len..]);
+    }
+    m
+}
+
 /// Adds a "did you mean" to serde's unknown-field message when one expected key is close.
 pub fn did_you_mean(message: &str) -> String {
     let msg = message.trim_end().to_string();

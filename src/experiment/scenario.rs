@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{did_you_mean, line_col, locate};
+use super::locate::{did_you_mean, key_path_at, line_col, locate, plain_type_message};
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
@@ -144,6 +144,42 @@ fn format_invalid(origin: &str, problems: &[Located]) -> String {
     s
 }
 
+/// Rewrites `arms[k]…` from the arm order after the baseline moved first to the file's order.
+fn file_arm_key(key: &str, file_index: &[Option<usize>]) -> String {
+    let Some(rest) = key.strip_prefix("arms[") else {
+        return key.to_string();
+    };
+    let Some((k, tail)) = rest.split_once(']') else {
+        return key.to_string();
+    };
+    match k
+        .parse::<usize>()
+        .ok()
+        .and_then(|k| file_index.get(k).copied().flatten())
+    {
+        Some(f) => format!("arms[{f}]{tail}"),
+        None => key.to_string(),
+    }
+}
+
+/// A parser error located in the file, with the key it concerns when it concerns one.
+pub fn syntax_error(src: &str, origin: &str, e: &toml::de::Error) -> ScenarioError {
+    let offset = e.span().map(|r| r.start);
+    let (line, column) = offset.map(|o| line_col(src, o)).unwrap_or((1, 1));
+    let mut message = did_you_mean(&plain_type_message(e.message()));
+    if let Some(key) = offset.and_then(|o| key_path_at(src, o)) {
+        if !message.starts_with("unknown field") {
+            message = format!("`{key}`: {message}");
+        }
+    }
+    ScenarioError::Syntax {
+        origin: origin.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
 impl Scenario {
     /// Reads, parses and validates a scenario file.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
@@ -175,15 +211,15 @@ impl Scenario {
 
     /// Parses and validates scenario text; `origin` names it in messages.
     pub fn parse(src: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-        let s: Scenario = toml::from_str(src).map_err(|e| {
-            let (line, column) = e.span().map(|r| line_col(src, r.start)).unwrap_or((1, 1));
-            ScenarioError::Syntax {
+        if src.trim().is_empty() {
+            return Err(ScenarioError::Syntax {
                 origin: origin.to_string(),
-                line,
-                column,
-                message: did_you_mean(e.message()),
-            }
-        })?;
+                line: 1,
+                column: 1,
+                message: "the file is empty: a scenario needs at least a name and one arm (see experiments/default.toml, or run without a file for the embedded default)".into(),
+            });
+        }
+        let s: Scenario = toml::from_str(src).map_err(|e| syntax_error(src, origin, &e))?;
         Scenario::finish_parsed(s, src, origin, "")
     }
 
@@ -197,7 +233,9 @@ impl Scenario {
         origin: &str,
         prefix: &str,
     ) -> Result<Scenario, ScenarioError> {
-        s.baseline_first();
+        // Where each arm (after the baseline moves first) stands in the file, so that a
+        // problem with `arms[k]` is reported at, and named by, the file's own index.
+        let file_index = s.baseline_first();
         let problems = s.problems();
         if problems.is_empty() {
             Ok(s)
@@ -205,7 +243,7 @@ impl Scenario {
             let problems = problems
                 .into_iter()
                 .map(|mut problem| {
-                    problem.key = format!("{prefix}{}", problem.key);
+                    problem.key = format!("{prefix}{}", file_arm_key(&problem.key, &file_index));
                     let position = locate(src, &problem.key).map(|off| line_col(src, off));
                     Located { problem, position }
                 })
@@ -218,11 +256,15 @@ impl Scenario {
     }
 
     /// Adds a `baseline` arm without interventions when there is none, and moves the
-    /// baseline to the front: every comparison is against arm 0.
-    pub fn baseline_first(&mut self) {
+    /// baseline to the front: every comparison is against arm 0. Returns, for each arm in
+    /// the new order, its index as written (`None` for an added baseline).
+    pub fn baseline_first(&mut self) -> Vec<Option<usize>> {
+        let mut file_index: Vec<Option<usize>> = (0..self.arms.len()).map(Some).collect();
         if let Some(i) = self.arms.iter().position(|a| a.name == "baseline") {
             let b = self.arms.remove(i);
             self.arms.insert(0, b);
+            let f = file_index.remove(i);
+            file_index.insert(0, f);
         } else {
             self.arms.insert(
                 0,
@@ -232,7 +274,9 @@ impl Scenario {
                     interventions: Vec::new(),
                 },
             );
+            file_index.insert(0, None);
         }
+        file_index
     }
 
     /// Every semantic problem of the scenario (empty when it is valid). Public so that a
@@ -257,11 +301,11 @@ impl Scenario {
     }
 
     pub fn n_teams(&self) -> usize {
-        crate::model::simulation::team_sizes(
-            self.organisation.employees,
-            self.organisation.team_size,
-        )
-        .len()
+        // Arithmetic rather than `team_sizes(..).len()`: validation calls this before the
+        // organisation's size is known to be sane.
+        self.organisation
+            .employees
+            .div_ceil(self.organisation.team_size.max(1))
     }
 
     /// The arms' interventions resolved to days and teams, baseline first.

@@ -73,13 +73,24 @@ pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; DURABIL
             t_peak = t;
         }
     }
-    // Half-life: days from the programme's end until the gain has fallen to half its peak;
-    // censored at the horizon when it never does.
-    let from = (last as usize).max(t_peak);
-    let halved = (from..horizon as usize).find(|&t| gain_b(t) <= peak / 2.0);
-    let (half_life, censored) = match halved {
-        Some(t) => ((t as i64 - last) as f64, 0.0),
-        None => ((horizon - 1 - last) as f64, 1.0),
+    // Half-life: days from the programme's end until the gain has fallen to half of the
+    // largest gain from that end on (the gain the programme leaves behind; for a long
+    // programme whose effect already faded while it ran, the overall peak would give 0).
+    // Censored at the horizon when it never halves; NaN when nothing is left to halve.
+    let (mut t_ref, mut reference) = (last as usize, f64::NEG_INFINITY);
+    for t in last as usize..horizon as usize {
+        if gain_b(t) > reference {
+            reference = gain_b(t);
+            t_ref = t;
+        }
+    }
+    let (half_life, censored) = if reference > 0.0 {
+        match (t_ref..horizon as usize).find(|&t| gain_b(t) <= reference / 2.0) {
+            Some(t) => ((t as i64 - last) as f64, 0.0),
+            None => ((horizon - 1 - last) as f64, 1.0),
+        }
+    } else {
+        (nan, nan)
     };
     let t6 = at(last + SIX_MONTHS);
     let t12 = at(last + TWELVE_MONTHS);
@@ -174,6 +185,45 @@ mod tests {
         assert_eq!(d[3], 0.0);
         assert!((d[7] - 0.5f64.powf(1.25)).abs() < 1e-9);
         assert!((d[10] - 0.1 / 0.1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_gain_that_faded_during_a_long_programme_halves_from_what_is_left_at_its_end() {
+        let n = 600;
+        let base = series(vec![0.5; n]);
+        // Peak 0.2 on day 20, down to 0.05 by the programme's end on day 200, then halving
+        // every 50 days: the half-life is 50 days, not 0 ("already below half the peak").
+        let gain = |t: usize| match t {
+            0..20 => 0.0,
+            20..200 => 0.2 - 0.15 * (t - 20) as f64 / 180.0,
+            _ => 0.05 * 0.5f64.powf((t - 200) as f64 / 50.0),
+        };
+        let arm = series((0..n).map(|t| 0.5 + gain(t)).collect());
+        let d = durability(
+            &arm,
+            &base,
+            Window {
+                start: 20,
+                last: 200,
+            },
+        );
+        assert!((d[0] - 0.2).abs() < 1e-12, "peak {}", d[0]);
+        assert!((50.0..=51.0).contains(&d[2]), "half-life {}", d[2]);
+    }
+
+    #[test]
+    fn an_arm_without_a_gain_has_no_half_life() {
+        let base = series(vec![0.5; 300]);
+        let arm = series(vec![0.45; 300]);
+        let d = durability(
+            &arm,
+            &base,
+            Window {
+                start: 10,
+                last: 60,
+            },
+        );
+        assert!(d[2].is_nan() && d[3].is_nan());
     }
 
     #[test]

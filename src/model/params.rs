@@ -10,6 +10,11 @@ use super::drives::{DriveMix, DriveTable, Lens};
 use super::validate::Check;
 
 /// All parameters of one simulated organisation.
+/// Largest organisation a scenario may ask for.
+pub const MAX_EMPLOYEES: usize = 10_000_000;
+/// Largest team (a manager's span of control far beyond any real one).
+pub const MAX_TEAM_SIZE: usize = 10_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
 pub struct Params {
@@ -430,8 +435,10 @@ impl Params {
     /// Semantic checks of every parameter; returns all problems, not only the first.
     pub fn check(&self, c: &mut Check) {
         let o = &self.organisation;
-        c.at_least_usize("organisation.employees", o.employees, 1);
-        c.at_least_usize("organisation.team_size", o.team_size, 1);
+        // The upper bound keeps one run within this machine's memory class (about 120 bytes
+        // of state per employee plus customers, per arm in flight); see BENCHMARKS.md.
+        c.range_usize("organisation.employees", o.employees, 1, MAX_EMPLOYEES);
+        c.range_usize("organisation.team_size", o.team_size, 1, MAX_TEAM_SIZE);
         if o.team_size > o.employees && o.employees >= 1 {
             c.fail(
                 "organisation.team_size",

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod manifest;
 pub mod run_dir;
+pub mod staging;
 pub mod tables;
 
 pub use files::write_atomic;

@@ -1,3 +1,6 @@
-//! Human-readable summaries of results.
+//! Human-readable summaries of results: the printed durability table, the plain-language
+//! reading and the self-contained HTML report.
 
+pub mod html;
+pub mod reading;
 pub mod text;

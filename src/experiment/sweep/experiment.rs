@@ -16,8 +16,10 @@ use toml::Table;
 use super::apply::{self, Seg, Target};
 use super::design::{self, Design, DesignKind};
 use super::summary::{all_columns, series_metric, series_metric_names, Column, SeriesMetric};
-use crate::experiment::locate::{closest, did_you_mean, line_col, locate};
-use crate::experiment::scenario::{line_col_bytes, Located, Scenario, ScenarioError, Toggle};
+use crate::experiment::locate::{closest, line_col, locate};
+use crate::experiment::scenario::{
+    line_col_bytes, syntax_error, Located, Scenario, ScenarioError, Toggle,
+};
 use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
 use crate::model::rng::{key, replication_seed};
 use crate::model::validate::{Check, Problem};
@@ -222,14 +224,10 @@ pub struct Experiment {
     pub hash: String,
 }
 
+/// A parser error located in the file, named by its key path (the scenario parser's
+/// formatting, so that both kinds of file read alike).
 fn syntax(src: &str, origin: &str, e: toml::de::Error) -> ScenarioError {
-    let (line, column) = e.span().map(|r| line_col(src, r.start)).unwrap_or((1, 1));
-    ScenarioError::Syntax {
-        origin: origin.to_string(),
-        line,
-        column,
-        message: did_you_mean(e.message()),
-    }
+    syntax_error(src, origin, &e)
 }
 
 fn located(src: &str, origin: &str, problems: Vec<(Problem, Option<String>)>) -> ScenarioError {
@@ -516,6 +514,14 @@ impl Experiment {
     /// Parses and validates experiment text; `origin` names it in messages, `dir` is where
     /// a `base` path is resolved.
     pub fn parse(src: &str, origin: &str, dir: &Path) -> Result<Experiment, ScenarioError> {
+        if src.trim().is_empty() {
+            return Err(ScenarioError::Syntax {
+                origin: origin.to_string(),
+                line: 1,
+                column: 1,
+                message: "the file is empty: an experiment needs at least a name and a [sweep] with one axis (see experiments/README.md)".into(),
+            });
+        }
         let mut file: ExperimentFile = toml::from_str(src).map_err(|e| syntax(src, origin, e))?;
         let mut c = Check::default();
         file.check(&mut c);

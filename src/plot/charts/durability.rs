@@ -1,0 +1,330 @@
+//! Durability chart: per arm the peak gain, gain at 6 and at 12 months (B units) with 95 %
+//! CI whiskers, and beside it the half-life of the gain in months.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::common::*;
+use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
+use crate::plot::error::{draw_err, PlotError};
+use crate::plot::palette;
+
+/// The gain measures of the left panel: metric, legend label, colour, row offset.
+const GAINS: [(&str, &str, RGBColor, f64); 3] = [
+    ("peak_gain_B", "peak gain", palette::VERMILLION, 0.25),
+    ("gain_6m_B", "gain at 6 months", palette::ORANGE, 0.0),
+    ("gain_12m_B", "gain at 12 months", palette::BLUE, -0.25),
+];
+const HALF_LIFE: &str = "half_life_days_B";
+const CENSORED: &str = "half_life_censored_share_B";
+
+/// Arms shown in the durability chart: those with any gain or half-life row.
+pub fn durability_arms(data: &RunData) -> Vec<String> {
+    data.arms
+        .iter()
+        .filter(|a| {
+            GAINS
+                .iter()
+                .map(|g| g.0)
+                .chain([HALF_LIFE, CENSORED])
+                .any(|m| data.durability.get(a, m).is_some())
+        })
+        .cloned()
+        .collect()
+}
+
+/// Splits a label into at most two lines if it is wider than `max_w` (only when `two_lines`
+/// is allowed), and shortens each line with an ellipsis to fit.
+fn wrap_label<DB: DrawingBackend>(
+    area: &Area<DB>,
+    label: &str,
+    style: &TextStyle,
+    max_w: u32,
+    two_lines: bool,
+) -> Result<Vec<String>, PlotError> {
+    if text_width(area, label, style)? <= max_w || !label.contains(' ') || !two_lines {
+        return Ok(vec![fit_text(area, label, style, max_w)?]);
+    }
+    // Break at the space closest to the middle.
+    let mid = label.len() / 2;
+    let split = label
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(mid))
+        .unwrap_or(mid);
+    Ok(vec![
+        fit_text(area, &label[..split], style, max_w)?,
+        fit_text(area, &label[split + 1..], style, max_w)?,
+    ])
+}
+
+fn whisker<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, XyCoord>,
+    stat: &Stat,
+    scale: f64,
+    y: f64,
+    color: RGBColor,
+) -> Result<bool, PlotError> {
+    let Some(mean) = stat.mean else {
+        return Ok(false);
+    };
+    if let Some((lo, hi)) = stat.ci() {
+        let (lo, hi) = (lo * scale, hi * scale);
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(lo, y), (hi, y)],
+                color.stroke_width(3),
+            )))
+            .map_err(draw_err)?;
+        for x in [lo, hi] {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(x, y - 0.07), (x, y + 0.07)],
+                    color.stroke_width(3),
+                )))
+                .map_err(draw_err)?;
+        }
+    }
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            (mean * scale, y),
+            7,
+            color.filled(),
+        )))
+        .map_err(draw_err)?;
+    Ok(true)
+}
+
+fn note<DB: DrawingBackend>(
+    root: &Area<DB>,
+    chart: &ChartContext<'_, DB, XyCoord>,
+    x: f64,
+    y: f64,
+    text: &str,
+) -> Result<(), PlotError> {
+    let (px, py) = chart.backend_coord(&(x, y));
+    draw_text(
+        root,
+        text,
+        &text_style(LEGEND_SIZE, palette::GREY_TEXT),
+        (px + 10, py),
+        HPos::Left,
+        VPos::Center,
+    )
+}
+
+/// Draws the durability chart onto `root` (about 1200×700).
+pub fn draw_durability<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+) -> Result<(), PlotError> {
+    crate::plot::font::ensure_fonts()?;
+    check_size(root)?;
+    let arms = durability_arms(data);
+    if arms.is_empty() {
+        return Err(PlotError::NoData(
+            "durability.csv has no gain or half-life rows".into(),
+        ));
+    }
+    let d = &data.durability;
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(
+        &header,
+        &format!("Durability of the gain in B · {}", data.scenario),
+        "Gains are paired differences to baseline; dot: mean over runs, whiskers: 95% CI",
+    )?;
+
+    // Bottom band: legend and an optional note on the baseline drift.
+    let items: Vec<LegendItem> = GAINS
+        .iter()
+        .map(|&(_, l, c, _)| LegendItem::new(l, c, Swatch::DotWhisker))
+        .chain(std::iter::once(LegendItem::new(
+            "half-life",
+            palette::BLACK,
+            Swatch::DotWhisker,
+        )))
+        .collect();
+    let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
+    let drift: Vec<String> = [("drift_B", "B", 3), ("drift_nps", "NPS", 1)]
+        .iter()
+        .filter_map(|&(m, l, dec)| {
+            data.arms
+                .iter()
+                .find_map(|a| d.mean(a, m))
+                .map(|v| format!("{l} {}", fmt_signed(v, dec)))
+        })
+        .collect();
+    let note_h = if drift.is_empty() { 0 } else { 34 };
+    let (body, bottom) = rest.split_vertically(h.saturating_sub(HEADER_HEIGHT + legend_h + note_h));
+
+    // Arm label column.
+    let label_style = text_style(LEGEND_SIZE, palette::BLACK);
+    let max_label_w = 260;
+    // Two-line labels only where a row is tall enough for them (about 64 px).
+    let body_h = h.saturating_sub(HEADER_HEIGHT + legend_h + note_h + 140);
+    let two_lines = body_h / (arms.len() as u32).max(1) >= 64;
+    let labels: Vec<Vec<String>> = arms
+        .iter()
+        .map(|a| wrap_label(root, &arm_label(a), &label_style, max_label_w, two_lines))
+        .collect::<Result<_, _>>()?;
+    let mut label_w = 0;
+    for l in labels.iter().flatten() {
+        label_w = label_w.max(text_width(root, l, &label_style)?);
+    }
+    let label_col = (label_w + 28).min(w / 3);
+    let (_, panels) = body.split_horizontally(label_col);
+    let panels_w = w.saturating_sub(label_col);
+    let (left, right) = panels.split_horizontally(panels_w * 60 / 100);
+
+    let n = arms.len();
+    let row_y = |i: usize| (n - 1 - i) as f64;
+    let y_range = -0.6..(n as f64 - 0.4);
+
+    // Left panel: gains.
+    let mut gain_values = Vec::new();
+    for a in &arms {
+        for (m, _, _, _) in GAINS {
+            if let Some(s) = d.get(a, m) {
+                gain_values.extend([s.mean, s.ci_lo, s.ci_hi].into_iter().flatten());
+            }
+        }
+    }
+    let x_range = value_range(gain_values, true);
+    let (x_ticks, x_decimals) = ticks(&x_range, 5);
+    let gain_spec = AxisSpec {
+        x_range: x_range.clone(),
+        x_ticks,
+        x_decimals,
+        x_desc: Some("difference in B (0–1 scale)".into()),
+        y_range: y_range.clone(),
+        y_ticks: vec![],
+        y_decimals: 0,
+        y_desc: None,
+        x_labels: true,
+        y_labels: false,
+        tick_size: TICK_SIZE,
+        desc_size: AXIS_DESC_SIZE,
+    };
+    let panel_title = bold_style(PANEL_TITLE_SIZE, palette::BLACK);
+    let (lt, left_plot) = left.split_vertically(44);
+    draw_text(
+        &lt,
+        "Gain in B over baseline",
+        &panel_title,
+        (8, 22),
+        HPos::Left,
+        VPos::Center,
+    )?;
+    let mut gchart = build_chart(&left_plot, &gain_spec, (4, 24, 4, 8), Some(4), None)?;
+    gchart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, y_range.start), (0.0, y_range.end)],
+            palette::GREY_AXIS.stroke_width(2),
+        )))
+        .map_err(draw_err)?;
+    for (i, a) in arms.iter().enumerate() {
+        for (m, _, c, off) in GAINS {
+            let y = row_y(i) + off;
+            let drawn = match d.get(a, m) {
+                Some(s) => whisker(&mut gchart, s, 1.0, y, c)?,
+                None => false,
+            };
+            if !drawn {
+                note(root, &gchart, x_range.start.max(0.0), y, "n/a")?;
+            }
+        }
+    }
+
+    // Arm labels, aligned with the rows of the left panel.
+    for (i, lines) in labels.iter().enumerate() {
+        let (_, py) = gchart.backend_coord(&(x_range.start, row_y(i)));
+        let k = lines.len() as i32;
+        for (j, line) in lines.iter().enumerate() {
+            let dy = (2 * j as i32 - (k - 1)) * 14;
+            draw_text(
+                root,
+                line,
+                &label_style,
+                (label_col as i32 - 14, py + dy),
+                HPos::Right,
+                VPos::Center,
+            )?;
+        }
+    }
+
+    // Right panel: half-life in months.
+    let mut hl_values = Vec::new();
+    for a in &arms {
+        if let Some(s) = d.get(a, HALF_LIFE) {
+            hl_values.extend(
+                [s.mean, s.ci_lo, s.ci_hi]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| v / DAYS_PER_MONTH),
+            );
+        }
+    }
+    let hl_range = if hl_values.iter().any(|v| v.is_finite()) {
+        let r = value_range(hl_values, true);
+        0.0..r.end
+    } else {
+        0.0..12.0
+    };
+    let hl_spec = AxisSpec {
+        x_range: hl_range.clone(),
+        x_ticks: month_ticks_max(hl_range.end, 5),
+        x_decimals: 0,
+        x_desc: Some("months".into()),
+        ..gain_spec
+    };
+    let (rt, right_plot) = right.split_vertically(44);
+    draw_text(
+        &rt,
+        "Half-life of the gain",
+        &panel_title,
+        (18, 22),
+        HPos::Left,
+        VPos::Center,
+    )?;
+    let mut hchart = build_chart(&right_plot, &hl_spec, (4, 32, 4, 18), Some(4), None)?;
+    for (i, a) in arms.iter().enumerate() {
+        let y = row_y(i);
+        let censored = d.mean(a, CENSORED).filter(|v| *v > 0.0);
+        let drawn = match d.get(a, HALF_LIFE) {
+            Some(s) => whisker(&mut hchart, s, 1.0 / DAYS_PER_MONTH, y, palette::BLACK)?,
+            None => false,
+        };
+        if drawn {
+            if let Some(c) = censored {
+                note(
+                    root,
+                    &hchart,
+                    hl_range.start,
+                    y - 0.32,
+                    &format!("{}% of runs censored", fmt_num(c * 100.0, 0)),
+                )?;
+            }
+        } else {
+            let text = match censored {
+                Some(c) => format!("not reached ({}% censored)", fmt_num(c * 100.0, 0)),
+                None => "n/a".to_string(),
+            };
+            note(root, &hchart, hl_range.start, y, &text)?;
+        }
+    }
+
+    draw_legend_rows(&bottom, &items, (40, w as i32 - 40), 20)?;
+    if !drift.is_empty() {
+        draw_text(
+            &bottom,
+            &format!("Baseline arm drift: {}", drift.join(", ")),
+            &text_style(LEGEND_SIZE, palette::GREY_TEXT),
+            (w as i32 / 2, legend_h as i32 + 12),
+            HPos::Center,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
+}

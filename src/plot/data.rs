@@ -1,0 +1,439 @@
+//! Loading of the simulation's result files into typed structs.
+//!
+//! Missing values (`NA`, empty, `NaN`, non-finite numbers) become `None`; anything else
+//! that does not parse is reported as [`PlotError::MalformedCsv`] with its line.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::plot::error::PlotError;
+
+/// Working days per year in the simulation.
+pub const DAYS_PER_YEAR: f64 = 250.0;
+/// Working days per month (250 / 12 ≈ 20.83).
+pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
+
+/// Converts a working-day index into months.
+pub fn day_to_month(day: f64) -> f64 {
+    day / DAYS_PER_MONTH
+}
+
+/// Summary of one quantity across runs: mean, sd, 95 % CI and number of runs.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stat {
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub ci_lo: Option<f64>,
+    pub ci_hi: Option<f64>,
+    pub n: Option<u64>,
+}
+
+impl Stat {
+    /// Both CI bounds, if present.
+    pub fn ci(&self) -> Option<(f64, f64)> {
+        Some((self.ci_lo?, self.ci_hi?))
+    }
+}
+
+/// One recorded day of one metric of one arm.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TsPoint {
+    /// Working day since the start of the recorded period.
+    pub day: f64,
+    pub stat: Stat,
+}
+
+impl TsPoint {
+    pub fn month(&self) -> f64 {
+        day_to_month(self.day)
+    }
+}
+
+/// Contents of `timeseries.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct Timeseries {
+    /// Arms in order of first appearance (scenario order, baseline first).
+    pub arms: Vec<String>,
+    /// Metrics in order of first appearance.
+    pub metrics: Vec<String>,
+    /// (metric, arm) → points sorted by day.
+    series: BTreeMap<(String, String), Vec<TsPoint>>,
+}
+
+impl Timeseries {
+    /// Points of `metric` for `arm`, sorted by day (empty if absent).
+    pub fn series(&self, arm: &str, metric: &str) -> &[TsPoint] {
+        self.series
+            .get(&(metric.to_string(), arm.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether any arm has at least one finite mean for `metric`.
+    pub fn has_metric(&self, metric: &str) -> bool {
+        self.arms
+            .iter()
+            .any(|a| self.series(a, metric).iter().any(|p| p.stat.mean.is_some()))
+    }
+
+    /// Largest recorded day over all series (0 if empty).
+    pub fn max_day(&self) -> f64 {
+        self.series
+            .values()
+            .flat_map(|v| v.iter().map(|p| p.day))
+            .fold(0.0, f64::max)
+    }
+
+    /// Number of rows loaded.
+    pub fn len(&self) -> usize {
+        self.series.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Contents of `durability.csv`.
+#[derive(Debug, Clone, Default)]
+pub struct Durability {
+    /// Arms in order of first appearance.
+    pub arms: Vec<String>,
+    values: BTreeMap<(String, String), Stat>,
+}
+
+impl Durability {
+    /// The statistic of `metric` for `arm`, if a row exists.
+    pub fn get(&self, arm: &str, metric: &str) -> Option<&Stat> {
+        self.values.get(&(arm.to_string(), metric.to_string()))
+    }
+
+    /// The mean of `metric` for `arm`, if present and not NA.
+    pub fn mean(&self, arm: &str, metric: &str) -> Option<f64> {
+        self.get(arm, metric).and_then(|s| s.mean)
+    }
+
+    /// Adds or replaces one statistic (the loader's path, and tests' way to build data).
+    pub fn insert(&mut self, arm: &str, metric: &str, stat: Stat) {
+        push_unique(&mut self.arms, arm);
+        self.values
+            .insert((arm.to_string(), metric.to_string()), stat);
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
+/// Everything the charts need from one results directory.
+#[derive(Debug, Clone)]
+pub struct RunData {
+    /// Results directory the data came from.
+    pub dir: PathBuf,
+    /// Scenario name from `manifest.json`, else the directory name.
+    pub scenario: String,
+    /// All arms: time-series order first, then arms only present in `durability.csv`.
+    pub arms: Vec<String>,
+    pub timeseries: Timeseries,
+    pub durability: Durability,
+}
+
+impl RunData {
+    /// Position of `arm` in scenario order (used to give every arm a stable colour).
+    pub fn arm_index(&self, arm: &str) -> usize {
+        self.arms.iter().position(|a| a == arm).unwrap_or(0)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RawTsRow {
+    arm: String,
+    day: String,
+    metric: String,
+    mean: String,
+    sd: String,
+    ci_lo: String,
+    ci_hi: String,
+    n: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawDurRow {
+    arm: String,
+    metric: String,
+    mean: String,
+    sd: String,
+    ci_lo: String,
+    ci_hi: String,
+    n: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Manifest {
+    scenario: Option<ManifestScenario>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ManifestScenario {
+    name: Option<String>,
+}
+
+const TS_COLUMNS: [&str; 8] = ["arm", "day", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
+const DUR_COLUMNS: [&str; 7] = ["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
+
+fn is_missing(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty()
+        || t.eq_ignore_ascii_case("na")
+        || t.eq_ignore_ascii_case("nan")
+        || t.eq_ignore_ascii_case("null")
+        || t.eq_ignore_ascii_case("none")
+}
+
+/// Parses an optional float: missing markers and non-finite values give `None`.
+pub(crate) fn parse_opt_f64(s: &str) -> Result<Option<f64>, String> {
+    if is_missing(s) {
+        return Ok(None);
+    }
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{}` is not a number", s.trim()))?;
+    Ok(v.is_finite().then_some(v))
+}
+
+fn parse_opt_u64(s: &str) -> Result<Option<u64>, String> {
+    match parse_opt_f64(s)? {
+        None => Ok(None),
+        Some(v) if v >= 0.0 && v.fract() == 0.0 && v <= u64::MAX as f64 => Ok(Some(v as u64)),
+        Some(_) => Err(format!("`{}` is not a run count", s.trim())),
+    }
+}
+
+fn parse_stat(mean: &str, sd: &str, lo: &str, hi: &str, n: &str) -> Result<Stat, String> {
+    Ok(Stat {
+        mean: parse_opt_f64(mean).map_err(|e| format!("mean: {e}"))?,
+        sd: parse_opt_f64(sd).map_err(|e| format!("sd: {e}"))?,
+        ci_lo: parse_opt_f64(lo).map_err(|e| format!("ci_lo: {e}"))?,
+        ci_hi: parse_opt_f64(hi).map_err(|e| format!("ci_hi: {e}"))?,
+        n: parse_opt_u64(n).map_err(|e| format!("n: {e}"))?,
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, PlotError> {
+    match fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| PlotError::MalformedCsv {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!("not UTF-8: {e}"),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(PlotError::MissingFile {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(PlotError::io(path, e)),
+    }
+}
+
+fn csv_error(path: &Path, e: &csv::Error, fallback_line: u64) -> PlotError {
+    let line = e.position().map(|p| p.line()).unwrap_or(fallback_line);
+    let message = match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields, found {len}"),
+        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+        _ => e.to_string(),
+    };
+    PlotError::MalformedCsv {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+/// Reads a CSV with a required set of columns, calling `row` for each record with its line.
+fn read_csv<T, F>(path: &Path, columns: &[&str], mut row: F) -> Result<(), PlotError>
+where
+    T: for<'de> Deserialize<'de>,
+    F: FnMut(T, u64) -> Result<(), String>,
+{
+    let text = read_text(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| csv_error(path, &e, 1))?.clone();
+    if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
+        return Err(PlotError::MalformedCsv {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!("empty file, expected header `{}`", columns.join(",")),
+        });
+    }
+    let missing: Vec<&str> = columns
+        .iter()
+        .copied()
+        .filter(|c| !headers.iter().any(|h| h == *c))
+        .collect();
+    if !missing.is_empty() {
+        return Err(PlotError::MalformedCsv {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!(
+                "header lacks column(s) {}; expected `{}`",
+                missing.join(", "),
+                columns.join(",")
+            ),
+        });
+    }
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(path, &e, 0)),
+        }
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        // Skip blank lines (a record of one empty field).
+        if record.len() == 1 && record[0].is_empty() {
+            continue;
+        }
+        let value: T = record
+            .deserialize(Some(&headers))
+            .map_err(|e| csv_error(path, &e, line))?;
+        row(value, line).map_err(|message| PlotError::MalformedCsv {
+            path: path.to_path_buf(),
+            line,
+            message,
+        })?;
+    }
+    Ok(())
+}
+
+fn push_unique(list: &mut Vec<String>, s: &str) {
+    if !list.iter().any(|x| x == s) {
+        list.push(s.to_string());
+    }
+}
+
+/// Loads `timeseries.csv` (header `arm,day,metric,mean,sd,ci_lo,ci_hi,n`).
+pub fn load_timeseries(path: &Path) -> Result<Timeseries, PlotError> {
+    let mut ts = Timeseries::default();
+    read_csv(path, &TS_COLUMNS, |r: RawTsRow, _line| {
+        if r.arm.is_empty() {
+            return Err("empty arm".into());
+        }
+        if r.metric.is_empty() {
+            return Err("empty metric".into());
+        }
+        let day = parse_opt_f64(&r.day)
+            .map_err(|e| format!("day: {e}"))?
+            .ok_or_else(|| "day is missing".to_string())?;
+        let stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        push_unique(&mut ts.arms, &r.arm);
+        push_unique(&mut ts.metrics, &r.metric);
+        ts.series
+            .entry((r.metric, r.arm))
+            .or_default()
+            .push(TsPoint { day, stat });
+        Ok(())
+    })?;
+    for v in ts.series.values_mut() {
+        v.sort_by(|a, b| a.day.total_cmp(&b.day));
+    }
+    Ok(ts)
+}
+
+/// Loads `durability.csv` (header `arm,metric,mean,sd,ci_lo,ci_hi,n`).
+pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
+    let mut d = Durability::default();
+    read_csv(path, &DUR_COLUMNS, |r: RawDurRow, _line| {
+        if r.arm.is_empty() {
+            return Err("empty arm".into());
+        }
+        if r.metric.is_empty() {
+            return Err("empty metric".into());
+        }
+        let stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        d.insert(&r.arm, &r.metric, stat);
+        Ok(())
+    })?;
+    Ok(d)
+}
+
+/// Scenario name from `manifest.json` (`{"scenario": {"name": ...}}`), if the file exists
+/// and has one. A manifest that is present but not JSON is an error.
+pub fn load_scenario_name(path: &Path) -> Result<Option<String>, PlotError> {
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(PlotError::io(path, e)),
+    };
+    let m: Manifest = serde_json::from_str(&text).map_err(|e| PlotError::MalformedJson {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(m.scenario
+        .and_then(|s| s.name)
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty()))
+}
+
+/// Loads `timeseries.csv`, `durability.csv` and (optionally) `manifest.json` from `dir`.
+pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
+    let timeseries = load_timeseries(&dir.join("timeseries.csv"))?;
+    let durability = load_durability(&dir.join("durability.csv"))?;
+    let scenario = match load_scenario_name(&dir.join("manifest.json"))? {
+        Some(name) => name,
+        None => dir_name(dir),
+    };
+    let mut arms = timeseries.arms.clone();
+    for a in &durability.arms {
+        push_unique(&mut arms, a);
+    }
+    Ok(RunData {
+        dir: dir.to_path_buf(),
+        scenario,
+        arms,
+        timeseries,
+        durability,
+    })
+}
+
+fn dir_name(dir: &Path) -> String {
+    let canonical = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    canonical
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "results".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_markers() {
+        assert_eq!(parse_opt_f64("NA").unwrap(), None);
+        assert_eq!(parse_opt_f64("").unwrap(), None);
+        assert_eq!(parse_opt_f64(" nan ").unwrap(), None);
+        assert_eq!(parse_opt_f64("inf").unwrap(), None);
+        assert_eq!(parse_opt_f64("0.25").unwrap(), Some(0.25));
+        assert!(parse_opt_f64("abc").is_err());
+        assert_eq!(parse_opt_u64("30").unwrap(), Some(30));
+        assert_eq!(parse_opt_u64("30.0").unwrap(), Some(30));
+        assert!(parse_opt_u64("2.5").is_err());
+    }
+
+    #[test]
+    fn months() {
+        assert!((day_to_month(250.0) - 12.0).abs() < 1e-12);
+    }
+}

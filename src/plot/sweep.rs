@@ -1,0 +1,923 @@
+//! Charts of a sweep: response curves with CI bands (one swept parameter), heatmaps (a
+//! two-parameter grid), and sensitivity charts (Sobol S1/ST bars with CIs, Morris μ*–σ).
+//! Like the run charts they are drawn from the files alone (`points.csv`,
+//! `sensitivity.csv`, `manifest.json`), so `undercurrent plot DIR` redraws them exactly.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::charts::common::*;
+use super::data::{parse_opt_f64, Stat};
+use super::error::{draw_err, PlotError};
+use super::metrics::metric_info;
+use super::palette;
+
+/// Metrics charted when present, in this order; a sweep keeping none of them gets charts
+/// of its first metrics instead.
+const HEADLINE: [&str; 10] = [
+    "gain_12m_B",
+    "peak_gain_B",
+    "retained_12m_B",
+    "half_life_days_B",
+    "mean_gain_nps",
+    "gain_12m_nps",
+    "cost_per_nps_point",
+    "B_mean",
+    "nps_mean",
+    "N_end",
+];
+const MAX_FALLBACK_METRICS: usize = 6;
+
+/// One sensitivity estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensRow {
+    pub arm: String,
+    pub metric: String,
+    pub parameter: String,
+    pub index: String,
+    pub estimate: Option<f64>,
+    pub ci_lo: Option<f64>,
+    pub ci_hi: Option<f64>,
+}
+
+/// The files of a sweep directory, as the charts need them.
+#[derive(Debug, Clone, Default)]
+pub struct SweepData {
+    pub name: String,
+    /// Swept parameters (column names of `points.csv` between `point` and `arm`).
+    pub axes: Vec<String>,
+    /// Parameter values of every design point, by point id.
+    pub points: BTreeMap<u64, Vec<f64>>,
+    pub arms: Vec<String>,
+    pub metrics: Vec<String>,
+    /// (arm, metric) → (point id, statistic).
+    pub stats: BTreeMap<(String, String), Vec<(u64, Stat)>>,
+    pub sensitivity: Vec<SensRow>,
+}
+
+fn csv_err(path: &Path, e: &csv::Error) -> PlotError {
+    PlotError::MalformedCsv {
+        path: path.to_path_buf(),
+        line: e.position().map(|p| p.line()).unwrap_or(0),
+        message: e.to_string(),
+    }
+}
+
+fn bad(path: &Path, line: u64, message: String) -> PlotError {
+    PlotError::MalformedCsv {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+fn opt(path: &Path, line: u64, s: &str) -> Result<Option<f64>, PlotError> {
+    parse_opt_f64(s).map_err(|m| bad(path, line, m))
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// The experiment's name from `manifest.json` (top-level `name`), else the directory's.
+fn sweep_name(dir: &Path) -> Result<String, PlotError> {
+    let path = dir.join("manifest.json");
+    let from_dir = || {
+        dir.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "sweep".into())
+    };
+    let text = match fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(from_dir()),
+        Err(e) => return Err(PlotError::io(&path, e)),
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| PlotError::MalformedJson {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+    Ok(v.get("name")
+        .and_then(|n| n.as_str())
+        .map(str::to_string)
+        .unwrap_or_else(from_dir))
+}
+
+/// Whether `dir` holds a sweep (rather than a single run).
+pub fn is_sweep_dir(dir: &Path) -> bool {
+    dir.join("points.csv").is_file()
+}
+
+/// Loads `points.csv`, `sensitivity.csv` (if any) and the name from `manifest.json`.
+pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
+    let path = dir.join("points.csv");
+    if !path.is_file() {
+        return Err(PlotError::MissingFile { path });
+    }
+    let mut rdr = csv::Reader::from_path(&path).map_err(|e| csv_err(&path, &e))?;
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| csv_err(&path, &e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let want_tail = ["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
+    let k = header.len().saturating_sub(want_tail.len() + 1);
+    if header.len() < want_tail.len() + 1
+        || header[0] != "point"
+        || header[k + 1..] != want_tail.map(String::from)
+    {
+        return Err(bad(
+            &path,
+            1,
+            format!(
+                "expected the header point,<parameters…>,{}, found {}",
+                want_tail.join(","),
+                header.join(",")
+            ),
+        ));
+    }
+    let mut d = SweepData {
+        axes: header[1..=k].to_vec(),
+        ..SweepData::default()
+    };
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| csv_err(&path, &e))?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        let point: u64 = rec[0]
+            .parse()
+            .map_err(|_| bad(&path, line, format!("point `{}` is not a number", &rec[0])))?;
+        let mut values = Vec::with_capacity(k);
+        for c in 1..=k {
+            values.push(opt(&path, line, &rec[c])?.unwrap_or(f64::NAN));
+        }
+        d.points.entry(point).or_insert(values);
+        let (arm, metric) = (&rec[k + 1], &rec[k + 2]);
+        let stat = Stat {
+            mean: opt(&path, line, &rec[k + 3])?,
+            sd: opt(&path, line, &rec[k + 4])?,
+            ci_lo: opt(&path, line, &rec[k + 5])?,
+            ci_hi: opt(&path, line, &rec[k + 6])?,
+            n: rec[k + 7].parse().ok(),
+        };
+        push_unique(&mut d.arms, arm);
+        push_unique(&mut d.metrics, metric);
+        d.stats
+            .entry((arm.to_string(), metric.to_string()))
+            .or_default()
+            .push((point, stat));
+    }
+    let sens = dir.join("sensitivity.csv");
+    if sens.is_file() {
+        let mut rdr = csv::Reader::from_path(&sens).map_err(|e| csv_err(&sens, &e))?;
+        for rec in rdr.records() {
+            let rec = rec.map_err(|e| csv_err(&sens, &e))?;
+            let line = rec.position().map(|p| p.line()).unwrap_or(0);
+            if rec.len() < 7 {
+                return Err(bad(&sens, line, "expected at least 7 columns".into()));
+            }
+            d.sensitivity.push(SensRow {
+                arm: rec[0].to_string(),
+                metric: rec[1].to_string(),
+                parameter: rec[2].to_string(),
+                index: rec[3].to_string(),
+                estimate: opt(&sens, line, &rec[4])?,
+                ci_lo: opt(&sens, line, &rec[5])?,
+                ci_hi: opt(&sens, line, &rec[6])?,
+            });
+        }
+    }
+    d.name = sweep_name(dir)?;
+    Ok(d)
+}
+
+/// A chart of a sweep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SweepChart {
+    /// One metric against the single swept parameter, every arm with its CI band.
+    Response { metric: String },
+    /// One metric of one arm over a two-parameter grid.
+    Heatmap { arm: String, metric: String },
+    /// Sobol S1 and ST of one output, with bootstrap CIs.
+    Sobol { arm: String, metric: String },
+    /// Morris μ* against σ of one output.
+    Morris { arm: String, metric: String },
+}
+
+fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+impl SweepChart {
+    pub fn file_stem(&self) -> String {
+        match self {
+            SweepChart::Response { metric } => format!("response_{}", sanitize(metric)),
+            SweepChart::Heatmap { arm, metric } => {
+                format!("heatmap_{}_{}", sanitize(arm), sanitize(metric))
+            }
+            SweepChart::Sobol { arm, metric } => {
+                format!("sobol_{}_{}", sanitize(arm), sanitize(metric))
+            }
+            SweepChart::Morris { arm, metric } => {
+                format!("morris_{}_{}", sanitize(arm), sanitize(metric))
+            }
+        }
+    }
+}
+
+impl SweepData {
+    fn has_values(&self, arm: &str, metric: &str) -> bool {
+        self.stats
+            .get(&(arm.to_string(), metric.to_string()))
+            .is_some_and(|v| v.iter().any(|(_, s)| s.mean.is_some_and(f64::is_finite)))
+    }
+
+    fn charted_metrics(&self) -> Vec<String> {
+        let head: Vec<String> = HEADLINE
+            .iter()
+            .filter(|m| self.metrics.iter().any(|x| x == *m))
+            .map(|m| m.to_string())
+            .collect();
+        if head.is_empty() {
+            self.metrics
+                .iter()
+                .take(MAX_FALLBACK_METRICS)
+                .cloned()
+                .collect()
+        } else {
+            head
+        }
+    }
+
+    /// Distinct values of axis `a`, sorted.
+    fn levels(&self, a: usize) -> Vec<f64> {
+        let mut v: Vec<f64> = self
+            .points
+            .values()
+            .map(|p| p[a])
+            .filter(|x| x.is_finite())
+            .collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    }
+
+    /// Whether the points form a full two-parameter grid.
+    fn is_grid2(&self) -> bool {
+        self.axes.len() == 2 && {
+            let (a, b) = (self.levels(0).len(), self.levels(1).len());
+            a >= 2 && b >= 2 && a * b == self.points.len()
+        }
+    }
+}
+
+/// Every chart the sweep's files support.
+pub fn sweep_charts(d: &SweepData) -> Vec<SweepChart> {
+    let mut out = Vec::new();
+    let metrics = d.charted_metrics();
+    if d.axes.len() == 1 {
+        for m in &metrics {
+            if d.arms.iter().any(|a| d.has_values(a, m)) {
+                out.push(SweepChart::Response { metric: m.clone() });
+            }
+        }
+    } else if d.is_grid2() {
+        for m in &metrics {
+            for a in &d.arms {
+                if d.has_values(a, m) {
+                    out.push(SweepChart::Heatmap {
+                        arm: a.clone(),
+                        metric: m.clone(),
+                    });
+                }
+            }
+        }
+    }
+    let mut seen: Vec<(String, String, bool)> = Vec::new();
+    for r in &d.sensitivity {
+        let sobol = r.index == "S1" || r.index == "ST";
+        let morris = r.index == "mu_star";
+        if !(sobol || morris) || r.estimate.is_none() {
+            continue;
+        }
+        let key = (r.arm.clone(), r.metric.clone(), sobol);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(if sobol {
+                SweepChart::Sobol {
+                    arm: r.arm.clone(),
+                    metric: r.metric.clone(),
+                }
+            } else {
+                SweepChart::Morris {
+                    arm: r.arm.clone(),
+                    metric: r.metric.clone(),
+                }
+            });
+        }
+    }
+    out
+}
+
+fn axis_label(name: &str) -> String {
+    name.replace('_', " ")
+}
+
+fn subtitle_arm(arm: &str) -> String {
+    format!("arm: {}", arm_label(arm))
+}
+
+fn plain_spec(
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+    x_desc: &str,
+    y_desc: &str,
+) -> AxisSpec {
+    let (x_ticks, x_decimals) = ticks(&x, 6);
+    let (y_ticks, y_decimals) = ticks(&y, 5);
+    AxisSpec {
+        x_range: x,
+        x_ticks,
+        x_decimals,
+        x_desc: Some(x_desc.to_string()),
+        y_range: y,
+        y_ticks,
+        y_decimals,
+        y_desc: Some(y_desc.to_string()),
+        x_labels: true,
+        y_labels: true,
+        tick_size: TICK_SIZE,
+        desc_size: AXIS_DESC_SIZE,
+    }
+}
+
+fn draw_response<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    metric: &str,
+) -> Result<(), PlotError> {
+    let info = metric_info(metric);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(
+        &header,
+        &format!("{} · {}", info.title, d.name),
+        &format!(
+            "Against {}; mean over replications, band: 95% confidence interval",
+            axis_label(&d.axes[0])
+        ),
+    )?;
+    let arms: Vec<(usize, &String)> = d
+        .arms
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| d.has_values(a, metric))
+        .collect();
+    let items: Vec<LegendItem> = arms
+        .iter()
+        .map(|(i, a)| LegendItem::new(arm_label(a), palette::arm_color(*i), Swatch::LineBand(4)))
+        .collect();
+    let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
+    let (plot_area, legend_area) =
+        rest.split_vertically(h.saturating_sub(HEADER_HEIGHT + legend_h));
+    let series = |a: &str| -> Vec<(f64, Stat)> {
+        let mut v: Vec<(f64, Stat)> = d.stats[&(a.to_string(), metric.to_string())]
+            .iter()
+            .filter_map(|(p, s)| d.points.get(p).map(|x| (x[0], *s)))
+            .filter(|(x, s)| x.is_finite() && s.mean.is_some_and(f64::is_finite))
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v
+    };
+    let xs = d.levels(0);
+    let x_range = value_range(xs.iter().copied(), false);
+    let y_vals = arms.iter().flat_map(|(_, a)| {
+        series(a)
+            .into_iter()
+            .flat_map(|(_, s)| [s.mean, s.ci_lo, s.ci_hi].into_iter().flatten())
+    });
+    let y_range = value_range(y_vals, info.zero_line);
+    let spec = plain_spec(
+        x_range.clone(),
+        y_range,
+        &axis_label(&d.axes[0]),
+        &info.y_desc,
+    );
+    let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), None, None)?;
+    if info.zero_line {
+        draw_hline(&mut chart, &x_range, 0.0, palette::GREY_AXIS, 2)?;
+    }
+    for (i, a) in &arms {
+        let c = palette::arm_color(*i);
+        let s = series(a);
+        let band: Vec<(f64, f64, f64)> = s
+            .iter()
+            .filter_map(|(x, st)| st.ci().map(|(lo, hi)| (*x, lo, hi)))
+            .collect();
+        if band.len() >= 2 {
+            let mut poly: Vec<(f64, f64)> = band.iter().map(|&(x, _, hi)| (x, hi)).collect();
+            poly.extend(band.iter().rev().map(|&(x, lo, _)| (x, lo)));
+            chart
+                .draw_series(std::iter::once(Polygon::new(poly, c.mix(0.18).filled())))
+                .map_err(draw_err)?;
+        }
+        let line: Vec<(f64, f64)> = s
+            .iter()
+            .filter_map(|(x, st)| st.mean.map(|m| (*x, m)))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(line.clone(), c.stroke_width(3)))
+            .map_err(draw_err)?;
+        chart
+            .draw_series(line.iter().map(|&p| Circle::new(p, 5, c.filled())))
+            .map_err(draw_err)?;
+    }
+    draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
+    Ok(())
+}
+
+/// Viridis at `t` ∈ [0, 1] (perceptually uniform, readable by colour-blind readers and in
+/// greyscale); a coarse table with linear interpolation.
+pub fn viridis(t: f64) -> RGBColor {
+    const V: [(u8, u8, u8); 9] = [
+        (68, 1, 84),
+        (71, 44, 122),
+        (59, 81, 139),
+        (44, 113, 142),
+        (33, 144, 141),
+        (39, 173, 129),
+        (92, 200, 99),
+        (170, 220, 50),
+        (253, 231, 37),
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let x = t * (V.len() - 1) as f64;
+    let i = (x.floor() as usize).min(V.len() - 2);
+    let f = x - i as f64;
+    let lerp = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * f).round() as u8;
+    RGBColor(
+        lerp(V[i].0, V[i + 1].0),
+        lerp(V[i].1, V[i + 1].1),
+        lerp(V[i].2, V[i + 1].2),
+    )
+}
+
+fn draw_heatmap<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    arm: &str,
+    metric: &str,
+) -> Result<(), PlotError> {
+    let info = metric_info(metric);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (w, _) = root.dim_in_pixel();
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(
+        &header,
+        &format!("{} · {}", info.title, d.name),
+        &format!(
+            "{}; each cell: mean over replications, in {}",
+            subtitle_arm(arm),
+            info.y_desc
+        ),
+    )?;
+    let (xl, yl) = (d.levels(0), d.levels(1));
+    let cells: Vec<(usize, usize, Option<f64>)> = d.stats[&(arm.to_string(), metric.to_string())]
+        .iter()
+        .filter_map(|(p, s)| {
+            let v = d.points.get(p)?;
+            let xi = xl.iter().position(|x| *x == v[0])?;
+            let yi = yl.iter().position(|y| *y == v[1])?;
+            Some((xi, yi, s.mean.filter(|m| m.is_finite())))
+        })
+        .collect();
+    let (lo, hi) = cells
+        .iter()
+        .filter_map(|c| c.2)
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(v), h.max(v))
+        });
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let bar_w = 150u32;
+    let (plot_area, bar_area) = rest.split_horizontally(w.saturating_sub(bar_w));
+    let spec = AxisSpec {
+        x_range: -0.5..xl.len() as f64 - 0.5,
+        x_ticks: (0..xl.len()).map(|i| i as f64).collect(),
+        x_decimals: 0,
+        x_desc: None,
+        y_range: -0.5..yl.len() as f64 - 0.5,
+        y_ticks: (0..yl.len()).map(|i| i as f64).collect(),
+        y_decimals: 0,
+        y_desc: None,
+        x_labels: false,
+        y_labels: false,
+        tick_size: TICK_SIZE,
+        desc_size: AXIS_DESC_SIZE,
+    };
+    // Tick labels are the parameter values, not cell indices: drawn by hand below.
+    // Room for hand-drawn value labels and axis names (the cells are indices to plotters).
+    let mut chart = build_chart(&plot_area, &spec, (8, 16, 80, 120), Some(4), None)?;
+    let desc = text_style(AXIS_DESC_SIZE, palette::GREY_TEXT);
+    let (pw, ph) = plot_area.dim_in_pixel();
+    draw_text(
+        &plot_area,
+        &axis_label(&d.axes[0]),
+        &desc,
+        ((pw as i32 + 120) / 2, ph as i32 - 30),
+        HPos::Center,
+        VPos::Center,
+    )?;
+    let vdesc = desc.transform(FontTransform::Rotate270);
+    draw_text(
+        &plot_area,
+        &axis_label(&d.axes[1]),
+        &vdesc,
+        (24, (ph as i32 - 80) / 2),
+        HPos::Center,
+        VPos::Center,
+    )?;
+    let value_decimals = ticks(&(lo..hi.max(lo + 1e-12)), 5).1 + 1;
+    let ts = text_style(TICK_SIZE, palette::GREY_TEXT);
+    for (xi, yi, v) in &cells {
+        let (x, y) = (*xi as f64, *yi as f64);
+        let color = v
+            .map(|v| viridis((v - lo) / span))
+            .unwrap_or(palette::GREY_GRID);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)],
+                color.filled(),
+            )))
+            .map_err(draw_err)?;
+        let label = v
+            .map(|v| fmt_num(v, value_decimals))
+            .unwrap_or_else(|| "NA".into());
+        let dark = v.is_some_and(|v| (v - lo) / span < 0.6);
+        let style = text_style(
+            TICK_SIZE,
+            if dark {
+                palette::WHITE_TEXT
+            } else {
+                palette::BLACK
+            },
+        );
+        let (px, py) = chart.backend_coord(&(x, y));
+        draw_text(
+            &plot_area,
+            &label,
+            &style,
+            (
+                px - plot_area.get_base_pixel().0,
+                py - plot_area.get_base_pixel().1,
+            ),
+            HPos::Center,
+            VPos::Center,
+        )?;
+    }
+    // Parameter values as tick labels.
+    for (i, x) in xl.iter().enumerate() {
+        let (px, py) = chart.backend_coord(&(i as f64, -0.5));
+        let base = plot_area.get_base_pixel();
+        draw_text(
+            &plot_area,
+            &fmt_num(*x, decimals_of(&xl)),
+            &ts,
+            (px - base.0, py - base.1 + 10),
+            HPos::Center,
+            VPos::Top,
+        )?;
+    }
+    for (i, y) in yl.iter().enumerate() {
+        let (px, py) = chart.backend_coord(&(-0.5, i as f64));
+        let base = plot_area.get_base_pixel();
+        draw_text(
+            &plot_area,
+            &fmt_num(*y, decimals_of(&yl)),
+            &ts,
+            (px - base.0 - 10, py - base.1),
+            HPos::Right,
+            VPos::Center,
+        )?;
+    }
+    // Colour bar.
+    let (_, bh) = bar_area.dim_in_pixel();
+    let (top, bottom) = (30i32, bh as i32 - 120);
+    let steps = 60;
+    for k in 0..steps {
+        let t0 = k as f64 / steps as f64;
+        let y0 = bottom - ((bottom - top) as f64 * t0) as i32;
+        let y1 = bottom - ((bottom - top) as f64 * (t0 + 1.0 / steps as f64)) as i32;
+        bar_area
+            .draw(&Rectangle::new(
+                [(20, y1), (50, y0)],
+                viridis(t0 + 0.5 / steps as f64).filled(),
+            ))
+            .map_err(draw_err)?;
+    }
+    for (t, v) in [(0.0, lo), (0.5, lo + span / 2.0), (1.0, hi)] {
+        if !v.is_finite() {
+            continue;
+        }
+        let y = bottom - ((bottom - top) as f64 * t) as i32;
+        draw_text(
+            &bar_area,
+            &fmt_num(v, value_decimals),
+            &ts,
+            (58, y),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
+}
+
+fn decimals_of(levels: &[f64]) -> usize {
+    (0..=4)
+        .find(|&d| {
+            levels
+                .iter()
+                .all(|v| (v * 10f64.powi(d as i32)).fract().abs() < 1e-9)
+        })
+        .unwrap_or(4)
+}
+
+fn sens_rows<'a>(d: &'a SweepData, arm: &str, metric: &str, index: &str) -> Vec<&'a SensRow> {
+    d.sensitivity
+        .iter()
+        .filter(|r| r.arm == arm && r.metric == metric && r.index == index)
+        .collect()
+}
+
+fn draw_sobol<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    arm: &str,
+    metric: &str,
+) -> Result<(), PlotError> {
+    let info = metric_info(metric);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(
+        &header,
+        &format!("Sensitivity · {} · {}", info.title, d.name),
+        &format!(
+            "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI",
+            subtitle_arm(arm)
+        ),
+    )?;
+    let s1 = sens_rows(d, arm, metric, "S1");
+    let st = sens_rows(d, arm, metric, "ST");
+    let mut params: Vec<&str> = s1.iter().chain(&st).map(|r| r.parameter.as_str()).collect();
+    params.dedup();
+    let mut uniq: Vec<&str> = Vec::new();
+    for p in params {
+        if !uniq.contains(&p) {
+            uniq.push(p);
+        }
+    }
+    // Most influential (largest ST) on top.
+    let st_of = |p: &str| {
+        st.iter()
+            .find(|r| r.parameter == p)
+            .and_then(|r| r.estimate)
+            .unwrap_or(0.0)
+    };
+    uniq.sort_by(|a, b| st_of(b).total_cmp(&st_of(a)));
+    let items = vec![
+        LegendItem::new("first-order S1", palette::BLUE, Swatch::DotWhisker),
+        LegendItem::new("total ST", palette::VERMILLION, Swatch::DotWhisker),
+    ];
+    let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
+    let (plot_area, legend_area) =
+        rest.split_vertically(h.saturating_sub(HEADER_HEIGHT + legend_h));
+    let vals = s1
+        .iter()
+        .chain(&st)
+        .flat_map(|r| [r.estimate, r.ci_lo, r.ci_hi].into_iter().flatten());
+    let x_range = value_range(vals.chain([0.0, 1.0]), true);
+    let n = uniq.len().max(1);
+    let label_w = uniq
+        .iter()
+        .map(|p| {
+            text_width(root, &axis_label(p), &text_style(TICK_SIZE, palette::BLACK)).unwrap_or(100)
+        })
+        .max()
+        .unwrap_or(100)
+        + 24;
+    let spec = AxisSpec {
+        x_range: x_range.clone(),
+        x_ticks: ticks(&x_range, 6).0,
+        x_decimals: ticks(&x_range, 6).1,
+        x_desc: Some("share of the output's variance".into()),
+        y_range: -0.5..n as f64 - 0.5,
+        y_ticks: Vec::new(),
+        y_decimals: 0,
+        y_desc: None,
+        x_labels: true,
+        y_labels: false,
+        tick_size: TICK_SIZE,
+        desc_size: AXIS_DESC_SIZE,
+    };
+    let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), Some(label_w), None)?;
+    draw_vline(&mut chart, 0.0, n)?;
+    for (i, p) in uniq.iter().enumerate() {
+        let y = (n - 1 - i) as f64;
+        for (rows, off, c) in [
+            (&s1, 0.15, palette::BLUE),
+            (&st, -0.15, palette::VERMILLION),
+        ] {
+            if let Some(r) = rows.iter().find(|r| r.parameter == *p) {
+                if let (Some(lo), Some(hi)) = (r.ci_lo, r.ci_hi) {
+                    chart
+                        .draw_series(std::iter::once(PathElement::new(
+                            vec![(lo, y + off), (hi, y + off)],
+                            c.stroke_width(3),
+                        )))
+                        .map_err(draw_err)?;
+                }
+                if let Some(e) = r.estimate {
+                    chart
+                        .draw_series(std::iter::once(Circle::new((e, y + off), 7, c.filled())))
+                        .map_err(draw_err)?;
+                }
+            }
+        }
+        let (px, py) = chart.backend_coord(&(x_range.start, y));
+        let base = plot_area.get_base_pixel();
+        draw_text(
+            &plot_area,
+            &axis_label(p),
+            &text_style(TICK_SIZE, palette::BLACK),
+            (px - base.0 - 12, py - base.1),
+            HPos::Right,
+            VPos::Center,
+        )?;
+    }
+    draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
+    Ok(())
+}
+
+fn draw_vline<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, XyCoord>,
+    x: f64,
+    n: usize,
+) -> Result<(), PlotError> {
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(x, -0.5), (x, n as f64 - 0.5)],
+            palette::GREY_AXIS.stroke_width(2),
+        )))
+        .map_err(draw_err)?;
+    Ok(())
+}
+
+fn draw_morris<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    arm: &str,
+    metric: &str,
+) -> Result<(), PlotError> {
+    let info = metric_info(metric);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(
+        &header,
+        &format!("Morris screening · {} · {}", info.title, d.name),
+        &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity)", subtitle_arm(arm)),
+    )?;
+    let mu = sens_rows(d, arm, metric, "mu_star");
+    let sg = sens_rows(d, arm, metric, "sigma");
+    let pts: Vec<(&str, f64, f64)> = mu
+        .iter()
+        .filter_map(|m| {
+            let s = sg.iter().find(|s| s.parameter == m.parameter)?.estimate?;
+            Some((m.parameter.as_str(), m.estimate?, s))
+        })
+        .filter(|(_, a, b)| a.is_finite() && b.is_finite())
+        .collect();
+    let x_range = value_range(pts.iter().map(|p| p.1).chain([0.0]), true);
+    let y_range = value_range(pts.iter().map(|p| p.2).chain([0.0]), true);
+    let unit = format!("{} per full parameter range", info.y_desc);
+    let spec = plain_spec(
+        x_range.clone(),
+        y_range.clone(),
+        &format!("μ* ({unit})"),
+        "σ (same unit; grey line: σ = μ*)",
+    );
+    let mut chart = build_chart(&rest, &spec, (8, 60, 4, 16), None, None)?;
+    // σ = μ* line: above it, effects depend strongly on the other parameters.
+    let m = x_range.end.min(y_range.end);
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, 0.0), (m, m)],
+            palette::GREY_MID.stroke_width(1),
+        )))
+        .map_err(draw_err)?;
+    for (p, a, b) in &pts {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (*a, *b),
+                8,
+                palette::BLUE.filled(),
+            )))
+            .map_err(draw_err)?;
+        let (px, py) = chart.backend_coord(&(*a, *b));
+        let base = rest.get_base_pixel();
+        draw_text(
+            &rest,
+            &axis_label(p),
+            &text_style(20.0, palette::BLACK),
+            (px - base.0 + 12, py - base.1 - 4),
+            HPos::Left,
+            VPos::Bottom,
+        )?;
+    }
+    Ok(())
+}
+
+/// Draws `chart` onto `root` (1200×700).
+pub fn draw_sweep_chart<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    chart: &SweepChart,
+) -> Result<(), PlotError> {
+    crate::plot::font::ensure_fonts()?;
+    check_size(root)?;
+    match chart {
+        SweepChart::Response { metric } => draw_response(root, d, metric),
+        SweepChart::Heatmap { arm, metric } => draw_heatmap(root, d, arm, metric),
+        SweepChart::Sobol { arm, metric } => draw_sobol(root, d, arm, metric),
+        SweepChart::Morris { arm, metric } => draw_morris(root, d, arm, metric),
+    }
+}
+
+/// Renders a sweep chart to an SVG string.
+pub fn sweep_svg(d: &SweepData, chart: &SweepChart) -> Result<String, PlotError> {
+    crate::plot::font::ensure_fonts()?;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        draw_sweep_chart(&root, d, chart)?;
+        root.present().map_err(draw_err)?;
+    }
+    Ok(svg)
+}
+
+/// Renders a sweep chart to PNG bytes.
+pub fn sweep_png(d: &SweepData, chart: &SweepChart) -> Result<Vec<u8>, PlotError> {
+    crate::plot::font::ensure_fonts()?;
+    let mut rgb = vec![0u8; WIDTH as usize * HEIGHT as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)).into_drawing_area();
+        draw_sweep_chart(&root, d, chart)?;
+        root.present().map_err(draw_err)?;
+    }
+    super::encode_png(&rgb, WIDTH, HEIGHT)
+}
+
+/// Writes PNG and SVG of every sweep chart into `dir/plots/`; returns the paths.
+pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
+    let d = load_sweep_dir(dir)?;
+    let charts = sweep_charts(&d);
+    if charts.is_empty() {
+        return Err(PlotError::NoData(format!(
+            "{}: no chart fits this sweep (response curves need one swept parameter, heatmaps a full two-parameter grid, sensitivity charts a sensitivity.csv)",
+            dir.display()
+        )));
+    }
+    let out = dir.join("plots");
+    fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
+    let mut written = Vec::new();
+    for c in charts {
+        let stem = c.file_stem();
+        let png = out.join(format!("{stem}.png"));
+        crate::output::files::write_atomic(&png, &sweep_png(&d, &c)?)
+            .map_err(|e| PlotError::io(&png, e))?;
+        let svg = out.join(format!("{stem}.svg"));
+        crate::output::files::write_atomic(&svg, sweep_svg(&d, &c)?.as_bytes())
+            .map_err(|e| PlotError::io(&svg, e))?;
+        written.push(png);
+        written.push(svg);
+    }
+    Ok(written)
+}

@@ -1,0 +1,499 @@
+//! `report.html`: one self-contained file a consultant can mail or open offline. Charts are
+//! inline SVG, styles are inline, there is no script and no reference to any other file, so
+//! the report shows the same on any machine years later.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::reading::{arm_label, reading};
+use crate::experiment::scenario::Scenario;
+use crate::output::files::write_atomic;
+use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
+use crate::plot::{self, ChartKind, PlotError};
+
+/// Everything that can stop a report.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Plot(#[from] PlotError),
+    #[error("malformed JSON {}: {message}", path.display())]
+    Manifest { path: PathBuf, message: String },
+    #[error("writing {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Time series shown in the main part of the report; every other chart follows in a
+/// collapsed section, so the board sees the four outcomes first.
+const MAIN_SERIES: [&str; 6] = [
+    "B",
+    "gain_B",
+    "N",
+    "nps",
+    "gain_nps",
+    "rule_breaks_per_1000",
+];
+
+/// Durability columns of the report table: metric, heading, scale (days → months), unit.
+const TABLE: [(&str, &str, Scale); 8] = [
+    ("peak_gain_B", "peak gain in B", Scale::Plain),
+    ("days_to_peak_B", "time to peak (months)", Scale::Months),
+    ("half_life_days_B", "half-life (months)", Scale::Months),
+    ("gain_6m_B", "gain in B at 6 months", Scale::Plain),
+    ("gain_12m_B", "gain in B at 12 months", Scale::Plain),
+    ("retained_12m_B", "kept at 12 months", Scale::Percent),
+    ("mean_gain_nps", "mean NPS gain (points)", Scale::Plain),
+    ("cost_per_nps_point", "euro per NPS point", Scale::Plain),
+];
+
+#[derive(Clone, Copy)]
+enum Scale {
+    Plain,
+    Months,
+    Percent,
+}
+
+impl Scale {
+    fn fmt(self, x: f64) -> String {
+        match self {
+            Scale::Plain if x.abs() >= 100.0 => format!("{x:.0}"),
+            Scale::Plain if x.abs() >= 10.0 => format!("{x:.1}"),
+            Scale::Plain => format!("{x:.3}"),
+            Scale::Months => format!("{:.1}", x / DAYS_PER_MONTH),
+            Scale::Percent => format!("{:.0}%", 100.0 * x),
+        }
+    }
+}
+
+const STYLE: &str = "
+body{font-family:'DejaVu Sans',Verdana,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
+h1{font-size:1.7em;margin-bottom:.2em} h2{margin-top:2em;border-bottom:2px solid #0072B2;padding-bottom:.2em}
+.sub{color:#555;margin-top:0} table{border-collapse:collapse;margin:1em 0;font-size:.9em}
+th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}
+th{background:#f2f6fa} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.ci{color:#666;font-size:.85em} figure{margin:1.5em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
+figcaption{color:#555;font-size:.9em} .changed{font-weight:bold;color:#B35900}
+.reading p{margin:.4em 0} .reading h3{margin-bottom:.2em} code{background:#f4f4f4;padding:0 .2em}
+";
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn load_manifest(dir: &Path) -> Result<Option<Value>, ReportError> {
+    let path = dir.join("manifest.json");
+    match fs::read_to_string(&path) {
+        Ok(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| ReportError::Manifest {
+                path,
+                message: e.to_string(),
+            }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(PlotError::Io { path, source: e }.into()),
+    }
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "—".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Flattens nested JSON into `(dotted.key, value)` pairs in document order.
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, x, out);
+            }
+        }
+        other => out.push((prefix.to_string(), other.clone())),
+    }
+}
+
+fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
+    let sc = m.and_then(|m| m.get("scenario"));
+    let get = |k: &str| sc.and_then(|s| s.get(k)).map(cell).unwrap_or_default();
+    let org = |k: &str| {
+        sc.and_then(|s| s.get("organisation"))
+            .and_then(|o| o.get(k))
+            .map(cell)
+            .unwrap_or_else(|| "—".into())
+    };
+    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
+    let _ = writeln!(
+        html,
+        "<h1>{}</h1><p class=\"sub\">{}</p>",
+        escape(&data.scenario),
+        escape(&get("description"))
+    );
+    let horizon = sc
+        .and_then(|s| s.get("horizon_days"))
+        .and_then(Value::as_f64)
+        .map(|d| format!("{d:.0} working days ({:.0} months)", d / DAYS_PER_MONTH))
+        .unwrap_or_else(|| "—".into());
+    let rows = [
+        ("employees", org("employees")),
+        ("team size", org("team_size")),
+        ("replications per arm", get("replications")),
+        ("master seed", get("seed")),
+        ("recorded horizon", horizon),
+        (
+            "burn-in (not recorded)",
+            format!("{} working days", get("burn_in_days")),
+        ),
+        (
+            "arms",
+            data.arms
+                .iter()
+                .map(|a| arm_label(a))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "produced by",
+            format!(
+                "{} {} (commit {})",
+                top("tool"),
+                top("version"),
+                top("git_commit")
+            ),
+        ),
+        ("command", top("command")),
+        ("run finished", top("finished")),
+    ];
+    html.push_str("<h2>Scenario</h2><table>");
+    for (k, v) in rows {
+        let _ = write!(
+            html,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(k),
+            escape(&v)
+        );
+    }
+    html.push_str("</table>");
+}
+
+fn reading_section(html: &mut String, data: &RunData) {
+    let paragraphs = reading(&data.durability, &data.arms);
+    if paragraphs.is_empty() {
+        return;
+    }
+    html.push_str("<h2>What the numbers say</h2><div class=\"reading\">");
+    html.push_str(
+        "<p>Every intervention arm starts from the same organisation with the same random draws as the baseline arm (common random numbers); a gain is the paired difference to that baseline. Ranges are 95% confidence intervals over replications.</p>",
+    );
+    for p in paragraphs {
+        let _ = write!(
+            html,
+            "<h3>{}</h3><p>{}</p>",
+            escape(&p.heading),
+            escape(&p.sentences.join(" "))
+        );
+    }
+    html.push_str("</div>");
+}
+
+fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
+    match s.and_then(|s| s.mean.map(|m| (m, s.ci()))) {
+        Some((m, Some((lo, hi)))) => format!(
+            "<td class=\"n\">{}<br><span class=\"ci\">[{}, {}]</span></td>",
+            scale.fmt(m),
+            scale.fmt(lo),
+            scale.fmt(hi)
+        ),
+        Some((m, None)) => format!("<td class=\"n\">{}</td>", scale.fmt(m)),
+        None => "<td class=\"n\">NA</td>".into(),
+    }
+}
+
+fn durability_section(html: &mut String, d: &Durability, arms: &[String]) {
+    let shown: Vec<&String> = arms
+        .iter()
+        .filter(|a| d.get(a, "peak_gain_B").is_some())
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    html.push_str("<h2>Durability</h2><p>Mean over replications with its 95% confidence interval in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme.</p><table><tr><th>arm</th>");
+    for (_, head, _) in TABLE {
+        let _ = write!(html, "<th>{}</th>", escape(head));
+    }
+    html.push_str("</tr>");
+    for a in shown {
+        let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(a)));
+        for (metric, _, scale) in TABLE {
+            html.push_str(&stat_cell(d.get(a, metric), scale));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+}
+
+fn caption(kind: &ChartKind) -> String {
+    match kind {
+        ChartKind::Timeseries { metric } => {
+            let info = plot::metrics::metric_info(metric);
+            format!("{} ({}), every arm over time.", info.title, info.y_desc)
+        }
+        ChartKind::Iceberg { arm } => format!(
+            "The iceberg of {}: visible behaviour above the waterline, norm, habit, reward expectancy and understanding below it.",
+            arm_label(arm)
+        ),
+        ChartKind::Durability => {
+            "How large the gain in B is at its peak and 6 and 12 months after the programme, and how fast it halves.".into()
+        }
+        ChartKind::Drives => {
+            "Visible behaviour of employees grouped by their dominant drive, per arm.".into()
+        }
+    }
+}
+
+fn figure(html: &mut String, data: &RunData, kind: &ChartKind) -> Result<(), ReportError> {
+    let svg = plot::render_svg_string(data, kind)?;
+    let _ = write!(
+        html,
+        "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
+        escape(&kind.file_stem()),
+        // HTML5 puts inline <svg> in the SVG namespace by itself; dropping the namespace
+        // URI leaves the report without a single outside address.
+        svg.trim()
+            .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1),
+        escape(&caption(kind))
+    );
+    Ok(())
+}
+
+fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> {
+    let all = plot::available_charts(data);
+    let is_main = |k: &ChartKind| match k {
+        ChartKind::Timeseries { metric } => MAIN_SERIES.contains(&metric.as_str()),
+        ChartKind::Durability | ChartKind::Drives => true,
+        ChartKind::Iceberg { .. } => false,
+    };
+    html.push_str("<h2>Charts</h2>");
+    let mut main: Vec<&ChartKind> = all.iter().filter(|k| is_main(k)).collect();
+    // The durability chart right after B: it is the answer to "how long does it last".
+    main.sort_by_key(|k| match k {
+        ChartKind::Timeseries { metric } => {
+            MAIN_SERIES.iter().position(|m| m == metric).unwrap_or(0) * 2
+        }
+        ChartKind::Durability => 1,
+        _ => 100,
+    });
+    for k in main {
+        figure(html, data, k)?;
+    }
+    let icebergs: Vec<&ChartKind> = all
+        .iter()
+        .filter(|k| matches!(k, ChartKind::Iceberg { .. }))
+        .collect();
+    if !icebergs.is_empty() {
+        html.push_str("<h2>Above and below the waterline</h2>");
+        for k in icebergs {
+            figure(html, data, k)?;
+        }
+    }
+    let rest: Vec<&ChartKind> = all
+        .iter()
+        .filter(|k| !is_main(k) && !matches!(k, ChartKind::Iceberg { .. }))
+        .collect();
+    if !rest.is_empty() {
+        let _ = write!(
+            html,
+            "<details><summary>{} further metrics</summary>",
+            rest.len()
+        );
+        for k in rest {
+            figure(html, data, k)?;
+        }
+        html.push_str("</details>");
+    }
+    Ok(())
+}
+
+fn intervention_text(i: &Value) -> String {
+    let f = |k: &str| i.get(k).map(cell).unwrap_or_default();
+    let mut t = format!(
+        "{} from day {} for {} days",
+        f("kind").replace('_', " "),
+        i.get("start")
+            .filter(|v| !v.is_null())
+            .map(cell)
+            .unwrap_or_else(|| "(after the previous)".into()),
+        f("duration")
+    );
+    if i.get("interval").and_then(Value::as_f64).unwrap_or(1.0) > 1.0 {
+        let _ = write!(t, ", every {} days", f("interval"));
+    }
+    if f("schedule") == "variable_ratio" {
+        let _ = write!(t, ", rewards on a variable ratio of {}", f("ratio"));
+    }
+    let _ = write!(t, ", intensity {}", f("intensity"));
+    if f("target") != "all" && !f("target").is_empty() {
+        let _ = write!(t, ", target {}", f("target"));
+    }
+    t
+}
+
+fn arms_section(html: &mut String, m: Option<&Value>) {
+    let Some(arms) = m
+        .and_then(|m| m.get("scenario"))
+        .and_then(|s| s.get("arms"))
+        .and_then(Value::as_array)
+    else {
+        return;
+    };
+    html.push_str(
+        "<h2>Arms</h2><table><tr><th>arm</th><th>description</th><th>interventions</th></tr>",
+    );
+    for a in arms {
+        let name = a.get("name").map(cell).unwrap_or_default();
+        let desc = a.get("description").map(cell).unwrap_or_default();
+        let items: Vec<String> = a
+            .get("interventions")
+            .and_then(Value::as_array)
+            .map(|v| v.iter().map(intervention_text).collect())
+            .unwrap_or_default();
+        let list = if items.is_empty() {
+            "none".to_string()
+        } else {
+            items
+                .iter()
+                .map(|t| escape(t))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        };
+        let _ = write!(
+            html,
+            "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
+            escape(&arm_label(&name)),
+            escape(&desc),
+            list
+        );
+    }
+    html.push_str("</table>");
+}
+
+fn parameters_section(html: &mut String, m: Option<&Value>) {
+    let Some(sc) = m.and_then(|m| m.get("scenario")) else {
+        return;
+    };
+    let mut defaults = Vec::new();
+    if let Ok(v) = serde_json::to_value(Scenario::default()) {
+        flatten("", &v, &mut defaults);
+    }
+    let mut sc = sc.clone();
+    if let Some(o) = sc.as_object_mut() {
+        for k in ["arms", "name", "description"] {
+            o.remove(k);
+        }
+    }
+    let mut rows = Vec::new();
+    flatten("", &sc, &mut rows);
+    let changed = rows
+        .iter()
+        .filter(|(k, v)| defaults.iter().any(|(dk, dv)| dk == k && dv != v))
+        .count();
+    let _ = write!(
+        html,
+        "<h2>Parameters</h2><p>{} parameters; <span class=\"changed\">{changed} differ from the model's defaults</span> (in bold). Every parameter, its equation and its source are documented in <code>docs/model.md</code>.</p><details><summary>Show all parameters</summary><table><tr><th>parameter</th><th>value</th><th>default</th></tr>",
+        rows.len()
+    );
+    for (k, v) in &rows {
+        let default = defaults.iter().find(|(dk, _)| dk == k).map(|(_, dv)| dv);
+        let is_changed = default.is_some_and(|d| d != v);
+        let _ = write!(
+            html,
+            "<tr{}><td>{}</td><td>{}</td><td>{}</td></tr>",
+            if is_changed { " class=\"changed\"" } else { "" },
+            escape(k),
+            escape(&cell(v)),
+            escape(&default.map(cell).unwrap_or_else(|| "—".into()))
+        );
+    }
+    html.push_str("</table></details>");
+}
+
+/// Builds the report of the results in `dir` (CSV files plus `manifest.json` if present).
+pub fn render_report(dir: &Path) -> Result<String, ReportError> {
+    let data = plot::load_run_dir(dir)?;
+    if data.timeseries.is_empty() && data.durability.is_empty() {
+        return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
+    }
+    let manifest = load_manifest(dir)?;
+    let m = manifest.as_ref();
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · undercurrent report</title><style>{STYLE}</style></head><body>",
+        escape(&data.scenario)
+    );
+    summary_section(&mut html, m, &data);
+    reading_section(&mut html, &data);
+    durability_section(&mut html, &data.durability, &data.arms);
+    charts_section(&mut html, &data)?;
+    arms_section(&mut html, m);
+    parameters_section(&mut html, m);
+    html.push_str("<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications. The model, its equations and every parameter's source are in <code>docs/model.md</code>; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it.</p></body></html>\n");
+    Ok(html)
+}
+
+/// Writes `dir/report.html` atomically and returns its path.
+pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
+    let html = render_report(dir)?;
+    let path = dir.join("report.html");
+    write_atomic(&path, html.as_bytes()).map_err(|source| ReportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_neutralises_markup() {
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+
+    #[test]
+    fn flattening_gives_dotted_keys_in_order() {
+        let v: Value = serde_json::json!({"a": {"b": 1, "c": {"d": "x"}}, "e": [1, 2]});
+        let mut out = Vec::new();
+        flatten("", &v, &mut out);
+        let keys: Vec<&str> = out.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["a.b", "a.c.d", "e"]);
+    }
+}

@@ -1,0 +1,220 @@
+//! The command line as a user meets it: help, bad flags, bad and missing files, output
+//! directories that hold someone else's files, and a run killed halfway.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fresh(name: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in [
+        &["--help"][..],
+        &["run", "--help"],
+        &["plot", "--help"],
+        &["report", "--help"],
+    ] {
+        let o = run(cmd);
+        assert!(o.status.success(), "{cmd:?}");
+        let text = String::from_utf8_lossy(&o.stdout);
+        assert!(text.contains("Usage"), "{cmd:?}: {text}");
+    }
+}
+
+#[test]
+fn bad_flags_are_usage_errors() {
+    for args in [
+        &["run", "--threads", "two"][..],
+        &["run", "--per-replication", "sometimes"],
+        &["run", "--no-such-flag"],
+        &["frobnicate"],
+        &["run", "--replications", "0"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let o = run(&["run", "no/such/scenario.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no/such/scenario.toml"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn bad_files_get_file_line_column_key_and_range() {
+    let d = fresh("bad");
+    let cases = [
+        (
+            "neg.toml",
+            "name = \"x\"\n[organisation]\nemployees = -5\n",
+            "neg.toml:3:13: `organisation.employees`",
+        ),
+        (
+            "range.toml",
+            "[managers]\nrole_model_mean = 1.5\n",
+            "range.toml:2:19: `managers.role_model_mean` = 1.5: expected",
+        ),
+        (
+            "typo.toml",
+            "[organisation]\nemployes = 5\n",
+            "did you mean `employees`?",
+        ),
+        ("empty.toml", "", "empty.toml:1:1: the file is empty"),
+        (
+            "huge.toml",
+            "[organisation]\nemployees = 1000000000000\n",
+            "huge.toml:2:13: `organisation.employees` = 1000000000000: expected a whole number in [1, 10000000]",
+        ),
+        (
+            "late.toml",
+            "horizon_days = 100\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 500\n",
+            "late.toml:6:9: `arms[0].interventions[0].start` = 500: expected a day in [0, 100)",
+        ),
+        (
+            "team.toml",
+            "[organisation]\nemployees = 5\nteam_size = 10\n",
+            "`organisation.team_size` = 10: expected at most organisation.employees (5)",
+        ),
+        (
+            "nan.toml",
+            "[behaviour]\nintercept = nan\n",
+            "`behaviour.intercept` = NaN: expected a finite number in [-50, 50]",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = write(&d, name, text);
+        let o = run(&["run", &path, "--out", d.join("out").to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expected), "{name}: {}", stderr(&o));
+        assert!(!d.join("out").exists(), "{name}: nothing written");
+    }
+    let garbage: Vec<u8> = (0..400u32).map(|i| (i * 97 % 251) as u8).collect();
+    std::fs::write(d.join("garbage.toml"), garbage).unwrap();
+    let o = run(&["run", d.join("garbage.toml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("garbage.toml:1:"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_directory_of_someone_elses_files_is_refused_unless_forced_and_never_touched() {
+    let d = fresh("foreign");
+    let out = d.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("thesis.docx"), "precious").unwrap();
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("thesis.docx"), "{}", stderr(&o));
+    assert!(!out.join("timeseries.csv").exists());
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+        "--no-plots",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
+        "precious"
+    );
+    assert!(out.join("manifest.json").exists());
+}
+
+#[test]
+fn an_output_path_under_a_file_is_a_clear_error() {
+    let d = fresh("unwritable");
+    let file = write(&d, "plain.txt", "x");
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        &format!("{file}/out"),
+        "--no-plots",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("plain.txt"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"));
+}
+
+#[test]
+fn a_rerun_killed_halfway_leaves_the_previous_result_intact() {
+    let d = fresh("killed");
+    let out = d.join("out");
+    let outs = out.to_str().unwrap();
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        outs,
+        "--no-plots",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before: Vec<(String, Vec<u8>)> = ["timeseries.csv", "durability.csv", "manifest.json"]
+        .iter()
+        .map(|f| (f.to_string(), std::fs::read(out.join(f)).unwrap()))
+        .collect();
+    // A long rerun into the same directory, killed (SIGKILL) while it computes.
+    let mut child = bin()
+        .args(["run", "--replications", "200", "--out", outs, "--no-plots"])
+        .stderr(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = Instant::now();
+    while !d.join(".out.partial").exists() && t0.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for (f, bytes) in &before {
+        assert!(&std::fs::read(out.join(f)).unwrap() == bytes, "{f} changed");
+    }
+    // The next run clears the stale staging directory and completes.
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        outs,
+        "--no-plots",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!d.join(".out.partial").exists());
+}
