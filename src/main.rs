@@ -235,6 +235,7 @@ fn main() -> ExitCode {
                 r.files.join(", "),
                 out.display()
             );
+            sweep_plots(&out);
         })),
         Command::Plot { dir } => plot(&dir, &dir),
         Command::Report { dir } => report(&dir, &dir),
@@ -400,17 +401,33 @@ fn sweep(
             r.wall_seconds,
             out.display()
         ),
-        None => println!(
-            "{} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s): wrote {} and manifest.json to {}",
-            r.total,
-            r.resumed,
-            r.computed,
-            r.wall_seconds,
-            r.files.join(", "),
-            out.display()
-        ),
+        None => {
+            println!(
+                "{} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s): wrote {} and manifest.json to {}",
+                r.total,
+                r.resumed,
+                r.computed,
+                r.wall_seconds,
+                r.files.join(", "),
+                out.display()
+            );
+            sweep_plots(&out);
+        }
     }
     Ok(())
+}
+
+/// Draws a finished sweep's charts. The sweep's files are complete and final by now, so a
+/// charting problem is reported but does not fail the sweep (`plot DIR` can redraw).
+fn sweep_plots(dir: &std::path::Path) {
+    match undercurrent::plot::sweep::plot_sweep_dir(dir) {
+        Ok(paths) => eprintln!(
+            "drew {} charts (PNG + SVG) into {}",
+            paths.len() / 2,
+            dir.join("plots").display()
+        ),
+        Err(e) => eprintln!("note: no charts drawn: {e}"),
+    }
 }
 
 fn input_error(e: &ScenarioError) -> ExitCode {

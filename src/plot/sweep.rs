@@ -204,6 +204,9 @@ pub enum SweepChart {
     Response { metric: String },
     /// One metric of one arm over a two-parameter grid.
     Heatmap { arm: String, metric: String },
+    /// One metric of one arm against each swept parameter, one panel per parameter (designs
+    /// that are neither one-dimensional nor a full grid: Latin hypercube, Sobol, Morris).
+    Scatter { arm: String, metric: String },
     /// Sobol S1 and ST of one output, with bootstrap CIs.
     Sobol { arm: String, metric: String },
     /// Morris μ* against σ of one output.
@@ -228,6 +231,9 @@ impl SweepChart {
             SweepChart::Response { metric } => format!("response_{}", sanitize(metric)),
             SweepChart::Heatmap { arm, metric } => {
                 format!("heatmap_{}_{}", sanitize(arm), sanitize(metric))
+            }
+            SweepChart::Scatter { arm, metric } => {
+                format!("scatter_{}_{}", sanitize(arm), sanitize(metric))
             }
             SweepChart::Sobol { arm, metric } => {
                 format!("sobol_{}_{}", sanitize(arm), sanitize(metric))
@@ -300,6 +306,17 @@ pub fn sweep_charts(d: &SweepData) -> Vec<SweepChart> {
             for a in &d.arms {
                 if d.has_values(a, m) {
                     out.push(SweepChart::Heatmap {
+                        arm: a.clone(),
+                        metric: m.clone(),
+                    });
+                }
+            }
+        }
+    } else if !d.axes.is_empty() && d.points.len() >= 3 {
+        for m in &metrics {
+            for a in &d.arms {
+                if d.has_values(a, m) {
+                    out.push(SweepChart::Scatter {
                         arm: a.clone(),
                         metric: m.clone(),
                     });
@@ -777,6 +794,72 @@ fn draw_sobol<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Panels per row of the scatter chart.
+const SCATTER_COLUMNS: usize = 4;
+/// Most parameters shown in one scatter chart (two rows).
+const SCATTER_MAX_PANELS: usize = 8;
+
+fn draw_scatter<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    arm: &str,
+    metric: &str,
+) -> Result<(), PlotError> {
+    let info = metric_info(metric);
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    let shown = d.axes.len().min(SCATTER_MAX_PANELS);
+    draw_header(
+        &header,
+        &format!("{} · {}", info.title, d.name),
+        &format!(
+            "{}; one dot per design point (mean over replications) against each parameter{}",
+            subtitle_arm(arm),
+            if shown < d.axes.len() {
+                format!(" (first {shown} of {})", d.axes.len())
+            } else {
+                String::new()
+            }
+        ),
+    )?;
+    let pts: Vec<(&Vec<f64>, f64)> = d.stats[&(arm.to_string(), metric.to_string())]
+        .iter()
+        .filter_map(|(p, s)| Some((d.points.get(p)?, s.mean.filter(|m| m.is_finite())?)))
+        .collect();
+    let y_range = value_range(pts.iter().map(|p| p.1), info.zero_line);
+    let rows = shown.div_ceil(SCATTER_COLUMNS);
+    let cols = shown.min(SCATTER_COLUMNS);
+    let panels = rest.split_evenly((rows, cols));
+    for (a, panel) in panels.iter().enumerate().take(shown) {
+        let x_range = value_range(pts.iter().map(|p| p.0[a]), false);
+        let mut spec = plain_spec(
+            x_range,
+            y_range.clone(),
+            &axis_label(&d.axes[a]),
+            if a % SCATTER_COLUMNS == 0 {
+                &info.y_desc
+            } else {
+                ""
+            },
+        );
+        spec.tick_size = 18.0;
+        spec.desc_size = 18.0;
+        spec.x_ticks = ticks(&spec.x_range, 3).0;
+        spec.x_decimals = ticks(&spec.x_range, 3).1;
+        if a % SCATTER_COLUMNS != 0 {
+            spec.y_desc = None;
+        }
+        let mut chart = build_chart(panel, &spec, (8, 16, 4, 8), None, None)?;
+        chart
+            .draw_series(
+                pts.iter()
+                    .map(|(x, y)| Circle::new((x[a], *y), 3, palette::BLUE.mix(0.7).filled())),
+            )
+            .map_err(draw_err)?;
+    }
+    Ok(())
+}
+
 fn draw_vline<DB: DrawingBackend>(
     chart: &mut ChartContext<'_, DB, XyCoord>,
     x: f64,
@@ -866,6 +949,7 @@ pub fn draw_sweep_chart<DB: DrawingBackend>(
     match chart {
         SweepChart::Response { metric } => draw_response(root, d, metric),
         SweepChart::Heatmap { arm, metric } => draw_heatmap(root, d, arm, metric),
+        SweepChart::Scatter { arm, metric } => draw_scatter(root, d, arm, metric),
         SweepChart::Sobol { arm, metric } => draw_sobol(root, d, arm, metric),
         SweepChart::Morris { arm, metric } => draw_morris(root, d, arm, metric),
     }
