@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use undercurrent::experiment::scenario::Scenario;
+use undercurrent::experiment::sweep::experiment::Experiment;
 use undercurrent::model::customers::nps;
 use undercurrent::model::employees::{Col, N_COLS};
 use undercurrent::model::{ArmPlan, Consts, Simulation};
@@ -159,6 +160,34 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics_the_scenario_parser(src in "\\PC{0,300}") {
         let _ = Scenario::parse(&src, "<fuzz>");
+    }
+
+    /// The same for experiment files (sweeps).
+    #[test]
+    fn arbitrary_text_never_panics_the_experiment_parser(src in "\\PC{0,300}") {
+        let _ = Experiment::parse(&src, "<fuzz>", std::path::Path::new("."));
+    }
+
+    /// Near-valid experiment files: sections and keys of the real format, mangled.
+    #[test]
+    fn mangled_experiments_never_panic(
+        lines in prop::collection::vec(
+            prop::sample::select(vec![
+                "name = \"x\"", "replications = 0", "seed = 3", "[scenario]", "horizon_days = 50",
+                "burn_in_days = 10", "[sweep]", "design = \"grid\"", "design = \"sobol\"",
+                "design = \"morris\"", "design = \"lhs\"", "samples = 0", "samples = 1e12",
+                "base_samples = 99999999999", "trajectories = -1", "levels = 1",
+                "[[sweep.axes]]", "key = \"managers.role_model_mean\"", "key = \"nope.nope\"",
+                "key = \"organisation.employees\"", "values = []", "values = [1, nan]",
+                "min = 1", "max = 0", "min = -1e308", "max = 1e308",
+                "range = { from = 0, to = 1, step = 0 }", "range = { from = 1, to = 0, step = 0.1 }",
+                "[sensitivity]", "outputs = [\"x.y\"]", "bootstrap = 0", "keep_metrics = []",
+                "base = \"/no/such/file.toml\"", "= =", "[[",
+            ]),
+            0..25,
+        )
+    ) {
+        let _ = Experiment::parse(&lines.join("\n"), "<fuzz>", std::path::Path::new("."));
     }
 
     /// Near-valid text (keys and values of the real format, shuffled and mangled) reaches
