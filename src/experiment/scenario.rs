@@ -180,23 +180,30 @@ pub fn syntax_error(src: &str, origin: &str, e: &toml::de::Error) -> ScenarioErr
     }
 }
 
+/// Reads a TOML file as text: `(text, origin for messages)`. Bytes that are not UTF-8 are
+/// reported at their line and column, naming the kind of file that was expected.
+pub fn read_toml_text(path: &Path, kind: &str) -> Result<(String, String), ScenarioError> {
+    let bytes = std::fs::read(path).map_err(|source| ScenarioError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let origin = path.display().to_string();
+    let src = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
+        ScenarioError::Syntax {
+            origin: origin.clone(),
+            line,
+            column,
+            message: format!("the file is not valid UTF-8 text (is it a TOML {kind} file?)"),
+        }
+    })?;
+    Ok((src, origin))
+}
+
 impl Scenario {
     /// Reads, parses and validates a scenario file.
     pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
-        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let origin = path.display().to_string();
-        let src = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
-            ScenarioError::Syntax {
-                origin: origin.clone(),
-                line,
-                column,
-                message: "the file is not valid UTF-8 text (is it a TOML scenario file?)".into(),
-            }
-        })?;
+        let (src, origin) = read_toml_text(path, "scenario")?;
         Scenario::parse(&src, &origin)
     }
 

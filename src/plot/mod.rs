@@ -47,7 +47,8 @@ pub enum ChartKind {
     Drives,
 }
 
-fn sanitize(s: &str) -> String {
+/// A name made safe for a file stem: anything but ASCII letters, digits, `_` and `-` → `_`.
+pub(crate) fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' || c == '-' {

@@ -15,6 +15,7 @@ use super::data::{parse_opt_f64, Stat};
 use super::error::{draw_err, PlotError};
 use super::metrics::metric_info;
 use super::palette;
+use super::sanitize;
 
 /// Metrics charted when present, in this order; a sweep keeping none of them gets charts
 /// of its first metrics instead.
@@ -213,18 +214,6 @@ pub enum SweepChart {
     Morris { arm: String, metric: String },
 }
 
-fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 impl SweepChart {
     pub fn file_stem(&self) -> String {
         match self {
@@ -388,11 +377,9 @@ fn draw_response<DB: DrawingBackend>(
     metric: &str,
 ) -> Result<(), PlotError> {
     let info = metric_info(metric);
-    root.fill(&WHITE).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
-    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
-    draw_header(
-        &header,
+    let rest = framed(
+        root,
         &format!("{} · {}", info.title, d.name),
         &format!(
             "Against {}; mean over replications, band: 95% confidence interval",
@@ -505,11 +492,9 @@ fn draw_heatmap<DB: DrawingBackend>(
     metric: &str,
 ) -> Result<(), PlotError> {
     let info = metric_info(metric);
-    root.fill(&WHITE).map_err(draw_err)?;
     let (w, _) = root.dim_in_pixel();
-    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
-    draw_header(
-        &header,
+    let rest = framed(
+        root,
         &format!("{} · {}", info.title, d.name),
         &format!(
             "{}; each cell: mean over replications, in {}",
@@ -691,11 +676,9 @@ fn draw_sobol<DB: DrawingBackend>(
     metric: &str,
 ) -> Result<(), PlotError> {
     let info = metric_info(metric);
-    root.fill(&WHITE).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
-    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
-    draw_header(
-        &header,
+    let rest = framed(
+        root,
         &format!("Sensitivity · {} · {}", info.title, d.name),
         &format!(
             "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI",
@@ -806,11 +789,9 @@ fn draw_scatter<DB: DrawingBackend>(
     metric: &str,
 ) -> Result<(), PlotError> {
     let info = metric_info(metric);
-    root.fill(&WHITE).map_err(draw_err)?;
-    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     let shown = d.axes.len().min(SCATTER_MAX_PANELS);
-    draw_header(
-        &header,
+    let rest = framed(
+        root,
         &format!("{} · {}", info.title, d.name),
         &format!(
             "{}; one dot per design point (mean over replications) against each parameter{}",
@@ -881,10 +862,8 @@ fn draw_morris<DB: DrawingBackend>(
     metric: &str,
 ) -> Result<(), PlotError> {
     let info = metric_info(metric);
-    root.fill(&WHITE).map_err(draw_err)?;
-    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
-    draw_header(
-        &header,
+    let rest = framed(
+        root,
         &format!("Morris screening · {} · {}", info.title, d.name),
         &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity)", subtitle_arm(arm)),
     )?;
@@ -936,6 +915,18 @@ fn draw_morris<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// Clears `root`, draws the title band and returns the area below it.
+fn framed<DB: DrawingBackend>(
+    root: &Area<DB>,
+    title: &str,
+    subtitle: &str,
+) -> Result<Area<DB>, PlotError> {
+    root.fill(&WHITE).map_err(draw_err)?;
+    let (header, rest) = root.split_vertically(HEADER_HEIGHT);
+    draw_header(&header, title, subtitle)?;
+    Ok(rest)
 }
 
 /// Draws `chart` onto `root` (1200×700).

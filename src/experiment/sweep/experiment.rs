@@ -17,9 +17,7 @@ use super::apply::{self, Seg, Target};
 use super::design::{self, Design, DesignKind};
 use super::summary::{all_columns, series_metric, series_metric_names, Column, SeriesMetric};
 use crate::experiment::locate::{closest, line_col, locate};
-use crate::experiment::scenario::{
-    line_col_bytes, syntax_error, Located, Scenario, ScenarioError, Toggle,
-};
+use crate::experiment::scenario::{syntax_error, Located, Scenario, ScenarioError, Toggle};
 use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
 use crate::model::rng::{key, replication_seed};
 use crate::model::validate::{Check, Problem};
@@ -493,20 +491,7 @@ impl ExperimentFile {
 impl Experiment {
     /// Reads, parses and validates an experiment file; `base` paths are relative to it.
     pub fn load(path: &Path) -> Result<Experiment, ScenarioError> {
-        let bytes = std::fs::read(path).map_err(|source| ScenarioError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let origin = path.display().to_string();
-        let src = String::from_utf8(bytes).map_err(|e| {
-            let (line, column) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
-            ScenarioError::Syntax {
-                origin: origin.clone(),
-                line,
-                column,
-                message: "the file is not valid UTF-8 text (is it a TOML experiment file?)".into(),
-            }
-        })?;
+        let (src, origin) = crate::experiment::scenario::read_toml_text(path, "experiment")?;
         let dir = path.parent().unwrap_or(Path::new("."));
         Experiment::parse(&src, &origin, dir)
     }
