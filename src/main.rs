@@ -417,7 +417,7 @@ fn sweep(
     Ok(())
 }
 
-/// Draws a finished sweep's charts. The sweep's files are complete and final by now, so a
+/// Draws a finished sweep's charts and writes its report. The sweep's files are complete and final by now, so a
 /// charting problem is reported but does not fail the sweep (`plot DIR` can redraw).
 fn sweep_plots(dir: &std::path::Path) {
     match undercurrent::plot::sweep::plot_sweep_dir(dir) {
@@ -427,6 +427,10 @@ fn sweep_plots(dir: &std::path::Path) {
             dir.join("plots").display()
         ),
         Err(e) => eprintln!("note: no charts drawn: {e}"),
+    }
+    match undercurrent::report::html::write_report(dir) {
+        Ok(p) => eprintln!("wrote {}", p.display()),
+        Err(e) => eprintln!("note: no report written: {e}"),
     }
 }
 

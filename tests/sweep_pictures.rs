@@ -185,6 +185,24 @@ fn sensitivity_results_get_sobol_bars_and_a_morris_plot() {
     assert_eq!(scatters, 3, "{charts:?}");
     let files = plot(&d);
     assert_eq!(files.len(), 2 * charts.len());
+
+    // The sweep's report: every chart inline, the indices in a table, nothing outside.
+    let out = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .arg("report")
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(d.join("report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), charts.len());
+    assert!(html.contains("Sensitivity indices") && html.contains("mu_star"));
+    for outside in ["http:", "https:", "src=", "<script", "<link", "url("] {
+        assert!(!html.contains(outside), "{outside}");
+    }
 }
 
 #[test]

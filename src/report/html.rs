@@ -465,9 +465,108 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     Ok(html)
 }
 
-/// Writes `dir/report.html` atomically and returns its path.
+/// The report of a sweep: what was varied, every sweep chart, and the sensitivity table.
+pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
+    use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg};
+    let data = load_sweep_dir(dir)?;
+    let manifest = load_manifest(dir)?;
+    let m = manifest.as_ref();
+    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · undercurrent sweep report</title><style>{STYLE}</style></head><body><h1>{}</h1><p class=\"sub\">{}</p><h2>Sweep</h2><table>",
+        escape(&data.name),
+        escape(&data.name),
+        escape(&top("description"))
+    );
+    for (k, v) in [
+        ("design", top("design")),
+        ("design points", top("points")),
+        ("replications per point", top("replications")),
+        ("runs", top("runs")),
+        ("master seed", top("seed")),
+        (
+            "arms",
+            data.arms
+                .iter()
+                .map(|a| arm_label(a))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "produced by",
+            format!(
+                "{} {} (commit {})",
+                top("tool"),
+                top("version"),
+                top("git_commit")
+            ),
+        ),
+    ] {
+        let _ = write!(
+            html,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(k),
+            escape(&v)
+        );
+    }
+    html.push_str("</table><h2>Swept parameters</h2><table><tr><th>parameter</th><th>key</th><th>from</th><th>to</th></tr>");
+    let axes = m.and_then(|m| m.get("axes")).and_then(Value::as_array);
+    for a in axes.into_iter().flatten() {
+        let f = |k: &str| a.get(k).map(cell).unwrap_or_default();
+        let _ = write!(
+            html,
+            "<tr><th>{}</th><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            escape(&f("name")),
+            escape(&f("key")),
+            escape(&f("min")),
+            escape(&f("max"))
+        );
+    }
+    html.push_str("</table><h2>Charts</h2>");
+    for c in sweep_charts(&data) {
+        let svg = sweep_svg(&data, &c)?;
+        let _ = write!(
+            html,
+            "<figure id=\"{}\">{}</figure>",
+            escape(&c.file_stem()),
+            svg.trim()
+                .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
+        );
+    }
+    if !data.sensitivity.is_empty() {
+        html.push_str("<h2>Sensitivity indices</h2><table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
+        for r in &data.sensitivity {
+            let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "NA".into());
+            let ci = match (r.ci_lo, r.ci_hi) {
+                (Some(lo), Some(hi)) => format!("[{lo:.3}, {hi:.3}]"),
+                _ => "—".into(),
+            };
+            let _ = write!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                escape(&arm_label(&r.arm)),
+                escape(&r.metric),
+                escape(&r.parameter),
+                escape(&r.index),
+                f(r.estimate),
+                ci
+            );
+        }
+        html.push_str("</table>");
+    }
+    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
+    Ok(html)
+}
+
+/// Writes `dir/report.html` atomically (a run's or a sweep's) and returns its path.
 pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
-    let html = render_report(dir)?;
+    let html = if crate::plot::sweep::is_sweep_dir(dir) {
+        render_sweep_report(dir)?
+    } else {
+        render_report(dir)?
+    };
     let path = dir.join("report.html");
     write_atomic(&path, html.as_bytes()).map_err(|source| ReportError::Write {
         path: path.clone(),
