@@ -59,6 +59,29 @@ pub fn locate(src: &str, path: &str) -> Option<usize> {
     best
 }
 
+/// Whether a file writes the dotted table path `path` (`organisation.employees`) itself:
+/// an exact match, for deciding what a preset may fill in.
+pub fn is_written(src: &str, path: &str) -> bool {
+    let Ok(doc) = DeTable::parse(src) else {
+        return false;
+    };
+    let mut table: &DeTable = doc.get_ref();
+    let parts: Vec<&str> = path.split('.').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let Some((_, v)) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *part) else {
+            return false;
+        };
+        if i + 1 == parts.len() {
+            return true;
+        }
+        match v.get_ref() {
+            DeValue::Table(t) => table = t,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Dotted key path (`arms[1].interventions[0].start`) of the deepest key whose key or value
 /// covers byte `offset`: names the key a parser error points at.
 pub fn key_path_at(src: &str, offset: usize) -> Option<String> {

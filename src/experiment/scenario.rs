@@ -4,13 +4,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{did_you_mean, key_path_at, line_col, locate, plain_type_message};
+use super::locate::{did_you_mean, is_written, key_path_at, line_col, locate, plain_type_message};
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
     BehaviourParams, CustomerParams, InterventionEffects, ManagerParams, OrganisationParams,
     Params, RuleBreakParams, StateParams,
 };
+use crate::model::presets::{self, Maturity, Sector};
 use crate::model::validate::{Check, Problem};
 
 /// The embedded default comparison, run when `run` gets no file.
@@ -58,6 +59,13 @@ pub struct Scenario {
     pub per_replication: Toggle,
     /// Days on which every employee's state is written to `employees.csv`.
     pub employee_snapshots: Vec<i64>,
+    /// Sector preset: fills the organisation's shape, drive mix, turnover, facilities and
+    /// leadership where the file does not set them (`docs/model.md`, presets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+    /// Maturity-phase preset (ignore, initiate, mobilise, transform), applied after the sector.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maturity: Option<Maturity>,
     pub organisation: OrganisationParams,
     pub drives: DriveTable,
     pub behaviour: BehaviourParams,
@@ -83,6 +91,8 @@ impl Default for Scenario {
             record_every: 5,
             per_replication: Toggle::Auto,
             employee_snapshots: Vec::new(),
+            sector: None,
+            maturity: None,
             organisation: p.organisation,
             drives: p.drives,
             behaviour: p.behaviour,
@@ -240,6 +250,13 @@ impl Scenario {
         origin: &str,
         prefix: &str,
     ) -> Result<Scenario, ScenarioError> {
+        if s.sector.is_some() || s.maturity.is_some() {
+            let mut p = s.params();
+            presets::apply(&mut p, s.sector, s.maturity, |key| {
+                is_written(src, &format!("{prefix}{key}"))
+            });
+            s.set_params(p);
+        }
         // Where each arm (after the baseline moves first) stands in the file, so that a
         // problem with `arms[k]` is reported at, and named by, the file's own index.
         let file_index = s.baseline_first();
@@ -305,6 +322,18 @@ impl Scenario {
             rule_breaks: self.rule_breaks.clone(),
             effects: self.effects.clone(),
         }
+    }
+
+    /// Writes the model parameters back into the scenario's sections.
+    pub fn set_params(&mut self, p: Params) {
+        self.organisation = p.organisation;
+        self.drives = p.drives;
+        self.behaviour = p.behaviour;
+        self.state = p.state;
+        self.managers = p.managers;
+        self.customers = p.customers;
+        self.rule_breaks = p.rule_breaks;
+        self.effects = p.effects;
     }
 
     pub fn n_teams(&self) -> usize {

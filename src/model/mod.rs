@@ -12,6 +12,7 @@ pub mod employees;
 pub mod interventions;
 pub mod manager;
 pub mod params;
+pub mod presets;
 pub mod propensity;
 pub mod rng;
 pub mod simulation;
