@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
@@ -469,11 +468,7 @@ fn run(s: &Scenario, dir: &std::path::Path, threads: Option<usize>) -> anyhow::R
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let done = AtomicUsize::new(0);
-    let progress = || {
-        done.fetch_add(1, Ordering::Relaxed);
-        bar.inc(1);
-    };
+    let progress = || bar.inc(1);
     let results = pool.install(|| run_scenario(s, &progress));
     bar.finish_and_clear();
     let files = write_run(dir, s, &results)?;
