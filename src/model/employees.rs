@@ -136,6 +136,12 @@ impl Employees {
         &mut self.data[s..s + self.n]
     }
 
+    /// The whole table, column after column (for prefetching a team before its step).
+    #[inline]
+    pub fn raw(&self) -> &[f32] {
+        &self.data
+    }
+
     /// Column by index (`0..N_COLS`, in [`Col`] order), for agent-level output.
     pub fn column(&self, c: usize) -> &[f32] {
         &self.data[c * self.n..(c + 1) * self.n]
