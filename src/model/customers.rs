@@ -51,6 +51,11 @@ impl NpsWindow {
         }
     }
 
+    /// Bytes this window holds on the heap (for the memory budget in BENCHMARKS.md).
+    pub fn heap_bytes(&self) -> usize {
+        self.days.capacity() * std::mem::size_of::<[u32; 3]>()
+    }
+
     /// Adds today's (promoters, detractors, contacts), dropping the oldest day.
     pub fn push(&mut self, today: [u32; 3]) {
         let old = self.days[self.pos];

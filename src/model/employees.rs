@@ -168,6 +168,11 @@ impl Employees {
     pub const fn bytes_per_employee() -> usize {
         N_COLS * std::mem::size_of::<f32>() + 1
     }
+
+    /// Bytes this table holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.data.capacity() * std::mem::size_of::<f32>() + self.dominant.capacity()
+    }
 }
 
 /// Draws a Beta variate with the given mean and concentration (a + b).

@@ -29,7 +29,7 @@ pub enum Purpose {
 /// SplitMix64's finaliser: a bijective avalanche mix of 64 bits.
 #[inline]
 pub fn mix64(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = z.wrapping_add(SPLITMIX_GAMMA);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -76,10 +76,25 @@ pub fn stream(rep_seed: u64, purpose: Purpose, a: u64, b: u64, c: u64) -> Stream
 
 /// The stream whose full key is `k` (from [`key`], [`key_from`] or [`key_step`]): the same
 /// generator [`stream`] returns for the same key parts.
+///
+/// `Stream::seed_from_u64` fills the 32-byte seed from SplitMix64 through its generic
+/// byte-filling path, a call the daily loop pays once per employee-day; this writes the same
+/// four SplitMix64 outputs directly (`mix64(k + i·φ)` is SplitMix64's i-th output; tested
+/// equal). Four distinct SplitMix64 outputs are never all zero, so `from_seed`'s zero-seed
+/// fallback never applies.
 #[inline]
 pub fn stream_from_key(k: u64) -> Stream {
-    Stream::seed_from_u64(k)
+    let mut seed = [0u8; 32];
+    let mut x = k;
+    for chunk in seed.chunks_exact_mut(8) {
+        chunk.copy_from_slice(&mix64(x).to_le_bytes());
+        x = x.wrapping_add(SPLITMIX_GAMMA);
+    }
+    Stream::from_seed(seed)
 }
+
+/// SplitMix64's increment φ (the golden ratio in 64 bits); [`mix64`] adds it first.
+const SPLITMIX_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A uniform in [0, 1) with 24 bits of precision, from the top bits of a 32-bit draw.
 #[inline(always)]
@@ -126,6 +141,21 @@ mod tests {
             let mut x = stream(r, Purpose::EmployeeDay, a, b, c);
             let mut y = stream_from_key(key_from(pre, &[b, c]));
             assert_eq!(x.next_u64(), y.next_u64());
+        }
+    }
+
+    #[test]
+    fn stream_from_key_equals_seed_from_u64() {
+        let mut k = 0u64;
+        for i in 0..100_000u64 {
+            let mut a = Stream::seed_from_u64(k);
+            let mut b = stream_from_key(k);
+            assert_eq!(a, b);
+            assert_eq!(a.next_u64(), b.next_u64());
+            k = mix64(k ^ i);
+        }
+        for k in [0, 1, u64::MAX, SPLITMIX_GAMMA.wrapping_neg()] {
+            assert_eq!(Stream::seed_from_u64(k), stream_from_key(k));
         }
     }
 

@@ -497,6 +497,21 @@ impl Team {
         prefetch_range(m.as_ptr(), std::mem::size_of_val(&m[..]), PREFETCH_BYTES);
     }
 
+    /// Bytes of this team's state other than its customer pool: the team itself, its
+    /// employee table, its NPS window and its scratch (for the memory budget in
+    /// BENCHMARKS.md).
+    pub fn state_bytes(&self) -> usize {
+        std::mem::size_of::<Team>()
+            + self.employees.heap_bytes()
+            + self.nps.heap_bytes()
+            + self.leaving.capacity()
+    }
+
+    /// Bytes of this team's customer pool (its reserved capacity, not only the customers).
+    pub fn pool_bytes(&self) -> usize {
+        self.customers.memory.capacity() * std::mem::size_of::<f32>()
+    }
+
     /// Replaces the employee in slot `i` by a hire drawn from the hiring mix.
     fn hire(&mut self, w: &World, i: usize, dk: u64) {
         let mut rng = stream(w.rep_seed, Purpose::Hire, self.index as u64, i as u64, dk);
