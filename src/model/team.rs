@@ -24,6 +24,10 @@ use super::rng::{
 /// data out of L1 (its contacts prefetch their customers one block ahead instead).
 const PREFETCH_BYTES: usize = 8 * 1024;
 
+/// Churners a team-day records by index (a team of 10 churns one or two a day); beyond
+/// this many the pool is scanned for them instead.
+const CHURN_SLOTS: usize = 64;
+
 /// Contacts drawn ahead of their use (see the contact loop in [`Team::step`]).
 const CONTACT_BLOCK: usize = 8;
 
@@ -238,6 +242,9 @@ impl Team {
         let (mut conflicts, mut breaks, mut promoters, mut detractors, mut referred) =
             (0u32, 0u32, 0u32, 0u32, 0u32);
         let mut score_sum = 0u64;
+        // Where today's churners are in the pool, so removing them needs no scan.
+        let mut churned_at = [0u32; CHURN_SLOTS];
+        let mut churned = 0usize;
         // Employee-day streams: (replication, purpose, team) folded once, the day mixed once.
         let team_key = key(&[w.rep_seed, Purpose::EmployeeDay as u64, team]);
         let day_mixed = mix64(dk);
@@ -395,6 +402,12 @@ impl Team {
                     referred += (promoter & (d.u_fate < k.referral_promoter)) as u32;
                     if pool_len > 0 {
                         let churns = detractor & (d.u_fate < k.churn_detractor) & !flagged;
+                        if churns {
+                            if let Some(slot) = churned_at.get_mut(churned) {
+                                *slot = ci as u32;
+                            }
+                            churned += 1;
+                        }
                         let nm = m + k.memory_rate * (score as f32 * 0.1 - m);
                         mem[ci] = if flagged | churns {
                             nm + CHURN_FLAG
@@ -452,7 +465,7 @@ impl Team {
         // Customers: churn, background outflow, referrals and inflow, from the team stream.
         let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
         let outflow = poisson(&mut trng, k.outflow_rate * self.customers.len() as f64);
-        out.churned = self.customers.remove_churned() as u32;
+        out.churned = self.customers.remove_churned_at(&mut churned_at, churned) as u32;
         let outflow = outflow.min(self.customers.len());
         for _ in 0..outflow {
             let len = self.customers.len();
