@@ -67,8 +67,8 @@ impl ContactDraws {
 
 /// `x.round().clamp(0.0, 10.0)` as an integer, without the `roundf` call that baseline
 /// x86-64 (no SSE4.1) makes for `f32::round`: for x >= 0, round-half-away-from-zero is
-/// floor(x + 0.5), and in f64 that sum is exact for every f32 below 2^28 (larger x saturate
-/// to 10 either way). A negative x gives 0 where the float form gives -0.0 or 0.0; every use
+/// floor(x + 0.5), and in f64 that sum never rounds across an integer for any f32 (it is
+/// exact from 2^-29 to 2^52; below, it stays under 1; above, the clamp gives 10 either way). A negative x gives 0 where the float form gives -0.0 or 0.0; every use
 /// (the sum, score/10 in the memory update, the promoter and detractor thresholds) treats
 /// them alike. Tested against the float form below.
 #[inline(always)]
@@ -372,10 +372,11 @@ impl Team {
                     let mut score = k.score_base
                         + k.score_memory * (m - k.memory_reference)
                         + k.score_noise * d.z;
-                    // Branch-free from here on: whether a contact is oriented, conflicts,
-                    // ends in a break and promotes is a coin the predictor cannot learn.
-                    // Adding 0.0 leaves a score unchanged (a -0.0 would become +0.0, which
-                    // rounds to the same 0), so the sums equal the branching form's.
+                    // Outcomes are booleans summed as 0/1 and score terms are added as 0.0
+                    // when they do not apply, so the compiler may use selects where a coin
+                    // flip would defeat the branch predictor. Adding 0.0 leaves a score
+                    // unchanged (a -0.0 would become +0.0, which rounds to the same 0), so
+                    // every result equals the branching form's, bit for bit.
                     score += if is_genuine { oriented_gain } else { 0.0 };
                     let conflict = d.u_conflict < k.conflict_share;
                     let broke = conflict & (d.u_resolve < p_break);
