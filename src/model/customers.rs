@@ -31,6 +31,37 @@ impl CustomerPool {
         self.memory.retain(|&m| m < CHURN_FLAG - 0.5);
         before - self.memory.len()
     }
+
+    /// Removes the customers flagged today, given where they are: `at[..flagged]` holds the
+    /// index of every flagged customer when `flagged <= at.len()` (each customer is flagged
+    /// at most once a day). Same result as [`CustomerPool::remove_churned`], order kept, but
+    /// the few survivors' runs are moved in bulk instead of every memory being tested (most
+    /// team-days churn one or two customers of hundreds). Relies on unflagged memories
+    /// staying below `CHURN_FLAG - 0.5`, which holds because memories stay in [0, 1] (every
+    /// memory parameter is checked to lie there); with more flagged customers than `at`
+    /// holds it falls back to the scan.
+    pub fn remove_churned_at(&mut self, at: &mut [u32], flagged: usize) -> usize {
+        if flagged > at.len() {
+            return self.remove_churned();
+        }
+        let at = &mut at[..flagged];
+        if at.is_empty() {
+            return 0;
+        }
+        at.sort_unstable();
+        let len = self.memory.len();
+        let mut write = at[0] as usize;
+        for (j, &i) in at.iter().enumerate() {
+            debug_assert!(self.memory[i as usize] > CHURN_FLAG - 0.5);
+            let from = i as usize + 1;
+            let to = at.get(j + 1).map_or(len, |&x| x as usize);
+            self.memory.copy_within(from..to, write);
+            write += to - from;
+        }
+        self.memory.truncate(write);
+        debug_assert!(self.memory.iter().all(|&m| m < CHURN_FLAG - 0.5));
+        flagged
+    }
 }
 
 /// Promoters, detractors and scored contacts over the last `W` days, kept as running sums so
@@ -49,6 +80,11 @@ impl NpsWindow {
             pos: 0,
             sums: [0; 3],
         }
+    }
+
+    /// Bytes this window holds on the heap (for the memory budget in BENCHMARKS.md).
+    pub fn heap_bytes(&self) -> usize {
+        self.days.capacity() * std::mem::size_of::<[u32; 3]>()
     }
 
     /// Adds today's (promoters, detractors, contacts), dropping the oldest day.
@@ -82,6 +118,45 @@ mod tests {
         w.push([2, 0, 10]);
         w.push([3, 1, 10]);
         assert_eq!(w.sums, [5, 1, 20]);
+    }
+
+    #[test]
+    fn removing_flagged_customers_by_index_equals_the_scan() {
+        let mut seed = 12345u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for case in 0..2000 {
+            let len = next() % 60;
+            let mut a = CustomerPool::new(len, 0.0);
+            for m in a.memory.iter_mut() {
+                *m = (next() % 1000) as f32 / 1000.0;
+            }
+            let mut at = [0u32; 8];
+            let mut flagged = 0;
+            for i in 0..len {
+                if next() % 7 == 0 {
+                    a.memory[i] += CHURN_FLAG;
+                    if flagged < at.len() {
+                        at[flagged] = i as u32;
+                    }
+                    flagged += 1;
+                }
+            }
+            // Indices are recorded in contact order, not sorted.
+            at[..flagged.min(8)].reverse();
+            let mut b = a.clone();
+            assert_eq!(a.remove_churned(), flagged, "case {case}");
+            assert_eq!(
+                b.remove_churned_at(&mut at, flagged),
+                flagged,
+                "case {case}"
+            );
+            assert_eq!(a, b, "case {case}");
+        }
     }
 
     #[test]

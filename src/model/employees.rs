@@ -136,6 +136,12 @@ impl Employees {
         &mut self.data[s..s + self.n]
     }
 
+    /// The whole table, column after column (for prefetching a team before its step).
+    #[inline]
+    pub fn raw(&self) -> &[f32] {
+        &self.data
+    }
+
     /// Column by index (`0..N_COLS`, in [`Col`] order), for agent-level output.
     pub fn column(&self, c: usize) -> &[f32] {
         &self.data[c * self.n..(c + 1) * self.n]
@@ -161,6 +167,11 @@ impl Employees {
     /// Bytes of state per employee (for the memory budget in BENCHMARKS.md).
     pub const fn bytes_per_employee() -> usize {
         N_COLS * std::mem::size_of::<f32>() + 1
+    }
+
+    /// Bytes this table holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.data.capacity() * std::mem::size_of::<f32>() + self.dominant.capacity()
     }
 }
 

@@ -29,20 +29,38 @@ pub enum Purpose {
 /// SplitMix64's finaliser: a bijective avalanche mix of 64 bits.
 #[inline]
 pub fn mix64(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = z.wrapping_add(SPLITMIX_GAMMA);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
 }
 
+/// Start value of every key fold.
+const KEY_START: u64 = 0x6A09_E667_F3BC_C908;
+
 /// Folds key parts into one well-mixed 64-bit value; order matters.
 #[inline]
 pub fn key(parts: &[u64]) -> u64 {
-    let mut h = 0x6A09_E667_F3BC_C908u64;
+    key_from(KEY_START, parts)
+}
+
+/// Continues a key fold from `h`, the key of the leading parts: `key_from(key(a), b)` equals
+/// `key(a ++ b)`. The daily loop folds (replication, purpose, team) once per team-day and only
+/// the slot and day per employee, which saves six of the ten mixes of every employee-day.
+#[inline]
+pub fn key_from(h: u64, parts: &[u64]) -> u64 {
+    let mut h = h;
     for &p in parts {
-        h = mix64(h ^ mix64(p));
+        h = key_step(h, mix64(p));
     }
     h
+}
+
+/// One step of the key fold with a part that is already mixed (`mix64(part)`), so that a part
+/// shared by many keys (the day) is mixed once.
+#[inline(always)]
+pub fn key_step(h: u64, mixed_part: u64) -> u64 {
+    mix64(h ^ mixed_part)
 }
 
 /// Seed of one replication, derived from the master seed.
@@ -55,6 +73,28 @@ pub fn replication_seed(master: u64, replication: u64) -> u64 {
 pub fn stream(rep_seed: u64, purpose: Purpose, a: u64, b: u64, c: u64) -> Stream {
     Stream::seed_from_u64(key(&[rep_seed, purpose as u64, a, b, c]))
 }
+
+/// The stream whose full key is `k` (from [`key`], [`key_from`] or [`key_step`]): the same
+/// generator [`stream`] returns for the same key parts.
+///
+/// `Stream::seed_from_u64` fills the 32-byte seed from SplitMix64 through its generic
+/// byte-filling path, a call the daily loop pays once per employee-day; this writes the same
+/// four SplitMix64 outputs directly (`mix64(k + i·φ)` is SplitMix64's i-th output; tested
+/// equal). Four distinct SplitMix64 outputs are never all zero, so `from_seed`'s zero-seed
+/// fallback never applies.
+#[inline]
+pub fn stream_from_key(k: u64) -> Stream {
+    let mut seed = [0u8; 32];
+    let mut x = k;
+    for chunk in seed.chunks_exact_mut(8) {
+        chunk.copy_from_slice(&mix64(x).to_le_bytes());
+        x = x.wrapping_add(SPLITMIX_GAMMA);
+    }
+    Stream::from_seed(seed)
+}
+
+/// SplitMix64's increment φ (the golden ratio in 64 bits); [`mix64`] adds it first.
+const SPLITMIX_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A uniform in [0, 1) with 24 bits of precision, from the top bits of a 32-bit draw.
 #[inline(always)]
@@ -89,6 +129,34 @@ mod tests {
         let xc: Vec<u64> = (0..4).map(|_| c.next_u64()).collect();
         assert_eq!(xa, xb);
         assert_ne!(xa, xc);
+    }
+
+    #[test]
+    fn a_key_folded_in_steps_equals_the_key_folded_at_once() {
+        for (r, a, b, c) in [(0, 0, 0, 0), (7, 1, 2, 3), (u64::MAX, 99_999, 9, 1 << 40)] {
+            let parts = [r, Purpose::EmployeeDay as u64, a, b, c];
+            let pre = key(&parts[..3]);
+            assert_eq!(key(&parts), key_from(pre, &parts[3..]));
+            assert_eq!(key(&parts), key_step(key_step(pre, mix64(b)), mix64(c)));
+            let mut x = stream(r, Purpose::EmployeeDay, a, b, c);
+            let mut y = stream_from_key(key_from(pre, &[b, c]));
+            assert_eq!(x.next_u64(), y.next_u64());
+        }
+    }
+
+    #[test]
+    fn stream_from_key_equals_seed_from_u64() {
+        let mut k = 0u64;
+        for i in 0..100_000u64 {
+            let mut a = Stream::seed_from_u64(k);
+            let mut b = stream_from_key(k);
+            assert_eq!(a, b);
+            assert_eq!(a.next_u64(), b.next_u64());
+            k = mix64(k ^ i);
+        }
+        for k in [0, 1, u64::MAX, SPLITMIX_GAMMA.wrapping_neg()] {
+            assert_eq!(Stream::seed_from_u64(k), stream_from_key(k));
+        }
     }
 
     #[test]

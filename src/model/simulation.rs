@@ -13,6 +13,11 @@ use super::team::{Team, TeamDay, World};
 /// costs more than it saves, and runs are the parallel unit of a sweep anyway.
 const PARALLEL_TEAMS: usize = 64;
 
+/// Teams handed to a thread as one piece of work (rayon splits further only down to this): a
+/// team-day of 10 employees costs a few microseconds, so 16 of them amortise a task's cost;
+/// within a piece, each next team is prefetched while the current one is stepped.
+const TEAMS_PER_TASK: usize = 16;
+
 #[derive(Debug, Clone)]
 pub struct Simulation<'a> {
     pub world: World<'a>,
@@ -39,8 +44,11 @@ impl<'a> Simulation<'a> {
         };
         let sizes = team_sizes(o.employees, o.team_size);
         let full = sizes.first().copied().unwrap_or(0);
+        // Teams are built in parallel (each from its own keyed streams, collected in team
+        // order, so the organisation is the same on any number of threads): at a million
+        // employees building costs as much as a dozen days.
         let teams = sizes
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(t, &n)| {
                 let vis = if n == full {
@@ -70,15 +78,15 @@ impl<'a> Simulation<'a> {
             let dp = plan.day_plan(t.index, day);
             t.step(world, &dp, day, record)
         };
+        // Sized once (the first day); every later day writes into the same slots.
+        self.scratch.resize(self.teams.len(), TeamDay::default());
         if self.teams.len() >= PARALLEL_TEAMS {
             self.teams
-                .par_iter_mut()
-                .with_min_len(16)
-                .map(step)
-                .collect_into_vec(&mut self.scratch);
+                .par_chunks_mut(TEAMS_PER_TASK)
+                .zip(self.scratch.par_chunks_mut(TEAMS_PER_TASK))
+                .for_each(|(teams, out)| step_in_order(teams, out, &step));
         } else {
-            self.scratch.clear();
-            self.scratch.extend(self.teams.iter_mut().map(step));
+            step_in_order(&mut self.teams, &mut self.scratch, &step);
         }
         let mut total = TeamDay::default();
         for d in &self.scratch {
@@ -110,6 +118,21 @@ impl<'a> Simulation<'a> {
             .filter(|t| t.manager.is_role_model(p))
             .count() as f64
             / n
+    }
+}
+
+/// Steps `teams` one after the other into `out`, prefetching each next team while the
+/// current one runs.
+fn step_in_order(
+    teams: &mut [Team],
+    out: &mut [TeamDay],
+    step: &(impl Fn(&mut Team) -> TeamDay + Sync),
+) {
+    for j in 0..teams.len() {
+        if let Some(next) = teams.get(j + 1) {
+            next.prefetch();
+        }
+        out[j] = step(&mut teams[j]);
     }
 }
 

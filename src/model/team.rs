@@ -15,7 +15,100 @@ use super::interventions::DayPlan;
 use super::manager::{stationary_perception, Manager};
 use super::params::Params;
 use super::propensity::{behaviour_logit, break_logit, sigmoid, BehaviourInputs};
-use super::rng::{stream, two_units, unit_f64, Purpose};
+use super::rng::{
+    key, key_step, mix64, stream, stream_from_key, two_units, unit_f64, Purpose, Stream,
+};
+
+/// Most bytes of a table [`Team::prefetch`] asks for: a team of 10 needs about 1.2 KB of
+/// employee table and 1.6 KB of customer memories; a much larger team would only push its own
+/// data out of L1 (its contacts prefetch their customers one block ahead instead).
+const PREFETCH_BYTES: usize = 8 * 1024;
+
+/// Churners a team-day records by index (a team of 10 churns one or two a day); beyond
+/// this many the pool is scanned for them instead.
+const CHURN_SLOTS: usize = 64;
+
+/// Contacts drawn ahead of their use (see the contact loop in [`Team::step`]).
+const CONTACT_BLOCK: usize = 8;
+
+/// The random numbers of one contact, drawn in the stream's order: three pairs of uniforms,
+/// then a standard normal (so an employee-day draws the same sequence whatever its state).
+#[derive(Debug, Clone, Copy, Default)]
+struct ContactDraws {
+    u_orient: f32,
+    u_conflict: f32,
+    u_resolve: f32,
+    u_fate: f32,
+    u_reward: f32,
+    z: f32,
+    /// Index of the customer met: `floor(u_cust * |pool|)`, at most the last index.
+    customer: u32,
+}
+
+impl ContactDraws {
+    #[inline(always)]
+    fn draw(rng: &mut Stream, pool_len: usize) -> Self {
+        let (u_orient, u_cust) = two_units(rng);
+        let (u_conflict, u_resolve) = two_units(rng);
+        let (u_fate, u_reward) = two_units(rng);
+        let z: f32 = StandardNormal.sample(rng);
+        let customer = ((u_cust * pool_len as f32) as usize).min(pool_len.saturating_sub(1));
+        ContactDraws {
+            u_orient,
+            u_conflict,
+            u_resolve,
+            u_fate,
+            u_reward,
+            z,
+            customer: customer as u32,
+        }
+    }
+}
+
+/// `x.round().clamp(0.0, 10.0)` as an integer, without the `roundf` call that baseline
+/// x86-64 (no SSE4.1) makes for `f32::round`: for x >= 0, round-half-away-from-zero is
+/// floor(x + 0.5), and in f64 that sum never rounds across an integer for any f32 (it is
+/// exact from 2^-29 to 2^52; below, it stays under 1; above, the clamp gives 10 either way). A negative x gives 0 where the float form gives -0.0 or 0.0; every use
+/// (the sum, score/10 in the memory update, the promoter and detractor thresholds) treats
+/// them alike. Tested against the float form below.
+#[inline(always)]
+fn round_score(x: f32) -> u32 {
+    ((x.max(0.0) as f64 + 0.5) as u32).min(10)
+}
+
+/// `r.max(1e-3).powf(exponent)`, the extinction scale: exactly 1 while the experienced reward
+/// rate is 1 (everyone before any reinforcement, and every hire), which skips a `powf` per
+/// employee-day in a baseline run. IEEE 754 and libm give `1.0.powf(y) == 1.0` for every y.
+#[inline(always)]
+fn extinction_scale(r: f32, exponent: f32) -> f32 {
+    if r == 1.0 {
+        1.0
+    } else {
+        r.max(1e-3).powf(exponent)
+    }
+}
+
+/// Hints the CPU to fetch the cache line holding `p`. Never faults, whatever `p` points at;
+/// a no-op off x86-64.
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it reads nothing architecturally and cannot fault.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Prefetches `bytes` bytes from `p` on, at most `limit` of them.
+#[inline]
+fn prefetch_range<T>(p: *const T, bytes: usize, limit: usize) {
+    let p = p as *const u8;
+    for off in (0..bytes.min(limit)).step_by(64) {
+        prefetch(p.wrapping_add(off));
+    }
+}
 
 /// Everything a team needs from its run that does not change from day to day.
 #[derive(Debug, Clone)]
@@ -145,8 +238,19 @@ impl Team {
         let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_tr, s_co, s_rw, s_rm, s_sa, s_fb, l_sp, l_ca, l_co, l_so, align, k0, p0] =
             self.employees.cols_mut();
 
+        // Counters of the contact loop, kept in registers and stored once.
+        let (mut conflicts, mut breaks, mut promoters, mut detractors, mut referred) =
+            (0u32, 0u32, 0u32, 0u32, 0u32);
+        let mut score_sum = 0u64;
+        // Where today's churners are in the pool, so removing them needs no scan.
+        let mut churned_at = [0u32; CHURN_SLOTS];
+        let mut churned = 0usize;
+        // Employee-day streams: (replication, purpose, team) folded once, the day mixed once.
+        let team_key = key(&[w.rep_seed, Purpose::EmployeeDay as u64, team]);
+        let day_mixed = mix64(dk);
+
         for i in 0..n {
-            let mut rng = stream(w.rep_seed, Purpose::EmployeeDay, team, i as u64, dk);
+            let mut rng = stream_from_key(key_step(key_step(team_key, mix64(i as u64)), day_mixed));
             let (u_leave, u_see) = two_units(&mut rng);
             let (u_moment, _) = two_units(&mut rng);
             self.leaving[i] = u_leave < k.leave_prob;
@@ -240,59 +344,79 @@ impl Team {
             let mut shown = 0u32;
             let mut rewards = 0u32;
             let mut alts = 0u32;
-            for _ in 0..k.contacts {
-                let (u_orient, u_cust) = two_units(&mut rng);
-                let (u_conflict, u_resolve) = two_units(&mut rng);
-                let (u_fate, u_reward) = two_units(&mut rng);
-                let z: f32 = StandardNormal.sample(&mut rng);
-                let is_genuine = u_orient < bi;
-                let is_shown = u_orient < visible;
-                genuine += is_genuine as u32;
-                shown += is_shown as u32;
-                let ci = ((u_cust * pool_len as f32) as usize).min(pool_len.saturating_sub(1));
-                let raw_mem = if pool_len > 0 { mem[ci] } else { k.memory_new };
-                let flagged = raw_mem > CHURN_FLAG - 0.5;
-                let m = if flagged {
-                    raw_mem - CHURN_FLAG
-                } else {
-                    raw_mem
-                };
-                let mut score =
-                    k.score_base + k.score_memory * (m - k.memory_reference) + k.score_noise * z;
-                if is_genuine {
-                    score += oriented_gain;
+            let mut left = k.contacts;
+            while left > 0 {
+                // Draw a block of contacts ahead, in the stream's order, and prefetch the
+                // customer memories they will touch: the memory read is the loop's one
+                // cache miss, and this lets the misses of a block overlap.
+                let nb = left.min(CONTACT_BLOCK);
+                left -= nb;
+                let mut block = [ContactDraws::default(); CONTACT_BLOCK];
+                for d in &mut block[..nb] {
+                    *d = ContactDraws::draw(&mut rng, pool_len);
+                    prefetch(mem.as_ptr().wrapping_add(d.customer as usize));
                 }
-                if u_conflict < k.conflict_share {
-                    out.conflicts += 1;
-                    if u_resolve < p_break {
-                        out.breaks += 1;
-                        score += k.break_gain;
-                    } else if u_resolve < p_alt {
-                        alts += 1;
-                        score += k.alternative_gain;
+                for d in &block[..nb] {
+                    let is_genuine = d.u_orient < bi;
+                    let is_shown = d.u_orient < visible;
+                    genuine += is_genuine as u32;
+                    shown += is_shown as u32;
+                    let ci = d.customer as usize;
+                    let raw_mem = if pool_len > 0 { mem[ci] } else { k.memory_new };
+                    let flagged = raw_mem > CHURN_FLAG - 0.5;
+                    let m = if flagged {
+                        raw_mem - CHURN_FLAG
                     } else {
-                        score -= k.unresolved_penalty;
+                        raw_mem
+                    };
+                    let mut score = k.score_base
+                        + k.score_memory * (m - k.memory_reference)
+                        + k.score_noise * d.z;
+                    // Outcomes are booleans summed as 0/1 and score terms are added as 0.0
+                    // when they do not apply, so the compiler may use selects where a coin
+                    // flip would defeat the branch predictor. Adding 0.0 leaves a score
+                    // unchanged (a -0.0 would become +0.0, which rounds to the same 0), so
+                    // every result equals the branching form's, bit for bit.
+                    score += if is_genuine { oriented_gain } else { 0.0 };
+                    let conflict = d.u_conflict < k.conflict_share;
+                    let broke = conflict & (d.u_resolve < p_break);
+                    let alternative = conflict & !broke & (d.u_resolve < p_alt);
+                    let unresolved = conflict & !broke & !alternative;
+                    conflicts += conflict as u32;
+                    breaks += broke as u32;
+                    alts += alternative as u32;
+                    score += if broke {
+                        k.break_gain
+                    } else if alternative {
+                        k.alternative_gain
+                    } else if unresolved {
+                        -k.unresolved_penalty
+                    } else {
+                        0.0
+                    };
+                    let score = round_score(score);
+                    score_sum += score as u64;
+                    let promoter = score >= 9;
+                    let detractor = score <= 6;
+                    promoters += promoter as u32;
+                    detractors += detractor as u32;
+                    referred += (promoter & (d.u_fate < k.referral_promoter)) as u32;
+                    if pool_len > 0 {
+                        let churns = detractor & (d.u_fate < k.churn_detractor) & !flagged;
+                        if churns {
+                            if let Some(slot) = churned_at.get_mut(churned) {
+                                *slot = ci as u32;
+                            }
+                            churned += 1;
+                        }
+                        let nm = m + k.memory_rate * (score as f32 * 0.1 - m);
+                        mem[ci] = if flagged | churns {
+                            nm + CHURN_FLAG
+                        } else {
+                            nm
+                        };
                     }
-                }
-                let score = score.round().clamp(0.0, 10.0);
-                out.score_sum += score as u64;
-                if pool_len > 0 {
-                    let nm = m + k.memory_rate * (score * 0.1 - m);
-                    mem[ci] = if flagged { nm + CHURN_FLAG } else { nm };
-                }
-                if score >= 9.0 {
-                    out.promoters += 1;
-                    if u_fate < k.referral_promoter {
-                        out.referred += 1;
-                    }
-                } else if score <= 6.0 {
-                    out.detractors += 1;
-                    if u_fate < k.churn_detractor && pool_len > 0 && !flagged {
-                        mem[ci] += CHURN_FLAG;
-                    }
-                }
-                if rewarding && is_shown && u_reward < plan.reward_prob {
-                    rewards += 1;
+                    rewards += (rewarding & is_shown & (d.u_reward < plan.reward_prob)) as u32;
                 }
             }
             out.contacts += k.contacts as u32;
@@ -325,18 +449,32 @@ impl Team {
                     rrate[i] += k.reward_rate_learning * (rewards as f32 / shown as f32 - rrate[i]);
                 }
             } else {
-                let rate = k.reward_extinction * rrate[i].max(1e-3).powf(k.partial_exponent);
+                let rate = k.reward_extinction * extinction_scale(rrate[i], k.partial_exponent);
                 e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
             }
             out.sum_b += bi as f64;
             out.sum_b2 += (bi as f64) * (bi as f64);
         }
+        out.conflicts = conflicts;
+        out.breaks = breaks;
+        out.promoters = promoters;
+        out.detractors = detractors;
+        out.referred = referred;
+        out.score_sum = score_sum;
         out.cost_interventions += plan.cost_per_reward * out.rewards as f64;
 
         // Customers: churn, background outflow, referrals and inflow, from the team stream.
         let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
         let outflow = poisson(&mut trng, k.outflow_rate * self.customers.len() as f64);
-        out.churned = self.customers.remove_churned() as u32;
+        // Removal by index needs unflagged memories below the flag, which validated parameters
+        // guarantee (memories stay in [0, 1]); parameters built without validation get the scan.
+        let memories_bounded =
+            k.memory_new <= 1.0 && k.memory_referred <= 1.0 && (0.0..=1.0).contains(&k.memory_rate);
+        out.churned = if memories_bounded {
+            self.customers.remove_churned_at(&mut churned_at, churned)
+        } else {
+            self.customers.remove_churned()
+        } as u32;
         let outflow = outflow.min(self.customers.len());
         for _ in 0..outflow {
             let len = self.customers.len();
@@ -367,6 +505,33 @@ impl Team {
             self.record_state(k, &mut out);
         }
         out
+    }
+
+    /// Asks the CPU to start loading what [`Team::step`] reads (the employee table and the
+    /// customer memories, up to [`PREFETCH_BYTES`] of each) while the previous team is being
+    /// stepped. With thousands of teams a team's data has left the caches by its next day,
+    /// and its first touches would otherwise be serial cache misses.
+    #[inline]
+    pub fn prefetch(&self) {
+        let e = self.employees.raw();
+        prefetch_range(e.as_ptr(), std::mem::size_of_val(e), PREFETCH_BYTES);
+        let m = &self.customers.memory;
+        prefetch_range(m.as_ptr(), std::mem::size_of_val(&m[..]), PREFETCH_BYTES);
+    }
+
+    /// Bytes of this team's state other than its customer pool: the team itself, its
+    /// employee table, its NPS window and its scratch (for the memory budget in
+    /// BENCHMARKS.md).
+    pub fn state_bytes(&self) -> usize {
+        std::mem::size_of::<Team>()
+            + self.employees.heap_bytes()
+            + self.nps.heap_bytes()
+            + self.leaving.capacity()
+    }
+
+    /// Bytes of this team's customer pool (its reserved capacity, not only the customers).
+    pub fn pool_bytes(&self) -> usize {
+        self.customers.memory.capacity() * std::mem::size_of::<f32>()
     }
 
     /// Replaces the employee in slot `i` by a hire drawn from the hiring mix.
@@ -431,5 +596,70 @@ fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
             x.min(1e9) as usize
         }
         Err(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The float form `round_score` replaces, as the step wrote it before.
+    fn float_form(x: f32) -> f32 {
+        x.round().clamp(0.0, 10.0)
+    }
+
+    #[test]
+    fn round_score_equals_the_float_rounding_on_every_score_that_matters() {
+        // Every f32 in [-2, 12] around the half-integers, plus a sweep and the extremes.
+        let mut xs: Vec<f32> = (-4..=24)
+            .flat_map(|h| {
+                let c = h as f32 * 0.5;
+                let mut v = vec![c];
+                let (mut lo, mut hi) = (c, c);
+                for _ in 0..64 {
+                    lo = lo.next_down();
+                    hi = hi.next_up();
+                    v.push(lo);
+                    v.push(hi);
+                }
+                v
+            })
+            .collect();
+        xs.extend((0..200_000).map(|i| -3.0 + i as f32 * 1e-4));
+        xs.extend([
+            f32::MIN,
+            -1e30,
+            -0.0,
+            0.0,
+            1e-40,
+            1e30,
+            f32::MAX,
+            2.0e9,
+            5.0e9,
+        ]);
+        for x in xs {
+            let f = float_form(x);
+            let r = round_score(x);
+            assert_eq!(r as f32, f + 0.0, "x = {x:e}");
+            assert_eq!(r as u64, f as u64, "x = {x:e}");
+            // The memory update sees score/10 - m: a -0.0 score gives the same difference.
+            for m in [0.0f32, 0.3, 0.7, 1.0] {
+                let a = m + 0.3 * (f * 0.1 - m);
+                let b = m + 0.3 * (r as f32 * 0.1 - m);
+                assert_eq!(a.to_bits(), b.to_bits(), "x = {x:e}, m = {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn extinction_scale_equals_powf() {
+        for r in [0.0f32, 1e-4, 1e-3, 0.2, 0.5, 0.999_999, 1.0] {
+            for y in [0.0f32, 0.5, 1.0, 2.3] {
+                assert_eq!(
+                    extinction_scale(r, y).to_bits(),
+                    r.max(1e-3).powf(y).to_bits()
+                );
+            }
+        }
     }
 }

@@ -1,0 +1,232 @@
+//! The limit probe (BENCHMARKS.md, "Fraction of the limit"): the tightest straightforward loop
+//! that does the daily step's random draws and arithmetic per employee-day and per contact,
+//! with no model structure around it.
+//!
+//! Per employee-day it does the baseline path of `Team::step` with the same constants
+//! (`Consts` of the default parameters) and the same formulas: the employee-day stream seeded
+//! as the model seeds it (key folded per employee and day, Xoshiro256++ from SplitMix64), the
+//! two pairs of uniforms of the day, the perception update, the behaviour sigmoid, quality,
+//! the rule-break sigmoid, and the slow-state updates (habit, awareness, skill, norm with its
+//! four pulls, understanding, alternatives, extinction of reward expectancy), over the 21
+//! columns the baseline reads. Per contact it draws the three pairs of uniforms and the
+//! ziggurat normal, picks a customer from a team-sized pool (40 per employee, the model's
+//! footprint, walked in team order), computes, rounds and clamps the score, updates the
+//! customer's memory and counts oriented, shown, conflicts, breaks, alternatives, promoters,
+//! referrals, detractors, churn decisions and rewards. What it leaves out is the model's
+//! structure: teams as objects and their prefetching, intervention plans and sessions, the
+//! churn flags and the removal of churners, the customer flows (two Poisson draws a team-day),
+//! the NPS window, turnover and hiring, the descriptive norm, the day's totals, recording.
+//!
+//! `probe/<employees>/threads/<t>`, throughput in employee-days per second, 5 days per
+//! iteration like `throughput`. `cargo bench --bench probe` takes about a minute.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use rand_distr::{Distribution, StandardNormal};
+use undercurrent::model::rng::{key, key_step, mix64, stream_from_key, two_units, Purpose};
+use undercurrent::model::{Consts, Params};
+
+const DAYS: i64 = 5;
+const POOL_PER_EMPLOYEE: usize = 40;
+const TEAM: usize = 10;
+
+/// Columns the baseline step reads, and the customer memories, flat.
+const COLS: usize = 21;
+
+struct Flat {
+    state: Vec<Vec<f32>>,
+    pool: Vec<f32>,
+}
+
+impl Flat {
+    fn new(n: usize) -> Flat {
+        // Plausible values; the probe's cost does not depend on them.
+        let start = [
+            0.4, 0.5, 0.3, 0.5, 0.4, 0.2, 0.5, 0.3, 0.5, 0.5, 0.4, 1.0, 0.02, 0.5, 0.5, 0.5, 1.0,
+            1.0, 0.7, 0.5, 0.3,
+        ];
+        Flat {
+            state: start.iter().map(|&v| vec![v; n]).collect(),
+            pool: vec![0.7; n * POOL_PER_EMPLOYEE],
+        }
+    }
+}
+
+#[inline(always)]
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Employees `lo..lo + state[0].len()` for one day; `pool` starts at employee `lo`'s team.
+/// Returns a checksum of the counts so nothing is optimised away.
+fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, day: u64) -> u64 {
+    let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_rm, s_fb, align, k0, p0] =
+        state
+    else {
+        unreachable!("21 columns")
+    };
+    let prefix = key(&[1, Purpose::EmployeeDay as u64, 0]);
+    let day_mixed = mix64(day);
+    let (s, role_model, vis, feedback_today) = (0.5f32, 0.5f32, 0.3f32, false);
+    let mut c = [0u64; 10];
+    for i in 0..b.len() {
+        let mut rng = stream_from_key(key_step(
+            key_step(prefix, mix64((lo + i) as u64)),
+            day_mixed,
+        ));
+        let (u_leave, u_see) = two_units(&mut rng);
+        let (u_moment, _) = two_units(&mut rng);
+        c[0] += (u_leave < k.leave_prob) as u64;
+        if u_see < vis {
+            let x = if u_moment < role_model { 1.0 } else { 0.0 };
+            rhat[i] += k.perception_rate * (x - rhat[i]);
+        } else {
+            rhat[i] += k.perception_forgetting * (k.perception_prior - rhat[i]);
+        }
+        let x = k.beta0
+            + k.beta_n * nn[i]
+            + k.beta_h * h[i]
+            + k.beta_ak * a[i] * kk[i]
+            + k.beta_e * e[i]
+            + k.beta_s * (s - 0.5)
+            + k.beta_r * rhat[i]
+            - k.beta_c * effort[i] * (1.0 - k.facilities);
+        b[i] += k.adjust * (sigmoid(x) - b[i]);
+        let bi = b[i];
+        let quality = kk[i]
+            * (1.0 - k.alignment_weight + k.alignment_weight * align[i])
+            * k.facilities_quality;
+        let gain = k.score_oriented * quality;
+        let p_break = sigmoid(
+            k.gamma0 + k.gamma_e * emp[i]
+                - k.gamma_u * u[i]
+                - k.gamma_p * p[i]
+                - k.gamma_rule * rule[i],
+        );
+        let p_alt = p_break + (1.0 - p_break) * p[i];
+        let team = (lo + i) / TEAM - lo / TEAM;
+        let mem = &mut pool[team * TEAM * POOL_PER_EMPLOYEE..(team + 1) * TEAM * POOL_PER_EMPLOYEE];
+        let len = mem.len();
+        let (mut genuine, mut shown, mut alts) = (0u32, 0u32, 0u32);
+        for _ in 0..k.contacts {
+            let (u_orient, u_cust) = two_units(&mut rng);
+            let (u_conflict, u_resolve) = two_units(&mut rng);
+            let (u_fate, u_reward) = two_units(&mut rng);
+            let z: f32 = StandardNormal.sample(&mut rng);
+            let oriented = u_orient < bi;
+            genuine += oriented as u32;
+            shown += (u_orient < bi) as u32;
+            let ci = ((u_cust * len as f32) as usize).min(len - 1);
+            let m = mem[ci];
+            let mut score =
+                k.score_base + k.score_memory * (m - k.memory_reference) + k.score_noise * z;
+            if oriented {
+                score += gain;
+            }
+            if u_conflict < k.conflict_share {
+                c[1] += 1;
+                if u_resolve < p_break {
+                    c[2] += 1;
+                    score += k.break_gain;
+                } else if u_resolve < p_alt {
+                    alts += 1;
+                    score += k.alternative_gain;
+                } else {
+                    score -= k.unresolved_penalty;
+                }
+            }
+            let r = ((score.max(0.0) as f64 + 0.5) as u32).min(10);
+            c[3] += r as u64;
+            c[4] += (r >= 9) as u64;
+            c[5] += (r >= 9 && u_fate < k.referral_promoter) as u64;
+            c[6] += (r <= 6) as u64;
+            c[7] += (r <= 6 && u_fate < k.churn_detractor) as u64;
+            c[8] += (u_reward < 0.0) as u64;
+            mem[ci] = m + k.memory_rate * (r as f32 * 0.1 - m);
+        }
+        let share = genuine as f32 / k.contacts as f32;
+        h[i] += hrate[i] * (share - h[i]);
+        a[i] += k.awareness_decay * (k.awareness_rest - a[i]);
+        kk[i] += k.knowledge_decay * (1.0 - k.knowledge_protection * share) * (k0[i] - kk[i]);
+        let mut dn = k.norm_anchor * (n0[i] - nn[i])
+            + k.norm_self * (share - nn[i])
+            + k.norm_peer * (s - nn[i])
+            + k.norm_role * s_rm[i] * (rhat[i] - nn[i]);
+        if feedback_today {
+            dn += k.norm_feedback * s_fb[i] * (1.0 - nn[i]);
+        }
+        nn[i] = (nn[i] + dn).clamp(0.0, 1.0);
+        u[i] += k.understanding_rate * (u0[i] - u[i]);
+        p[i] += k.alternatives_decay * (p0[i] - p[i])
+            + (k.alternatives_gain * alts as f32).min(1.0) * (1.0 - p[i]);
+        let rate = if rrate[i] == 1.0 {
+            k.reward_extinction
+        } else {
+            k.reward_extinction * rrate[i].max(1e-3).powf(k.partial_exponent)
+        };
+        e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
+        c[9] += shown as u64 + (bi as f64 * 1e6) as u64;
+    }
+    c.iter().sum()
+}
+
+/// One day of all employees on `threads` threads (contiguous halves of whole teams).
+fn day(k: &Consts, f: &mut Flat, day: u64, threads: usize) -> u64 {
+    let n = f.state[0].len();
+    let half = if threads == 1 { n } else { n / TEAM / 2 * TEAM };
+    let mut lo: Vec<&mut [f32]> = Vec::with_capacity(COLS);
+    let mut hi: Vec<&mut [f32]> = Vec::with_capacity(COLS);
+    for col in f.state.iter_mut() {
+        let (x, y) = col.split_at_mut(half);
+        lo.push(x);
+        hi.push(y);
+    }
+    let (p0, p1) = f.pool.split_at_mut(half * POOL_PER_EMPLOYEE);
+    if threads == 1 {
+        return probe_day(k, &mut lo, p0, 0, day);
+    }
+    std::thread::scope(|sc| {
+        let h = sc.spawn(|| probe_day(k, &mut hi, p1, half, day));
+        probe_day(k, &mut lo, p0, 0, day) + h.join().expect("probe thread")
+    })
+}
+
+fn probe(c: &mut Criterion) {
+    for employees in [10_000usize, 100_000, 1_000_000] {
+        let k = Consts::new(&Params::default());
+        let mut f = Flat::new(employees);
+        let mut d = 0u64;
+        let mut g = c.benchmark_group(format!("probe/{employees}"));
+        g.throughput(Throughput::Elements(employees as u64 * DAYS as u64));
+        g.sample_size(10)
+            .sampling_mode(SamplingMode::Flat)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(if employees >= 1_000_000 {
+                10
+            } else {
+                3
+            }));
+        for threads in [1, 2] {
+            g.bench_function(BenchmarkId::new("threads", threads), |bch| {
+                bch.iter_custom(|iters| {
+                    let start = Instant::now();
+                    for _ in 0..iters {
+                        for _ in 0..DAYS {
+                            black_box(day(&k, &mut f, d, threads));
+                            d += 1;
+                        }
+                    }
+                    start.elapsed()
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+criterion_group!(benches, probe);
+criterion_main!(benches);
