@@ -112,6 +112,25 @@ fn load_manifest(dir: &Path) -> Result<Option<Value>, ReportError> {
     }
 }
 
+/// The arms as a reader names them: `baseline, training only, …`.
+fn arm_list(arms: &[String]) -> String {
+    arms.iter()
+        .map(|a| arm_label(a))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `undercurrent 0.1.0 (commit …)` from a manifest.
+fn produced_by(m: Option<&Value>) -> String {
+    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
+    format!(
+        "{} {} (commit {})",
+        top("tool"),
+        top("version"),
+        top("git_commit")
+    )
+}
+
 fn cell(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -168,23 +187,8 @@ fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
             "burn-in (not recorded)",
             format!("{} working days", get("burn_in_days")),
         ),
-        (
-            "arms",
-            data.arms
-                .iter()
-                .map(|a| arm_label(a))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        (
-            "produced by",
-            format!(
-                "{} {} (commit {})",
-                top("tool"),
-                top("version"),
-                top("git_commit")
-            ),
-        ),
+        ("arms", arm_list(&data.arms)),
+        ("produced by", produced_by(m)),
         ("command", top("command")),
         ("run finished", top("finished")),
     ];
@@ -486,23 +490,8 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         ("replications per point", top("replications")),
         ("runs", top("runs")),
         ("master seed", top("seed")),
-        (
-            "arms",
-            data.arms
-                .iter()
-                .map(|a| arm_label(a))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        (
-            "produced by",
-            format!(
-                "{} {} (commit {})",
-                top("tool"),
-                top("version"),
-                top("git_commit")
-            ),
-        ),
+        ("arms", arm_list(&data.arms)),
+        ("produced by", produced_by(m)),
     ] {
         let _ = write!(
             html,
