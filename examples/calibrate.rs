@@ -16,6 +16,15 @@ fn main() {
         Some(path) => toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(),
         None => Params::default(),
     };
+    // The model assumes validated parameters (e.g. customer memories stay in [0, 1]).
+    let mut check = undercurrent::model::validate::Check::default();
+    params.check(&mut check);
+    if !check.is_ok() {
+        for p in &check.problems {
+            eprintln!("error: {p}");
+        }
+        std::process::exit(2);
+    }
     let consts = Consts::new(&params);
     let n_teams = 20;
     let arms: Vec<(&str, Vec<InterventionSpec>)> = vec![

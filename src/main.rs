@@ -16,7 +16,7 @@ use undercurrent::experiment::sweep::{analysis, merge, SweepError};
 use undercurrent::metrics::aggregate;
 use undercurrent::output::manifest::{self, Manifest};
 use undercurrent::output::run_dir::{write_manifest, write_run};
-use undercurrent::output::staging::{OutputError, Staged};
+use undercurrent::output::staging::Staged;
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -168,7 +168,7 @@ fn main() -> ExitCode {
             let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
             let staged = match Staged::prepare(&dir, force) {
                 Ok(st) => st,
-                Err(e @ (OutputError::Foreign { .. } | OutputError::NotADirectory(_))) => {
+                Err(e) if e.is_input_error() => {
                     eprintln!("error: {e}");
                     return ExitCode::from(2);
                 }
@@ -243,8 +243,7 @@ fn main() -> ExitCode {
 
 /// Writes the HTML report of `dir`.
 fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
-    use undercurrent::plot::PlotError;
-    use undercurrent::report::html::{write_report, ReportError};
+    use undercurrent::report::html::write_report;
     match write_report(dir) {
         Ok(path) => {
             let name = path.file_name().unwrap_or_default();
@@ -253,13 +252,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
-            match e {
-                ReportError::Write { .. }
-                | ReportError::Plot(
-                    PlotError::Io { .. } | PlotError::Font(_) | PlotError::Draw(_),
-                ) => ExitCode::from(1),
-                _ => ExitCode::from(2),
-            }
+            ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
 }
@@ -267,12 +260,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
 /// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
 fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
-    let drawn = if undercurrent::plot::sweep::is_sweep_dir(dir) {
-        undercurrent::plot::sweep::plot_sweep_dir(dir)
-    } else {
-        undercurrent::plot::plot_run_dir(dir)
-    };
-    match drawn {
+    match undercurrent::plot::plot_dir(dir) {
         Ok(paths) => {
             eprintln!(
                 "drew {} charts (PNG + SVG) into {} in {:.1} s",
@@ -284,12 +272,7 @@ fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
         }
         Err(e) => {
             eprintln!("error: {e}");
-            match e {
-                undercurrent::plot::PlotError::Io { .. }
-                | undercurrent::plot::PlotError::Font(_)
-                | undercurrent::plot::PlotError::Draw(_) => ExitCode::from(1),
-                _ => ExitCode::from(2),
-            }
+            ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
 }

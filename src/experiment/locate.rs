@@ -1,5 +1,7 @@
 //! Finding where a key path stands in a TOML file, and suggesting the key a typo meant.
 
+use std::collections::BTreeSet;
+
 use toml::de::{DeTable, DeValue};
 
 /// 1-based line and column of a byte offset.
@@ -59,27 +61,28 @@ pub fn locate(src: &str, path: &str) -> Option<usize> {
     best
 }
 
-/// Whether a file writes the dotted table path `path` (`organisation.employees`) itself:
-/// an exact match, for deciding what a preset may fill in.
-pub fn is_written(src: &str, path: &str) -> bool {
-    let Ok(doc) = DeTable::parse(src) else {
-        return false;
-    };
-    let mut table: &DeTable = doc.get_ref();
-    let parts: Vec<&str> = path.split('.').collect();
-    for (i, part) in parts.iter().enumerate() {
-        let Some((_, v)) = table.iter().find(|(k, _)| k.get_ref().as_ref() == *part) else {
-            return false;
-        };
-        if i + 1 == parts.len() {
-            return true;
-        }
-        match v.get_ref() {
-            DeValue::Table(t) => table = t,
-            _ => return false,
+/// Every dotted table path a file writes (`organisation`, `organisation.employees`, …),
+/// read once so that a preset can ask cheaply which keys it may fill in. Arrays are not
+/// entered: presets set no value inside one.
+pub fn written_paths(src: &str) -> BTreeSet<String> {
+    fn walk(t: &DeTable, prefix: &str, out: &mut BTreeSet<String>) {
+        for (k, v) in t.iter() {
+            let path = if prefix.is_empty() {
+                k.get_ref().to_string()
+            } else {
+                format!("{prefix}.{}", k.get_ref())
+            };
+            if let DeValue::Table(inner) = v.get_ref() {
+                walk(inner, &path, out);
+            }
+            out.insert(path);
         }
     }
-    false
+    let mut out = BTreeSet::new();
+    if let Ok(doc) = DeTable::parse(src) {
+        walk(doc.get_ref(), "", &mut out);
+    }
+    out
 }
 
 /// Dotted key path (`arms[1].interventions[0].start`) of the deepest key whose key or value

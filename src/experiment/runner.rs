@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::replication::{run_replication, ReplicationResult, RunSettings};
+use super::replication::{run_replication, ReplicationResult};
 use super::scenario::Scenario;
 use crate::model::rng::replication_seed;
 use crate::model::Consts;
@@ -13,12 +13,7 @@ pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<Replicati
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
-    let settings = RunSettings {
-        horizon: s.horizon_days,
-        burn_in: s.burn_in_days,
-        record_every: s.record_every,
-        snapshot_days: s.employee_snapshots.clone(),
-    };
+    let settings = s.run_settings();
     (0..s.replications as u64)
         .into_par_iter()
         .map(|r| {

@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::locate::{did_you_mean, is_written, key_path_at, line_col, locate, plain_type_message};
+use super::locate::{
+    did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
+};
+use super::replication::RunSettings;
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
@@ -252,8 +255,9 @@ impl Scenario {
     ) -> Result<Scenario, ScenarioError> {
         if s.sector.is_some() || s.maturity.is_some() {
             let mut p = s.params();
+            let written = written_paths(src);
             presets::apply(&mut p, s.sector, s.maturity, |key| {
-                is_written(src, &format!("{prefix}{key}"))
+                written.contains(&format!("{prefix}{key}"))
             });
             s.set_params(p);
         }
@@ -321,6 +325,16 @@ impl Scenario {
             customers: self.customers.clone(),
             rule_breaks: self.rule_breaks.clone(),
             effects: self.effects.clone(),
+        }
+    }
+
+    /// Horizon, burn-in, recording interval and snapshot days of a replication.
+    pub fn run_settings(&self) -> RunSettings {
+        RunSettings {
+            horizon: self.horizon_days,
+            burn_in: self.burn_in_days,
+            record_every: self.record_every,
+            snapshot_days: self.employee_snapshots.clone(),
         }
     }
 
@@ -395,14 +409,7 @@ impl Scenario {
                 "snapshot days must lie inside the recorded horizon",
             );
         }
-        if self.name.is_empty() || self.name.contains(['/', '\\']) || self.name.starts_with('.') {
-            c.fail(
-                "name",
-                format!("{:?}", self.name),
-                "a non-empty name without path separators".into(),
-                "the name becomes the output directory results/<name>/",
-            );
-        }
+        c.output_name("name", &self.name);
         let n_teams = self.n_teams();
         let mut seen = std::collections::BTreeSet::new();
         for (i, arm) in self.arms.iter().enumerate() {

@@ -466,15 +466,9 @@ impl Team {
         // Customers: churn, background outflow, referrals and inflow, from the team stream.
         let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
         let outflow = poisson(&mut trng, k.outflow_rate * self.customers.len() as f64);
-        // Removal by index needs unflagged memories below the flag, which validated parameters
-        // guarantee (memories stay in [0, 1]); parameters built without validation get the scan.
-        let memories_bounded =
-            k.memory_new <= 1.0 && k.memory_referred <= 1.0 && (0.0..=1.0).contains(&k.memory_rate);
-        out.churned = if memories_bounded {
-            self.customers.remove_churned_at(&mut churned_at, churned)
-        } else {
-            self.customers.remove_churned()
-        } as u32;
+        // Removal by index relies on unflagged memories staying below the flag, which
+        // validation guarantees (every memory parameter lies in [0, 1]).
+        out.churned = self.customers.remove_churned_at(&mut churned_at, churned) as u32;
         let outflow = outflow.min(self.customers.len());
         for _ in 0..outflow {
             let len = self.customers.len();

@@ -57,6 +57,18 @@ impl Check {
         }
     }
 
+    /// A name that becomes the output directory `results/<name>/`.
+    pub fn output_name(&mut self, key: &str, name: &str) {
+        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+            self.fail(
+                key,
+                format!("{name:?}"),
+                "a non-empty name without path separators".into(),
+                "the name becomes the output directory results/<name>/",
+            );
+        }
+    }
+
     /// A probability or share in [0, 1].
     pub fn unit(&mut self, key: &str, v: f64) {
         self.range(key, v, 0.0, 1.0)

@@ -38,6 +38,14 @@ pub enum OutputError {
     },
 }
 
+impl OutputError {
+    /// Whether the user's choice of directory is at fault (exit code 2) rather than the
+    /// machine (1).
+    pub fn is_input_error(&self) -> bool {
+        !matches!(self, OutputError::Io { .. })
+    }
+}
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),

@@ -45,6 +45,15 @@ pub enum PlotError {
 }
 
 impl PlotError {
+    /// Whether the user's input is at fault (missing or malformed files, nothing to draw:
+    /// exit code 2) rather than the machine (I/O, fonts, drawing: exit code 1).
+    pub fn is_input_error(&self) -> bool {
+        !matches!(
+            self,
+            PlotError::Io { .. } | PlotError::Font(_) | PlotError::Draw(_)
+        )
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         PlotError::Io {
             path: path.into(),

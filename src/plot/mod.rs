@@ -132,51 +132,68 @@ pub fn draw_chart<DB: DrawingBackend>(
     }
 }
 
-/// Renders `kind` to an SVG document in memory (for inlining into HTML).
-pub fn render_svg_string(data: &RunData, kind: &ChartKind) -> Result<String, PlotError> {
+/// Renders whatever `draw` draws to an SVG document in memory: the one SVG path of every
+/// chart, run or sweep.
+pub(crate) fn svg_of<F>(size: (u32, u32), draw: F) -> Result<String, PlotError>
+where
+    F: FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), PlotError>,
+{
     font::ensure_fonts()?;
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, chart_size(data, kind)).into_drawing_area();
-        draw_chart(&root, data, kind)?;
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root)?;
         root.present().map_err(draw_err)?;
     }
     Ok(svg)
 }
 
-/// Renders `kind` to an SVG file (written atomically: a killed run leaves no torn chart).
-pub fn render_svg_file(data: &RunData, kind: &ChartKind, path: &Path) -> Result<(), PlotError> {
-    let svg = render_svg_string(data, kind)?;
-    write_atomic(path, svg.as_bytes()).map_err(|e| PlotError::io(path, e))
-}
-
-/// Renders `kind` to PNG bytes in memory. Encoding ourselves (rather than letting the
+/// Renders whatever `draw` draws to PNG bytes. Encoding ourselves (rather than letting the
 /// backend write the file) lets the file go through the same atomic rename as every output.
-pub fn render_png_bytes(data: &RunData, kind: &ChartKind) -> Result<Vec<u8>, PlotError> {
+pub(crate) fn png_of<F>(size: (u32, u32), draw: F) -> Result<Vec<u8>, PlotError>
+where
+    F: FnOnce(&DrawingArea<BitMapBackend, Shift>) -> Result<(), PlotError>,
+{
     font::ensure_fonts()?;
-    let (w, h) = chart_size(data, kind);
+    let (w, h) = size;
     let mut rgb = vec![0u8; w as usize * h as usize * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        draw_chart(&root, data, kind)?;
+        let root = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        draw(&root)?;
         root.present().map_err(draw_err)?;
     }
-    encode_png(&rgb, w, h)
-}
-
-/// Encodes an RGB buffer as PNG (deterministic: same pixels, same bytes).
-pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, PlotError> {
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
-        .write_image(rgb, w, h, image::ColorType::Rgb8)
+        .write_image(&rgb, w, h, image::ColorType::Rgb8)
         .map_err(|e| PlotError::Draw(format!("encoding PNG: {e}")))?;
     Ok(png)
 }
 
-/// Renders `kind` to a PNG file (written atomically).
-pub fn render_png_file(data: &RunData, kind: &ChartKind, path: &Path) -> Result<(), PlotError> {
-    let png = render_png_bytes(data, kind)?;
-    write_atomic(path, &png).map_err(|e| PlotError::io(path, e))
+/// Writes `stem.png` and `stem.svg` into `out` atomically (a killed run leaves no torn
+/// chart) and appends their paths to `written`.
+pub(crate) fn write_chart_pair(
+    out: &Path,
+    stem: &str,
+    png: &[u8],
+    svg: &str,
+    written: &mut Vec<PathBuf>,
+) -> Result<(), PlotError> {
+    for (ext, bytes) in [("png", png), ("svg", svg.as_bytes())] {
+        let path = out.join(format!("{stem}.{ext}"));
+        write_atomic(&path, bytes).map_err(|e| PlotError::io(&path, e))?;
+        written.push(path);
+    }
+    Ok(())
+}
+
+/// Renders `kind` to an SVG document in memory (for inlining into HTML).
+pub fn render_svg_string(data: &RunData, kind: &ChartKind) -> Result<String, PlotError> {
+    svg_of(chart_size(data, kind), |root| draw_chart(root, data, kind))
+}
+
+/// Renders `kind` to PNG bytes in memory.
+pub fn render_png_bytes(data: &RunData, kind: &ChartKind) -> Result<Vec<u8>, PlotError> {
+    png_of(chart_size(data, kind), |root| draw_chart(root, data, kind))
 }
 
 /// Loads the results in `dir` and renders every chart to an SVG string, keyed by file stem.
@@ -186,6 +203,15 @@ pub fn svg_strings(dir: &Path) -> Result<Vec<(String, String)>, PlotError> {
         .iter()
         .map(|k| Ok((k.file_stem(), render_svg_string(&data, k)?)))
         .collect()
+}
+
+/// Draws every chart of a results directory, a sweep's or a run's.
+pub fn plot_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
+    if sweep::is_sweep_dir(dir) {
+        sweep::plot_sweep_dir(dir)
+    } else {
+        plot_run_dir(dir)
+    }
 }
 
 /// Reads the CSVs in `dir` and writes PNG and SVG of every chart into `dir/plots/`.
@@ -212,12 +238,9 @@ pub fn plot_run_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
             k += 1;
         }
         stems.push(stem.clone());
-        let png = out_dir.join(format!("{stem}.png"));
-        render_png_file(&data, &kind, &png)?;
-        written.push(png);
-        let svg = out_dir.join(format!("{stem}.svg"));
-        render_svg_file(&data, &kind, &svg)?;
-        written.push(svg);
+        let png = render_png_bytes(&data, &kind)?;
+        let svg = render_svg_string(&data, &kind)?;
+        write_chart_pair(&out_dir, &stem, &png, &svg, &mut written)?;
     }
     Ok(written)
 }

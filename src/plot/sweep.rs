@@ -347,30 +347,6 @@ fn subtitle_arm(arm: &str) -> String {
     format!("arm: {}", arm_label(arm))
 }
 
-fn plain_spec(
-    x: std::ops::Range<f64>,
-    y: std::ops::Range<f64>,
-    x_desc: &str,
-    y_desc: &str,
-) -> AxisSpec {
-    let (x_ticks, x_decimals) = ticks(&x, 6);
-    let (y_ticks, y_decimals) = ticks(&y, 5);
-    AxisSpec {
-        x_range: x,
-        x_ticks,
-        x_decimals,
-        x_desc: Some(x_desc.to_string()),
-        y_range: y,
-        y_ticks,
-        y_decimals,
-        y_desc: Some(y_desc.to_string()),
-        x_labels: true,
-        y_labels: true,
-        tick_size: TICK_SIZE,
-        desc_size: AXIS_DESC_SIZE,
-    }
-}
-
 fn draw_response<DB: DrawingBackend>(
     root: &Area<DB>,
     d: &SweepData,
@@ -416,7 +392,7 @@ fn draw_response<DB: DrawingBackend>(
             .flat_map(|(_, s)| [s.mean, s.ci_lo, s.ci_hi].into_iter().flatten())
     });
     let y_range = value_range(y_vals, info.zero_line);
-    let spec = plain_spec(
+    let spec = AxisSpec::linear(
         x_range.clone(),
         y_range,
         &axis_label(&d.axes[0]),
@@ -582,40 +558,42 @@ fn draw_heatmap<DB: DrawingBackend>(
                 palette::BLACK
             },
         );
-        let (px, py) = chart.backend_coord(&(x, y));
-        draw_text(
+        text_at(
             &plot_area,
+            &chart,
+            (x, y),
+            (0, 0),
             &label,
             &style,
-            (
-                px - plot_area.get_base_pixel().0,
-                py - plot_area.get_base_pixel().1,
-            ),
             HPos::Center,
             VPos::Center,
         )?;
     }
     // Parameter values as tick labels.
     for (i, x) in xl.iter().enumerate() {
-        let (px, py) = chart.backend_coord(&(i as f64, -0.5));
-        let base = plot_area.get_base_pixel();
-        draw_text(
+        let label = fmt_num(*x, decimals_of(&xl));
+        let at = (i as f64, -0.5);
+        text_at(
             &plot_area,
-            &fmt_num(*x, decimals_of(&xl)),
+            &chart,
+            at,
+            (0, 10),
+            &label,
             &ts,
-            (px - base.0, py - base.1 + 10),
             HPos::Center,
             VPos::Top,
         )?;
     }
     for (i, y) in yl.iter().enumerate() {
-        let (px, py) = chart.backend_coord(&(-0.5, i as f64));
-        let base = plot_area.get_base_pixel();
-        draw_text(
+        let label = fmt_num(*y, decimals_of(&yl));
+        let at = (-0.5, i as f64);
+        text_at(
             &plot_area,
-            &fmt_num(*y, decimals_of(&yl)),
+            &chart,
+            at,
+            (-10, 0),
+            &label,
             &ts,
-            (px - base.0 - 10, py - base.1),
             HPos::Right,
             VPos::Center,
         )?;
@@ -762,13 +740,15 @@ fn draw_sobol<DB: DrawingBackend>(
                 }
             }
         }
-        let (px, py) = chart.backend_coord(&(x_range.start, y));
-        let base = plot_area.get_base_pixel();
-        draw_text(
+        let style = text_style(TICK_SIZE, palette::BLACK);
+        let at = (x_range.start, y);
+        text_at(
             &plot_area,
+            &chart,
+            at,
+            (-12, 0),
             &axis_label(p),
-            &text_style(TICK_SIZE, palette::BLACK),
-            (px - base.0 - 12, py - base.1),
+            &style,
             HPos::Right,
             VPos::Center,
         )?;
@@ -813,7 +793,7 @@ fn draw_scatter<DB: DrawingBackend>(
     let panels = rest.split_evenly((rows, cols));
     for (a, panel) in panels.iter().enumerate().take(shown) {
         let x_range = value_range(pts.iter().map(|p| p.0[a]), false);
-        let mut spec = plain_spec(
+        let mut spec = AxisSpec::linear(
             x_range,
             y_range.clone(),
             &axis_label(&d.axes[a]),
@@ -880,7 +860,7 @@ fn draw_morris<DB: DrawingBackend>(
     let x_range = value_range(pts.iter().map(|p| p.1).chain([0.0]), true);
     let y_range = value_range(pts.iter().map(|p| p.2).chain([0.0]), true);
     let unit = format!("{} per full parameter range", info.y_desc);
-    let spec = plain_spec(
+    let spec = AxisSpec::linear(
         x_range.clone(),
         y_range.clone(),
         &format!("μ* ({unit})"),
@@ -903,18 +883,44 @@ fn draw_morris<DB: DrawingBackend>(
                 palette::BLUE.filled(),
             )))
             .map_err(draw_err)?;
-        let (px, py) = chart.backend_coord(&(*a, *b));
-        let base = rest.get_base_pixel();
-        draw_text(
+        let style = text_style(20.0, palette::BLACK);
+        text_at(
             &rest,
+            &chart,
+            (*a, *b),
+            (12, -4),
             &axis_label(p),
-            &text_style(20.0, palette::BLACK),
-            (px - base.0 + 12, py - base.1 - 4),
+            &style,
             HPos::Left,
             VPos::Bottom,
         )?;
     }
     Ok(())
+}
+
+/// Draws `text` at the data point `at` of `chart`, shifted by `offset` pixels; `area` is the
+/// area the chart was built on (text is placed in its own pixel coordinates).
+#[allow(clippy::too_many_arguments)]
+fn text_at<DB: DrawingBackend>(
+    area: &Area<DB>,
+    chart: &ChartContext<'_, DB, XyCoord>,
+    at: (f64, f64),
+    offset: (i32, i32),
+    text: &str,
+    style: &TextStyle,
+    h: HPos,
+    v: VPos,
+) -> Result<(), PlotError> {
+    let (px, py) = chart.backend_coord(&at);
+    let (bx, by) = area.get_base_pixel();
+    draw_text(
+        area,
+        text,
+        style,
+        (px - bx + offset.0, py - by + offset.1),
+        h,
+        v,
+    )
 }
 
 /// Clears `root`, draws the title band and returns the area below it.
@@ -948,26 +954,12 @@ pub fn draw_sweep_chart<DB: DrawingBackend>(
 
 /// Renders a sweep chart to an SVG string.
 pub fn sweep_svg(d: &SweepData, chart: &SweepChart) -> Result<String, PlotError> {
-    crate::plot::font::ensure_fonts()?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        draw_sweep_chart(&root, d, chart)?;
-        root.present().map_err(draw_err)?;
-    }
-    Ok(svg)
+    super::svg_of((WIDTH, HEIGHT), |root| draw_sweep_chart(root, d, chart))
 }
 
 /// Renders a sweep chart to PNG bytes.
 pub fn sweep_png(d: &SweepData, chart: &SweepChart) -> Result<Vec<u8>, PlotError> {
-    crate::plot::font::ensure_fonts()?;
-    let mut rgb = vec![0u8; WIDTH as usize * HEIGHT as usize * 3];
-    {
-        let root = BitMapBackend::with_buffer(&mut rgb, (WIDTH, HEIGHT)).into_drawing_area();
-        draw_sweep_chart(&root, d, chart)?;
-        root.present().map_err(draw_err)?;
-    }
-    super::encode_png(&rgb, WIDTH, HEIGHT)
+    super::png_of((WIDTH, HEIGHT), |root| draw_sweep_chart(root, d, chart))
 }
 
 /// Writes PNG and SVG of every sweep chart into `dir/plots/`; returns the paths.
@@ -984,15 +976,8 @@ pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
     let mut written = Vec::new();
     for c in charts {
-        let stem = c.file_stem();
-        let png = out.join(format!("{stem}.png"));
-        crate::output::files::write_atomic(&png, &sweep_png(&d, &c)?)
-            .map_err(|e| PlotError::io(&png, e))?;
-        let svg = out.join(format!("{stem}.svg"));
-        crate::output::files::write_atomic(&svg, sweep_svg(&d, &c)?.as_bytes())
-            .map_err(|e| PlotError::io(&svg, e))?;
-        written.push(png);
-        written.push(svg);
+        let (png, svg) = (sweep_png(&d, &c)?, sweep_svg(&d, &c)?);
+        super::write_chart_pair(&out, &c.file_stem(), &png, &svg, &mut written)?;
     }
     Ok(written)
 }

@@ -29,6 +29,17 @@ pub enum ReportError {
     },
 }
 
+impl ReportError {
+    /// Whether the user's input is at fault (exit code 2) rather than the machine (1).
+    pub fn is_input_error(&self) -> bool {
+        match self {
+            ReportError::Plot(e) => e.is_input_error(),
+            ReportError::Manifest { .. } => true,
+            ReportError::Write { .. } => false,
+        }
+    }
+}
+
 /// Time series shown in the main part of the report; every other chart follows in a
 /// collapsed section, so the board sees the four outcomes first.
 const MAIN_SERIES: [&str; 6] = [
@@ -131,6 +142,45 @@ fn produced_by(m: Option<&Value>) -> String {
     )
 }
 
+/// The document head up to `<body>`: title and the inline style sheet.
+fn head(html: &mut String, title: &str) {
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        escape(title)
+    );
+}
+
+/// A two-column table of labelled values.
+fn key_value_table(html: &mut String, rows: &[(&str, String)]) {
+    html.push_str("<table>");
+    for (k, v) in rows {
+        let _ = write!(
+            html,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            escape(k),
+            escape(v)
+        );
+    }
+    html.push_str("</table>");
+}
+
+/// A chart's SVG as an inline `<figure>`. HTML5 puts inline `<svg>` in the SVG namespace by
+/// itself; dropping the namespace URI leaves the report without a single outside address.
+fn inline_figure(html: &mut String, id: &str, svg: &str, caption: Option<&str>) {
+    let svg = svg
+        .trim()
+        .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+    let caption = caption
+        .map(|c| format!("<figcaption>{}</figcaption>", escape(c)))
+        .unwrap_or_default();
+    let _ = write!(
+        html,
+        "<figure id=\"{}\">{svg}{caption}</figure>",
+        escape(id)
+    );
+}
+
 fn cell(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -192,16 +242,8 @@ fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
         ("command", top("command")),
         ("run finished", top("finished")),
     ];
-    html.push_str("<h2>Scenario</h2><table>");
-    for (k, v) in rows {
-        let _ = write!(
-            html,
-            "<tr><th>{}</th><td>{}</td></tr>",
-            escape(k),
-            escape(&v)
-        );
-    }
-    html.push_str("</table>");
+    html.push_str("<h2>Scenario</h2>");
+    key_value_table(html, &rows);
 }
 
 fn reading_section(html: &mut String, data: &RunData) {
@@ -281,16 +323,7 @@ fn caption(kind: &ChartKind) -> String {
 
 fn figure(html: &mut String, data: &RunData, kind: &ChartKind) -> Result<(), ReportError> {
     let svg = plot::render_svg_string(data, kind)?;
-    let _ = write!(
-        html,
-        "<figure id=\"{}\">{}<figcaption>{}</figcaption></figure>",
-        escape(&kind.file_stem()),
-        // HTML5 puts inline <svg> in the SVG namespace by itself; dropping the namespace
-        // URI leaves the report without a single outside address.
-        svg.trim()
-            .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1),
-        escape(&caption(kind))
-    );
+    inline_figure(html, &kind.file_stem(), &svg, Some(&caption(kind)));
     Ok(())
 }
 
@@ -454,10 +487,9 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();
     let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · undercurrent report</title><style>{STYLE}</style></head><body>",
-        escape(&data.scenario)
+    head(
+        &mut html,
+        &format!("{} · undercurrent report", data.scenario),
     );
     summary_section(&mut html, m, &data);
     reading_section(&mut html, &data);
@@ -477,14 +509,17 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
     let m = manifest.as_ref();
     let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
     let mut html = String::new();
+    head(
+        &mut html,
+        &format!("{} · undercurrent sweep report", data.name),
+    );
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · undercurrent sweep report</title><style>{STYLE}</style></head><body><h1>{}</h1><p class=\"sub\">{}</p><h2>Sweep</h2><table>",
-        escape(&data.name),
+        "<h1>{}</h1><p class=\"sub\">{}</p><h2>Sweep</h2>",
         escape(&data.name),
         escape(&top("description"))
     );
-    for (k, v) in [
+    let rows = [
         ("design", top("design")),
         ("design points", top("points")),
         ("replications per point", top("replications")),
@@ -492,15 +527,9 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         ("master seed", top("seed")),
         ("arms", arm_list(&data.arms)),
         ("produced by", produced_by(m)),
-    ] {
-        let _ = write!(
-            html,
-            "<tr><th>{}</th><td>{}</td></tr>",
-            escape(k),
-            escape(&v)
-        );
-    }
-    html.push_str("</table><h2>Swept parameters</h2><table><tr><th>parameter</th><th>key</th><th>from</th><th>to</th></tr>");
+    ];
+    key_value_table(&mut html, &rows);
+    html.push_str("<h2>Swept parameters</h2><table><tr><th>parameter</th><th>key</th><th>from</th><th>to</th></tr>");
     let axes = m.and_then(|m| m.get("axes")).and_then(Value::as_array);
     for a in axes.into_iter().flatten() {
         let f = |k: &str| a.get(k).map(cell).unwrap_or_default();
@@ -515,14 +544,7 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
     }
     html.push_str("</table><h2>Charts</h2>");
     for c in sweep_charts(&data) {
-        let svg = sweep_svg(&data, &c)?;
-        let _ = write!(
-            html,
-            "<figure id=\"{}\">{}</figure>",
-            escape(&c.file_stem()),
-            svg.trim()
-                .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
-        );
+        inline_figure(&mut html, &c.file_stem(), &sweep_svg(&data, &c)?, None);
     }
     if !data.sensitivity.is_empty() {
         html.push_str("<h2>Sensitivity indices</h2><table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");

@@ -265,14 +265,7 @@ pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
 impl ExperimentFile {
     /// Checks of the file on its own (before the base scenario is known).
     fn check(&self, c: &mut Check) {
-        if self.name.is_empty() || self.name.contains(['/', '\\']) || self.name.starts_with('.') {
-            c.fail(
-                "name",
-                format!("{:?}", self.name),
-                "a non-empty name without path separators".into(),
-                "the name becomes the output directory results/<name>/",
-            );
-        }
+        c.output_name("name", &self.name);
         c.range_usize("replications", self.replications, 1, 1_000_000);
         let s = &self.sweep;
         let kind = s.design;

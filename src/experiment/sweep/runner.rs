@@ -230,11 +230,10 @@ pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> 
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
+    // A sweep keeps summaries, not agent-level snapshots.
     let settings = RunSettings {
-        horizon: s.horizon_days,
-        burn_in: s.burn_in_days,
-        record_every: s.record_every,
         snapshot_days: Vec::new(),
+        ..s.run_settings()
     };
     let res = run_replication(
         &params,

@@ -339,16 +339,15 @@ pub struct AxisSpec {
 }
 
 impl AxisSpec {
-    /// Months on x (`0..max_day`), values on y with about 5 intervals.
-    pub fn months(max_day: f64, y_range: Range<f64>, y_desc: &str) -> Self {
-        let x_range = month_range(max_day);
-        let x_ticks = month_ticks(x_range.end);
+    /// Values on both axes: about 6 tick intervals on x, 5 on y.
+    pub fn linear(x_range: Range<f64>, y_range: Range<f64>, x_desc: &str, y_desc: &str) -> Self {
+        let (x_ticks, x_decimals) = ticks(&x_range, 6);
         let (y_ticks, y_decimals) = ticks(&y_range, 5);
         AxisSpec {
             x_range,
             x_ticks,
-            x_decimals: 0,
-            x_desc: Some("months since start of recorded period".to_string()),
+            x_decimals,
+            x_desc: Some(x_desc.to_string()),
             y_range,
             y_ticks,
             y_decimals,
@@ -357,6 +356,22 @@ impl AxisSpec {
             y_labels: true,
             tick_size: TICK_SIZE,
             desc_size: AXIS_DESC_SIZE,
+        }
+    }
+
+    /// Months on x (`0..max_day`), values on y with about 5 intervals.
+    pub fn months(max_day: f64, y_range: Range<f64>, y_desc: &str) -> Self {
+        let x_range = month_range(max_day);
+        let x_ticks = month_ticks(x_range.end);
+        AxisSpec {
+            x_ticks,
+            x_decimals: 0,
+            ..AxisSpec::linear(
+                x_range,
+                y_range,
+                "months since start of recorded period",
+                y_desc,
+            )
         }
     }
 
