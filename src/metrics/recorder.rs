@@ -10,7 +10,7 @@ use crate::model::simulation::add;
 use crate::model::team::TeamDay;
 
 /// Metrics recorded per recorded day, in output order.
-pub const METRICS: [&str; 27 + N_DRIVES] = [
+pub const METRICS: [&str; DRIVE_METRICS_AT + N_DRIVES] = [
     "B",
     "K",
     "A",
@@ -38,6 +38,9 @@ pub const METRICS: [&str; 27 + N_DRIVES] = [
     "cost_rule_breaks_cumulative",
     "cost_cumulative",
     "employees",
+    "alignment",
+    "feedback_minded_share",
+    "N_feedback_minded",
     "B_purple",
     "B_red",
     "B_blue",
@@ -46,6 +49,9 @@ pub const METRICS: [&str; 27 + N_DRIVES] = [
     "B_yellow",
     "B_turquoise",
 ];
+
+/// Index of the first per-drive metric (`B_purple`).
+pub const DRIVE_METRICS_AT: usize = 30;
 
 /// Number of recorded metrics.
 pub const N_METRICS: usize = METRICS.len();
@@ -169,8 +175,15 @@ impl Recorder {
         row[24] = self.cost_breaks;
         row[25] = self.cost_interventions + self.cost_breaks;
         row[26] = t.employees as f64;
+        row[27] = t.alignment_sum / n;
+        row[28] = t.feedback_minded as f64 / n;
+        row[29] = if t.feedback_minded > 0 {
+            t.feedback_minded_norm_sum / t.feedback_minded as f64
+        } else {
+            f64::NAN
+        };
         for d in 0..N_DRIVES {
-            row[27 + d] = if t.drive_n[d] > 0 {
+            row[DRIVE_METRICS_AT + d] = if t.drive_n[d] > 0 {
                 t.drive_b[d] / t.drive_n[d] as f64
             } else {
                 f64::NAN
@@ -197,7 +210,7 @@ mod tests {
     #[test]
     fn drive_metrics_follow_the_drive_names() {
         for (d, name) in DRIVE_NAMES.iter().enumerate() {
-            assert_eq!(METRICS[27 + d], format!("B_{name}"));
+            assert_eq!(METRICS[DRIVE_METRICS_AT + d], format!("B_{name}"));
         }
     }
 }

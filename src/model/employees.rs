@@ -61,10 +61,17 @@ pub enum Col {
     K0,
     /// Resting repertoire P0.
     P0,
+    /// Working days since hire ([`SETTLED_TENURE`] for the staff present at the start).
+    Tenure,
 }
 
 /// Number of columns.
-pub const N_COLS: usize = Col::P0 as usize + 1;
+pub const N_COLS: usize = Col::Tenure as usize + 1;
+
+/// Tenure given to the staff present when a run starts: they are settled in the team (they
+/// start at its fixed point), so no socialisation period applies to them. Exact in f32 for
+/// any horizon a scenario allows.
+pub const SETTLED_TENURE: f32 = 100_000.0;
 
 /// Names of the columns, for agent-level output.
 pub const COL_NAMES: [&str; N_COLS] = [
@@ -97,6 +104,7 @@ pub const COL_NAMES: [&str; N_COLS] = [
     "alignment",
     "K0",
     "P0",
+    "tenure_days",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -262,7 +270,30 @@ pub fn draw_person<R: Rng + ?Sized>(
     e.set(Col::Alignment, i, v(alignment(&t.lens, &def)));
     e.set(Col::K0, i, v(k0));
     e.set(Col::P0, i, v(p0));
+    e.set(Col::Tenure, i, SETTLED_TENURE);
     e.dominant[i] = dominant(&profile);
+}
+
+/// Puts a newcomer in row `i` at the behaviour their own disposition supports: the norm is
+/// their anchor (N = N0; the team has not yet shaped it), habit and behaviour settle to it
+/// given the team's descriptive norm `s`, and the repertoire to its own balance. The team's
+/// pull on the norm comes later, through socialisation and the daily step.
+pub fn enter_newcomer(k: &Consts, e: &mut Employees, i: usize, s: f32) {
+    e.set(Col::N, i, e.get(Col::N0, i));
+    e.set(Col::Tenure, i, 0.0);
+    let mut b = e.get(Col::B, i);
+    for _ in 0..200 {
+        let nb = 0.5 * b + 0.5 * behaviour_target(k, e, i, s, b);
+        let moved = (nb - b).abs();
+        b = nb;
+        e.set(Col::B, i, b);
+        e.set(Col::H, i, b);
+        if moved < 1e-5 {
+            break;
+        }
+    }
+    let p = alternatives_equilibrium(k, e, i);
+    e.set(Col::P, i, p);
 }
 
 /// Behaviour target B* of row `i` given the team's descriptive norm `s` and habit `h`.

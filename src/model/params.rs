@@ -14,6 +14,10 @@ use super::validate::Check;
 pub const MAX_EMPLOYEES: usize = 10_000_000;
 /// Largest team (a manager's span of control far beyond any real one).
 pub const MAX_TEAM_SIZE: usize = 10_000;
+/// Most candidates screened per vacancy (each is a full person draw, at every hire).
+pub const MAX_HIRING_CANDIDATES: u32 = 100;
+/// Longest socialisation period (ten working years).
+pub const MAX_SOCIALISATION_DAYS: f64 = 2500.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -51,6 +55,21 @@ pub struct OrganisationParams {
     pub turnover_per_year: f64,
     /// Drive mix of hires; the organisation's own mix when absent.
     pub hiring_mix: Option<DriveMix>,
+    /// Hiring selectivity: candidates screened per vacancy. The one with the best interview
+    /// signal of customer orientation (the norm anchor N0 plus noise) is hired; 1 hires the
+    /// first candidate, that is, no selection.
+    pub hiring_candidates: u32,
+    /// Standard deviation of the interview signal around a candidate's N0: how well the
+    /// organisation recognises customer orientation when it hires.
+    pub hiring_screening_noise: f64,
+    /// Days a newcomer is being socialised: the extra pulls below act on their norm only in
+    /// this period. Newcomers enter with their own norm (N = N0), not the team's.
+    pub socialisation_days: f64,
+    /// Extra daily pull of a newcomer's norm toward the team's descriptive norm S (peers).
+    pub socialisation_peer: f64,
+    /// Extra daily pull of a newcomer's norm toward the manager as they perceive them (R̂),
+    /// scaled by the newcomer's role-model susceptibility.
+    pub socialisation_manager: f64,
 }
 
 impl Default for OrganisationParams {
@@ -65,6 +84,11 @@ impl Default for OrganisationParams {
             feedback_share: 0.2,
             turnover_per_year: 0.10,
             hiring_mix: None,
+            hiring_candidates: 1,
+            hiring_screening_noise: 0.15,
+            socialisation_days: 90.0,
+            socialisation_peer: 0.01,
+            socialisation_manager: 0.01,
         }
     }
 }
@@ -136,6 +160,9 @@ pub struct StateParams {
     pub norm_feedback_rate: f64,
     /// Employees with N at or above this count as having a strong norm.
     pub strong_norm_threshold: f64,
+    /// Feedback susceptibility from which an employee counts as highly feedback-minded
+    /// (enjoys working with customer feedback; article 002: about 15%).
+    pub feedback_minded_threshold: f64,
     /// Mean of the understanding anchor U0.
     pub understanding_mean: f64,
     pub understanding_concentration: f64,
@@ -186,6 +213,7 @@ impl Default for StateParams {
             norm_role_rate: 0.0003,
             norm_feedback_rate: 0.0015,
             strong_norm_threshold: 0.8,
+            feedback_minded_threshold: 1.05,
             understanding_mean: 0.4,
             understanding_concentration: 6.0,
             understanding_rate: 0.004,
@@ -455,6 +483,29 @@ impl Params {
         if let Some(m) = &o.hiring_mix {
             check_mix(c, "organisation.hiring_mix", m);
         }
+        c.range_usize(
+            "organisation.hiring_candidates",
+            o.hiring_candidates as usize,
+            1,
+            MAX_HIRING_CANDIDATES as usize,
+        );
+        c.range(
+            "organisation.hiring_screening_noise",
+            o.hiring_screening_noise,
+            0.0,
+            10.0,
+        );
+        c.range(
+            "organisation.socialisation_days",
+            o.socialisation_days,
+            0.0,
+            MAX_SOCIALISATION_DAYS,
+        );
+        c.rate("organisation.socialisation_peer", o.socialisation_peer);
+        c.rate(
+            "organisation.socialisation_manager",
+            o.socialisation_manager,
+        );
         check_lens(c, "organisation.definition", &o.definition);
         for (name, row) in crate::model::drives::DRIVE_NAMES
             .iter()
@@ -530,6 +581,12 @@ impl Params {
             );
         }
         c.unit("state.strong_norm_threshold", s.strong_norm_threshold);
+        c.range(
+            "state.feedback_minded_threshold",
+            s.feedback_minded_threshold,
+            0.0,
+            10.0,
+        );
         c.open_unit("state.understanding_mean", s.understanding_mean);
         c.positive(
             "state.understanding_concentration",

@@ -24,6 +24,8 @@ pub enum Purpose {
     EmployeeDay = 5,
     TeamDay = 6,
     Hire = 7,
+    /// The interview signal of a candidate (hiring selectivity).
+    Screening = 8,
 }
 
 /// SplitMix64's finaliser: a bijective avalanche mix of 64 bits.

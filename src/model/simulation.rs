@@ -177,6 +177,9 @@ pub fn add(t: &mut TeamDay, d: &TeamDay) {
     }
     t.recognised += d.recognised;
     t.strong_norm += d.strong_norm;
+    t.alignment_sum += d.alignment_sum;
+    t.feedback_minded += d.feedback_minded;
+    t.feedback_minded_norm_sum += d.feedback_minded_norm_sum;
     for k in 0..N_DRIVES {
         t.drive_b[k] += d.drive_b[k];
         t.drive_n[k] += d.drive_n[k];

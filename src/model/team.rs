@@ -10,7 +10,7 @@ use rand_distr::{Distribution, Poisson, StandardNormal};
 use super::consts::Consts;
 use super::customers::{CustomerPool, NpsWindow, CHURN_FLAG};
 use super::drives::N_DRIVES;
-use super::employees::{draw_person, settle, Col, Employees};
+use super::employees::{draw_person, enter_newcomer, settle, Col, Employees};
 use super::interventions::DayPlan;
 use super::manager::{stationary_perception, Manager};
 use super::params::Params;
@@ -169,6 +169,11 @@ pub struct TeamDay {
     pub state_sums: [f64; 8],
     pub recognised: u32,
     pub strong_norm: u32,
+    /// Only on recorded days: sum of lens alignment with the organisation's definition.
+    pub alignment_sum: f64,
+    /// Only on recorded days: highly feedback-minded employees and the sum of their norms.
+    pub feedback_minded: u32,
+    pub feedback_minded_norm_sum: f64,
     pub drive_b: [f64; N_DRIVES],
     pub drive_n: [u32; N_DRIVES],
 }
@@ -235,7 +240,7 @@ impl Team {
 
         let mem = &mut self.customers.memory;
         let pool_len = mem.len();
-        let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_tr, s_co, s_rw, s_rm, s_sa, s_fb, l_sp, l_ca, l_co, l_so, align, k0, p0] =
+        let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_tr, s_co, s_rw, s_rm, s_sa, s_fb, l_sp, l_ca, l_co, l_so, align, k0, p0, tenure] =
             self.employees.cols_mut();
 
         // Counters of the contact loop, kept in registers and stored once.
@@ -437,6 +442,13 @@ impl Team {
             if feedback_today {
                 dn += k.norm_feedback * s_fb[i] * (1.0 - nn[i]);
             }
+            // Socialisation: a newcomer's norm is pulled toward the team and the manager far
+            // faster than a settled employee's.
+            if tenure[i] < k.socialisation_days {
+                dn += k.socialisation_peer * (s - nn[i])
+                    + k.socialisation_manager * s_rm[i] * (rhat[i] - nn[i]);
+            }
+            tenure[i] += 1.0;
             nn[i] = (nn[i] + dn).clamp(0.0, 1.0);
             u[i] += k.understanding_rate * (u0[i] - u[i]);
             p[i] += k.alternatives_decay * (p0[i] - p[i])
@@ -528,15 +540,47 @@ impl Team {
         self.customers.memory.capacity() * std::mem::size_of::<f32>()
     }
 
-    /// Replaces the employee in slot `i` by a hire drawn from the hiring mix.
+    /// Replaces the employee in slot `i` by a hire drawn from the hiring mix: the best of
+    /// `hiring_candidates` on the interview signal. The newcomer enters with their own norm
+    /// and a prior picture of the manager; socialisation does the rest.
     fn hire(&mut self, w: &World, i: usize, dk: u64) {
-        let mut rng = stream(w.rep_seed, Purpose::Hire, self.index as u64, i as u64, dk);
-        draw_person(&mut self.employees, i, w.params, &w.hiring_mix, &mut rng);
         let k = w.consts;
+        let pick = if k.hiring_candidates > 1 {
+            self.screen(w, i, dk)
+        } else {
+            0
+        };
+        let mut rng = self.candidate_stream(w, i, dk, pick);
+        draw_person(&mut self.employees, i, w.params, &w.hiring_mix, &mut rng);
         self.employees.set(Col::Rhat, i, k.perception_prior);
         self.employees.set(Col::B, i, self.peer_norm);
-        let fb = k.feedback_prob(self.manager.priority, 0.0);
-        settle(k, &mut self.employees, i..i + 1, fb, false);
+        enter_newcomer(k, &mut self.employees, i, self.peer_norm);
+    }
+
+    /// Candidate `c` for slot `i` on day `dk`. Candidate 0 is the one hired without
+    /// selection, so `hiring_candidates = 1` draws exactly the stream it always did.
+    fn candidate_stream(&self, w: &World, i: usize, dk: u64, c: u32) -> Stream {
+        let slot = (c as u64) << 32 | i as u64;
+        stream(w.rep_seed, Purpose::Hire, self.index as u64, slot, dk)
+    }
+
+    /// Index of the candidate with the best interview signal (N0 plus Gaussian noise).
+    /// Candidates are drawn into slot `i` in turn; the caller draws the winner again.
+    fn screen(&mut self, w: &World, i: usize, dk: u64) -> u32 {
+        let k = w.consts;
+        let (mut best, mut best_signal) = (0u32, f32::NEG_INFINITY);
+        for c in 0..k.hiring_candidates {
+            let mut rng = self.candidate_stream(w, i, dk, c);
+            draw_person(&mut self.employees, i, w.params, &w.hiring_mix, &mut rng);
+            let slot = (c as u64) << 32 | i as u64;
+            let mut noise = stream(w.rep_seed, Purpose::Screening, self.index as u64, slot, dk);
+            let z: f32 = StandardNormal.sample(&mut noise);
+            let signal = self.employees.get(Col::N0, i) + k.screening_noise * z;
+            if signal > best_signal {
+                (best, best_signal) = (c, signal);
+            }
+        }
+        best
     }
 
     fn record_state(&self, k: &Consts, out: &mut TeamDay) {
@@ -564,6 +608,13 @@ impl Team {
             .iter()
             .filter(|&&x| x >= k.strong_norm_threshold)
             .count() as u32;
+        out.alignment_sum = e.col(Col::Alignment).iter().map(|&x| x as f64).sum();
+        for (&f, &nv) in e.col(Col::SusFeedback).iter().zip(e.col(Col::N)) {
+            if f >= k.feedback_minded_threshold {
+                out.feedback_minded += 1;
+                out.feedback_minded_norm_sum += nv as f64;
+            }
+        }
         for (&d, &bv) in e.dominant.iter().zip(e.col(Col::B)) {
             out.drive_b[d as usize] += bv as f64;
             out.drive_n[d as usize] += 1;

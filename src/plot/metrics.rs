@@ -95,6 +95,13 @@ pub fn metric_info(metric: &str) -> MetricInfo {
         "churned" => info("Churned customers", "customers"),
         "referred" => info("Referred customers", "customers"),
         "cost_cumulative" => info("Cumulative intervention cost", "euro"),
+        "alignment" => info(
+            "Alignment of lenses with the organisation's definition",
+            "mean alignment (0–1)",
+        ),
+        "feedback_minded_share" => info("Highly feedback-minded employees", "share of employees"),
+        "N_feedback_minded" => info("Norm N of the highly feedback-minded", "mean state (0–1)"),
+        "gamed_per_1000" => info("Gamed contacts: shown without quality", "contacts per 1000"),
         other => info(other, "value"),
     }
 }
@@ -152,6 +159,18 @@ fn summary_info(metric: &str) -> Option<MetricInfo> {
         "H_end" => info("Habit H at the end", "mean state (0–1)"),
         "E_end" => info("Reward expectancy E at the end", "mean state (0–1)"),
         "U_end" => info("Understanding U at the end", "mean state (0–1)"),
+        "recognition_end" => info(
+            "Employees recognising role-model behaviour at the end",
+            "share of employees",
+        ),
+        "alignment_end" => info(
+            "Alignment with the organisation's definition at the end",
+            "mean alignment (0–1)",
+        ),
+        "rule_breaks_mean" => info(
+            "Rule breaks over the horizon",
+            "rule breaks per 1000 contacts",
+        ),
         "cost_interventions" => info("Intervention cost", "euro"),
         "cost_rule_breaks" => info("Cost of rule breaks", "euro"),
         "drift_B" => gain("Baseline drift of B", "difference in B (0–1 scale)"),

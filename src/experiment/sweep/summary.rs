@@ -13,7 +13,7 @@ use crate::metrics::recorder::{metric_index, RunSeries, METRICS};
 /// the states below the waterline (N, H, E, U) are the slow variables whose end value says
 /// where the organisation is heading. `cost_*` are the arm's own totals (durability's `cost`
 /// is the difference from the baseline).
-pub const ARM_METRICS: [&str; 11] = [
+pub const ARM_METRICS: [&str; 14] = [
     "B_mean",
     "B_end",
     "nps_mean",
@@ -22,6 +22,9 @@ pub const ARM_METRICS: [&str; 11] = [
     "H_end",
     "E_end",
     "U_end",
+    "recognition_end",
+    "alignment_end",
+    "rule_breaks_mean",
     "active_customers_end",
     "cost_interventions",
     "cost_rule_breaks",
@@ -42,6 +45,15 @@ fn last_recorded(s: &RunSeries, metric: &str) -> f64 {
     }
 }
 
+/// Mean of a recorded metric over the recorded days (flows are totals over each recording
+/// interval, so no event is lost).
+fn recorded_mean(s: &RunSeries, metric: &str) -> f64 {
+    match metric_index(metric) {
+        Some(m) => mean(&(0..s.days.len()).map(|r| s.value(r, m)).collect::<Vec<_>>()),
+        None => f64::NAN,
+    }
+}
+
 /// [`ARM_METRICS`] of one arm of one run.
 pub fn arm_metrics(s: &RunSeries) -> [f64; ARM_METRICS.len()] {
     [
@@ -53,6 +65,9 @@ pub fn arm_metrics(s: &RunSeries) -> [f64; ARM_METRICS.len()] {
         last_recorded(s, "H"),
         last_recorded(s, "E"),
         last_recorded(s, "U"),
+        last_recorded(s, "recognition_share"),
+        last_recorded(s, "alignment"),
+        recorded_mean(s, "rule_breaks_per_1000"),
         last_recorded(s, "active_customers"),
         s.intervention_cost,
         s.rule_break_cost,
