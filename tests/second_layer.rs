@@ -329,10 +329,16 @@ fn about_15_percent_are_feedback_minded_and_shared_feedback_raises_their_norms_m
     );
     let minded = s.gain("arm", "N_feedback_minded", 250, 299);
     let all = s.gain("arm", "N", 250, 299);
+    assert!(minded.lo > 0.0, "N of the feedback-minded: {minded:?}");
     assert!(all.lo > 0.0, "N of everyone: {all:?}");
+    // The feedback-minded already hold stronger norms (their drives are the empathic ones),
+    // so compare the share of the remaining room to a norm of 1 that the feedback closes.
+    let room_minded = 1.0 - s.level("baseline", "N_feedback_minded", 250, 299);
+    let room_all = 1.0 - s.level("baseline", "N", 250, 299);
+    let (closed_minded, closed_all) = (minded.mean / room_minded, all.mean / room_all);
     assert!(
-        minded.mean > 1.2 * all.mean,
-        "the feedback-minded should gain most: {minded:?} vs everyone {all:?}"
+        closed_minded > 1.15 * closed_all,
+        "the feedback-minded should close more of their room: {closed_minded:.3} vs {closed_all:.3}"
     );
 }
 
@@ -448,11 +454,11 @@ fn socialisation_passes_the_managers_example_on_to_newcomers() {
     let weak_on = newcomers_shift(0.15, true);
     let weak_off = newcomers_shift(0.15, false);
     assert!(
-        strong_on > strong_off + 0.03,
+        strong_on > strong_off + 0.05,
         "role-model managers should lift newcomers' norms: {strong_on:.3} vs {strong_off:.3} without socialisation"
     );
     assert!(
-        weak_on < weak_off - 0.03,
+        weak_on < weak_off - 0.05,
         "poor role models should pull newcomers' norms down: {weak_on:.3} vs {weak_off:.3} without socialisation"
     );
     assert!(strong_on > weak_on + 0.1);

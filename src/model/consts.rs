@@ -48,6 +48,7 @@ pub struct Consts {
     pub socialisation_days: f32,
     pub socialisation_peer: f32,
     pub socialisation_manager: f32,
+    pub socialisation_visibility: f32,
     pub contacts: usize,
     pub score_base: f32,
     pub score_oriented: f32,
@@ -149,15 +150,16 @@ impl Consts {
             perception_prior: f(m.perception_prior),
             visibility_full: f(visibility(m, team, o.employees)),
             visibility_last: f(visibility(m, last, o.employees)),
-            // Daily hazard that gives the yearly turnover share.
-            leave_prob: f(
-                1.0 - (1.0 - o.turnover_per_year.min(0.999_999)).powf(1.0 / WORKING_DAYS_PER_YEAR)
-            ),
+            // Turnover as HR counts it: leavers per year over the head count. Leavers are
+            // replaced at once, so the head count is constant and the daily hazard is the
+            // yearly rate spread over the working days.
+            leave_prob: f(o.turnover_per_year / WORKING_DAYS_PER_YEAR),
             hiring_candidates: o.hiring_candidates.max(1),
             screening_noise: f(o.hiring_screening_noise),
             socialisation_days: f(o.socialisation_days),
             socialisation_peer: f(o.socialisation_peer),
             socialisation_manager: f(o.socialisation_manager),
+            socialisation_visibility: f(o.socialisation_visibility),
             contacts: c.contacts_per_day,
             score_base: f(c.score_base),
             score_oriented: f(c.score_oriented),

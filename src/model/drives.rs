@@ -148,7 +148,7 @@ impl Default for DriveTable {
                 0.8,
                 1.3,
                 0.7,
-                0.8,
+                0.7,
                 Lens::new(0.10, 0.50, 0.20, 0.20),
             ),
             red: row(
@@ -160,7 +160,7 @@ impl Default for DriveTable {
                 1.4,
                 0.9,
                 0.9,
-                0.6,
+                0.4,
                 Lens::new(0.60, 0.05, 0.05, 0.30),
             ),
             blue: row(
@@ -172,7 +172,7 @@ impl Default for DriveTable {
                 0.8,
                 1.1,
                 1.2,
-                0.7,
+                0.6,
                 Lens::new(0.15, 0.10, 0.60, 0.15),
             ),
             orange: row(
@@ -196,7 +196,7 @@ impl Default for DriveTable {
                 0.6,
                 1.0,
                 0.5,
-                1.2,
+                1.4,
                 Lens::new(0.10, 0.60, 0.10, 0.20),
             ),
             yellow: row(
@@ -208,7 +208,7 @@ impl Default for DriveTable {
                 0.6,
                 0.7,
                 0.4,
-                1.3,
+                1.5,
                 Lens::new(0.10, 0.20, 0.20, 0.50),
             ),
             turquoise: row(
@@ -220,7 +220,7 @@ impl Default for DriveTable {
                 0.5,
                 0.8,
                 0.4,
-                1.1,
+                1.2,
                 Lens::new(0.15, 0.35, 0.15, 0.35),
             ),
         }

@@ -70,6 +70,10 @@ pub struct OrganisationParams {
     /// Extra daily pull of a newcomer's norm toward the manager as they perceive them (R̂),
     /// scaled by the newcomer's role-model susceptibility.
     pub socialisation_manager: f64,
+    /// Chance a newcomer sees a telling moment of their manager on a day of the
+    /// socialisation period (onboarding puts them close to the manager); at least the
+    /// team's own visibility.
+    pub socialisation_visibility: f64,
 }
 
 impl Default for OrganisationParams {
@@ -89,6 +93,7 @@ impl Default for OrganisationParams {
             socialisation_days: 90.0,
             socialisation_peer: 0.01,
             socialisation_manager: 0.01,
+            socialisation_visibility: 0.6,
         }
     }
 }
@@ -213,7 +218,7 @@ impl Default for StateParams {
             norm_role_rate: 0.0003,
             norm_feedback_rate: 0.0015,
             strong_norm_threshold: 0.8,
-            feedback_minded_threshold: 1.05,
+            feedback_minded_threshold: 1.13,
             understanding_mean: 0.4,
             understanding_concentration: 6.0,
             understanding_rate: 0.004,
@@ -505,6 +510,10 @@ impl Params {
         c.rate(
             "organisation.socialisation_manager",
             o.socialisation_manager,
+        );
+        c.unit(
+            "organisation.socialisation_visibility",
+            o.socialisation_visibility,
         );
         check_lens(c, "organisation.definition", &o.definition);
         for (name, row) in crate::model::drives::DRIVE_NAMES

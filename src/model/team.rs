@@ -309,8 +309,15 @@ impl Team {
                 }
             }
 
-            // 2. Perception of the manager: a telling moment is seen with chance `vis`.
-            if u_see < vis {
+            // 2. Perception of the manager: a telling moment is seen with chance `vis`, or
+            // more often while a newcomer is being socialised.
+            let newcomer = tenure[i] < k.socialisation_days;
+            let seen_chance = if newcomer {
+                vis.max(k.socialisation_visibility)
+            } else {
+                vis
+            };
+            if u_see < seen_chance {
                 let x = if u_moment < role_model { 1.0 } else { 0.0 };
                 rhat[i] += k.perception_rate * (x - rhat[i]);
             } else {
@@ -444,7 +451,7 @@ impl Team {
             }
             // Socialisation: a newcomer's norm is pulled toward the team and the manager far
             // faster than a settled employee's.
-            if tenure[i] < k.socialisation_days {
+            if newcomer {
                 dn += k.socialisation_peer * (s - nn[i])
                     + k.socialisation_manager * s_rm[i] * (rhat[i] - nn[i]);
             }
