@@ -355,6 +355,7 @@ impl Team {
             let mut genuine = 0u32;
             let mut shown = 0u32;
             let mut rewards = 0u32;
+            let mut rewards_genuine = 0u32;
             let mut alts = 0u32;
             let mut left = k.contacts;
             while left > 0 {
@@ -428,7 +429,9 @@ impl Team {
                             nm
                         };
                     }
-                    rewards += (rewarding & is_shown & (d.u_reward < plan.reward_prob)) as u32;
+                    let rewarded = rewarding & is_shown & (d.u_reward < plan.reward_prob);
+                    rewards += rewarded as u32;
+                    rewards_genuine += (rewarded & is_genuine) as u32;
                 }
             }
             out.contacts += k.contacts as u32;
@@ -461,11 +464,15 @@ impl Team {
             p[i] += k.alternatives_decay * (p0[i] - p[i])
                 + (k.alternatives_gain * alts as f32).min(1.0) * (1.0 - p[i]);
             if rewarding {
-                let got = if rewards > 0 { 1.0 } else { 0.0 };
+                // Only a reward for a genuinely oriented contact teaches that serving the
+                // customer pays; a reward for a gamed contact is paid (and counted) but
+                // teaches nothing about real service (article 003: targets met "with ease").
+                let got = if rewards_genuine > 0 { 1.0 } else { 0.0 };
                 let rate = (k.reward_acquisition * s_rw[i] * plan.reward_intensity).min(1.0);
                 e[i] += rate * (got - e[i]);
-                if shown > 0 {
-                    rrate[i] += k.reward_rate_learning * (rewards as f32 / shown as f32 - rrate[i]);
+                if genuine > 0 {
+                    rrate[i] += k.reward_rate_learning
+                        * (rewards_genuine as f32 / genuine as f32 - rrate[i]);
                 }
             } else {
                 let rate = k.reward_extinction * extinction_scale(rrate[i], k.partial_exponent);
