@@ -186,6 +186,9 @@ fn handle(mut rq: Request, app: &App) {
     }
 }
 
+/// Bodies up to this size are read to the end even when refused (see [`read_body`]).
+const DRAIN_LIMIT: usize = 4 << 20;
+
 /// The body, refused with 413 when its declared or actual length passes `limit`.
 fn read_body(rq: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
     let too_large = |n: String| {
@@ -198,6 +201,11 @@ fn read_body(rq: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
     };
     if let Some(n) = rq.body_length() {
         if n > limit {
+            // Read (and drop) a moderate excess so that the client, still sending, gets
+            // the answer instead of a reset connection; a huge body is cut off.
+            if n <= DRAIN_LIMIT {
+                let _ = std::io::copy(&mut rq.as_reader().take(n as u64), &mut std::io::sink());
+            }
             return Err(too_large(n.to_string()));
         }
     }
