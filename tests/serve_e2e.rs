@@ -195,5 +195,31 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         assert!(shown.as_u64().unwrap_or(0) >= 1, "{tab}: {shown}");
         d.screenshot(&dir.join(format!("4_tab_{tab}.png"))).unwrap();
     }
+
+    // 7. The picture for the README: article 000's story, results at the top.
+    d.set_window(1440, 1500).unwrap();
+    let before = runs(&d);
+    d.exec(
+        "const s = document.getElementById('story'); s.value = '000_training_vs_full_method'; s.dispatchEvent(new Event('change')); window.scrollTo(0, 0);",
+        json!([]),
+    )
+    .unwrap();
+    wait_result(&d, before);
+    let b = d.find("#tabs button[data-tab='behaviour']").unwrap();
+    d.click(&b).unwrap();
+    let story = snapshot(&d);
+    assert_eq!(
+        story["card_titles"],
+        json!(["training only", "full method"]),
+        "{story}"
+    );
+    d.exec("window.scrollTo(0, 0);", json!([])).unwrap();
+    d.screenshot(&dir.join("explorer.png")).unwrap();
+    d.exec(
+        "document.getElementById('tabs').scrollIntoView();",
+        json!([]),
+    )
+    .unwrap();
+    d.screenshot(&dir.join("explorer_charts.png")).unwrap();
     println!("screenshots in {}", dir.display());
 }

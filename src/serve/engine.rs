@@ -69,6 +69,8 @@ pub struct RunStats {
     pub replications: usize,
     /// Time spent simulating, aggregating and drawing (ms).
     pub compute_ms: f64,
+    /// Of which simulating (ms).
+    pub simulate_ms: f64,
     /// Time waiting for a free simulation slot (ms).
     pub queued_ms: f64,
 }
@@ -118,6 +120,7 @@ impl Engine {
             cached_replications: reps,
             replications: reps,
             compute_ms: 0.0,
+            simulate_ms: 0.0,
             queued_ms: 0.0,
         };
         if let Some(o) = self.result(&id) {
@@ -132,6 +135,7 @@ impl Engine {
         }
         let t0 = Instant::now();
         let (results, cached) = self.pool.install(|| self.replications(&req.scenario))?;
+        stats.simulate_ms = t0.elapsed().as_secs_f64() * 1e3;
         let outcome = self
             .pool
             .install(|| Outcome::build(id.clone(), req, &results))?;

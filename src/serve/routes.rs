@@ -69,12 +69,13 @@ fn run(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
     let (outcome, stats) = app.engine.run(&req)?;
     if !app.quiet {
         eprintln!(
-            "run {}: {} arms x {} replications, {} employees: {:.0} ms ({} of {} replications cached{})",
+            "run {}: {} arms x {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
             outcome.id,
             req.scenario.arms.len(),
             stats.replications,
             req.scenario.organisation.employees,
             stats.compute_ms,
+            stats.simulate_ms,
             stats.cached_replications,
             stats.replications,
             if stats.cached_result { ", whole result cached" } else { "" }

@@ -26,14 +26,14 @@ pub const STORIES: [Story; 5] = [
         id: "001_drive_mix_shared_definition",
         article: "001",
         title: "Drive mix, with and without a shared definition",
-        look_for: "Compare B by dominant drive: the same coaching reaches the drives differently; with a shared definition the lenses align. Change the drive mix and run again.",
+        look_for: "B, norms and habits are the same with and without the shared definition: it changes what employees do when they act customer-oriented, not how often. Customers notice: compare the NPS gain. The Drives tab shows which drives the coaching reaches; change the drive mix and run again.",
         toml: include_str!("../../experiments/explorer/001_drive_mix_shared_definition.toml"),
     },
     Story {
         id: "002_role_models_by_sector",
         article: "002",
         title: "Role-model programme by sector and size",
-        look_for: "In government few managers are role models; the programme lifts N and B through what employees see of their manager. Switch the sector (retail, hospitality) or the maturity phase, or change the size, and run again.",
+        look_for: "In government few managers are role models; the programme lifts B and habits through what employees see of their manager, and sharing customer feedback adds to it through the norm N. Switch the sector (retail, hospitality) or the maturity phase, or change the size, and run again.",
         toml: include_str!("../../experiments/explorer/002_role_models_by_sector.toml"),
     },
     Story {

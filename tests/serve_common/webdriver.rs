@@ -187,6 +187,16 @@ impl Driver {
         }
     }
 
+    /// Resizes the browser window.
+    pub fn set_window(&self, width: u32, height: u32) -> Result<(), String> {
+        self.session_call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        )
+        .map(|_| ())
+    }
+
     /// A PNG screenshot of the viewport, written to `path`.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let v = self.session_call("GET", "/screenshot", None)?;
