@@ -7,3 +7,4 @@ pub mod model;
 pub mod output;
 pub mod plot;
 pub mod report;
+pub mod serve;

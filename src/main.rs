@@ -104,6 +104,26 @@ enum Command {
         #[arg(long)]
         bootstrap: Option<usize>,
     },
+    /// The interactive explorer in the browser: pick a sector, maturity and drive mix,
+    /// compose a programme, compare it with the baseline live. Bound to 127.0.0.1 unless
+    /// --bind says otherwise; everything is served by the binary (works offline).
+    Serve {
+        /// Port (0 picks a free one; the address is printed on stdout).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on. Anything but loopback lets others run simulations here.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Simulation threads [default: all cores]. Results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// HTTP worker threads (requests answered at once).
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(2..=64))]
+        workers: u16,
+        /// No per-request log on stderr.
+        #[arg(long)]
+        quiet: bool,
+    },
     /// Combine the directories of a sharded sweep into the files one sweep writes.
     Merge {
         /// Output directory of the merged sweep.
@@ -237,6 +257,29 @@ fn main() -> ExitCode {
             sweep_plots(&out);
         })),
         Command::Plot { dir } => plot(&dir, &dir),
+        Command::Serve {
+            port,
+            bind,
+            threads,
+            workers,
+            quiet,
+        } => {
+            let opts = undercurrent::serve::ServeOptions {
+                bind,
+                port,
+                threads: default_threads(threads),
+                workers: workers as usize,
+                quiet,
+                limits: undercurrent::serve::Limits::default(),
+            };
+            match undercurrent::serve::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Report { dir } => report(&dir, &dir),
     }
 }

@@ -49,11 +49,7 @@ pub fn run_replication(
     rep_seed: u64,
     s: &RunSettings,
 ) -> ReplicationResult {
-    let mut sim = Simulation::new(params, consts, rep_seed);
-    let none = ArmPlan::default();
-    for day in -s.burn_in..0 {
-        sim.step(&none, day, false);
-    }
+    let sim = burn_in(params, consts, rep_seed, s);
     let self_rating = sim.self_rating_shares();
     let break_cost = params.customers.break_cost;
     let outputs: Vec<(RunSeries, Vec<Snapshot>)> = if plans.len() == 1 {
@@ -65,6 +61,35 @@ pub fn run_replication(
             .map(|plan| run_arm(sim.clone(), plan, s, break_cost))
             .collect()
     };
+    assemble(plans, outputs, self_rating)
+}
+
+/// Builds the organisation of one replication and steps it through the burn-in (no
+/// interventions, nothing recorded). Public with [`run_arm`] and [`assemble`] so that a
+/// caller that keeps the burned-in organisation (the explorer's cache) runs exactly the
+/// steps `run_replication` runs.
+pub fn burn_in<'a>(
+    params: &'a Params,
+    consts: &'a Consts,
+    rep_seed: u64,
+    s: &RunSettings,
+) -> Simulation<'a> {
+    let mut sim = Simulation::new(params, consts, rep_seed);
+    let none = ArmPlan::default();
+    for day in -s.burn_in..0 {
+        sim.step(&none, day, false);
+    }
+    sim
+}
+
+/// A replication's result from every arm's output (in `plans` order, baseline first) and
+/// the managers' self-ratings after the burn-in: durability of each arm against the
+/// baseline, and the baseline's drift.
+pub fn assemble(
+    plans: &[ArmPlan],
+    outputs: Vec<(RunSeries, Vec<Snapshot>)>,
+    self_rating: (f64, f64),
+) -> ReplicationResult {
     let (series, snapshots): (Vec<RunSeries>, Vec<Vec<Snapshot>>) = outputs.into_iter().unzip();
     let base = &series[0];
     let durability = plans
@@ -88,7 +113,8 @@ pub fn run_replication(
     }
 }
 
-fn run_arm(
+/// Runs one arm over the recorded horizon from a burned-in organisation.
+pub fn run_arm(
     mut sim: Simulation,
     plan: &ArmPlan,
     s: &RunSettings,

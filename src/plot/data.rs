@@ -92,6 +92,19 @@ impl Timeseries {
         self.series.values().map(Vec::len).sum()
     }
 
+    /// Adds one point, kept in day order: how a series is built from in-memory results (the
+    /// explorer) without a round trip through `timeseries.csv`.
+    pub fn insert(&mut self, arm: &str, metric: &str, point: TsPoint) {
+        push_unique(&mut self.arms, arm);
+        push_unique(&mut self.metrics, metric);
+        let v = self
+            .series
+            .entry((metric.to_string(), arm.to_string()))
+            .or_default();
+        let at = v.partition_point(|p| p.day <= point.day);
+        v.insert(at, point);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

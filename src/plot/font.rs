@@ -9,8 +9,9 @@ use crate::plot::error::PlotError;
 /// Family name under which the embedded fonts are registered (and which SVG output names).
 pub const FAMILY: &str = "sans-serif";
 
-static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) static DEJAVU_SANS_BOLD: &[u8] =
+    include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
 

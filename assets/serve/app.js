@@ -1,0 +1,589 @@
+// The explorer's page: a form that edits a scenario (the same JSON /api/run takes and the
+// same keys a scenario TOML file has), live runs, and the answer drawn as tables and the
+// server's own SVG charts. Plain JavaScript, no framework, nothing loaded from elsewhere.
+"use strict";
+
+const ARM_COLOURS = ["#000000", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#F0E442"];
+const DRIVE_COLOURS = {
+  purple: "#CC79A7", red: "#D55E00", blue: "#0072B2", orange: "#E69F00",
+  green: "#009E73", yellow: "#F0E442", turquoise: "#56B4E9",
+};
+// Keys the form edits; any other key of a loaded story is kept as it is.
+const FORM_KEYS = ["seed", "replications", "horizon_days", "burn_in_days", "sector", "maturity", "arms"];
+const TABS = [
+  ["behaviour", "Behaviour (B)"],
+  ["below", "Below the waterline"],
+  ["nps", "NPS"],
+  ["rules_cost", "Rule breaks & cost"],
+  ["iceberg", "Iceberg"],
+  ["durability", "Durability"],
+  ["drives", "Drives"],
+];
+// For these metrics a lower value is the better one.
+const LOWER_IS_BETTER = new Set(["rule_breaks_per_1000", "cost_interventions_cumulative", "cost_rule_breaks_cumulative", "cost_cumulative", "cost", "cost_per_nps_point", "days_to_peak_B", "half_life_censored_share_B"]);
+
+let META = null;
+let STORIES = [];
+let base = {};          // the loaded story's scenario: keys the form does not edit come from here
+let lastResult = null;
+let activeTab = "behaviour";
+let inFlight = false;
+let pending = false;
+let debounce = null;
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+function label(s) { return String(s).replace(/_/g, " "); }
+
+// ---------- numbers ----------
+
+function fmt(x, metric) {
+  if (x === null || x === undefined || !isFinite(x)) return "–";
+  const a = Math.abs(x);
+  if (metric && metric.startsWith("cost")) return "€" + Math.round(x).toLocaleString("en-GB");
+  if (a >= 1000) return Math.round(x).toLocaleString("en-GB");
+  if (a >= 100) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  return x.toFixed(3);
+}
+function signed(x, metric) {
+  if (x === null || x === undefined || !isFinite(x)) return "–";
+  const s = fmt(x, metric);
+  return x > 0 ? "+" + s : s.replace("-", "−");
+}
+function ciText(s, metric) {
+  if (!s || s.lo === null || s.hi === null) return "";
+  return "[" + fmt(s.lo, metric) + ", " + fmt(s.hi, metric) + "]";
+}
+// good / bad when the 95% interval excludes zero, "ns" (not distinguishable) otherwise.
+function verdict(s, metric) {
+  if (!s || s.lo === null || s.hi === null || s.mean === null) return "ns";
+  if (s.lo <= 0 && s.hi >= 0) return "ns";
+  const up = s.mean > 0;
+  return (up !== LOWER_IS_BETTER.has(metric)) ? "good" : "bad";
+}
+
+// ---------- form: building ----------
+
+function numberValue(id) {
+  const v = $(id).value.trim();
+  if (v === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : v; // a non-number goes to the server, which names the field
+}
+
+function presetKey() { return ($("sector").value || "") + "|" + ($("maturity").value || ""); }
+
+function showPresetPlaceholders() {
+  const p = META && META.presets[presetKey()];
+  if (!p) return;
+  $("employees").placeholder = p.employees;
+  $("team_size").placeholder = p.team_size;
+  $("role_model_mean").placeholder = p.role_model_mean;
+  $("facilities").placeholder = p.facilities;
+  $("turnover").placeholder = p.turnover_per_year;
+  if (!$("custom-mix").checked) setMix(p.drive_mix);
+}
+
+function buildMix() {
+  const box = $("mix");
+  box.innerHTML = "";
+  for (const d of META.drives) {
+    const range = el("input", { type: "range", min: 0, max: 100, step: 1, id: "mix-" + d, "aria-label": d, oninput: () => { updateMixPct(); changed(); } });
+    const swatch = el("span", { class: "swatch" });
+    swatch.style.background = DRIVE_COLOURS[d] || "#888";
+    box.append(el("span", { class: "drive" }, swatch, d), range, el("span", { class: "pct", id: "pct-" + d }));
+  }
+}
+
+function setMix(mix) {
+  for (const d of META.drives) $("mix-" + d).value = Math.round(100 * (mix[d] || 0));
+  updateMixPct();
+}
+
+function updateMixPct() {
+  const custom = $("custom-mix").checked;
+  $("mix").classList.toggle("disabled", !custom);
+  let sum = 0;
+  for (const d of META.drives) sum += Number($("mix-" + d).value);
+  for (const d of META.drives) {
+    $("mix-" + d).disabled = !custom;
+    const v = Number($("mix-" + d).value);
+    $("pct-" + d).textContent = sum > 0 ? Math.round(100 * v / sum) + "%" : "–";
+  }
+}
+
+function kindInfo(name) { return META.kinds.find((k) => k.name === name) || META.kinds[0]; }
+
+function field(labelText, input) { return el("label", {}, labelText, input); }
+
+function numInput(key, value, attrs = {}) {
+  return el("input", Object.assign({ type: "number", "data-key": key, value: value ?? "", oninput: changed }, attrs));
+}
+
+function interventionRow(armIndex, ivIndex, iv, first) {
+  const key = `arms[${armIndex}].interventions[${ivIndex}]`;
+  const kind = el("select", { "data-key": key + ".kind", class: "iv-kind" });
+  for (const k of META.kinds) kind.append(el("option", { value: k.name, text: k.label }));
+  kind.value = iv.kind;
+  const info = kindInfo(iv.kind);
+  const intensity = iv.intensity ?? 1;
+  const out = el("output", { text: Number(intensity).toFixed(1) });
+  const range = el("input", { type: "range", min: 0, max: 3, step: 0.1, value: intensity, "data-key": key + ".intensity", class: "iv-intensity",
+    oninput: (e) => { out.textContent = Number(e.target.value).toFixed(1); changed(); } });
+  const row = el("div", { class: "iv", "data-kind": iv.kind },
+    el("div", { class: "iv-head" },
+      field("Intervention", kind),
+      el("button", { type: "button", class: "remove", title: "remove this intervention", "aria-label": "remove intervention", onclick: () => { removeIntervention(armIndex, ivIndex); } }, "×"),
+    ),
+    el("div", { class: "iv-grid" },
+      field("Start (day)", numInput(key + ".start", iv.start, { min: 0, step: 1, class: "iv-start", placeholder: first ? "0" : "chained", title: "empty: the day after the previous intervention ends" })),
+      field("Duration (d)", numInput(key + ".duration", iv.duration, { min: 1, step: 1, class: "iv-duration", placeholder: "1" })),
+      field("Every (d)", numInput(key + ".interval", iv.interval, { min: 1, step: 1, class: "iv-interval", placeholder: "1" })),
+      field("€ / person", numInput(key + ".cost_per_person", iv.cost_per_person, { min: 0, step: 10, class: "iv-cost", placeholder: "0", title: "per person reached per session" })),
+    ),
+    el("label", {}, "Intensity", el("div", { class: "intensity" }, range, out)),
+  );
+  if (iv.kind === "reinforcement") {
+    const sched = el("select", { "data-key": key + ".schedule", class: "iv-schedule", onchange: changed },
+      el("option", { value: "continuous", text: "continuous" }),
+      el("option", { value: "variable_ratio", text: "variable ratio" }));
+    sched.value = iv.schedule || "continuous";
+    row.append(el("div", { class: "iv-grid reinf" },
+      field("Schedule", sched),
+      field("Ratio", numInput(key + ".ratio", iv.ratio ?? 3, { min: 1, step: 0.5, class: "iv-ratio" })),
+      field("Gaming", numInput(key + ".gaming", iv.gaming ?? 0, { min: 0, max: 1, step: 0.05, class: "iv-gaming" })),
+      field("€ / reward", numInput(key + ".cost_per_reward", iv.cost_per_reward ?? 0, { min: 0, step: 0.1, class: "iv-reward" })),
+    ));
+  }
+  row.append(el("p", { class: "help", text: info.help }));
+  kind.addEventListener("change", () => {
+    // A new kind starts from that kind's usual duration, interval and cost.
+    const arms = readArms();
+    const k = kindInfo(kind.value);
+    arms[armIndex].interventions[ivIndex] = Object.assign({}, { kind: k.name, start: arms[armIndex].interventions[ivIndex].start,
+      duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 });
+    renderArms(arms);
+    changed();
+  });
+  return row;
+}
+
+function renderArms(arms) {
+  const box = $("arms");
+  box.innerHTML = "";
+  arms.forEach((arm, i) => {
+    const colour = ARM_COLOURS[(i + 1) % ARM_COLOURS.length];
+    const card = el("div", { class: "arm", "data-index": i, "data-description": arm.description || "" },
+      el("div", { class: "arm-head" },
+        el("span", { class: "dot" }),
+        el("input", { type: "text", value: arm.name, "data-key": `arms[${i}].name`, class: "arm-name", "aria-label": "programme name", oninput: changed }),
+        el("button", { type: "button", class: "remove", title: "remove this programme", "aria-label": "remove programme", onclick: () => { const a = readArms(); a.splice(i, 1); renderArms(a); changed(); } }, "×"),
+      ));
+    card.querySelector(".dot").style.background = colour;
+    (arm.interventions || []).forEach((iv, j) => card.append(interventionRow(i, j, iv, j === 0)));
+    card.append(el("button", { type: "button", class: "secondary small", onclick: () => addIntervention(i) }, "+ intervention"));
+    box.append(card);
+  });
+  $("add-arm").disabled = META && arms.length + 1 >= META.limits.max_arms;
+}
+
+function addIntervention(i) {
+  const arms = readArms();
+  const k = kindInfo("coaching");
+  arms[i].interventions.push({ kind: k.name, duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 });
+  renderArms(arms);
+  changed();
+}
+
+function removeIntervention(i, j) {
+  const arms = readArms();
+  arms[i].interventions.splice(j, 1);
+  renderArms(arms);
+  changed();
+}
+
+// ---------- form: reading ----------
+
+function readArms() {
+  const arms = [];
+  for (const card of document.querySelectorAll("#arms .arm")) {
+    const arm = { name: card.querySelector(".arm-name").value.trim(), interventions: [] };
+    if (card.dataset.description) arm.description = card.dataset.description;
+    for (const row of card.querySelectorAll(".iv")) {
+      const get = (cls) => row.querySelector("." + cls);
+      const num = (cls) => { const e = get(cls); if (!e || e.value.trim() === "") return null; const n = Number(e.value); return Number.isFinite(n) ? n : e.value; };
+      const kind = get("iv-kind").value;
+      const iv = { kind, start: num("iv-start"), duration: num("iv-duration"), interval: num("iv-interval"),
+        intensity: num("iv-intensity"), cost_per_person: num("iv-cost") };
+      if (kind === "role_model_programme") iv.target = "managers";
+      if (kind === "reinforcement") {
+        iv.schedule = get("iv-schedule").value;
+        iv.ratio = num("iv-ratio");
+        iv.gaming = num("iv-gaming");
+        iv.cost_per_reward = num("iv-reward");
+      }
+      for (const k of Object.keys(iv)) if (iv[k] === null) delete iv[k];
+      arm.interventions.push(iv);
+    }
+    arms.push(arm);
+  }
+  return arms;
+}
+
+// The scenario as JSON: the loaded story's other keys, overlaid with the form.
+function readForm() {
+  const s = JSON.parse(JSON.stringify(base));
+  for (const k of FORM_KEYS) delete s[k];
+  for (const k of ["seed", "replications", "horizon_days", "burn_in_days"]) {
+    const v = numberValue(k);
+    if (v !== null) s[k] = v;
+  }
+  if ($("sector").value) s.sector = $("sector").value;
+  if ($("maturity").value) s.maturity = $("maturity").value;
+  const org = Object.assign({}, s.organisation || {});
+  for (const k of ["employees", "team_size", "facilities", "turnover_per_year", "drive_mix"]) delete org[k];
+  const emp = numberValue("employees"); if (emp !== null) org.employees = emp;
+  const ts = numberValue("team_size"); if (ts !== null) org.team_size = ts;
+  const fac = numberValue("facilities"); if (fac !== null) org.facilities = fac;
+  const tu = numberValue("turnover"); if (tu !== null) org.turnover_per_year = tu;
+  if ($("custom-mix").checked) {
+    org.drive_mix = {};
+    for (const d of META.drives) org.drive_mix[d] = Number($("mix-" + d).value) / 100;
+  }
+  if (Object.keys(org).length) s.organisation = org; else delete s.organisation;
+  const man = Object.assign({}, s.managers || {});
+  delete man.role_model_mean;
+  const rm = numberValue("role_model_mean"); if (rm !== null) man.role_model_mean = rm;
+  if (Object.keys(man).length) s.managers = man; else delete s.managers;
+  s.arms = readArms();
+  return s;
+}
+
+// ---------- form: filling ----------
+
+function fillForm(s) {
+  base = JSON.parse(JSON.stringify(s));
+  const d = META.defaults;
+  $("seed").value = s.seed ?? d.seed;
+  $("replications").value = s.replications ?? d.replications;
+  $("horizon_days").value = s.horizon_days ?? d.horizon_days;
+  $("burn_in_days").value = s.burn_in_days ?? d.burn_in_days;
+  $("sector").value = s.sector || "";
+  $("maturity").value = s.maturity || "";
+  const o = s.organisation || {};
+  $("employees").value = o.employees ?? "";
+  $("team_size").value = o.team_size ?? "";
+  $("facilities").value = o.facilities ?? "";
+  $("turnover").value = o.turnover_per_year ?? "";
+  $("role_model_mean").value = (s.managers || {}).role_model_mean ?? "";
+  $("org-details").open = o.facilities !== undefined || o.turnover_per_year !== undefined || (s.managers || {}).role_model_mean !== undefined;
+  $("custom-mix").checked = !!o.drive_mix;
+  showPresetPlaceholders();
+  if (o.drive_mix) setMix(o.drive_mix);
+  updateMixPct();
+  renderArms((s.arms || []).filter((a) => a.name !== "baseline").map((a) => Object.assign({ interventions: [] }, a)));
+}
+
+function defaultScenario() {
+  const k = (n) => kindInfo(n);
+  return {
+    name: "explorer",
+    arms: [{ name: "coaching", interventions: [{ kind: "coaching", start: 50, duration: k("coaching").duration, interval: k("coaching").interval, cost_per_person: k("coaching").cost_per_person, intensity: 1 }] }],
+  };
+}
+
+// ---------- running ----------
+
+// body[data-busy] is "1" from a change until its result is shown (read by the browser test).
+function setBusy(b) { document.body.dataset.busy = b ? "1" : "0"; }
+
+function changed() {
+  setBusy(true);
+  clearInvalid();
+  $("results").classList.add("stale");
+  if (!$("live").checked) { setBusy(false); setStatus("Changed: press Run to see the result.", false); return; }
+  clearTimeout(debounce);
+  debounce = setTimeout(() => { debounce = null; run(); }, 250);
+}
+
+function setStatus(text, running) {
+  const s = $("status");
+  s.textContent = text;
+  s.classList.toggle("running", !!running);
+}
+
+function clearInvalid() {
+  for (const e of document.querySelectorAll(".invalid")) e.classList.remove("invalid");
+}
+
+function markInvalid(keys) {
+  for (const key of keys || []) {
+    // The deepest form element whose key is the problem's key or a prefix of it.
+    let k = key;
+    while (k) {
+      const e = document.querySelector(`[data-key="${CSS.escape(k)}"]`);
+      if (e) { e.classList.add("invalid"); break; }
+      const cut = Math.max(k.lastIndexOf("."), k.lastIndexOf("["));
+      k = cut > 0 ? k.slice(0, cut) : "";
+    }
+  }
+}
+
+async function postJson(path, body) {
+  const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return r;
+}
+
+async function run() {
+  clearTimeout(debounce);
+  debounce = null;
+  setBusy(true);
+  if (inFlight) { pending = true; return; }
+  inFlight = true;
+  pending = false;
+  const scenario = readForm();
+  const t0 = performance.now();
+  setStatus("Running…", true);
+  try {
+    const r = await postJson("/api/run", scenario);
+    const text = await r.text();
+    let data = null;
+    try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
+    if (!r.ok) {
+      showError(data.error || ("HTTP " + r.status), data.keys);
+      setStatus("The scenario was not run (HTTP " + r.status + ").", false);
+    } else {
+      $("error").hidden = true;
+      render(data.result);
+      const ms = performance.now() - t0;
+      const st = data.stats;
+      const how = st.cached_result ? "result from the cache" :
+        `${st.cached_replications} of ${st.replications} baselines from the cache`;
+      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications · answered in ${Math.round(ms)} ms (${how})`, false);
+      $("status").dataset.ms = Math.round(ms);
+      $("status").dataset.runs = String(Number($("status").dataset.runs || 0) + 1);
+      $("results").classList.remove("stale");
+    }
+  } catch (e) {
+    showError("The explorer did not answer: " + e.message + ". Is `undercurrent serve` still running?");
+    setStatus("No answer.", false);
+  } finally {
+    inFlight = false;
+    if (pending) run();
+    else if (debounce === null) setBusy(false);
+  }
+}
+
+function showError(message, keys) {
+  const e = $("error");
+  e.textContent = message;
+  e.hidden = false;
+  markInvalid(keys);
+}
+
+async function exportToml() {
+  const r = await fetch("/api/export", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm()) });
+  if (!r.ok) {
+    const data = await r.json().catch(() => ({}));
+    showError(data.error || ("HTTP " + r.status), data.keys);
+    return;
+  }
+  const cd = r.headers.get("Content-Disposition") || "";
+  const m = cd.match(/filename="([^"]+)"/);
+  const blob = new Blob([await r.text()], { type: "application/toml" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: m ? m[1] : "scenario.toml" });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+}
+
+// ---------- results ----------
+
+function render(res) {
+  lastResult = res;
+  renderHeadline(res);
+  renderTables(res);
+  renderReading(res);
+  renderCharts(res);
+}
+
+function compRow(res, metric) { return res.comparison.find((c) => c.metric === metric); }
+
+function renderHeadline(res) {
+  const box = $("headline");
+  box.innerHTML = "";
+  const picks = [
+    ["B", "B visible behaviour"],
+    ["N", "N norm (below)"],
+    ["H", "H habit (below)"],
+    ["nps", "NPS"],
+    ["rule_breaks_per_1000", "rule breaks / 1000"],
+  ];
+  res.arms.forEach((arm, a) => {
+    if (a === 0) return;
+    const dl = el("dl");
+    for (const [m, text] of picks) {
+      const row = compRow(res, m);
+      if (!row) continue;
+      const d = row.diff[a];
+      dl.append(el("dt", { text }), el("dd", {}, el("span", { class: verdict(d, m), text: signed(d && d.mean, m) }), " ", el("span", { class: "ns", text: ciText(d, m) })));
+    }
+    const cost = compRow(res, "cost_interventions_cumulative");
+    if (cost) dl.append(el("dt", { text: "intervention cost" }), el("dd", { text: fmt(cost.values[a].mean, "cost") }));
+    const dur = res.durability.find((r) => r.metric === "gain_12m_B");
+    if (dur && dur.values[a]) dl.append(el("dt", { text: "gain in B 12 months after" }), el("dd", { text: signed(dur.values[a].mean) }));
+    const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, dl);
+    card.style.borderTopColor = ARM_COLOURS[a % ARM_COLOURS.length];
+    box.append(card);
+  });
+  if (res.arms.length === 1) box.append(el("div", { class: "card" }, el("h3", { text: "Baseline only" }), el("p", { class: "desc", text: "Add a programme to compare it with the baseline." })));
+}
+
+function renderTables(res) {
+  const box = $("tables");
+  box.innerHTML = "";
+  box.className = res.arms.length > 2 ? "tables many" : "tables";
+  // Comparison above and below the waterline.
+  const head = el("tr", {}, el("th", { text: `average from day ${res.window_from_day} to ${res.horizon_days}` }));
+  res.arms.forEach((a, i) => head.append(el("th", { text: label(a.name) + (i > 0 ? " (vs baseline)" : "") })));
+  const body = el("tbody");
+  const groups = { above: "Above the waterline", below: "Below the waterline", customers: "Customers and rules", cost: "Cost (at the end of the horizon)" };
+  let last = null;
+  for (const row of res.comparison) {
+    if (row.group !== last) {
+      body.append(el("tr", { class: "group " + row.group + (row.group === "below" ? " waterline" : "") }, el("td", { colspan: res.arms.length + 1, text: groups[row.group] || row.group })));
+      last = row.group;
+    }
+    const tr = el("tr", { class: row.group, "data-metric": row.metric }, el("td", { text: row.label }));
+    row.values.forEach((v, a) => {
+      if (a === 0) { tr.append(el("td", { "data-arm": a, "data-mean": v.mean }, fmt(v.mean, row.metric), el("span", { class: "ci", text: ciText(v, row.metric) }))); return; }
+      const d = row.diff[a];
+      tr.append(el("td", { "data-arm": a, "data-mean": v.mean, "data-diff": d.mean }, fmt(v.mean, row.metric), " ", el("span", { class: verdict(d, row.metric), text: "(" + signed(d.mean, row.metric) + ")" }), el("span", { class: "ci", text: ciText(d, row.metric) })));
+    });
+    body.append(tr);
+  }
+  box.append(el("div", { class: "panel", id: "comparison" }, el("h2", { text: "Compared with the baseline" }), el("table", {}, el("thead", {}, head), body)));
+
+  // Durability.
+  if (res.arms.length > 1) {
+    const dh = el("tr", {}, el("th", { text: "how long it lasts" }));
+    res.arms.forEach((a, i) => { if (i > 0) dh.append(el("th", { text: label(a.name) })); });
+    const db = el("tbody");
+    for (const row of res.durability) {
+      const tr = el("tr", { "data-metric": row.metric }, el("td", { text: row.label }));
+      row.values.forEach((v, a) => {
+        if (a === 0) return;
+        const isGain = /gain/.test(row.metric);
+        const text = v ? (isGain ? signed(v.mean, row.metric) : fmt(v.mean, row.metric)) : "–";
+        tr.append(el("td", { "data-arm": a, "data-mean": v ? v.mean : null }, el("span", { class: isGain ? verdict(v, row.metric) : "", text }), el("span", { class: "ci", text: ciText(v, row.metric) })));
+      });
+      db.append(tr);
+    }
+    box.append(el("div", { class: "panel", id: "durability" }, el("h2", { text: "Durability (95% confidence intervals)" }), el("table", {}, el("thead", {}, dh), db)));
+  }
+}
+
+function renderReading(res) {
+  const box = $("reading");
+  box.innerHTML = "";
+  if (!res.reading.length) { box.hidden = true; return; }
+  box.hidden = false;
+  for (const p of res.reading) {
+    box.append(el("h3", { text: p.heading }));
+    box.append(el("p", { text: p.sentences.join(" ") }));
+  }
+}
+
+function renderCharts(res) {
+  const tabs = $("tabs");
+  tabs.innerHTML = "";
+  const present = new Set(res.charts.map((c) => c.group));
+  if (!present.has(activeTab)) activeTab = "behaviour";
+  for (const [g, text] of TABS) {
+    if (!present.has(g)) continue;
+    tabs.append(el("button", { type: "button", class: g === activeTab ? "active" : "", "data-tab": g, onclick: () => { activeTab = g; renderCharts(lastResult); } }, text));
+  }
+  const box = $("charts");
+  box.innerHTML = "";
+  for (const c of res.charts) {
+    if (c.group !== activeTab) continue;
+    const holder = el("div", { class: "svg" });
+    holder.innerHTML = c.svg;
+    const svg = holder.querySelector("svg");
+    if (svg && !svg.getAttribute("viewBox")) {
+      svg.setAttribute("viewBox", `0 0 ${parseFloat(svg.getAttribute("width"))} ${parseFloat(svg.getAttribute("height"))}`);
+    }
+    if (svg) { svg.removeAttribute("width"); svg.removeAttribute("height"); svg.setAttribute("role", "img"); svg.setAttribute("aria-label", c.title); }
+    const base = `/api/chart/${res.id}/${c.stem}`;
+    box.append(el("figure", { "data-stem": c.stem }, svg || holder,
+      el("figcaption", {}, el("a", { href: base + ".png", download: `${res.name}_${c.stem}.png` }, "PNG"), el("a", { href: base + ".svg", download: `${res.name}_${c.stem}.svg` }, "SVG"))));
+  }
+}
+
+// ---------- start ----------
+
+async function start() {
+  try {
+    const [meta, stories] = await Promise.all([fetch("/api/meta").then((r) => r.json()), fetch("/api/stories").then((r) => r.json())]);
+    META = meta;
+    STORIES = stories;
+  } catch (e) {
+    setStatus("Could not load the explorer's settings: " + e.message, false);
+    return;
+  }
+  $("version").textContent = "undercurrent " + META.version;
+  for (const s of META.sectors) $("sector").append(el("option", { value: s, text: label(s) }));
+  for (const m of META.maturities) $("maturity").append(el("option", { value: m, text: m }));
+  for (const s of STORIES) $("story").append(el("option", { value: s.id, text: `${s.article}: ${s.title}` }));
+  buildMix();
+
+  $("story").addEventListener("change", () => {
+    const s = STORIES.find((x) => x.id === $("story").value);
+    $("story-box").hidden = !s;
+    if (s) {
+      $("story-title").textContent = `Article ${s.article}: ${s.title}`;
+      $("story-look").textContent = s.look_for;
+      fillForm(s.scenario);
+    } else {
+      fillForm(defaultScenario());
+    }
+    changed();
+  });
+  for (const id of ["sector", "maturity"]) $(id).addEventListener("change", () => { showPresetPlaceholders(); changed(); });
+  for (const id of ["employees", "team_size", "facilities", "turnover", "role_model_mean", "replications", "seed", "horizon_days", "burn_in_days"]) {
+    $(id).addEventListener("input", changed);
+  }
+  $("custom-mix").addEventListener("change", () => { if (!$("custom-mix").checked) showPresetPlaceholders(); updateMixPct(); changed(); });
+  $("add-arm").addEventListener("click", () => {
+    const arms = readArms();
+    let n = arms.length + 1;
+    while (arms.some((a) => a.name === "programme_" + n)) n++;
+    const k = kindInfo("training");
+    arms.push({ name: "programme_" + n, interventions: [{ kind: k.name, start: 50, duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 }] });
+    renderArms(arms);
+    changed();
+  });
+  $("run").addEventListener("click", run);
+  $("export").addEventListener("click", exportToml);
+  $("live").addEventListener("change", () => { if ($("live").checked) changed(); });
+
+  fillForm(defaultScenario());
+  run();
+}
+
+document.addEventListener("DOMContentLoaded", start);

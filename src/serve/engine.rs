@@ -1,0 +1,345 @@
+//! Runs a request's scenario fast enough to feel live, with exactly the results `run` gives.
+//!
+//! Two caches make a changed setting cheap:
+//! - **burned-in organisations**: per (organisation, replication) the organisation after its
+//!   burn-in and the baseline's recorded series. The baseline does not depend on the arms
+//!   (common random numbers), so changing the programme reruns only the programme arms:
+//!   for the default two-arm comparison a third of the days of a full run.
+//! - **finished results** by scenario text, so going back to an earlier setting (or asking
+//!   for a chart's PNG) costs nothing.
+//!
+//! The steps are `run_replication`'s own ([`burn_in`], [`run_arm`], [`assemble`]), so a
+//! cached answer is bit-identical to `undercurrent run` of the exported TOML (tested).
+
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use self_cell::self_cell;
+
+use crate::experiment::replication::{
+    assemble, burn_in, run_arm, ReplicationResult, RunSettings, Snapshot,
+};
+use crate::experiment::scenario::Scenario;
+use crate::metrics::recorder::RunSeries;
+use crate::model::rng::replication_seed;
+use crate::model::{ArmPlan, Consts, Params, Simulation};
+
+use super::cache::Lru;
+use super::http::ApiError;
+use super::outcome::Outcome;
+use super::request::ScenarioRequest;
+
+/// What a burned-in organisation borrows from: its own parameters and constants.
+pub struct Owner {
+    params: Params,
+    consts: Consts,
+}
+
+/// One replication's organisation after the burn-in, with its baseline already run.
+pub struct Burned<'a> {
+    sim: Simulation<'a>,
+    baseline: (RunSeries, Vec<Snapshot>),
+    self_rating: (f64, f64),
+}
+
+self_cell!(
+    /// A burned-in organisation that owns the parameters it refers to, so that it can be
+    /// kept between requests.
+    pub struct BurnedIn {
+        owner: Owner,
+        #[covariant]
+        dependent: Burned,
+    }
+);
+
+/// Employees kept in burned-in organisations at most (about 0.5 kB each: 50 MB).
+const ORG_CACHE_EMPLOYEES: usize = 100_000;
+/// Finished results kept (each a few hundred kB of series and SVG).
+const RESULT_CACHE_ENTRIES: usize = 32;
+
+/// How a run was answered, for the client and the log.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct RunStats {
+    /// The whole result came from the result cache.
+    pub cached_result: bool,
+    /// Replications whose burned-in organisation and baseline came from the cache.
+    pub cached_replications: usize,
+    pub replications: usize,
+    /// Time spent simulating, aggregating and drawing (ms).
+    pub compute_ms: f64,
+    /// Of which simulating (ms).
+    pub simulate_ms: f64,
+    /// Time waiting for a free simulation slot (ms).
+    pub queued_ms: f64,
+}
+
+/// Simulation threads, caches and the admission gate.
+pub struct Engine {
+    pool: rayon::ThreadPool,
+    orgs: Mutex<Lru<(Arc<str>, u64), BurnedIn>>,
+    results: Mutex<Lru<String, Outcome>>,
+    gate: Gate,
+}
+
+/// Locks a mutex even if a panicking request poisoned it: the caches hold only complete
+/// entries (inserted after they are built), so their content is never half-written.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Engine {
+    /// `threads` simulation threads; at most `running` runs at once and `waiting` queued
+    /// (more get 503), so a flood of requests queues briefly instead of exhausting memory.
+    pub fn new(threads: usize, running: usize, waiting: usize) -> Result<Engine, String> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .thread_name(|i| format!("sim-{i}"))
+            .build()
+            .map_err(|e| format!("cannot start the simulation threads: {e}"))?;
+        Ok(Engine {
+            pool,
+            orgs: Mutex::new(Lru::new(ORG_CACHE_EMPLOYEES)),
+            results: Mutex::new(Lru::new(RESULT_CACHE_ENTRIES)),
+            gate: Gate::new(running.max(1), waiting),
+        })
+    }
+
+    /// A finished result by id, if still kept.
+    pub fn result(&self, id: &str) -> Option<Arc<Outcome>> {
+        lock(&self.results).get(&id.to_string())
+    }
+
+    /// Runs (or finds) the request's scenario.
+    pub fn run(&self, req: &ScenarioRequest) -> Result<(Arc<Outcome>, RunStats), ApiError> {
+        let id = result_id(&req.toml);
+        let reps = req.scenario.replications;
+        let mut stats = RunStats {
+            cached_result: true,
+            cached_replications: reps,
+            replications: reps,
+            compute_ms: 0.0,
+            simulate_ms: 0.0,
+            queued_ms: 0.0,
+        };
+        if let Some(o) = self.result(&id) {
+            return Ok((o, stats));
+        }
+        let t_queue = Instant::now();
+        let _permit = self.gate.enter()?;
+        stats.queued_ms = t_queue.elapsed().as_secs_f64() * 1e3;
+        // Another request may have finished the same scenario while this one queued.
+        if let Some(o) = self.result(&id) {
+            return Ok((o, stats));
+        }
+        let t0 = Instant::now();
+        let (results, cached) = self.pool.install(|| self.replications(&req.scenario))?;
+        stats.simulate_ms = t0.elapsed().as_secs_f64() * 1e3;
+        let outcome = self
+            .pool
+            .install(|| Outcome::build(id.clone(), req, &results))?;
+        stats.cached_result = false;
+        stats.cached_replications = cached;
+        stats.compute_ms = t0.elapsed().as_secs_f64() * 1e3;
+        let outcome = Arc::new(outcome);
+        lock(&self.results).insert(id, Arc::clone(&outcome), 1);
+        Ok((outcome, stats))
+    }
+
+    /// Every replication, in replication order, and how many came from the cache.
+    fn replications(&self, s: &Scenario) -> Result<(Vec<ReplicationResult>, usize), ApiError> {
+        let key: Arc<str> = organisation_key(s)?.into();
+        let plans = s.plans();
+        let settings = s.run_settings();
+        let out: Vec<(ReplicationResult, bool)> = (0..s.replications as u64)
+            .into_par_iter()
+            .map(|r| {
+                let (org, hit) = self.organisation(&key, s, r, &plans[0], &settings);
+                let result = org.with_dependent(|owner, b| {
+                    let break_cost = owner.params.customers.break_cost;
+                    let mut outputs = vec![b.baseline.clone()];
+                    outputs.par_extend(
+                        plans[1..]
+                            .par_iter()
+                            .map(|p| run_arm(b.sim.clone(), p, &settings, break_cost)),
+                    );
+                    assemble(&plans, outputs, b.self_rating)
+                });
+                (result, hit)
+            })
+            .collect();
+        let cached = out.iter().filter(|(_, hit)| *hit).count();
+        Ok((out.into_iter().map(|(r, _)| r).collect(), cached))
+    }
+
+    /// Replication `r`'s burned-in organisation and baseline, from the cache or built now.
+    fn organisation(
+        &self,
+        key: &Arc<str>,
+        s: &Scenario,
+        r: u64,
+        baseline: &ArmPlan,
+        settings: &RunSettings,
+    ) -> (Arc<BurnedIn>, bool) {
+        let k = (Arc::clone(key), r);
+        if let Some(org) = lock(&self.orgs).get(&k) {
+            return (org, true);
+        }
+        let params = s.params();
+        let consts = Consts::new(&params);
+        let seed = replication_seed(s.seed, r);
+        let org = Arc::new(BurnedIn::new(Owner { params, consts }, |o| {
+            let sim = burn_in(&o.params, &o.consts, seed, settings);
+            let self_rating = sim.self_rating_shares();
+            let base = run_arm(
+                sim.clone(),
+                baseline,
+                settings,
+                o.params.customers.break_cost,
+            );
+            Burned {
+                sim,
+                baseline: base,
+                self_rating,
+            }
+        }));
+        lock(&self.orgs).insert(k, Arc::clone(&org), s.organisation.employees.max(1));
+        (org, false)
+    }
+}
+
+/// Everything that decides a replication's organisation and baseline: the scenario without
+/// its arms, name and presets (already applied to the parameters), with the replication
+/// count left out (each replication is its own entry).
+fn organisation_key(s: &Scenario) -> Result<String, ApiError> {
+    let mut k = s.clone();
+    k.arms.clear();
+    k.name.clear();
+    k.description.clear();
+    k.replications = 0;
+    k.sector = None;
+    k.maturity = None;
+    toml::to_string(&k).map_err(|_| ApiError::internal("keying the organisation cache"))
+}
+
+/// A result's id: a hash of the scenario text that was run (same text, same result).
+fn result_id(toml: &str) -> String {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    toml.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// Admission: at most `running` simulations at once, at most `waiting` in line.
+struct Gate {
+    state: Mutex<(usize, usize)>,
+    freed: Condvar,
+    running: usize,
+    waiting: usize,
+}
+
+/// A simulation slot, given back when dropped (also when the run panics).
+struct Permit<'a>(&'a Gate);
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        lock(&self.0.state).0 -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+/// How long a request waits in line before it is told to come back.
+const MAX_QUEUE_WAIT: Duration = Duration::from_secs(60);
+
+impl Gate {
+    fn new(running: usize, waiting: usize) -> Gate {
+        Gate {
+            state: Mutex::new((0, 0)),
+            freed: Condvar::new(),
+            running,
+            waiting,
+        }
+    }
+
+    fn enter(&self) -> Result<Permit<'_>, ApiError> {
+        let busy = |n: usize| {
+            ApiError::new(
+                503,
+                format!(
+                    "the explorer is busy ({n} runs in progress or waiting); try again in a moment"
+                ),
+            )
+        };
+        let mut st = lock(&self.state);
+        if st.0 < self.running {
+            st.0 += 1;
+            return Ok(Permit(self));
+        }
+        if st.1 >= self.waiting {
+            return Err(busy(st.0 + st.1));
+        }
+        st.1 += 1;
+        let deadline = Instant::now() + MAX_QUEUE_WAIT;
+        loop {
+            let now = Instant::now();
+            if now >= deadline {
+                st.1 -= 1;
+                return Err(busy(st.0 + st.1 + 1));
+            }
+            st = self
+                .freed
+                .wait_timeout(st, deadline - now)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|e| e.into_inner().0);
+            if st.0 < self.running {
+                st.1 -= 1;
+                st.0 += 1;
+                return Ok(Permit(self));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::runner::run_scenario;
+    use crate::serve::request::{parse, Limits};
+
+    /// Bit-for-bit equality that counts NaN (a figure past the horizon) equal to NaN:
+    /// `Debug` prints every f64 in its shortest round-trip form.
+    fn same(a: &[ReplicationResult], b: &[ReplicationResult]) -> bool {
+        format!("{a:?}") == format!("{b:?}")
+    }
+
+    #[test]
+    fn cached_and_uncached_runs_equal_run_scenario() {
+        let body = r#"{"replications": 3, "horizon_days": 120, "burn_in_days": 30,
+            "organisation": {"employees": 40, "team_size": 8},
+            "arms": [{"name": "coaching", "interventions": [{"kind": "coaching", "start": 10, "duration": 60, "interval": 10}]}]}"#;
+        let req = parse(body.as_bytes(), &Limits::default()).unwrap();
+        let expected = run_scenario(&req.scenario, &|| {});
+        let engine = Engine::new(2, 1, 1).unwrap();
+        let (cold, hits) = engine.replications(&req.scenario).unwrap();
+        assert_eq!(hits, 0);
+        assert!(same(&cold, &expected));
+        let (warm, hits) = engine.replications(&req.scenario).unwrap();
+        assert_eq!(hits, 3);
+        assert!(same(&warm, &expected));
+        // Another programme on the same organisation reuses the burned-in replications.
+        let body2 = body.replace("\"coaching\", \"start\": 10", "\"training\", \"start\": 5");
+        let req2 = parse(body2.as_bytes(), &Limits::default()).unwrap();
+        let (other, hits) = engine.replications(&req2.scenario).unwrap();
+        assert_eq!(hits, 3);
+        assert!(same(&other, &run_scenario(&req2.scenario, &|| {})));
+    }
+
+    #[test]
+    fn gate_refuses_beyond_the_queue() {
+        let g = Gate::new(1, 0);
+        let p = g.enter().unwrap();
+        assert_eq!(g.enter().err().map(|e| e.status), Some(503));
+        drop(p);
+        assert!(g.enter().is_ok());
+    }
+}

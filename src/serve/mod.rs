@@ -1,0 +1,277 @@
+//! `undercurrent serve`: the interactive explorer for consultants in front of a client.
+//!
+//! One binary serves a single page (embedded, no outside resource) where the user picks a
+//! sector and maturity preset and a drive mix, composes intervention programmes, and sees
+//! them against the baseline, computed live by the simulation core.
+//!
+//! - [`http`]: worker threads, body limit, errors and panics turned into responses;
+//! - [`routes`]: which path does what;
+//! - [`request`]: request JSON → scenario TOML → checked [`Scenario`], and the limits;
+//! - [`engine`]: runs with the burned-in-organisation and result caches;
+//! - [`outcome`]: the answer (comparison, durability, reading, charts);
+//! - [`stories`]: ready-made scenarios per source article;
+//! - [`assets`]: the embedded page, script, style and fonts;
+//! - [`cache`]: the bounded LRU both caches use.
+//!
+//! [`Scenario`]: crate::experiment::scenario::Scenario
+
+pub mod assets;
+pub mod cache;
+pub mod engine;
+pub mod http;
+pub mod outcome;
+pub mod request;
+pub mod routes;
+pub mod stories;
+
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+use serde_json::{json, Value as Json};
+
+use crate::experiment::scenario::Scenario;
+use crate::model::drives::DRIVE_NAMES;
+
+pub use request::Limits;
+
+/// How `serve` was asked to run.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub bind: IpAddr,
+    /// 0 picks a free port (printed on stdout).
+    pub port: u16,
+    /// Simulation threads.
+    pub threads: usize,
+    /// HTTP worker threads: requests answered at once (charts and the page while runs go on).
+    pub workers: usize,
+    /// No per-request log on stderr.
+    pub quiet: bool,
+    pub limits: Limits,
+}
+
+/// Shared by every worker.
+pub struct App {
+    pub engine: engine::Engine,
+    pub limits: Limits,
+    pub meta: Json,
+    pub stories: Json,
+    pub quiet: bool,
+}
+
+/// Simulations run at once; more wait (at most half the workers, so that some are always
+/// free for the page and chart downloads) and beyond that get 503.
+const RUNNING: usize = 2;
+
+/// Binds, prints the address on stdout (one line, read by scripts and tests) and serves
+/// until the process ends.
+pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+    let app = Arc::new(App {
+        engine: engine::Engine::new(opts.threads, RUNNING, (opts.workers / 2).max(1))?,
+        limits: opts.limits,
+        meta: meta(&opts.limits)?,
+        stories: stories::all_json()?,
+        quiet: opts.quiet,
+    });
+    let addr = SocketAddr::new(opts.bind, opts.port);
+    let server =
+        tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let local = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| "the server has no IP address".to_string())?;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "undercurrent explorer at http://{local}/ (Ctrl-C stops it)"
+    );
+    let _ = out.flush();
+    drop(out);
+    if !opts.bind.is_loopback() {
+        eprintln!(
+            "note: listening on {} — anyone who can reach this address can run simulations",
+            opts.bind
+        );
+    }
+    http::run_workers(Arc::new(server), app, opts.workers);
+    Ok(())
+}
+
+/// An intervention kind as the composer offers it: name, label, what it does, and the
+/// values a new one starts with (those of the default scenario where it has the kind).
+struct KindInfo {
+    name: &'static str,
+    label: &'static str,
+    help: &'static str,
+    duration: u32,
+    interval: u32,
+    cost_per_person: f64,
+}
+
+const KINDS: [KindInfo; 10] = [
+    KindInfo {
+        name: "training",
+        label: "Training",
+        help: "awareness and skill up at once, a little norm (000, 003)",
+        duration: 2,
+        interval: 1,
+        cost_per_person: 300.0,
+    },
+    KindInfo {
+        name: "coaching",
+        label: "Coaching",
+        help: "norm and understanding up per session, durably (000)",
+        duration: 120,
+        interval: 10,
+        cost_per_person: 120.0,
+    },
+    KindInfo {
+        name: "reinforcement",
+        label: "Reinforcement (rewards)",
+        help: "rewards for customer-oriented contacts while active; extinction after (003)",
+        duration: 120,
+        interval: 20,
+        cost_per_person: 20.0,
+    },
+    KindInfo {
+        name: "reflection",
+        label: "Reflection",
+        help: "refreshes awareness and anchors the current norm (000, 004)",
+        duration: 120,
+        interval: 20,
+        cost_per_person: 60.0,
+    },
+    KindInfo {
+        name: "practice",
+        label: "Practising alternatives",
+        help: "alternatives to breaking a rule (004)",
+        duration: 60,
+        interval: 10,
+        cost_per_person: 80.0,
+    },
+    KindInfo {
+        name: "feedback_culture",
+        label: "Feedback culture",
+        help: "routine discussion of dilemmas: understanding and alternatives up (004)",
+        duration: 250,
+        interval: 20,
+        cost_per_person: 20.0,
+    },
+    KindInfo {
+        name: "sanctions",
+        label: "Rules and sanctions",
+        help: "fewer rule breaks while enforced, lower norms for the less rule-minded (004)",
+        duration: 250,
+        interval: 20,
+        cost_per_person: 15.0,
+    },
+    KindInfo {
+        name: "role_model_programme",
+        label: "Role-model programme (managers)",
+        help: "leadership programme: managers' role-model level up (002)",
+        duration: 250,
+        interval: 20,
+        cost_per_person: 500.0,
+    },
+    KindInfo {
+        name: "share_feedback",
+        label: "Share customer feedback",
+        help: "customer feedback reaches the teams while active (002)",
+        duration: 250,
+        interval: 20,
+        cost_per_person: 10.0,
+    },
+    KindInfo {
+        name: "shared_definition",
+        label: "Shared definition",
+        help: "everyone's view of customer orientation moves toward the organisation's (001)",
+        duration: 120,
+        interval: 20,
+        cost_per_person: 40.0,
+    },
+];
+
+pub const SECTORS: [&str; 5] = [
+    "retail",
+    "transport",
+    "hospitality",
+    "government",
+    "business_services",
+];
+pub const MATURITIES: [&str; 4] = ["ignore", "initiate", "mobilise", "transform"];
+
+/// What the form needs to know: kinds, presets (each sector × phase resolved by the
+/// scenario parser itself, so the form shows the values a run will use), drives, defaults
+/// and limits.
+pub fn meta(limits: &Limits) -> Result<Json, String> {
+    let mut presets = serde_json::Map::new();
+    for sector in std::iter::once("").chain(SECTORS) {
+        for maturity in std::iter::once("").chain(MATURITIES) {
+            let mut src = String::new();
+            if !sector.is_empty() {
+                src.push_str(&format!("sector = \"{sector}\"\n"));
+            }
+            if !maturity.is_empty() {
+                src.push_str(&format!("maturity = \"{maturity}\"\n"));
+            }
+            src.push_str("name = \"preset\"\n");
+            let s = Scenario::parse(&src, "preset").map_err(|e| e.to_string())?;
+            let o = &s.organisation;
+            presets.insert(
+                format!("{sector}|{maturity}"),
+                json!({
+                    "employees": o.employees,
+                    "team_size": o.team_size,
+                    "drive_mix": DRIVE_NAMES.iter().zip(o.drive_mix.as_array()).map(|(d, x)| (d.to_string(), json!(x))).collect::<serde_json::Map<_, _>>(),
+                    "facilities": o.facilities,
+                    "turnover_per_year": o.turnover_per_year,
+                    "role_model_mean": s.managers.role_model_mean,
+                }),
+            );
+        }
+    }
+    let d = Scenario::default();
+    Ok(json!({
+        "version": crate::output::manifest::version(),
+        "kinds": KINDS.iter().map(|k| json!({
+            "name": k.name, "label": k.label, "help": k.help,
+            "duration": k.duration, "interval": k.interval, "cost_per_person": k.cost_per_person,
+        })).collect::<Vec<_>>(),
+        "sectors": SECTORS,
+        "maturities": MATURITIES,
+        "drives": DRIVE_NAMES,
+        "presets": presets,
+        "defaults": {
+            "name": request::DEFAULT_NAME,
+            "seed": d.seed,
+            "replications": request::DEFAULT_REPLICATIONS,
+            "horizon_days": d.horizon_days,
+            "burn_in_days": d.burn_in_days,
+            "record_every": d.record_every,
+        },
+        "limits": limits,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_sector_and_phase_the_form_offers_parses() {
+        let m = meta(&Limits::default()).unwrap();
+        assert_eq!(m["presets"].as_object().unwrap().len(), 30);
+        for k in KINDS {
+            let target = if k.name == "role_model_programme" {
+                "target = \"managers\"\n"
+            } else {
+                ""
+            };
+            let src = format!(
+                "name = \"k\"\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"{}\"\nstart = 10\nduration = {}\ninterval = {}\n{target}",
+                k.name, k.duration, k.interval
+            );
+            Scenario::parse(&src, k.name).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}

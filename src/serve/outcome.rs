@@ -1,0 +1,374 @@
+//! A finished run as the explorer shows it: the comparison with the baseline above and below
+//! the waterline, the durability table with confidence intervals, the plain-language
+//! reading, and the charts as SVG drawn by the same code as `run`'s (PNG on request).
+
+use rayon::prelude::*;
+use serde_json::{json, Value as Json};
+
+use crate::experiment::replication::ReplicationResult;
+use crate::metrics::aggregate;
+use crate::metrics::recorder::metric_index;
+use crate::metrics::stats::{summarize, Summary};
+use crate::plot::data::{RunData, Stat, Timeseries, TsPoint};
+use crate::plot::{self, ChartKind, Durability};
+use crate::report::reading::reading;
+
+use super::http::ApiError;
+use super::request::ScenarioRequest;
+
+/// A finished run, kept for chart downloads.
+pub struct Outcome {
+    pub id: String,
+    pub data: RunData,
+    /// Charts shown, in display order.
+    pub charts: Vec<ChartKind>,
+    /// The answer without timings, as JSON text (serialised once, sent many times).
+    pub json_text: String,
+    pub toml: String,
+}
+
+/// Rows of the comparison table: (metric, label, group, how it is summarised).
+/// `Mean` averages the recorded days from the first programme day to the horizon, `End`
+/// takes the last recorded day (cumulative costs).
+const COMPARISON: [(&str, &str, &str, Agg); 13] = [
+    (
+        "B",
+        "B: visible customer-oriented behaviour",
+        "above",
+        Agg::Mean,
+    ),
+    ("K", "K: knowledge and skill", "above", Agg::Mean),
+    ("A", "A: awareness", "above", Agg::Mean),
+    ("N", "N: norm", "below", Agg::Mean),
+    ("H", "H: habit", "below", Agg::Mean),
+    ("E", "E: reward expectancy", "below", Agg::Mean),
+    ("U", "U: understanding of intent", "below", Agg::Mean),
+    ("P", "P: practised alternatives", "below", Agg::Mean),
+    ("nps", "NPS", "customers", Agg::Mean),
+    (
+        "rule_breaks_per_1000",
+        "rule breaks per 1000 contacts",
+        "customers",
+        Agg::Mean,
+    ),
+    (
+        "cost_interventions_cumulative",
+        "intervention cost (euro)",
+        "cost",
+        Agg::End,
+    ),
+    (
+        "cost_rule_breaks_cumulative",
+        "cost of rule breaks (euro)",
+        "cost",
+        Agg::End,
+    ),
+    ("cost_cumulative", "total cost (euro)", "cost", Agg::End),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Agg {
+    Mean,
+    End,
+}
+
+/// Durability rows shown: (metric, label).
+const DURABILITY: [(&str, &str); 12] = [
+    ("peak_gain_B", "peak gain in B"),
+    ("days_to_peak_B", "days from start to peak"),
+    ("gain_end_B", "gain in B at the programme's end"),
+    ("gain_6m_B", "gain in B 6 months after"),
+    ("gain_12m_B", "gain in B 12 months after"),
+    ("retained_12m_B", "share of peak kept after 12 months"),
+    ("half_life_days_B", "half-life of the gain (working days)"),
+    (
+        "half_life_censored_share_B",
+        "replications whose gain never halved",
+    ),
+    ("peak_gain_nps", "peak NPS gain"),
+    ("mean_gain_nps", "mean NPS gain"),
+    ("cost", "intervention cost (euro)"),
+    ("cost_per_nps_point", "cost per NPS point (euro)"),
+];
+
+/// Time series charted, in display order.
+const SERIES_CHARTS: [&str; 9] = [
+    "B",
+    "gain_B",
+    "N",
+    "H",
+    "nps",
+    "gain_nps",
+    "rule_breaks_per_1000",
+    "cost_cumulative",
+    "U",
+];
+
+fn num(x: f64) -> Json {
+    if x.is_finite() {
+        json!(x)
+    } else {
+        Json::Null
+    }
+}
+
+fn stat_json(s: &Summary) -> Json {
+    json!({"mean": num(s.mean), "lo": num(s.ci_lo), "hi": num(s.ci_hi), "n": s.n})
+}
+
+fn to_stat(s: &Summary) -> Stat {
+    let opt = |x: f64| x.is_finite().then_some(x);
+    Stat {
+        mean: opt(s.mean),
+        sd: opt(s.sd),
+        ci_lo: opt(s.ci_lo),
+        ci_hi: opt(s.ci_hi),
+        n: Some(s.n as u64),
+    }
+}
+
+/// The chart data `run` would load back from its CSV files, built in memory. Numbers are the
+/// same (the CSV keeps every digit), so the charts are byte-identical to `run`'s (tested).
+pub fn run_data(name: &str, arms: &[String], results: &[ReplicationResult]) -> RunData {
+    let mut ts = Timeseries::default();
+    for r in aggregate::timeseries(results, arms.len()) {
+        ts.insert(
+            &arms[r.arm],
+            r.metric,
+            TsPoint {
+                day: r.day as f64,
+                stat: to_stat(&r.summary),
+            },
+        );
+    }
+    let mut du = Durability::default();
+    for r in aggregate::durability(results, arms.len()) {
+        du.insert(&arms[r.arm], r.metric, to_stat(&r.summary));
+    }
+    let mut all = ts.arms.clone();
+    for a in &du.arms {
+        if !all.contains(a) {
+            all.push(a.clone());
+        }
+    }
+    RunData {
+        dir: std::path::PathBuf::new(),
+        scenario: name.to_string(),
+        arms: all,
+        timeseries: ts,
+        durability: du,
+    }
+}
+
+/// Per replication, `metric` of `arm` summarised over recorded days `from..` (or the last).
+fn per_replication(
+    results: &[ReplicationResult],
+    arm: usize,
+    metric: usize,
+    agg: Agg,
+    from: i64,
+) -> Vec<f64> {
+    results
+        .iter()
+        .map(|x| {
+            let s = &x.series[arm];
+            match agg {
+                Agg::End => s
+                    .days
+                    .len()
+                    .checked_sub(1)
+                    .map_or(f64::NAN, |last| s.value(last, metric)),
+                Agg::Mean => {
+                    let (mut sum, mut n) = (0.0, 0usize);
+                    for (r, &d) in s.days.iter().enumerate() {
+                        let v = s.value(r, metric);
+                        if d >= from && v.is_finite() {
+                            sum += v;
+                            n += 1;
+                        }
+                    }
+                    if n == 0 {
+                        f64::NAN
+                    } else {
+                        sum / n as f64
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+impl Outcome {
+    /// Aggregates, draws and writes the answer of a finished run.
+    pub fn build(
+        id: String,
+        req: &ScenarioRequest,
+        results: &[ReplicationResult],
+    ) -> Result<Outcome, ApiError> {
+        let s = &req.scenario;
+        let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
+        let data = run_data(&s.name, &arms, results);
+        let plans = s.plans();
+        // One window for every arm, so that their averages compare: from the first day any
+        // programme runs (day 0 when none does) to the horizon.
+        let from = plans
+            .iter()
+            .filter_map(|p| p.first_day())
+            .min()
+            .unwrap_or(0);
+
+        let mut comparison = Vec::new();
+        for (metric, label, group, agg) in COMPARISON {
+            let Some(m) = metric_index(metric) else {
+                continue;
+            };
+            let base = per_replication(results, 0, m, agg, from);
+            let mut values = Vec::new();
+            let mut diffs = Vec::new();
+            for a in 0..arms.len() {
+                let v = per_replication(results, a, m, agg, from);
+                values.push(stat_json(&summarize(&v)));
+                if a > 0 {
+                    let d: Vec<f64> = v.iter().zip(&base).map(|(x, b)| x - b).collect();
+                    diffs.push(stat_json(&summarize(&d)));
+                } else {
+                    diffs.push(Json::Null);
+                }
+            }
+            comparison.push(json!({
+                "metric": metric, "label": label, "group": group,
+                "summary": if agg == Agg::Mean { "mean" } else { "end" },
+                "values": values, "diff": diffs,
+            }));
+        }
+
+        let durability: Vec<Json> = DURABILITY
+            .iter()
+            .map(|&(metric, label)| {
+                let values: Vec<Json> = arms
+                    .iter()
+                    .map(|a| match data.durability.get(a, metric) {
+                        Some(st) => json!({
+                            "mean": st.mean, "lo": st.ci_lo, "hi": st.ci_hi, "n": st.n,
+                        }),
+                        None => Json::Null,
+                    })
+                    .collect();
+                json!({"metric": metric, "label": label, "values": values})
+            })
+            .collect();
+
+        let paragraphs: Vec<Json> = reading(&data.durability, &arms)
+            .into_iter()
+            .map(|p| json!({"heading": p.heading, "sentences": p.sentences}))
+            .collect();
+
+        let charts = chart_list(&data);
+        let svgs: Vec<Result<String, plot::PlotError>> = charts
+            .par_iter()
+            .map(|k| plot::render_svg_string(&data, k))
+            .collect();
+        let mut chart_json = Vec::new();
+        for (k, svg) in charts.iter().zip(svgs) {
+            let svg = svg.map_err(|e| {
+                eprintln!("drawing {}: {e}", k.file_stem());
+                ApiError::internal(&format!("drawing the chart {}", k.file_stem()))
+            })?;
+            chart_json.push(json!({
+                "stem": k.file_stem(),
+                "title": chart_title(k),
+                "group": chart_group(k),
+                "svg": svg,
+            }));
+        }
+
+        let mix = s.organisation.drive_mix.normalised();
+        let json = json!({
+            "id": id,
+            "name": s.name,
+            "arms": s.arms.iter().map(|a| json!({"name": a.name, "description": a.description})).collect::<Vec<_>>(),
+            "organisation": {
+                "employees": s.organisation.employees,
+                "team_size": s.organisation.team_size,
+                "teams": s.n_teams(),
+                "drive_mix": crate::model::drives::DRIVE_NAMES.iter().zip(mix).map(|(d, x)| (d.to_string(), json!(x))).collect::<serde_json::Map<_, _>>(),
+                "facilities": s.organisation.facilities,
+                "turnover_per_year": s.organisation.turnover_per_year,
+                "role_model_mean": s.managers.role_model_mean,
+            },
+            "replications": s.replications,
+            "horizon_days": s.horizon_days,
+            "burn_in_days": s.burn_in_days,
+            "window_from_day": from,
+            "comparison": comparison,
+            "durability": durability,
+            "reading": paragraphs,
+            "charts": chart_json,
+            "toml": req.toml,
+        });
+        let json_text = serde_json::to_string(&json)
+            .map_err(|_| ApiError::internal("writing the result as JSON"))?;
+        Ok(Outcome {
+            id,
+            data,
+            charts,
+            json_text,
+            toml: req.toml.clone(),
+        })
+    }
+
+    /// The chart with file stem `stem`, if this result has it.
+    pub fn chart(&self, stem: &str) -> Option<&ChartKind> {
+        self.charts.iter().find(|k| k.file_stem() == stem)
+    }
+}
+
+/// The charts a consultant needs, in display order: behaviour and its gain, the state below
+/// the waterline, NPS, rule breaks, cost, each arm's iceberg, durability and drives.
+fn chart_list(data: &RunData) -> Vec<ChartKind> {
+    let available = plot::available_charts(data);
+    let mut out: Vec<ChartKind> = SERIES_CHARTS
+        .iter()
+        .map(|m| ChartKind::Timeseries {
+            metric: m.to_string(),
+        })
+        .filter(|k| available.contains(k))
+        .collect();
+    out.extend(
+        available
+            .iter()
+            .filter(|k| matches!(k, ChartKind::Iceberg { .. }))
+            .cloned(),
+    );
+    for k in [ChartKind::Durability, ChartKind::Drives] {
+        if available.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+fn chart_title(k: &ChartKind) -> String {
+    match k {
+        ChartKind::Timeseries { metric } => crate::plot::metrics::metric_info(metric).title,
+        ChartKind::Iceberg { arm } => format!("Iceberg: {}", arm.replace('_', " ")),
+        ChartKind::Durability => "Durability".to_string(),
+        ChartKind::Drives => "B by dominant drive".to_string(),
+    }
+}
+
+/// Which tab of the page a chart belongs to.
+fn chart_group(k: &ChartKind) -> &'static str {
+    match k {
+        ChartKind::Timeseries { metric } => match metric.as_str() {
+            "B" | "gain_B" => "behaviour",
+            "N" | "H" | "U" => "below",
+            "nps" | "gain_nps" => "nps",
+            "rule_breaks_per_1000" | "cost_cumulative" => "rules_cost",
+            _ => "other",
+        },
+        ChartKind::Iceberg { .. } => "iceberg",
+        ChartKind::Durability => "durability",
+        ChartKind::Drives => "drives",
+    }
+}

@@ -1,0 +1,401 @@
+//! What a client may ask the explorer to run: a scenario written as JSON, turned into the
+//! scenario TOML that `undercurrent run` reads and parsed by the same parser, then held to
+//! the explorer's limits.
+//!
+//! Going through the TOML text rather than building a [`Scenario`] field by field keeps
+//! three things equal by construction: presets fill exactly the keys the request leaves out
+//! (as they do for a file), every value is validated by the model's own checks (key path and
+//! allowed range), and the exported TOML is the very text that was run.
+
+use serde_json::Value as Json;
+
+use crate::experiment::scenario::{Scenario, ScenarioError};
+
+use super::http::ApiError;
+
+/// Explorer defaults for keys a request leaves out. They are the `run` defaults except the
+/// replication count (10 instead of 20): with the baseline cached, 10 replications of the
+/// default organisation answer in well under a second on two cores.
+pub const DEFAULT_NAME: &str = "explorer";
+pub const DEFAULT_REPLICATIONS: i64 = 10;
+
+/// Bounds that keep one request from taking the server down. A request over a limit gets a
+/// 422 naming the limit; `undercurrent run` has none of them.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Limits {
+    /// Request body (bytes); larger bodies get 413 before anything is parsed.
+    pub max_body_bytes: usize,
+    pub max_employees: usize,
+    pub max_replications: usize,
+    pub max_horizon_days: i64,
+    pub max_burn_in_days: i64,
+    /// Arms including the baseline.
+    pub max_arms: usize,
+    pub max_interventions_per_arm: usize,
+    /// Recorded days per arm (horizon / record_every): bounds the response and chart size.
+    pub max_recorded_days: i64,
+    /// Employee-days one request may simulate: employees × replications × (burn-in +
+    /// horizon × arms). 150 million take about 20 s on this project's 2-core machine.
+    pub max_employee_days: f64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_body_bytes: 64 * 1024,
+            max_employees: 20_000,
+            max_replications: 50,
+            max_horizon_days: 2_500,
+            max_burn_in_days: 1_000,
+            max_arms: 6,
+            max_interventions_per_arm: 12,
+            max_recorded_days: 1_000,
+            max_employee_days: 150e6,
+        }
+    }
+}
+
+/// A request turned into a scenario, and the TOML text it was parsed from.
+#[derive(Debug, Clone)]
+pub struct ScenarioRequest {
+    pub scenario: Scenario,
+    /// The scenario as a file `undercurrent run` accepts (header comment included).
+    pub toml: String,
+}
+
+/// Top-level keys a scenario file has that the explorer does not take: agent-level
+/// snapshots can be large and the explorer never writes files.
+const REFUSED_KEYS: [(&str, &str); 2] = [
+    (
+        "employee_snapshots",
+        "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
+    ),
+    (
+        "per_replication",
+        "the explorer writes no files; export the scenario and use `undercurrent run`",
+    ),
+];
+
+/// Parses a request body (JSON) into a scenario within `limits`.
+pub fn parse(body: &[u8], limits: &Limits) -> Result<ScenarioRequest, ApiError> {
+    let text = std::str::from_utf8(body).map_err(|e| {
+        ApiError::bad_request(format!(
+            "the request body is not UTF-8 text (byte {}); send the scenario as JSON",
+            e.valid_up_to()
+        ))
+    })?;
+    if text.trim().is_empty() {
+        return Err(ApiError::bad_request(
+            "the request body is empty; send the scenario as a JSON object, e.g. {\"arms\": [...]}",
+        ));
+    }
+    let json: Json = serde_json::from_str(text)
+        .map_err(|e| ApiError::bad_request(format!("the request body is not valid JSON: {e}")))?;
+    from_json(json, limits)
+}
+
+/// Turns a JSON scenario into a checked scenario.
+pub fn from_json(json: Json, limits: &Limits) -> Result<ScenarioRequest, ApiError> {
+    let Json::Object(mut map) = json else {
+        return Err(ApiError::bad_request(format!(
+            "the request body must be a JSON object (a scenario), not {}",
+            kind_of(&json)
+        )));
+    };
+    for (key, why) in REFUSED_KEYS {
+        if map.get(key).is_some_and(|v| !v.is_null()) {
+            return Err(ApiError::unprocessable(format!("`{key}`: {why}")).with_key(key));
+        }
+    }
+    strip_nulls_in_map(&mut map);
+    check_counts(&map, limits)?;
+    map.entry("name")
+        .or_insert_with(|| Json::String(DEFAULT_NAME.into()));
+    map.entry("replications")
+        .or_insert_with(|| Json::from(DEFAULT_REPLICATIONS));
+    let body = to_toml(&Json::Object(map))?;
+    let toml = format!(
+        "# Scenario exported from the undercurrent explorer.\n# Run it with: undercurrent run {}.toml\n{body}",
+        file_stem(&body)
+    );
+    let scenario = Scenario::parse(&toml, "request").map_err(scenario_error)?;
+    check_limits(&scenario, limits)?;
+    Ok(ScenarioRequest { scenario, toml })
+}
+
+/// A name for the exported file, from the scenario's name when it has a plain one.
+fn file_stem(toml_body: &str) -> String {
+    toml::from_str::<toml::Table>(toml_body)
+        .ok()
+        .and_then(|t| t.get("name").and_then(|v| v.as_str()).map(str::to_string))
+        .filter(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        })
+        .unwrap_or_else(|| "scenario".to_string())
+}
+
+fn kind_of(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+/// `null` means "not set": the key is left out, so the default or the preset applies.
+fn strip_nulls_in_map(map: &mut serde_json::Map<String, Json>) {
+    map.retain(|_, v| !v.is_null());
+    for v in map.values_mut() {
+        strip_nulls(v);
+    }
+}
+
+fn strip_nulls(v: &mut Json) {
+    match v {
+        Json::Object(m) => strip_nulls_in_map(m),
+        Json::Array(items) => items.iter_mut().for_each(strip_nulls),
+        _ => {}
+    }
+}
+
+/// JSON to TOML text. TOML has no null (removed before) and no integers beyond i64.
+fn to_toml(json: &Json) -> Result<String, ApiError> {
+    let value = toml::Value::try_from(json).map_err(|e| {
+        ApiError::bad_request(format!(
+            "the scenario cannot be written as TOML: {e} (numbers must fit a 64-bit integer or float)"
+        ))
+    })?;
+    toml::to_string(&value)
+        .map_err(|e| ApiError::bad_request(format!("the scenario cannot be written as TOML: {e}")))
+}
+
+/// The scenario parser's message without the `request:line:column:` position: the client
+/// wrote JSON, and the key path names the field.
+fn scenario_error(e: ScenarioError) -> ApiError {
+    match e {
+        ScenarioError::Syntax { message, .. } => {
+            let key = message
+                .strip_prefix('`')
+                .and_then(|m| m.split_once('`'))
+                .map(|(k, _)| k.to_string());
+            let err = ApiError::bad_request(message);
+            match key {
+                Some(k) => err.with_key(&k),
+                None => err,
+            }
+        }
+        ScenarioError::Invalid { problems, .. } => {
+            let message = problems
+                .iter()
+                .map(|l| l.problem.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let mut err = ApiError::unprocessable(message);
+            for l in &problems {
+                err = err.with_key(&l.problem.key);
+            }
+            err
+        }
+        ScenarioError::Io { .. } => ApiError::internal("reading a scenario"),
+    }
+}
+
+/// Arm and intervention counts, checked on the JSON so that the index named is the
+/// request's own (the parser moves the baseline first).
+fn check_counts(map: &serde_json::Map<String, Json>, l: &Limits) -> Result<(), ApiError> {
+    let Some(Json::Array(arms)) = map.get("arms") else {
+        return Ok(());
+    };
+    // The parser adds a baseline when the request has none.
+    let has_baseline = arms
+        .iter()
+        .any(|a| a.get("name").and_then(Json::as_str) == Some("baseline"));
+    let total = arms.len() + usize::from(!has_baseline);
+    if total > l.max_arms {
+        return Err(ApiError::unprocessable(format!(
+            "`arms`: {total} arms with the baseline: the explorer allows at most {} (the baseline included)",
+            l.max_arms
+        ))
+        .with_key("arms"));
+    }
+    for (i, a) in arms.iter().enumerate() {
+        if let Some(Json::Array(items)) = a.get("interventions") {
+            if items.len() > l.max_interventions_per_arm {
+                let key = format!("arms[{i}].interventions");
+                return Err(ApiError::unprocessable(format!(
+                    "`{key}`: {} interventions: the explorer allows at most {} per arm",
+                    items.len(),
+                    l.max_interventions_per_arm
+                ))
+                .with_key(&key));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The explorer's own bounds, each named with its limit.
+pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
+    let over = |key: &str, value: String, limit: String, what: &str| {
+        ApiError::unprocessable(format!(
+            "`{key}` = {value}: the explorer allows at most {limit} {what} (larger runs: export the scenario and use `undercurrent run`)"
+        ))
+        .with_key(key)
+    };
+    let employees = s.organisation.employees;
+    if employees > l.max_employees {
+        return Err(over(
+            "organisation.employees",
+            employees.to_string(),
+            l.max_employees.to_string(),
+            "employees",
+        ));
+    }
+    if s.replications > l.max_replications {
+        return Err(over(
+            "replications",
+            s.replications.to_string(),
+            l.max_replications.to_string(),
+            "replications",
+        ));
+    }
+    if s.horizon_days > l.max_horizon_days {
+        return Err(over(
+            "horizon_days",
+            s.horizon_days.to_string(),
+            l.max_horizon_days.to_string(),
+            "recorded days",
+        ));
+    }
+    if s.burn_in_days > l.max_burn_in_days {
+        return Err(over(
+            "burn_in_days",
+            s.burn_in_days.to_string(),
+            l.max_burn_in_days.to_string(),
+            "burn-in days",
+        ));
+    }
+    let recorded = s.horizon_days / s.record_every.max(1);
+    if recorded > l.max_recorded_days {
+        return Err(over(
+            "record_every",
+            s.record_every.to_string(),
+            format!(
+                "{} recorded days (horizon_days / record_every; raise record_every to at least {})",
+                l.max_recorded_days,
+                (s.horizon_days + l.max_recorded_days - 1) / l.max_recorded_days
+            ),
+            "",
+        ));
+    }
+    let work = work(s);
+    if work > l.max_employee_days {
+        return Err(ApiError::unprocessable(format!(
+            "this scenario needs {:.0} million employee-days (employees {} × replications {} × (burn-in {} + horizon {} × {} arms)); the explorer allows at most {:.0} million per request: lower the organisation size, replications, horizon or number of arms (larger runs: export the scenario and use `undercurrent run`)",
+            work / 1e6,
+            employees,
+            s.replications,
+            s.burn_in_days,
+            s.horizon_days,
+            s.arms.len(),
+            l.max_employee_days / 1e6
+        ))
+        .with_key("organisation.employees"));
+    }
+    Ok(())
+}
+
+/// Employee-days a scenario simulates without any cache: the cost model of a request.
+pub fn work(s: &Scenario) -> f64 {
+    s.organisation.employees as f64
+        * s.replications as f64
+        * (s.burn_in_days as f64 + s.horizon_days as f64 * s.arms.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(json: &str) -> Result<ScenarioRequest, ApiError> {
+        parse(json.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn empty_object_is_the_default_organisation_with_a_baseline() {
+        let r = req("{}").unwrap();
+        assert_eq!(r.scenario.name, DEFAULT_NAME);
+        assert_eq!(r.scenario.replications, DEFAULT_REPLICATIONS as usize);
+        assert_eq!(r.scenario.arms.len(), 1);
+        assert_eq!(r.scenario.organisation.employees, 200);
+    }
+
+    #[test]
+    fn nulls_leave_keys_to_the_preset() {
+        let r = req(r#"{"sector": "hospitality", "organisation": {"employees": null}}"#).unwrap();
+        assert_eq!(r.scenario.organisation.employees, 120);
+        let r = req(r#"{"sector": "hospitality", "organisation": {"employees": 90}}"#).unwrap();
+        assert_eq!(r.scenario.organisation.employees, 90);
+    }
+
+    #[test]
+    fn exported_toml_parses_to_the_same_scenario() {
+        let r = req(
+            r#"{"sector": "retail", "maturity": "initiate", "arms": [{"name": "c", "interventions": [{"kind": "coaching", "start": 10, "duration": 60, "interval": 10, "intensity": 1.5}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(Scenario::parse(&r.toml, "x").unwrap(), r.scenario);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let e = req(r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "duration": "long"}]}]}"#)
+            .unwrap_err();
+        assert_eq!(e.status, 400);
+        assert!(
+            e.message.contains("arms[0].interventions[0].duration"),
+            "{}",
+            e.message
+        );
+        let e = req(
+            r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "intensity": 9}]}]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.status, 422);
+        assert!(
+            e.message.contains("arms[0].interventions[0].intensity"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("[0, 5]"), "{}", e.message);
+        let e = req(r#"{"organisaton": {}}"#).unwrap_err();
+        assert_eq!(e.status, 400);
+        assert!(
+            e.message.contains("did you mean `organisation`"),
+            "{}",
+            e.message
+        );
+        let e = req("[1, 2]").unwrap_err();
+        assert_eq!(e.status, 400);
+        let e = req("{\"arms\": ").unwrap_err();
+        assert_eq!(e.status, 400);
+        assert!(e.message.contains("not valid JSON"), "{}", e.message);
+    }
+
+    #[test]
+    fn limits_name_the_limit() {
+        let e = req(r#"{"organisation": {"employees": 100000, "team_size": 10}}"#).unwrap_err();
+        assert_eq!(e.status, 422);
+        assert!(e.message.contains("at most 20000"), "{}", e.message);
+        let e = req(r#"{"replications": 51}"#).unwrap_err();
+        assert!(e.message.contains("at most 50"), "{}", e.message);
+        let e = req(r#"{"organisation": {"employees": 20000}, "replications": 50}"#).unwrap_err();
+        assert!(e.message.contains("million employee-days"), "{}", e.message);
+        let e = req(r#"{"employee_snapshots": [1]}"#).unwrap_err();
+        assert_eq!(e.status, 422);
+    }
+}

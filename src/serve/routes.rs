@@ -1,0 +1,127 @@
+//! Which path does what. Every route answers JSON errors; an unknown path is a 404 and a
+//! known path with the wrong method a 405 naming the allowed one.
+//!
+//! | method | path | answer |
+//! |---|---|---|
+//! | GET | `/`, `/assets/…` | the page, its script, style and fonts |
+//! | GET | `/api/meta` | kinds, presets, drives, defaults, limits (fills the form) |
+//! | GET | `/api/stories` | the ready-made stories as scenario JSON |
+//! | POST | `/api/run` | runs a scenario (JSON): comparison, durability, reading, SVG charts |
+//! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |
+//! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
+
+use tiny_http::Method;
+
+use super::http::{ApiError, Incoming, Reply};
+use super::{assets, request, App};
+
+/// Dispatches one request.
+pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
+    let path = rq.path;
+    let (allow, get, post) = match path {
+        "/api/run" | "/api/export" => ("POST", false, true),
+        "/api/meta" | "/api/stories" => ("GET", true, false),
+        p if p.starts_with("/api/chart/") => ("GET", true, false),
+        p if assets::find(p).is_some() => ("GET", true, false),
+        _ => {
+            return Err(ApiError::not_found(format!(
+                "no such page or API: {path} (the explorer is at /, its API under /api/)"
+            )))
+        }
+    };
+    let ok = match rq.method {
+        Method::Get => get,
+        Method::Post => post,
+        _ => false,
+    };
+    if !ok {
+        let mut e = ApiError::new(
+            405,
+            format!("{} is not allowed on {path}; use {allow}", rq.method),
+        );
+        e.allow = Some(allow);
+        return Err(e);
+    }
+    match path {
+        "/api/meta" => Ok(Reply::json(200, &app.meta)),
+        "/api/stories" => Ok(Reply::json(200, &app.stories)),
+        "/api/run" => run(app, rq.body),
+        "/api/export" => export(app, rq.body),
+        p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
+        p => match assets::find(p) {
+            Some(a) => {
+                let r = Reply::bytes(a.content_type, a.body.to_vec());
+                // Fonts never change within a build; the page and script are small.
+                Ok(if a.content_type.starts_with("font/") {
+                    r.cache_for(86_400)
+                } else {
+                    r
+                })
+            }
+            None => Err(ApiError::not_found(format!("no such file: {p}"))),
+        },
+    }
+}
+
+/// `POST /api/run`: `{"stats": {...}, "result": {...}}`.
+fn run(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
+    let req = request::parse(body, &app.limits)?;
+    let (outcome, stats) = app.engine.run(&req)?;
+    if !app.quiet {
+        eprintln!(
+            "run {}: {} arms x {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
+            outcome.id,
+            req.scenario.arms.len(),
+            stats.replications,
+            req.scenario.organisation.employees,
+            stats.compute_ms,
+            stats.simulate_ms,
+            stats.cached_replications,
+            stats.replications,
+            if stats.cached_result { ", whole result cached" } else { "" }
+        );
+    }
+    let stats = serde_json::to_string(&stats).unwrap_or_else(|_| "{}".into());
+    let text = format!("{{\"stats\":{stats},\"result\":{}}}", outcome.json_text);
+    let mut r = Reply::bytes("application/json; charset=utf-8", text.into_bytes());
+    r.status = 200;
+    Ok(r)
+}
+
+/// `POST /api/export`: the scenario file, checked like a run (so it is one `run` accepts).
+fn export(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
+    let req = request::parse(body, &app.limits)?;
+    let name = format!("{}.toml", req.scenario.name);
+    Ok(Reply::bytes("application/toml; charset=utf-8", req.toml.into_bytes()).attachment(&name))
+}
+
+/// `GET /api/chart/<id>/<stem>.<png|svg>`.
+fn chart(app: &App, rest: &str) -> Result<Reply, ApiError> {
+    let bad = || {
+        ApiError::not_found(format!(
+            "no such chart: /api/chart/{rest} (expected /api/chart/<result id>/<chart>.png or .svg)"
+        ))
+    };
+    let (id, file) = rest.split_once('/').ok_or_else(bad)?;
+    let (stem, ext) = file.rsplit_once('.').ok_or_else(bad)?;
+    if !matches!(ext, "png" | "svg") {
+        return Err(bad());
+    }
+    let outcome = app.engine.result(id).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "result {id} is no longer kept by the explorer; run the scenario again"
+        ))
+    })?;
+    let kind = outcome.chart(stem).ok_or_else(bad)?;
+    let name = format!("{}_{stem}.{ext}", outcome.data.scenario);
+    let drawn = if ext == "png" {
+        crate::plot::render_png_bytes(&outcome.data, kind).map(|b| Reply::bytes("image/png", b))
+    } else {
+        crate::plot::render_svg_string(&outcome.data, kind)
+            .map(|s| Reply::bytes("image/svg+xml", s.into_bytes()))
+    };
+    drawn.map(|r| r.attachment(&name)).map_err(|e| {
+        eprintln!("drawing {stem}: {e}");
+        ApiError::internal(&format!("drawing the chart {stem}"))
+    })
+}

@@ -1,0 +1,225 @@
+//! The explorer in a real browser: headless Chromium driven through chromedriver loads the
+//! page, changes settings the way a consultant would (typing a coaching duration, an
+//! intensity of zero, picking a story), and checks that the numbers and the charts change
+//! in the expected direction. Screenshots go to `target/tmp/serve-e2e/`.
+//!
+//! Runs only with `UNDERCURRENT_E2E=1` (set by `.ci/run`, which installs `chromium` and
+//! `chromium-driver`); without it the test says it is skipped, so a machine with only Rust
+//! passes `cargo test`. With it and no browser the test fails.
+
+mod serve_common;
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use serve_common::webdriver::Driver;
+use serve_common::{fresh_dir, Server};
+
+/// Long enough for a cold run of a story on a loaded two-core machine.
+const RUN_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Completed runs so far (the page counts them on `#status`).
+fn runs(d: &Driver) -> u64 {
+    d.exec(
+        "return Number(document.getElementById('status').dataset.runs || 0);",
+        json!([]),
+    )
+    .ok()
+    .and_then(|v| v.as_u64())
+    .unwrap_or(0)
+}
+
+/// Waits until a run after `before` has finished and nothing is pending.
+fn wait_result(d: &Driver, before: u64) {
+    d.wait_for(
+        &format!(
+            "return Number(document.getElementById('status').dataset.runs || 0) > {before} && document.body.dataset.busy === '0';"
+        ),
+        RUN_TIMEOUT,
+    )
+    .unwrap_or_else(|e| panic!("{e}; page status: {:?}", d.exec("return document.getElementById('status').textContent + ' | ' + document.getElementById('error').textContent;", json!([]))));
+}
+
+/// What the test reads off the page: the comparison table, arms and chart markup.
+fn snapshot(d: &Driver) -> Value {
+    d.exec(
+        r#"
+        const cell = (metric, arm) => {
+          const td = document.querySelector(`#comparison tr[data-metric="${metric}"] td[data-arm="${arm}"]`);
+          return td ? { mean: Number(td.dataset.mean), diff: td.dataset.diff === undefined ? null : Number(td.dataset.diff), text: td.textContent } : null;
+        };
+        const dur = (metric, arm) => {
+          const td = document.querySelector(`#durability tr[data-metric="${metric}"] td[data-arm="${arm}"]`);
+          return td && td.dataset.mean !== undefined ? Number(td.dataset.mean) : null;
+        };
+        const fig = document.querySelector('figure[data-stem="timeseries_B"] svg');
+        return {
+          cards: document.querySelectorAll('#headline .card').length,
+          card_titles: [...document.querySelectorAll('#headline .card h3')].map(h => h.textContent),
+          b: cell('B', 1), n: cell('N', 1), nps: cell('nps', 1), rule_breaks: cell('rule_breaks_per_1000', 1),
+          b_base: cell('B', 0),
+          peak_gain_b: dur('peak_gain_B', 1),
+          chart_b: fig ? fig.outerHTML : null,
+          charts: document.querySelectorAll('#charts figure svg').length,
+          error: document.getElementById('error').hidden ? null : document.getElementById('error').textContent,
+          status: document.getElementById('status').textContent,
+        };
+        "#,
+        json!([]),
+    )
+    .expect("the page answers scripts")
+}
+
+fn num(v: &Value, path: &[&str]) -> f64 {
+    let mut x = v;
+    for p in path {
+        x = &x[*p];
+    }
+    x.as_f64()
+        .unwrap_or_else(|| panic!("{path:?} is not a number in {v}"))
+}
+
+#[test]
+fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
+    if std::env::var("UNDERCURRENT_E2E").as_deref() != Ok("1") {
+        println!("skipped: the browser test runs with UNDERCURRENT_E2E=1 (needs chromium and chromium-driver)");
+        return;
+    }
+    let dir = fresh_dir("serve-e2e");
+    let server = Server::start(&[]);
+    let d = Driver::start(&dir.join("profile"), 1600, 2200)
+        .unwrap_or_else(|e| panic!("UNDERCURRENT_E2E=1 but no browser: {e}"));
+    d.goto(&server.url("/")).unwrap();
+
+    // 1. The page runs the default programme (coaching) on load.
+    wait_result(&d, 0);
+    let first = snapshot(&d);
+    assert_eq!(first["error"], Value::Null, "{first}");
+    assert_eq!(first["cards"], 1, "{first}");
+    assert!(num(&first, &["charts"]) >= 2.0, "{first}");
+    let b1 = num(&first, &["b", "diff"]);
+    assert!(b1 > 0.0, "coaching raises B over the baseline: {first}");
+    let peak1 = num(&first, &["peak_gain_b"]);
+    d.screenshot(&dir.join("1_default.png")).unwrap();
+
+    // 2. Twice as long coaching: more gain, a different chart, the same baseline.
+    let duration = d.find("#arms .arm .iv-duration").unwrap();
+    let before = runs(&d);
+    d.clear(&duration).unwrap();
+    d.send_keys(&duration, "240").unwrap();
+    wait_result(&d, before);
+    let longer = snapshot(&d);
+    assert_eq!(longer["error"], Value::Null, "{longer}");
+    let b2 = num(&longer, &["b", "diff"]);
+    assert!(
+        b2 > b1,
+        "longer coaching, larger average gain in B: {b1} -> {b2}"
+    );
+    assert!(num(&longer, &["peak_gain_b"]) > peak1, "{longer}");
+    assert!(
+        num(&longer, &["n", "diff"]) > num(&first, &["n", "diff"]),
+        "the norm below the waterline follows"
+    );
+    assert_eq!(
+        num(&longer, &["b_base", "mean"]),
+        num(&first, &["b_base", "mean"]),
+        "the baseline does not move"
+    );
+    assert_ne!(
+        longer["chart_b"], first["chart_b"],
+        "the B chart is redrawn"
+    );
+
+    // 3. Intensity 0: the programme does nothing, exactly (common random numbers).
+    let before = runs(&d);
+    d.exec(
+        "const r = document.querySelector('#arms .arm .iv-intensity'); r.value = 0; r.dispatchEvent(new Event('input', {bubbles: true}));",
+        json!([]),
+    )
+    .unwrap();
+    wait_result(&d, before);
+    let none = snapshot(&d);
+    assert_eq!(
+        num(&none, &["b", "diff"]),
+        0.0,
+        "no intensity, no effect: {none}"
+    );
+    assert_eq!(num(&none, &["nps", "diff"]), 0.0, "{none}");
+
+    // 4. A bad value is refused with the field marked, and the page keeps working.
+    d.clear(&duration).unwrap();
+    d.send_keys(&duration, "5000").unwrap();
+    d.wait_for(
+        "return !document.getElementById('error').hidden && document.body.dataset.busy === '0';",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    let bad = snapshot(&d);
+    let err = bad["error"].as_str().unwrap_or_default().to_string();
+    assert!(err.contains("arms[0].interventions[0].duration"), "{err}");
+    let marked = d
+        .exec(
+            "return document.querySelector('.iv-duration').classList.contains('invalid');",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(marked, Value::Bool(true), "the duration field is marked");
+    d.screenshot(&dir.join("2_error.png")).unwrap();
+
+    // 5. A ready-made story (article 003): three programmes, rewards lift B, gaming costs.
+    let before = runs(&d);
+    let option = d
+        .find("#story option[value='003_reinforcement_schedules']")
+        .unwrap();
+    d.click(&d.find("#story").unwrap()).unwrap();
+    d.click(&option).unwrap();
+    wait_result(&d, before);
+    let story = snapshot(&d);
+    assert_eq!(story["error"], Value::Null, "{story}");
+    assert_eq!(story["cards"], 3, "{story}");
+    assert_eq!(story["card_titles"][2], "continuous gamed", "{story}");
+    assert!(num(&story, &["peak_gain_b"]) > 0.0, "{story}");
+    assert_ne!(story["chart_b"], longer["chart_b"]);
+    d.screenshot(&dir.join("3_story_003.png")).unwrap();
+
+    // 6. Other tabs show the iceberg and durability charts.
+    for tab in ["iceberg", "durability"] {
+        let b = d.find(&format!("#tabs button[data-tab='{tab}']")).unwrap();
+        d.click(&b).unwrap();
+        let shown = d
+            .exec(
+                "return document.querySelectorAll('#charts figure svg').length;",
+                json!([]),
+            )
+            .unwrap();
+        assert!(shown.as_u64().unwrap_or(0) >= 1, "{tab}: {shown}");
+        d.screenshot(&dir.join(format!("4_tab_{tab}.png"))).unwrap();
+    }
+
+    // 7. The picture for the README: article 000's story, results at the top.
+    d.set_window(1440, 1500).unwrap();
+    let before = runs(&d);
+    d.exec(
+        "const s = document.getElementById('story'); s.value = '000_training_vs_full_method'; s.dispatchEvent(new Event('change')); window.scrollTo(0, 0);",
+        json!([]),
+    )
+    .unwrap();
+    wait_result(&d, before);
+    let b = d.find("#tabs button[data-tab='behaviour']").unwrap();
+    d.click(&b).unwrap();
+    let story = snapshot(&d);
+    assert_eq!(
+        story["card_titles"],
+        json!(["training only", "full method"]),
+        "{story}"
+    );
+    d.exec("window.scrollTo(0, 0);", json!([])).unwrap();
+    d.screenshot(&dir.join("explorer.png")).unwrap();
+    d.exec(
+        "document.getElementById('tabs').scrollIntoView();",
+        json!([]),
+    )
+    .unwrap();
+    d.screenshot(&dir.join("explorer_charts.png")).unwrap();
+    println!("screenshots in {}", dir.display());
+}
