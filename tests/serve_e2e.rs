@@ -58,6 +58,7 @@ fn snapshot(d: &Driver) -> Value {
           card_titles: [...document.querySelectorAll('#headline .card h3')].map(h => h.textContent),
           b: cell('B', 1), n: cell('N', 1), nps: cell('nps', 1), rule_breaks: cell('rule_breaks_per_1000', 1),
           b_base: cell('B', 0),
+          gamed3: cell('gamed_per_1000', 3), nps3: cell('nps', 3),
           peak_gain_b: dur('peak_gain_B', 1),
           chart_b: fig ? fig.outerHTML : null,
           charts: document.querySelectorAll('#charts figure svg').length,
@@ -179,6 +180,15 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     assert_eq!(story["cards"], 3, "{story}");
     assert_eq!(story["card_titles"][2], "continuous gamed", "{story}");
     assert!(num(&story, &["peak_gain_b"]) > 0.0, "{story}");
+    assert!(
+        num(&story, &["gamed3", "diff"]) > 0.0,
+        "gaming shows as gamed contacts: {story}"
+    );
+    assert_eq!(
+        num(&story, &["nps3", "mean"]),
+        num(&story, &["nps", "mean"]),
+        "gamed contacts give customers nothing: the gamed arm's NPS is the honest arm's"
+    );
     assert_ne!(story["chart_b"], longer["chart_b"]);
     d.screenshot(&dir.join("3_story_003.png")).unwrap();
 

@@ -20,7 +20,9 @@ const TABS = [
   ["drives", "Drives"],
 ];
 // For these metrics a lower value is the better one.
-const LOWER_IS_BETTER = new Set(["rule_breaks_per_1000", "cost_interventions_cumulative", "cost_rule_breaks_cumulative", "cost_cumulative", "cost", "cost_per_nps_point", "days_to_peak_B", "half_life_censored_share_B"]);
+const LOWER_IS_BETTER = new Set(["rule_breaks_per_1000", "gamed_per_1000", "cost_interventions_cumulative", "cost_rule_breaks_cumulative", "cost_cumulative", "cost", "cost_per_nps_point", "days_to_peak_B", "half_life_censored_share_B"]);
+// Neither good nor bad in itself: more rewards are a cost and, gamed, no service.
+const NEUTRAL = new Set(["rewards_per_1000"]);
 
 let META = null;
 let STORIES = [];
@@ -71,7 +73,7 @@ function ciText(s, metric) {
 }
 // good / bad when the 95% interval excludes zero, "ns" (not distinguishable) otherwise.
 function verdict(s, metric) {
-  if (!s || s.lo === null || s.hi === null || s.mean === null) return "ns";
+  if (!s || s.lo === null || s.hi === null || s.mean === null || NEUTRAL.has(metric)) return "ns";
   if (s.lo <= 0 && s.hi >= 0) return "ns";
   const up = s.mean > 0;
   return (up !== LOWER_IS_BETTER.has(metric)) ? "good" : "bad";

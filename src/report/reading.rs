@@ -149,42 +149,60 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
     })
 }
 
+/// "a", "a and b", "a, b and c".
+fn join_and(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// The comparison across arms and the check on the baseline.
 fn comparison(d: &Durability, arms: &[String]) -> Option<Paragraph> {
-    let best = |metric: &str, higher: bool| -> Option<(String, f64)> {
-        arms.iter()
-            .filter_map(|a| d.mean(a, metric).map(|m| (a.clone(), m)))
+    // Every arm at the extreme, so that a tie (gaming adds rewards but no gain, for
+    // example) names all of them rather than whichever came last.
+    let best = |metric: &str, higher: bool| -> Option<(String, usize, f64)> {
+        let values: Vec<(&String, f64)> = arms
+            .iter()
+            .filter_map(|a| d.mean(a, metric).map(|m| (a, m)))
             .filter(|(_, m)| m.is_finite())
-            .max_by(|x, y| {
-                let o = x.1.total_cmp(&y.1);
-                if higher {
-                    o
-                } else {
-                    o.reverse()
-                }
-            })
+            .collect();
+        let extreme =
+            values
+                .iter()
+                .map(|(_, m)| *m)
+                .reduce(|x, y| if (y > x) == higher { y } else { x })?;
+        let tied: Vec<String> = values
+            .iter()
+            .filter(|(_, m)| *m == extreme)
+            .map(|(a, _)| arm_label(a))
+            .collect();
+        Some((join_and(&tied), tied.len(), extreme))
     };
     let mut s = Vec::new();
-    if let Some((a, m)) = best("peak_gain_B", true) {
+    if let Some((a, _, m)) = best("peak_gain_B", true) {
         s.push(format!(
-            "The largest peak gain comes from {} (+{}).",
-            arm_label(&a),
+            "The largest peak gain comes from {a} (+{}).",
             num(m)
         ));
     }
-    if let Some((a, m)) = best("gain_12m_B", true) {
+    if let Some((a, n, m)) = best("gain_12m_B", true) {
         s.push(format!(
-            "Twelve months after the programmes end, {} leaves the largest lasting gain (+{}).",
-            arm_label(&a),
+            "Twelve months after the programmes end, {a} {} the largest lasting gain (+{}).",
+            if n > 1 { "leave" } else { "leaves" },
             num(m)
         ));
     }
-    if let Some((a, m)) = best("half_life_days_B", false) {
-        s.push(format!(
-            "The gain of {} fades fastest: it halves in {}.",
-            arm_label(&a),
-            months(m)
-        ));
+    if let Some((a, n, m)) = best("half_life_days_B", false) {
+        s.push(if n > 1 {
+            format!(
+                "The gains of {a} fade fastest: they halve in {}.",
+                months(m)
+            )
+        } else {
+            format!("The gain of {a} fades fastest: it halves in {}.", months(m))
+        });
     }
     let drift = arms
         .iter()
@@ -285,5 +303,27 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("B stays where it was"), "{text}");
+    }
+
+    #[test]
+    fn arms_tied_at_the_extreme_are_all_named() {
+        let d = durability(&[
+            ("honest", "peak_gain_B", stat(0.27, 0.26, 0.28)),
+            ("gamed", "peak_gain_B", stat(0.27, 0.26, 0.28)),
+            ("other", "peak_gain_B", stat(0.2, 0.19, 0.21)),
+            ("honest", "half_life_days_B", stat(100.0, 98.0, 102.0)),
+            ("gamed", "half_life_days_B", stat(100.0, 98.0, 102.0)),
+            ("other", "half_life_days_B", stat(250.0, 240.0, 260.0)),
+        ]);
+        let arms = ["honest", "gamed", "other"].map(String::from).to_vec();
+        let text = comparison(&d, &arms).unwrap().sentences.join(" ");
+        assert!(
+            text.contains("The largest peak gain comes from honest and gamed (+0.270)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("The gains of honest and gamed fade fastest: they halve in"),
+            "{text}"
+        );
     }
 }

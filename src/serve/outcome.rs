@@ -30,7 +30,7 @@ pub struct Outcome {
 /// Rows of the comparison table: (metric, label, group, how it is summarised).
 /// `Mean` averages the recorded days from the first programme day to the horizon, `End`
 /// takes the last recorded day (cumulative costs).
-const COMPARISON: [(&str, &str, &str, Agg); 13] = [
+const COMPARISON: [(&str, &str, &str, Agg); 17] = [
     (
         "B",
         "B: visible customer-oriented behaviour",
@@ -44,10 +44,34 @@ const COMPARISON: [(&str, &str, &str, Agg); 13] = [
     ("E", "E: reward expectancy", "below", Agg::Mean),
     ("U", "U: understanding of intent", "below", Agg::Mean),
     ("P", "P: practised alternatives", "below", Agg::Mean),
+    (
+        "alignment",
+        "alignment with the organisation's definition",
+        "below",
+        Agg::Mean,
+    ),
+    (
+        "recognition_share",
+        "share who see their manager as a role model",
+        "below",
+        Agg::Mean,
+    ),
     ("nps", "NPS", "customers", Agg::Mean),
     (
         "rule_breaks_per_1000",
         "rule breaks per 1000 contacts",
+        "customers",
+        Agg::Mean,
+    ),
+    (
+        "gamed_per_1000",
+        "gamed contacts per 1000 (look oriented, are not)",
+        "customers",
+        Agg::Mean,
+    ),
+    (
+        "rewards_per_1000",
+        "rewards paid per 1000 contacts",
         "customers",
         Agg::Mean,
     ),
