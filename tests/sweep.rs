@@ -213,6 +213,25 @@ fn three_shards_merge_into_the_single_machine_files() {
         stderr(&o)
     );
 
+    // A shard path that does not exist, or is a file, is named as such (exit 2).
+    let file = base.join("not_a_dir");
+    std::fs::write(&file, "x").unwrap();
+    for (path, expect) in [
+        (base.join("no_such_shard"), "does not exist"),
+        (file, "is a file, not a shard directory"),
+    ] {
+        let o = run(&[
+            "merge",
+            "--out",
+            p(&base.join("m5")),
+            p(&shards[0]),
+            p(&path),
+            p(&shards[2]),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(expect), "{}", stderr(&o));
+    }
+
     // An incomplete shard is named, with what it lacks.
     let j = shards[1].join("runs.journal");
     let text = std::fs::read_to_string(&j).unwrap();

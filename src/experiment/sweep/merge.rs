@@ -29,6 +29,18 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> 
     }
     let mut states: Vec<(PathBuf, SweepState, Shard)> = Vec::new();
     for dir in shards {
+        if !dir.exists() {
+            return Err(SweepError::Merge(format!(
+                "shard directory {} does not exist (did that shard's job run, and is the path right?)",
+                dir.display()
+            )));
+        }
+        if !dir.is_dir() {
+            return Err(SweepError::Merge(format!(
+                "{} is a file, not a shard directory",
+                dir.display()
+            )));
+        }
         let st = read_state(dir)?.ok_or_else(|| {
             SweepError::Merge(format!(
                 "{} is not a sweep directory ({} is missing)",
