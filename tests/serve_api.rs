@@ -413,3 +413,96 @@ fn the_default_organisation_answers_live() {
             .join(" / ")
     );
 }
+
+/// A scenario file opens in the explorer: checked as `run` checks it (errors with file,
+/// line, column and key), answered as the table the form edits, and running that table
+/// gives the very result of the scenario it came from.
+#[test]
+fn a_scenario_file_opens_in_the_explorer_with_the_same_result() {
+    let s = Server::start(&[]);
+    let toml = r#"name = "from_a_file"
+seed = 11
+replications = 3
+horizon_days = 300
+burn_in_days = 50
+per_replication = "off"
+[organisation]
+employees = 40
+team_size = 8
+[behaviour]
+adjust_rate = 0.45
+[[arms]]
+name = "two_teams_coached"
+[[arms.interventions]]
+kind = "coaching"
+start = 20
+duration = 100
+interval = 10
+target = "teams"
+teams = [0, 2]
+"#;
+    let opened = s.post_json(
+        "/api/import",
+        &json!({"name": "from_a_file.toml", "toml": toml}).to_string(),
+    );
+    assert_eq!(opened.status, 200, "{}", opened.text());
+    let o = opened.json();
+    let scenario = &o["scenario"];
+    assert_eq!(
+        scenario["arms"][0]["interventions"][0]["teams"],
+        json!([0, 2])
+    );
+    assert_eq!(scenario["behaviour"]["adjust_rate"], json!(0.45));
+    assert!(scenario.get("per_replication").is_none());
+    assert!(o["notes"][0].as_str().unwrap().contains("per_replication"));
+
+    // Running what was opened is running the file.
+    let from_file: String = toml.replace("per_replication = \"off\"\n", "");
+    let dir = fresh_dir("serve-import");
+    let file = dir.join("from_a_file.toml");
+    std::fs::write(&file, &from_file).unwrap();
+    let out = dir.join("out");
+    let r = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .args([
+            "run",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--no-plots",
+        ])
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let run = s.post_json("/api/run", &scenario.to_string()).json();
+    let csv = std::fs::read_to_string(out.join("durability.csv")).unwrap();
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with("two_teams_coached,peak_gain_B,"))
+        .unwrap();
+    let from_run: f64 = line.split(',').nth(2).unwrap().parse().unwrap();
+    let row = run["result"]["durability"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["metric"] == "peak_gain_B")
+        .unwrap()
+        .clone();
+    let shown = row["values"][1]["mean"].as_f64().unwrap();
+    assert!(
+        (shown - from_run).abs() <= 4.0 * f64::EPSILON * from_run.abs(),
+        "{shown} vs {from_run}"
+    );
+
+    // A bad file is refused with its position and key.
+    let bad = s.post_json(
+        "/api/import",
+        &json!({"name": "mine.toml", "toml": "replications = 3\n[organisation]\nteam_size = 0\n"})
+            .to_string(),
+    );
+    assert_eq!(bad.status, 422, "{}", bad.text());
+    let e = error_of(&bad);
+    assert!(e.starts_with("mine.toml:3:"), "{e}");
+    assert!(e.contains("organisation.team_size"), "{e}");
+    let not_json = s.post_json("/api/import", "name = 'x'");
+    assert_eq!(not_json.status, 400);
+}

@@ -1,6 +1,6 @@
 //! The explorer in a real browser: headless Chromium driven through chromedriver loads the
 //! page, changes settings the way a consultant would (typing a coaching duration, an
-//! intensity of zero, picking a story), and checks that the numbers and the charts change
+//! intensity of zero, picking a story, opening a scenario file), and checks that the numbers and the charts change
 //! in the expected direction. Screenshots go to `target/tmp/serve-e2e/`.
 //!
 //! Runs only with `UNDERCURRENT_E2E=1` (set by `.ci/run`, which installs `chromium` and
@@ -17,6 +17,27 @@ use serve_common::{fresh_dir, Server};
 
 /// Long enough for a cold run of a story on a loaded two-core machine.
 const RUN_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A client's scenario file: one programme reaching two of the ten teams, one reaching all.
+const CLIENT_TOML: &str = r#"name = "client"
+replications = 10
+[[arms]]
+name = "two_teams_coached"
+[[arms.interventions]]
+kind = "coaching"
+start = 50
+duration = 120
+interval = 10
+target = "teams"
+teams = [0, 2]
+[[arms]]
+name = "everyone_coached"
+[[arms.interventions]]
+kind = "coaching"
+start = 50
+duration = 120
+interval = 10
+"#;
 
 /// Completed runs so far (the page counts them on `#status`).
 fn runs(d: &Driver) -> u64 {
@@ -58,7 +79,7 @@ fn snapshot(d: &Driver) -> Value {
           card_titles: [...document.querySelectorAll('#headline .card h3')].map(h => h.textContent),
           b: cell('B', 1), n: cell('N', 1), nps: cell('nps', 1), rule_breaks: cell('rule_breaks_per_1000', 1),
           b_base: cell('B', 0),
-          gamed3: cell('gamed_per_1000', 3), nps3: cell('nps', 3),
+          gamed3: cell('gamed_per_1000', 3), nps3: cell('nps', 3), b2: cell('B', 2),
           peak_gain_b: dur('peak_gain_B', 1),
           chart_b: fig ? fig.outerHTML : null,
           charts: document.querySelectorAll('#charts figure svg').length,
@@ -206,7 +227,55 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         d.screenshot(&dir.join(format!("4_tab_{tab}.png"))).unwrap();
     }
 
-    // 7. The picture for the README: article 000's story, results at the top.
+    // 7. A scenario file opened from disk: its programmes appear, a key the form has no
+    //    field for (the teams a programme reaches) is kept and shown, and the numbers
+    //    follow it; a bad file is refused with its line and key.
+    let file = dir.join("client.toml");
+    std::fs::write(&file, CLIENT_TOML).unwrap();
+    let before = runs(&d);
+    let input = d.find("#open").unwrap();
+    d.send_keys(&input, file.to_str().unwrap()).unwrap();
+    wait_result(&d, before);
+    let opened = snapshot(&d);
+    assert_eq!(opened["error"], Value::Null, "{opened}");
+    assert_eq!(
+        opened["card_titles"],
+        json!(["two teams coached", "everyone coached"]),
+        "{opened}"
+    );
+    let text = |js: &str| {
+        d.exec(js, json!([]))
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let notice = text("return document.getElementById('notice').textContent;");
+    assert!(notice.contains("Opened client.toml"), "{notice}");
+    let extra = text("return document.querySelector('#arms .arm .extra').textContent;");
+    assert!(extra.contains("teams = [0,2]"), "{extra}");
+    let (some, all) = (num(&opened, &["b", "diff"]), num(&opened, &["b2", "diff"]));
+    assert!(
+        0.0 < some && some < all,
+        "two of ten teams coached gain less than all ten: {some} vs {all}"
+    );
+    d.screenshot(&dir.join("5_opened_file.png")).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "replications = 3\n[organisation]\nteam_size = 0\n").unwrap();
+    let input = d.find("#open").unwrap();
+    d.send_keys(&input, bad.to_str().unwrap()).unwrap();
+    d.wait_for(
+        "return !document.getElementById('error').hidden && document.getElementById('error').textContent.includes('bad.toml');",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    let err = text("return document.getElementById('error').textContent;");
+    assert!(
+        err.starts_with("bad.toml:3:") && err.contains("organisation.team_size"),
+        "{err}"
+    );
+
+    // 8. The picture for the README: article 000's story, results at the top.
     d.set_window(1440, 1500).unwrap();
     let before = runs(&d);
     d.exec(

@@ -26,6 +26,8 @@ const NEUTRAL = new Set(["rewards_per_1000"]);
 
 let META = null;
 let STORIES = [];
+// Intervention keys with a field in the form; any other key is kept from the file.
+const IV_FORM_KEYS = new Set(["kind", "start", "duration", "interval", "intensity", "cost_per_person", "schedule", "ratio", "gaming", "cost_per_reward"]);
 let base = {};          // the loaded story's scenario: keys the form does not edit come from here
 let lastResult = null;
 let activeTab = "behaviour";
@@ -145,7 +147,7 @@ function interventionRow(armIndex, ivIndex, iv, first) {
   const info = kindInfo(iv.kind);
   const intensity = iv.intensity ?? 1;
   const out = el("output", { text: Number(intensity).toFixed(1) });
-  const range = el("input", { type: "range", min: 0, max: 3, step: 0.1, value: intensity, "data-key": key + ".intensity", class: "iv-intensity",
+  const range = el("input", { type: "range", min: 0, max: 5, step: 0.1, value: intensity, "data-key": key + ".intensity", class: "iv-intensity",
     oninput: (e) => { out.textContent = Number(e.target.value).toFixed(1); changed(); } });
   const row = el("div", { class: "iv", "data-kind": iv.kind },
     el("div", { class: "iv-head" },
@@ -173,11 +175,24 @@ function interventionRow(armIndex, ivIndex, iv, first) {
     ));
   }
   row.append(el("p", { class: "help", text: info.help }));
+  // Keys the form has no field for (a file's `target = "teams"`, say) are kept and shown.
+  const extra = {};
+  for (const [k, v] of Object.entries(iv)) {
+    const implied = k === "target" && v === "managers" && iv.kind === "role_model_programme";
+    if (!IV_FORM_KEYS.has(k) && !implied) extra[k] = v;
+  }
+  if (Object.keys(extra).length) {
+    row.dataset.extra = JSON.stringify(extra);
+    row.append(el("p", { class: "extra", title: "set in the scenario file; kept as it is", text: "also: " + Object.entries(extra).map(([k, v]) => k + " = " + JSON.stringify(v)).join(", ") }));
+  }
   kind.addEventListener("change", () => {
-    // A new kind starts from that kind's usual duration, interval and cost.
+    // A new kind starts from that kind's usual duration, interval and cost; the teams it
+    // reaches stay as they were.
     const arms = readArms();
+    const old = arms[armIndex].interventions[ivIndex];
     const k = kindInfo(kind.value);
-    arms[armIndex].interventions[ivIndex] = Object.assign({}, { kind: k.name, start: arms[armIndex].interventions[ivIndex].start,
+    const keep = old.target === "teams" ? { target: "teams", teams: old.teams } : {};
+    arms[armIndex].interventions[ivIndex] = Object.assign(keep, { kind: k.name, start: old.start,
       duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 });
     renderArms(arms);
     changed();
@@ -230,8 +245,8 @@ function readArms() {
       const get = (cls) => row.querySelector("." + cls);
       const num = (cls) => { const e = get(cls); if (!e || e.value.trim() === "") return null; const n = Number(e.value); return Number.isFinite(n) ? n : e.value; };
       const kind = get("iv-kind").value;
-      const iv = { kind, start: num("iv-start"), duration: num("iv-duration"), interval: num("iv-interval"),
-        intensity: num("iv-intensity"), cost_per_person: num("iv-cost") };
+      const iv = Object.assign(JSON.parse(row.dataset.extra || "{}"), { kind, start: num("iv-start"), duration: num("iv-duration"), interval: num("iv-interval"),
+        intensity: num("iv-intensity"), cost_per_person: num("iv-cost") });
       if (kind === "role_model_programme") iv.target = "managers";
       if (kind === "reinforcement") {
         iv.schedule = get("iv-schedule").value;
@@ -414,6 +429,28 @@ async function exportToml() {
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 }
 
+// Opens a scenario file: checked by the server as `run` checks it, then shown in the form.
+async function openToml(file) {
+  if (!file) return;
+  const text = await file.text();
+  const r = await postJson("/api/import", { name: file.name, toml: text });
+  const data = await r.json().catch(() => ({ error: "HTTP " + r.status }));
+  $("open").value = "";
+  if (!r.ok) {
+    showError(data.error || ("HTTP " + r.status), []);
+    setStatus("The file was not opened.", false);
+    return;
+  }
+  $("error").hidden = true;
+  $("story").value = "";
+  $("story-box").hidden = true;
+  fillForm(data.scenario);
+  const notes = ["Opened " + data.name + "."].concat(data.notes || []);
+  $("notice").textContent = notes.join(" ");
+  $("notice").hidden = false;
+  changed();
+}
+
 // ---------- results ----------
 
 function render(res) {
@@ -557,6 +594,7 @@ async function start() {
   $("story").addEventListener("change", () => {
     const s = STORIES.find((x) => x.id === $("story").value);
     $("story-box").hidden = !s;
+    $("notice").hidden = true;
     if (s) {
       $("story-title").textContent = `Article ${s.article}: ${s.title}`;
       $("story-look").textContent = s.look_for;
@@ -582,6 +620,7 @@ async function start() {
   });
   $("run").addEventListener("click", run);
   $("export").addEventListener("click", exportToml);
+  $("open").addEventListener("change", (e) => openToml(e.target.files[0]));
   $("live").addEventListener("change", () => { if ($("live").checked) changed(); });
 
   fillForm(defaultScenario());

@@ -19,6 +19,7 @@ pub mod assets;
 pub mod cache;
 pub mod engine;
 pub mod http;
+pub mod import;
 pub mod outcome;
 pub mod request;
 pub mod routes;

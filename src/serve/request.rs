@@ -65,7 +65,7 @@ pub struct ScenarioRequest {
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large and the explorer never writes files.
-const REFUSED_KEYS: [(&str, &str); 2] = [
+pub const REFUSED_KEYS: [(&str, &str); 2] = [
     (
         "employee_snapshots",
         "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",

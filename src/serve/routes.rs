@@ -8,18 +8,19 @@
 //! | GET | `/api/stories` | the ready-made stories as scenario JSON |
 //! | POST | `/api/run` | runs a scenario (JSON): comparison, durability, reading, SVG charts |
 //! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |
+//! | POST | `/api/import` | a scenario file (`{"name", "toml"}`) checked, as the JSON the form edits |
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
 
 use tiny_http::Method;
 
 use super::http::{ApiError, Incoming, Reply};
-use super::{assets, request, App};
+use super::{assets, import, request, App};
 
 /// Dispatches one request.
 pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     let path = rq.path;
     let (allow, get, post) = match path {
-        "/api/run" | "/api/export" => ("POST", false, true),
+        "/api/run" | "/api/export" | "/api/import" => ("POST", false, true),
         "/api/meta" | "/api/stories" => ("GET", true, false),
         p if p.starts_with("/api/chart/") => ("GET", true, false),
         p if assets::find(p).is_some() => ("GET", true, false),
@@ -47,6 +48,7 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
         "/api/stories" => Ok(Reply::json(200, &app.stories)),
         "/api/run" => run(app, rq.body),
         "/api/export" => export(app, rq.body),
+        "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
         p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
         p => match assets::find(p) {
             Some(a) => {
