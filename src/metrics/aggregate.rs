@@ -1,8 +1,9 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
+use super::durability::SHARE_METRICS;
 use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
 use super::recorder::{metric_index, METRICS};
-use super::stats::{summarize, Summary};
+use super::stats::{summarize, summarize_share, Summary};
 use crate::experiment::replication::ReplicationResult;
 
 /// Paired differences against the baseline added to the time series of intervention arms.
@@ -71,6 +72,16 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
     rows
 }
 
+/// The summary of one metric across replications: a share's interval for the 0/1 metrics,
+/// the mean's t interval for the rest.
+pub fn summarize_metric(metric: &str, values: &[f64]) -> Summary {
+    if SHARE_METRICS.contains(&metric) {
+        summarize_share(values)
+    } else {
+        summarize(values)
+    }
+}
+
 /// Summaries of the durability metrics per intervention arm, and the baseline's drift.
 pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<DurabilityRow> {
     let mut rows = Vec::new();
@@ -91,7 +102,7 @@ pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<Durabilit
             rows.push(DurabilityRow {
                 arm,
                 metric: name,
-                summary: summarize(&buf),
+                summary: summarize_metric(name, &buf),
             });
         }
     }

@@ -8,6 +8,10 @@ use super::recorder::RunSeries;
 pub const SIX_MONTHS: i64 = 125;
 pub const TWELVE_MONTHS: i64 = 250;
 
+/// Durability metrics that are 0 or 1 per replication, so that their summary across
+/// replications is a share with a proportion's interval.
+pub const SHARE_METRICS: [&str; 1] = ["half_life_censored_share_B"];
+
 /// Durability metrics of an intervention arm, in output order.
 pub const DURABILITY_METRICS: [&str; 21] = [
     "peak_gain_B",

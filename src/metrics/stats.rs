@@ -311,10 +311,24 @@ impl Welford {
     }
 }
 
+/// A summary of a 0/1 outcome per replication: mean and sd as [`summarize`] gives them,
+/// the interval the Wilson score interval of the share (a t interval would leave [0, 1]
+/// and collapse to a point at 0/n and n/n). Values other than 0 and 1 fall back to the
+/// t interval.
+pub fn summarize_share(values: &[f64]) -> Summary {
+    let mut s = summarize(values);
+    let finite = values.iter().filter(|v| v.is_finite());
+    if s.n > 0 && finite.clone().all(|&v| v == 0.0 || v == 1.0) {
+        let successes = finite.filter(|&&v| v == 1.0).count();
+        (s.ci_lo, s.ci_hi) = proportion_ci(successes, s.n);
+    }
+    s
+}
+
 /// Wilson score 95% interval for a binomial proportion.
 ///
-/// Used for outcomes counted across replications ("in how many runs did the
-/// epidemic die out?"). The Wilson interval is preferred over the textbook
+/// Used for outcomes counted across replications ("in how many runs had the gain not
+/// yet halved by the horizon?"). The Wilson interval is preferred over the textbook
 /// Wald interval p ± z√(p(1−p)/n) because with the small n and extreme
 /// proportions typical of replication studies Wald collapses to a zero-width
 /// interval at 0/n or n/n and under-covers elsewhere; Wilson stays inside
@@ -643,6 +657,22 @@ mod tests {
                 assert!((hi - (1.0 - lo2)).abs() < 1e-12);
             }
         }
+    }
+
+    #[test]
+    fn a_share_of_replications_has_a_wilson_interval_inside_zero_and_one() {
+        let s = summarize_share(&[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        assert!((s.mean - 0.1).abs() < 1e-15);
+        assert_eq!((s.ci_lo, s.ci_hi), proportion_ci(1, 10));
+        assert!(s.ci_lo > 0.0 && s.ci_hi < 0.5);
+        // The t interval of the same values goes below zero.
+        assert!(summarize(&[1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]).ci_lo < 0.0);
+        // None of 20: the share may still be up to about 16%.
+        let none = summarize_share(&[0.0; 20]);
+        assert_eq!(none.ci_lo, 0.0);
+        assert!((none.ci_hi - 0.161).abs() < 0.001, "{}", none.ci_hi);
+        // Not a 0/1 outcome: the t interval.
+        assert_eq!(summarize_share(&[0.2, 0.4]), summarize(&[0.2, 0.4]));
     }
 
     #[test]

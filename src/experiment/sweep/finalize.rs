@@ -21,7 +21,7 @@ use super::journal::JournalSet;
 use super::state::EXPERIMENT;
 use super::summary::{record_days, SeriesMetric};
 use super::{io_err, SweepError};
-use crate::metrics::stats::summarize;
+use crate::metrics::aggregate::summarize_metric;
 use crate::output::files::AtomicFile;
 use crate::output::manifest::{self, now_rfc3339};
 use crate::output::tables::num;
@@ -193,7 +193,7 @@ pub fn write_outputs(
         for (c, name) in exp.columns.iter().enumerate() {
             col.clear();
             col.extend((0..reps).map(|r| vals[r * ncol + c]));
-            let s = summarize(&col);
+            let s = summarize_metric(name.metric, &col);
             line.push_str(&format!(
                 "{p}{ptext},{},{},{},{},{},{},{}\n",
                 arms[name.arm],
@@ -216,7 +216,7 @@ pub fn write_outputs(
             for (i, (arm, day, metric)) in layout.cells.iter().enumerate() {
                 col.clear();
                 col.extend((0..reps).map(|r| ts_vals[r * cells + i]));
-                let s = summarize(&col);
+                let s = summarize_metric(&exp.series[*metric].0, &col);
                 line.push_str(&format!(
                     "{p},{},{day},{},{},{},{},{},{}\n",
                     arms[*arm],
