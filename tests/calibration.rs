@@ -121,3 +121,61 @@ fn the_baseline_is_steady() {
         drift.summary.mean
     );
 }
+
+/// Cohen's d of skill K in the training-only arm between the day after a two-day training
+/// and `later` working days after it, over every employee of `reps` replications (pooled sd).
+fn skill_decay_d(use_protection: f64, later: i64, reps: usize) -> f64 {
+    use undercurrent::experiment::runner::run_scenario;
+    use undercurrent::experiment::scenario::Scenario;
+    let after = 52;
+    let text = format!(
+        "name = \"skill_decay\"\nreplications = {reps}\nhorizon_days = {h}\nemployee_snapshots = [{after}, {l}]\n\
+         [state]\nknowledge_use_protection = {use_protection}\n\
+         [[arms]]\nname = \"training_only\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 50\nduration = 2\n",
+        h = after + later + 1,
+        l = after + later
+    );
+    let scenario = Scenario::parse(&text, "skill_decay").unwrap();
+    let results = run_scenario(&scenario, &|| {});
+    let k = Col::K as usize;
+    let on = |day: i64| -> Vec<f64> {
+        results
+            .iter()
+            .flat_map(|r| r.snapshots[1].iter())
+            .filter(|s| s.day == day)
+            .map(|s| s.values[k] as f64)
+            .collect()
+    };
+    let (x, y) = (on(after), on(after + later));
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let var = |v: &[f64]| {
+        let m = mean(v);
+        v.iter().map(|a| (a - m) * (a - m)).sum::<f64>() / v.len() as f64
+    };
+    (mean(&y) - mean(&x)) / ((var(&x) + var(&y)) / 2.0).sqrt()
+}
+
+#[test]
+fn trained_skill_decays_over_more_than_a_year_and_faster_when_unused() {
+    // Arthur, Bennett, Stanush & McNelly 1998: from d ≈ 0 right after training to d ≈ -1.4
+    // after more than a year of non-use. In the model the decay cannot exceed the trained
+    // gain itself (K falls back toward K0, and the two-day training moves K by d ≈ 0.9), so
+    // it reaches about half the published figure (-0.68 unused, -0.59 with daily use, 300
+    // working days later): a documented deviation (docs/model.md, section 8). What must hold:
+    // no decay right after, a clear decay after more than a year of non-use (d ≤ -0.5), and
+    // use slowing it.
+    let used = skill_decay_d(0.5, 300, 3);
+    let unused = skill_decay_d(0.0, 300, 3);
+    let soon = skill_decay_d(0.5, 5, 3);
+    println!("skill decay d: 5 days {soon:.2}; 300 days with use {used:.2}, without {unused:.2}");
+    assert!(
+        soon > -0.1,
+        "right after the training the skill has not decayed: d = {soon}"
+    );
+    assert!(
+        unused <= -0.5,
+        "more than a year later, unused: d = {unused}"
+    );
+    assert!(used <= -0.4, "more than a year later, with use: d = {used}");
+    assert!(unused < used - 0.05, "use slows decay: {unused} vs {used}");
+}
