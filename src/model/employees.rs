@@ -281,14 +281,8 @@ pub fn draw_person<R: Rng + ?Sized>(
 pub fn enter_newcomer(k: &Consts, e: &mut Employees, i: usize, s: f32) {
     e.set(Col::N, i, e.get(Col::N0, i));
     e.set(Col::Tenure, i, 0.0);
-    let mut b = e.get(Col::B, i);
-    for _ in 0..200 {
-        let nb = 0.5 * b + 0.5 * behaviour_target(k, e, i, s, b);
-        let moved = (nb - b).abs();
-        b = nb;
-        e.set(Col::B, i, b);
-        e.set(Col::H, i, b);
-        if moved < 1e-5 {
+    for _ in 0..SETTLE_MAX_ITERATIONS {
+        if settle_behaviour_step(k, e, i, s) < SETTLE_TOLERANCE_ONE {
             break;
         }
     }
@@ -329,6 +323,23 @@ pub fn norm_equilibrium(k: &Consts, e: &Employees, i: usize, b: f32, s: f32, fb:
     num / (w_anchor + w_self + w_peer + w_role + w_fb)
 }
 
+/// Damped fixed-point iterations that settle a start state: at most this many steps, until
+/// the largest move of B falls below the tolerance (tighter for a whole team, whose members
+/// move each other through S, than for one person in a settled team).
+const SETTLE_MAX_ITERATIONS: usize = 200;
+const SETTLE_TOLERANCE_TEAM: f32 = 1e-6;
+const SETTLE_TOLERANCE_ONE: f32 = 1e-5;
+
+/// One damped step of row `i`'s behaviour toward its target given the team's descriptive
+/// norm `s` (habit follows, as at a fixed point H = B); returns how far B moved.
+fn settle_behaviour_step(k: &Consts, e: &mut Employees, i: usize, s: f32) -> f32 {
+    let b = e.get(Col::B, i);
+    let nb = 0.5 * b + 0.5 * behaviour_target(k, e, i, s, b);
+    e.set(Col::B, i, nb);
+    e.set(Col::H, i, nb);
+    (nb - b).abs()
+}
+
 /// Puts rows `rows` at the fixed point of behaviour, habit and norm, given the rest of the
 /// team as it is: start the slow state where the daily step would leave it, so the baseline
 /// does not drift (MODEL.md section 3, last paragraph).
@@ -343,20 +354,16 @@ pub fn settle(
     if n == 0 {
         return;
     }
-    for _ in 0..200 {
+    for _ in 0..SETTLE_MAX_ITERATIONS {
         let s = e.col(Col::B).iter().sum::<f32>() / n as f32;
         let mut moved = 0.0f32;
         for i in rows.clone() {
             let b = e.get(Col::B, i);
             let nn = norm_equilibrium(k, e, i, b, s, fb);
             e.set(Col::N, i, nn);
-            let target = behaviour_target(k, e, i, s, b);
-            let nb = 0.5 * b + 0.5 * target;
-            moved = moved.max((nb - b).abs());
-            e.set(Col::B, i, nb);
-            e.set(Col::H, i, nb);
+            moved = moved.max(settle_behaviour_step(k, e, i, s));
         }
-        if moved < 1e-6 || !whole_team && moved < 1e-5 {
+        if moved < SETTLE_TOLERANCE_TEAM || !whole_team && moved < SETTLE_TOLERANCE_ONE {
             break;
         }
     }

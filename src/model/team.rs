@@ -178,6 +178,12 @@ pub struct TeamDay {
     pub drive_n: [u32; N_DRIVES],
 }
 
+/// Stream slot of candidate `c` for the vacancy in slot `i`: candidate 0 keeps the slot's
+/// own stream, so hiring without selection draws what it always drew.
+fn candidate_slot(i: usize, c: u32) -> u64 {
+    (c as u64) << 32 | i as u64
+}
+
 impl Team {
     /// A team of `size` employees at the fixed point of its slow state.
     pub fn new(w: &World, index: usize, size: usize, visibility: f32) -> Team {
@@ -574,8 +580,13 @@ impl Team {
     /// Candidate `c` for slot `i` on day `dk`. Candidate 0 is the one hired without
     /// selection, so `hiring_candidates = 1` draws exactly the stream it always did.
     fn candidate_stream(&self, w: &World, i: usize, dk: u64, c: u32) -> Stream {
-        let slot = (c as u64) << 32 | i as u64;
-        stream(w.rep_seed, Purpose::Hire, self.index as u64, slot, dk)
+        stream(
+            w.rep_seed,
+            Purpose::Hire,
+            self.index as u64,
+            candidate_slot(i, c),
+            dk,
+        )
     }
 
     /// Index of the candidate with the best interview signal (N0 plus Gaussian noise).
@@ -586,7 +597,7 @@ impl Team {
         for c in 0..k.hiring_candidates {
             let mut rng = self.candidate_stream(w, i, dk, c);
             draw_person(&mut self.employees, i, w.params, &w.hiring_mix, &mut rng);
-            let slot = (c as u64) << 32 | i as u64;
+            let slot = candidate_slot(i, c);
             let mut noise = stream(w.rep_seed, Purpose::Screening, self.index as u64, slot, dk);
             let z: f32 = StandardNormal.sample(&mut noise);
             let signal = self.employees.get(Col::N0, i) + k.screening_noise * z;

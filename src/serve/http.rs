@@ -100,16 +100,12 @@ impl Reply {
     }
     /// Offered to the browser as a download named `name`.
     pub fn attachment(mut self, name: &str) -> Self {
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
+        // Each dot-separated part made safe as a file stem; the dots (extension) kept.
+        let safe = name
+            .split('.')
+            .map(crate::plot::sanitize)
+            .collect::<Vec<_>>()
+            .join(".");
         self.headers.push((
             "Content-Disposition",
             format!("attachment; filename=\"{safe}\""),

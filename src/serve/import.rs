@@ -10,8 +10,8 @@ use serde::Deserialize;
 use serde_json::{json, Value as Json};
 
 use super::http::ApiError;
-use super::request::{from_json, Limits, REFUSED_KEYS};
-use crate::experiment::scenario::{Scenario, ScenarioError};
+use super::request::{from_json, scenario_error, Limits, REFUSED_KEYS};
+use crate::experiment::scenario::Scenario;
 
 /// The page sends the file's name (for messages) and its text.
 #[derive(Deserialize)]
@@ -34,20 +34,15 @@ pub fn import(body: &[u8], limits: &Limits) -> Result<Json, ApiError> {
         ))
     })?;
     let origin = display_name(req.name.as_deref());
-    let table: toml::Table = match toml::from_str(&req.toml) {
-        Ok(t) => t,
-        // The scenario parser locates syntax errors with line and column.
-        Err(_) => return Err(file_error(Scenario::parse(&req.toml, &origin).err())),
-    };
-    if table.contains_key("sweep") {
+    let table = toml::from_str::<toml::Table>(&req.toml);
+    if table.as_ref().is_ok_and(|t| t.contains_key("sweep")) {
         return Err(ApiError::unprocessable(format!(
             "{origin} is an experiment file (it has [sweep]); the explorer opens scenario files. Run it with `undercurrent sweep {origin}`, or open the scenario it varies"
         )));
     }
-    if let Err(e) = Scenario::parse(&req.toml, &origin) {
-        return Err(file_error(Some(e)));
-    }
-    let mut table = table;
+    // The scenario parser also locates syntax errors, with line and column.
+    Scenario::parse(&req.toml, &origin).map_err(|e| scenario_error(e, true))?;
+    let mut table = table.map_err(|_| ApiError::internal("reading the scenario file"))?;
     let mut notes = Vec::new();
     for (key, why) in REFUSED_KEYS {
         if table.remove(key).is_some() {
@@ -78,24 +73,6 @@ fn display_name(name: Option<&str>) -> String {
         "scenario.toml".to_string()
     } else {
         base
-    }
-}
-
-/// A scenario error as the client sees it: the whole located message (the user wrote this
-/// file, so line and column help), and the keys for marking form fields.
-fn file_error(e: Option<ScenarioError>) -> ApiError {
-    match e {
-        Some(e @ ScenarioError::Syntax { .. }) => ApiError::bad_request(e.to_string()),
-        Some(ScenarioError::Invalid { origin, problems }) => {
-            let keys: Vec<String> = problems.iter().map(|l| l.problem.key.clone()).collect();
-            let mut err =
-                ApiError::unprocessable(ScenarioError::Invalid { origin, problems }.to_string());
-            for k in &keys {
-                err = err.with_key(k);
-            }
-            err
-        }
-        Some(ScenarioError::Io { .. }) | None => ApiError::internal("reading the scenario file"),
     }
 }
 

@@ -113,27 +113,29 @@ pub fn from_json(json: Json, limits: &Limits) -> Result<ScenarioRequest, ApiErro
         .or_insert_with(|| Json::String(DEFAULT_NAME.into()));
     map.entry("replications")
         .or_insert_with(|| Json::from(DEFAULT_REPLICATIONS));
+    let stem = file_stem(
+        map.get("name")
+            .and_then(Json::as_str)
+            .unwrap_or(DEFAULT_NAME),
+    );
     let body = to_toml(&Json::Object(map))?;
     let toml = format!(
-        "# Scenario exported from the undercurrent explorer.\n# Run it with: undercurrent run {}.toml\n{body}",
-        file_stem(&body)
+        "# Scenario exported from the undercurrent explorer.\n# Run it with: undercurrent run {stem}.toml\n{body}"
     );
-    let scenario = Scenario::parse(&toml, "request").map_err(scenario_error)?;
+    let scenario = Scenario::parse(&toml, "request").map_err(|e| scenario_error(e, false))?;
     check_limits(&scenario, limits)?;
     Ok(ScenarioRequest { scenario, toml })
 }
 
-/// A name for the exported file, from the scenario's name when it has a plain one.
-fn file_stem(toml_body: &str) -> String {
-    toml::from_str::<toml::Table>(toml_body)
-        .ok()
-        .and_then(|t| t.get("name").and_then(|v| v.as_str()).map(str::to_string))
-        .filter(|n| {
-            !n.is_empty()
-                && n.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        })
-        .unwrap_or_else(|| "scenario".to_string())
+/// The exported file's name (without `.toml`): the scenario's name made safe for a file
+/// name, as the download offers it.
+pub fn file_stem(name: &str) -> String {
+    let stem = crate::plot::sanitize(name);
+    if stem.is_empty() {
+        "scenario".to_string()
+    } else {
+        stem
+    }
 }
 
 fn kind_of(v: &Json) -> &'static str {
@@ -174,27 +176,31 @@ fn to_toml(json: &Json) -> Result<String, ApiError> {
         .map_err(|e| ApiError::bad_request(format!("the scenario cannot be written as TOML: {e}")))
 }
 
-/// The scenario parser's message without the `request:line:column:` position: the client
-/// wrote JSON, and the key path names the field.
-fn scenario_error(e: ScenarioError) -> ApiError {
+/// A scenario parser error as the client sees it, with the keys concerned so that a form
+/// can mark its fields. `located` keeps the `origin:line:column:` position: useful for a
+/// file the user wrote, noise for JSON the page wrote (the key path names the field).
+pub fn scenario_error(e: ScenarioError, located: bool) -> ApiError {
+    let text = if located { Some(e.to_string()) } else { None };
     match e {
         ScenarioError::Syntax { message, .. } => {
             let key = message
                 .strip_prefix('`')
                 .and_then(|m| m.split_once('`'))
                 .map(|(k, _)| k.to_string());
-            let err = ApiError::bad_request(message);
+            let err = ApiError::bad_request(text.unwrap_or(message));
             match key {
                 Some(k) => err.with_key(&k),
                 None => err,
             }
         }
         ScenarioError::Invalid { problems, .. } => {
-            let message = problems
-                .iter()
-                .map(|l| l.problem.to_string())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let message = text.unwrap_or_else(|| {
+                problems
+                    .iter()
+                    .map(|l| l.problem.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            });
             let mut err = ApiError::unprocessable(message);
             for l in &problems {
                 err = err.with_key(&l.problem.key);

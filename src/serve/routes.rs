@@ -93,7 +93,7 @@ fn run(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
 /// `POST /api/export`: the scenario file, checked like a run (so it is one `run` accepts).
 fn export(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
     let req = request::parse(body, &app.limits)?;
-    let name = format!("{}.toml", req.scenario.name);
+    let name = format!("{}.toml", request::file_stem(&req.scenario.name));
     Ok(Reply::bytes("application/toml; charset=utf-8", req.toml.into_bytes()).attachment(&name))
 }
 
