@@ -185,7 +185,7 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::validate::Check;
+    use crate::validate::Check;
 
     const SECTORS: [Sector; 5] = [
         Sector::Retail,

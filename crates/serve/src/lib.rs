@@ -15,6 +15,8 @@
 //!
 //! [`Scenario`]: crate::experiment::scenario::Scenario
 
+pub use undercurrent_charts::{experiment, metrics, model, output, plot, report};
+
 pub mod assets;
 pub mod cache;
 pub mod engine;

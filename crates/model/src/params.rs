@@ -516,10 +516,7 @@ impl Params {
             o.socialisation_visibility,
         );
         check_lens(c, "organisation.definition", &o.definition);
-        for (name, row) in crate::model::drives::DRIVE_NAMES
-            .iter()
-            .zip(self.drives.rows())
-        {
+        for (name, row) in crate::drives::DRIVE_NAMES.iter().zip(self.drives.rows()) {
             let p = format!("drives.{name}");
             c.unit(&format!("{p}.empathy"), row.empathy);
             c.unit(&format!("{p}.effort_aversion"), row.effort_aversion);
@@ -766,7 +763,7 @@ impl Params {
 }
 
 fn check_mix(c: &mut Check, key: &str, m: &DriveMix) {
-    for (name, v) in crate::model::drives::DRIVE_NAMES.iter().zip(m.as_array()) {
+    for (name, v) in crate::drives::DRIVE_NAMES.iter().zip(m.as_array()) {
         c.range(&format!("{key}.{name}"), v, 0.0, 1e6);
     }
     let s: f64 = m.as_array().iter().sum();
@@ -781,7 +778,7 @@ fn check_mix(c: &mut Check, key: &str, m: &DriveMix) {
 }
 
 fn check_lens(c: &mut Check, key: &str, l: &Lens) {
-    for (name, v) in crate::model::drives::FACET_NAMES.iter().zip(l.as_array()) {
+    for (name, v) in crate::drives::FACET_NAMES.iter().zip(l.as_array()) {
         c.range(&format!("{key}.{name}"), v, 0.0, 1e6);
     }
     let s: f64 = l.as_array().iter().sum();

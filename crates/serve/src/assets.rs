@@ -12,17 +12,17 @@ pub const ASSETS: [Asset; 5] = [
     Asset {
         path: "/",
         content_type: "text/html; charset=utf-8",
-        body: include_bytes!("../../assets/serve/index.html"),
+        body: include_bytes!("../../../assets/serve/index.html"),
     },
     Asset {
         path: "/assets/app.js",
         content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../../assets/serve/app.js"),
+        body: include_bytes!("../../../assets/serve/app.js"),
     },
     Asset {
         path: "/assets/app.css",
         content_type: "text/css; charset=utf-8",
-        body: include_bytes!("../../assets/serve/app.css"),
+        body: include_bytes!("../../../assets/serve/app.css"),
     },
     // The charts' own font, so that the inline SVG looks like `run`'s PNG on any machine.
     Asset {

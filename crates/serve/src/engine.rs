@@ -304,7 +304,7 @@ impl Gate {
 mod tests {
     use super::*;
     use crate::experiment::runner::run_scenario;
-    use crate::serve::request::{parse, Limits};
+    use crate::request::{parse, Limits};
 
     /// Bit-for-bit equality that counts NaN (a figure past the horizon) equal to NaN:
     /// `Debug` prints every f64 in its shortest round-trip form.

@@ -48,7 +48,7 @@ pub enum ChartKind {
 }
 
 /// A name made safe for a file stem: anything but ASCII letters, digits, `_` and `-` → `_`.
-pub(crate) fn sanitize(s: &str) -> String {
+pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '_' || c == '-' {

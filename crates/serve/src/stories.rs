@@ -20,35 +20,35 @@ pub const STORIES: [Story; 5] = [
         article: "000",
         title: "Training alone vs the full method",
         look_for: "B rises within weeks after the training and falls back within months; the full method rises slowly, moves the norm N below the waterline and keeps most of its gain a year later (gain 12 months after, half-life).",
-        toml: include_str!("../../experiments/explorer/000_training_vs_full_method.toml"),
+        toml: include_str!("../../../experiments/explorer/000_training_vs_full_method.toml"),
     },
     Story {
         id: "001_drive_mix_shared_definition",
         article: "001",
         title: "Drive mix, with and without a shared definition",
         look_for: "B, norms and habits are the same with and without the shared definition: it changes what employees do when they act customer-oriented, not how often. Customers notice: compare the NPS gain. The Drives tab shows which drives the coaching reaches; change the drive mix and run again.",
-        toml: include_str!("../../experiments/explorer/001_drive_mix_shared_definition.toml"),
+        toml: include_str!("../../../experiments/explorer/001_drive_mix_shared_definition.toml"),
     },
     Story {
         id: "002_role_models_by_sector",
         article: "002",
         title: "Role-model programme by sector and size",
         look_for: "In government few managers are role models; the programme lifts B and habits through what employees see of their manager, and sharing customer feedback adds to it through the norm N. Switch the sector (retail, hospitality) or the maturity phase, or change the size, and run again.",
-        toml: include_str!("../../experiments/explorer/002_role_models_by_sector.toml"),
+        toml: include_str!("../../../experiments/explorer/002_role_models_by_sector.toml"),
     },
     Story {
         id: "003_reinforcement_schedules",
         article: "003",
         title: "Reinforcement: schedules, withdrawal, gaming",
         look_for: "Rewards lift B fast and it falls after they stop (extinction); rewards at random (variable ratio) fall more slowly; with gaming the rewards, and the cost, rise without the customers noticing (NPS).",
-        toml: include_str!("../../experiments/explorer/003_reinforcement_schedules.toml"),
+        toml: include_str!("../../../experiments/explorer/003_reinforcement_schedules.toml"),
     },
     Story {
         id: "004_sanctions_vs_learning",
         article: "004",
         title: "Sanctions vs reflection, practice and feedback culture",
         look_for: "Sanctions cut rule breaks only while enforced and erode the norm N; reflection, practising alternatives and a feedback culture give employees alternatives (P) and understanding (U) that last.",
-        toml: include_str!("../../experiments/explorer/004_sanctions_vs_learning.toml"),
+        toml: include_str!("../../../experiments/explorer/004_sanctions_vs_learning.toml"),
     },
 ];
 
@@ -79,7 +79,7 @@ pub fn all_json() -> Result<Json, String> {
 mod tests {
     use super::*;
     use crate::experiment::scenario::Scenario;
-    use crate::serve::request::{from_json, Limits};
+    use crate::request::{from_json, Limits};
 
     #[test]
     fn every_story_is_a_valid_scenario_within_the_explorer_limits() {

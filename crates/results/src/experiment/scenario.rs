@@ -18,7 +18,7 @@ use crate::model::presets::{self, Maturity, Sector};
 use crate::model::validate::{Check, Problem};
 
 /// The embedded default comparison, run when `run` gets no file.
-pub const DEFAULT_SCENARIO: &str = include_str!("../../experiments/default.toml");
+pub const DEFAULT_SCENARIO: &str = include_str!("../../../../experiments/default.toml");
 
 /// Whether to write the per-replication time series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -9,9 +9,8 @@ use crate::plot::error::PlotError;
 /// Family name under which the embedded fonts are registered (and which SVG output names).
 pub const FAMILY: &str = "sans-serif";
 
-pub(crate) static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub(crate) static DEJAVU_SANS_BOLD: &[u8] =
-    include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub static DEJAVU_SANS: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans.ttf");
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
 
