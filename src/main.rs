@@ -16,7 +16,7 @@ use undercurrent::experiment::sweep::{analysis, merge, SweepError};
 use undercurrent::metrics::aggregate;
 use undercurrent::output::manifest::{self, Manifest};
 use undercurrent::output::run_dir::{write_manifest, write_run};
-use undercurrent::output::staging::Staged;
+use undercurrent::output::staging::{self, Staged};
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -289,6 +289,10 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     use undercurrent::report::html::write_report;
     match write_report(dir) {
         Ok(path) => {
+            if let Err(e) = staging::adopt(dir, std::slice::from_ref(&path)) {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
             let name = path.file_name().unwrap_or_default();
             eprintln!("wrote {}", shown.join(name).display());
             ExitCode::SUCCESS
@@ -305,6 +309,10 @@ fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
     match undercurrent::plot::plot_dir(dir) {
         Ok(paths) => {
+            if let Err(e) = staging::adopt(dir, &paths) {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
             eprintln!(
                 "drew {} charts (PNG + SVG) into {} in {:.1} s",
                 paths.len() / 2,
@@ -410,10 +418,15 @@ fn sweep(
     }
     if r.already_complete {
         println!(
-            "{}: already complete ({} runs); nothing to do",
+            "{}: already complete ({} runs); nothing to compute",
             out.display(),
             r.total
         );
+        // A sweep killed while drawing lacks some charts or its report: draw them again
+        // (the same bytes, from the same files).
+        if shard.is_none() {
+            sweep_plots(&out);
+        }
         return Ok(());
     }
     let rate = r.computed as f64 / r.wall_seconds.max(1e-9);

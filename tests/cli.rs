@@ -198,7 +198,7 @@ fn a_rerun_killed_halfway_leaves_the_previous_result_intact() {
         .spawn()
         .unwrap();
     let t0 = Instant::now();
-    while !d.join(".out.partial").exists() && t0.elapsed() < Duration::from_secs(20) {
+    while !staging_exists(&d) && t0.elapsed() < Duration::from_secs(20) {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(300));
@@ -216,5 +216,87 @@ fn a_rerun_killed_halfway_leaves_the_previous_result_intact() {
         "--no-plots",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(!d.join(".out.partial").exists());
+    assert!(!staging_exists(&d));
+}
+
+/// Whether a run's staging directory (`.out.partial-PID-N`) is beside `d/out`.
+fn staging_exists(d: &Path) -> bool {
+    std::fs::read_dir(d).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".out.partial-")
+    })
+}
+
+#[test]
+fn files_named_like_ours_are_the_users_unless_our_marker_lists_them() {
+    let d = fresh("lookalike");
+    let out = d.join("out");
+    std::fs::create_dir_all(out.join("plots")).unwrap();
+    std::fs::write(out.join("plots/company_logo.png"), "logo").unwrap();
+    std::fs::write(out.join("manifest.json"), "{}").unwrap();
+    std::fs::write(out.join("report.html"), "<p>mine</p>").unwrap();
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for f in ["plots/company_logo.png", "manifest.json", "report.html"] {
+        assert!(stderr(&o).contains(f), "{f}: {}", stderr(&o));
+    }
+    assert_eq!(
+        std::fs::read_to_string(out.join("plots/company_logo.png")).unwrap(),
+        "logo"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("report.html")).unwrap(),
+        "<p>mine</p>"
+    );
+    // A directory the tool wrote is its own: a rerun replaces it without --force.
+    let ours = d.join("ours");
+    let args = [
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        ours.to_str().unwrap(),
+        "--no-plots",
+    ];
+    assert!(run(&args).status.success());
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_directory_another_process_writes_is_refused_naming_that_process() {
+    let d = fresh("busy");
+    let out = d.join("out");
+    let held = undercurrent::output::lock::lock_beside(&out).unwrap();
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--no-plots",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let me = format!("process {}", std::process::id());
+    assert!(
+        stderr(&o).contains("another undercurrent process"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains(&me), "{}", stderr(&o));
+    assert!(!out.exists());
+    drop(held);
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--no-plots",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -423,3 +423,65 @@ fn other_bad_input_exits_with_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no complete sweep"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_sweep_killed_while_drawing_its_charts_gets_them_on_resume() {
+    let d = tmp("charts-resume");
+    ok(&["sweep", "tests/fixtures/sweep_grid.toml", "--out", p(&d)]);
+    let plots = d.join("plots");
+    let mut charts: Vec<PathBuf> = std::fs::read_dir(&plots)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    charts.sort();
+    assert!(charts.len() >= 2, "{charts:?}");
+    let report = std::fs::read(d.join("report.html")).unwrap();
+    let kept: Vec<Vec<u8>> = charts.iter().map(|c| std::fs::read(c).unwrap()).collect();
+    // What a kill while drawing leaves: the sweep's files complete, half the charts and no
+    // report.
+    for c in charts.iter().skip(charts.len() / 2) {
+        std::fs::remove_file(c).unwrap();
+    }
+    std::fs::remove_file(d.join("report.html")).unwrap();
+    let o = ok(&[
+        "sweep",
+        "tests/fixtures/sweep_grid.toml",
+        "--out",
+        p(&d),
+        "--resume",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already complete"));
+    for (c, bytes) in charts.iter().zip(&kept) {
+        assert!(
+            std::fs::read(c).unwrap() == *bytes,
+            "{} differs",
+            c.display()
+        );
+    }
+    assert!(std::fs::read(d.join("report.html")).unwrap() == report);
+}
+
+#[test]
+fn a_sweep_directory_in_use_is_refused_naming_the_process() {
+    let d = tmp("busy");
+    ok(&["sweep", "tests/fixtures/sweep_grid.toml", "--out", p(&d)]);
+    let held = undercurrent::output::lock::lock_beside(&d).unwrap();
+    let o = run(&[
+        "sweep",
+        "tests/fixtures/sweep_grid.toml",
+        "--out",
+        p(&d),
+        "--resume",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let me = format!("process {}", std::process::id());
+    assert!(stderr(&o).contains(&me), "{}", stderr(&o));
+    drop(held);
+    ok(&[
+        "sweep",
+        "tests/fixtures/sweep_grid.toml",
+        "--out",
+        p(&d),
+        "--resume",
+    ]);
+}

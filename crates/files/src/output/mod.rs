@@ -4,6 +4,7 @@
 //! never leaves a half-written file under a final name.
 
 pub mod files;
+pub mod lock;
 pub mod manifest;
 pub mod run_dir;
 pub mod staging;

@@ -38,6 +38,9 @@ pub enum SweepError {
     /// The output directory holds something other than this sweep.
     #[error("{}: {message}", dir.display())]
     OutDir { dir: PathBuf, message: String },
+    /// Another process is running or resuming the same sweep directory.
+    #[error(transparent)]
+    Busy(#[from] crate::output::lock::Busy),
     /// `--shard` is not of the form I/N with 1 <= I <= N.
     #[error("--shard {spec:?}: {message}")]
     BadShard { spec: String, message: String },
@@ -73,6 +76,7 @@ impl SweepError {
             self,
             SweepError::Experiment(_)
                 | SweepError::OutDir { .. }
+                | SweepError::Busy(_)
                 | SweepError::BadShard { .. }
                 | SweepError::Merge(_)
                 | SweepError::Sensitivity(_)

@@ -21,6 +21,7 @@ use super::summary;
 use super::{io_err, SweepError};
 use crate::experiment::replication::{run_replication, RunSettings};
 use crate::model::Consts;
+use crate::output::lock;
 use crate::output::manifest::now_rfc3339;
 use crate::output::tables::num;
 
@@ -75,6 +76,12 @@ pub fn run_sweep(
     let t0 = Instant::now();
     let started = now_rfc3339();
     let out = &opts.out;
+    // One process per sweep directory: a second `--resume` while this one runs is refused.
+    let _lock = match lock::lock_beside(out) {
+        Ok(l) => l,
+        Err(lock::LockError::Busy(b)) => return Err(b.into()),
+        Err(lock::LockError::Io { path, source }) => return Err(SweepError::Io { path, source }),
+    };
     state::prepare(exp, out, opts.shard, opts.resume)?;
     let jpath = out.join(JOURNAL);
     let scan = journal::scan(&jpath, exp.hash_u64())?;
