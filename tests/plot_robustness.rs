@@ -76,3 +76,26 @@ fn tiny_drawing_areas_do_not_panic() {
         }
     }
 }
+
+/// Damaged files that once made the tick code ask for billions of ticks (`capacity
+/// overflow`, exit 101): means of ±1e308, and one day of 1e300.
+#[test]
+fn means_of_1e308_and_a_day_of_1e300_render_or_fail_cleanly() {
+    for (name, rows) in [
+        (
+            "huge-means",
+            "baseline,0,B,1e308,0,-1e308,1e308,3\nbaseline,5,B,-1e308,0,-1e308,1e308,3\n",
+        ),
+        (
+            "huge-day",
+            "baseline,0,B,0.5,0,0.4,0.6,3\nbaseline,1e300,B,0.5,0,0.4,0.6,3\n",
+        ),
+    ] {
+        let dir = fresh_dir(name);
+        fs::write(dir.join("timeseries.csv"), format!("{TS_HEADER}{rows}")).unwrap();
+        fs::write(dir.join("durability.csv"), DUR_HEADER).unwrap();
+        fs::write(dir.join("manifest.json"), "{\"scenario\":{\"name\":\"x\"}}").unwrap();
+        // Drawn, or refused with a PlotError; returning at all is the point.
+        let _ = plot_run_dir(&dir);
+    }
+}

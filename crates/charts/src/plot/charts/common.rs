@@ -188,8 +188,20 @@ pub fn ticks(range: &Range<f64>, target: usize) -> (Vec<f64>, usize) {
     let span = range.end - range.start;
     let step = nice_step(span / target.max(1) as f64);
     let decimals = decimals_for(step);
-    let first = (range.start / step).ceil() as i64;
-    let last = (range.end / step).floor() as i64;
+    let first = (range.start / step).ceil();
+    let last = (range.end / step).floor();
+    // Damaged input (a mean of 1e308, a span that overflows) must not ask for billions of
+    // ticks: beyond a few times the target, show the ends only.
+    if !(span.is_finite() && first.is_finite() && last.is_finite())
+        || last - first > (MAX_TICKS_PER_TARGET * target.max(1)) as f64
+    {
+        let ends = [range.start, range.end]
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .collect();
+        return (ends, 0);
+    }
+    let (first, last) = (first as i64, last as i64);
     let ticks = (first..=last)
         .map(|i| i as f64 * step)
         .map(|v| if v.abs() < step * 1e-9 { 0.0 } else { v })
@@ -207,8 +219,15 @@ fn decimals_for(step: f64) -> usize {
     d
 }
 
-/// Month ticks for an axis from 0 to `max_month`: every month, quarter, half-year or year.
+/// Most ticks per requested interval before [`ticks`] gives up on a damaged range.
+const MAX_TICKS_PER_TARGET: usize = 4;
+
+/// Month ticks for an axis from 0 to `max_month`: every month, quarter, half-year or year
+/// (for a horizon no scenario can have, such as a damaged file's, the ticks of [`ticks`]).
 pub fn month_ticks(max_month: f64) -> Vec<f64> {
+    if !(max_month.is_finite() && max_month <= 1200.0) {
+        return ticks(&(0.0..max_month), 8).0;
+    }
     let step = if max_month <= 8.0 {
         1.0
     } else if max_month <= 40.0 {
@@ -229,11 +248,11 @@ pub fn month_ticks_max(max_month: f64, max_ticks: usize) -> Vec<f64> {
         .into_iter()
         .find(|s| ((max_month / s).floor() as usize) < max_ticks.max(2));
     match step {
-        Some(step) => {
+        Some(step) if max_month.is_finite() => {
             let n = (max_month / step + 1e-9).floor() as i64;
             (0..=n).map(|i| i as f64 * step).collect()
         }
-        None => ticks(&(0.0..max_month), max_ticks.saturating_sub(1).max(1)).0,
+        _ => ticks(&(0.0..max_month), max_ticks.saturating_sub(1).max(1)).0,
     }
 }
 
