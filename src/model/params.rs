@@ -829,7 +829,7 @@ impl Section for DriveTable {
 
 const DRIVE_MIX: CustomCheck = CustomCheck {
     check: |c, key, p| check_mix(c, key, &p.organisation.drive_mix),
-    allowed: "shares in [0, 1000000], positive sum",
+    allowed: "shares in [0, 1e6], positive sum",
 };
 
 const HIRING_MIX: CustomCheck = CustomCheck {
@@ -838,12 +838,12 @@ const HIRING_MIX: CustomCheck = CustomCheck {
             check_mix(c, key, m);
         }
     },
-    allowed: "absent, or shares in [0, 1000000], positive sum",
+    allowed: "absent, or shares in [0, 1e6], positive sum",
 };
 
 const DEFINITION: CustomCheck = CustomCheck {
     check: |c, key, p| check_lens(c, key, &p.organisation.definition),
-    allowed: "weights in [0, 1000000], positive sum",
+    allowed: "weights in [0, 1e6], positive sum",
 };
 
 const DRIVES: CustomCheck = CustomCheck {

@@ -83,11 +83,18 @@ impl Bounds {
 }
 
 impl fmt::Display for Bounds {
-    /// Interval notation: `[0, 1]`, `(0, 1)`, `(0, 1000000000]`.
+    /// Interval notation: `[0, 1]`, `(0, 1)`, `(0, 1e9]` (a million and more as a power).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let open = if self.min_open { '(' } else { '[' };
         let close = if self.max_open { ')' } else { ']' };
-        write!(f, "{open}{}, {}{close}", self.min, self.max)
+        let num = |x: f64| {
+            if x.abs() >= 1e6 {
+                format!("{x:e}")
+            } else {
+                format!("{x}")
+            }
+        };
+        write!(f, "{open}{}, {}{close}", num(self.min), num(self.max))
     }
 }
 
@@ -118,7 +125,7 @@ impl Rule {
     pub fn allowed(&self) -> String {
         match (self, self.bounds()) {
             (Rule::Custom(c), _) => c.allowed.to_string(),
-            (Rule::Whole(..), Some(b)) => format!("whole, {b}"),
+            (Rule::Whole(lo, hi), _) => format!("whole, [{lo}, {hi}]"),
             (_, Some(b)) => b.to_string(),
             (_, None) => String::new(),
         }
