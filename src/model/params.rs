@@ -851,8 +851,11 @@ const DRIVES: CustomCheck = CustomCheck {
     allowed: "traits in [0, 1], susceptibilities in [0, 5], lens as `definition`",
 };
 
+/// A rule that relates two parameters.
+type CrossFieldRule = fn(&Params, &mut Check);
+
 /// Rules that relate two parameters, each run after the checks of its section.
-const CROSS_FIELD_RULES: [(&str, fn(&Params, &mut Check)); 3] = [
+const CROSS_FIELD_RULES: [(&str, CrossFieldRule); 3] = [
     ("organisation", team_within_organisation),
     ("state", norm_pulls_below_one),
     ("state", habit_clip_in_order),
