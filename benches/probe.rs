@@ -87,14 +87,14 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
         } else {
             rhat[i] += k.perception_forgetting * (k.perception_prior - rhat[i]);
         }
-        let x = k.beta0
-            + k.beta_n * nn[i]
-            + k.beta_h * h[i]
-            + k.beta_ak * a[i] * kk[i]
-            + k.beta_e * e[i]
-            + k.beta_s * (s - 0.5)
-            + k.beta_r * rhat[i]
-            - k.beta_c * effort[i] * (1.0 - k.facilities);
+        let x = k.behaviour.intercept
+            + k.behaviour.norm * nn[i]
+            + k.behaviour.habit * h[i]
+            + k.behaviour.awareness_skill * a[i] * kk[i]
+            + k.behaviour.reward * e[i]
+            + k.behaviour.peer * (s - 0.5)
+            + k.behaviour.role_model * rhat[i]
+            - k.behaviour.effort * effort[i] * (1.0 - k.organisation.facilities);
         b[i] += k.adjust * (sigmoid(x) - b[i]);
         let bi = b[i];
         let quality = kk[i]
@@ -102,10 +102,10 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
             * k.facilities_quality;
         let gain = k.score_oriented * quality;
         let p_break = sigmoid(
-            k.gamma0 + k.gamma_e * emp[i]
-                - k.gamma_u * u[i]
-                - k.gamma_p * p[i]
-                - k.gamma_rule * rule[i],
+            k.rule_breaks.intercept + k.rule_breaks.empathy * emp[i]
+                - k.rule_breaks.understanding * u[i]
+                - k.rule_breaks.alternatives * p[i]
+                - k.rule_breaks.rule_orientation * rule[i],
         );
         let p_alt = p_break + (1.0 - p_break) * p[i];
         let team = (lo + i) / TEAM - lo / TEAM;

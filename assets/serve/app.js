@@ -103,6 +103,19 @@ function showPresetPlaceholders() {
   if (!$("custom-mix").checked) setMix(p.drive_mix);
 }
 
+// The bounds of every parameter field come from the model's declarations (/api/meta,
+// "parameters"); an open end (a Beta mean in (0, 1)) becomes the nearest step inside it.
+function applyParameterBounds() {
+  for (const p of META.parameters || []) {
+    for (const input of document.querySelectorAll(`input[type=number][data-key="${p.key}"]`)) {
+      const step = Number(input.step) || 0;
+      if (p.min !== null) input.min = p.min_open ? p.min + step : p.min;
+      if (p.max !== null) input.max = p.max_open ? p.max - step : p.max;
+      if (!input.title) input.title = `${p.meaning} (${p.unit}; allowed ${p.allowed})`;
+    }
+  }
+}
+
 function buildMix() {
   const box = $("mix");
   box.innerHTML = "";
@@ -590,6 +603,7 @@ async function start() {
   for (const m of META.maturities) $("maturity").append(el("option", { value: m, text: m }));
   for (const s of STORIES) $("story").append(el("option", { value: s.id, text: `${s.article}: ${s.title}` }));
   buildMix();
+  applyParameterBounds();
 
   $("story").addEventListener("change", () => {
     const s = STORIES.find((x) => x.id === $("story").value);

@@ -2,23 +2,29 @@
 //! step function holds no magic numbers and does no conversions.
 
 use super::manager::visibility;
-use super::params::Params;
+use super::params::{
+    BehaviourF32, CustomerF32, EffectsF32, ManagerF32, OrganisationF32, Params, RuleBreakF32,
+    StateF32,
+};
 
 /// Working days per year, used to turn yearly rates into daily ones.
 pub const WORKING_DAYS_PER_YEAR: f64 = 250.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Consts {
-    pub beta0: f32,
-    pub beta_n: f32,
-    pub beta_h: f32,
-    pub beta_ak: f32,
-    pub beta_e: f32,
-    pub beta_s: f32,
-    pub beta_r: f32,
-    pub beta_c: f32,
+    /// Every section as f32, written from the parameter declarations (`to_f32`): a new
+    /// parameter is read here (`k.state.new_rate`) without a line in this file. The named
+    /// fields below are the constants the daily step read before the sections existed, kept
+    /// so that its code and the order of its f32 operations stay as they are; they are the
+    /// same conversions, or quantities derived from several parameters.
+    pub organisation: OrganisationF32,
+    pub behaviour: BehaviourF32,
+    pub state: StateF32,
+    pub managers: ManagerF32,
+    pub customers: CustomerF32,
+    pub rule_breaks: RuleBreakF32,
+    pub effects: EffectsF32,
     pub adjust: f32,
-    pub facilities: f32,
     pub awareness_rest: f32,
     pub awareness_decay: f32,
     pub knowledge_decay: f32,
@@ -64,11 +70,6 @@ pub struct Consts {
     pub unresolved_penalty: f32,
     pub churn_detractor: f32,
     pub referral_promoter: f32,
-    pub gamma0: f32,
-    pub gamma_e: f32,
-    pub gamma_u: f32,
-    pub gamma_p: f32,
-    pub gamma_rule: f32,
     pub training_awareness: f32,
     pub training_knowledge: f32,
     pub training_norm: f32,
@@ -86,10 +87,7 @@ pub struct Consts {
     pub sanctions_break_shift: f32,
     pub sanctions_norm_loss: f32,
     pub role_model_gain: f32,
-    pub shared_feedback_share: f32,
     pub definition_shift: f32,
-    pub feedback_share: f32,
-    pub priority_mean: f32,
     pub definition: [f32; 4],
     pub recognition_threshold: f32,
     pub strong_norm_threshold: f32,
@@ -104,12 +102,16 @@ pub struct Consts {
 impl Consts {
     pub fn new(p: &Params) -> Self {
         let o = &p.organisation;
-        let b = &p.behaviour;
-        let s = &p.state;
         let m = &p.managers;
         let c = &p.customers;
-        let r = &p.rule_breaks;
-        let e = &p.effects;
+        let (o32, b, s, m32, c32, e) = (
+            o.to_f32(),
+            p.behaviour.to_f32(),
+            p.state.to_f32(),
+            m.to_f32(),
+            c.to_f32(),
+            p.effects.to_f32(),
+        );
         let f = |x: f64| x as f32;
         let team = o.team_size.max(1).min(o.employees.max(1));
         let last = match o.employees % team {
@@ -118,36 +120,34 @@ impl Consts {
         };
         let def = o.definition.normalised();
         Consts {
-            beta0: f(b.intercept),
-            beta_n: f(b.norm),
-            beta_h: f(b.habit),
-            beta_ak: f(b.awareness_skill),
-            beta_e: f(b.reward),
-            beta_s: f(b.peer),
-            beta_r: f(b.role_model),
-            beta_c: f(b.effort),
-            adjust: f(b.adjust_rate),
-            facilities: f(o.facilities),
-            awareness_rest: f(s.awareness_rest),
-            awareness_decay: f(s.awareness_decay),
-            knowledge_decay: f(s.knowledge_decay),
-            knowledge_protection: f(s.knowledge_use_protection),
-            norm_anchor: f(s.norm_anchor_rate),
-            norm_self: f(s.norm_self_rate),
-            norm_peer: f(s.norm_peer_rate),
-            norm_role: f(s.norm_role_rate),
-            norm_feedback: f(s.norm_feedback_rate),
-            understanding_rate: f(s.understanding_rate),
-            alternatives_decay: f(s.alternatives_decay),
-            alternatives_gain: f(s.alternatives_use_gain),
-            reward_rest: f(s.reward_rest),
-            reward_acquisition: f(s.reward_acquisition_rate),
-            reward_extinction: f(s.reward_extinction_rate),
-            partial_exponent: f(s.partial_extinction_exponent),
-            reward_rate_learning: f(s.reward_rate_learning),
-            perception_rate: f(m.perception_rate),
-            perception_forgetting: f(m.perception_forgetting),
-            perception_prior: f(m.perception_prior),
+            organisation: o32,
+            behaviour: b,
+            state: s,
+            managers: m32,
+            customers: c32,
+            rule_breaks: p.rule_breaks.to_f32(),
+            effects: e,
+            adjust: b.adjust_rate,
+            awareness_rest: s.awareness_rest,
+            awareness_decay: s.awareness_decay,
+            knowledge_decay: s.knowledge_decay,
+            knowledge_protection: s.knowledge_use_protection,
+            norm_anchor: s.norm_anchor_rate,
+            norm_self: s.norm_self_rate,
+            norm_peer: s.norm_peer_rate,
+            norm_role: s.norm_role_rate,
+            norm_feedback: s.norm_feedback_rate,
+            understanding_rate: s.understanding_rate,
+            alternatives_decay: s.alternatives_decay,
+            alternatives_gain: s.alternatives_use_gain,
+            reward_rest: s.reward_rest,
+            reward_acquisition: s.reward_acquisition_rate,
+            reward_extinction: s.reward_extinction_rate,
+            partial_exponent: s.partial_extinction_exponent,
+            reward_rate_learning: s.reward_rate_learning,
+            perception_rate: m32.perception_rate,
+            perception_forgetting: m32.perception_forgetting,
+            perception_prior: m32.perception_prior,
             visibility_full: f(visibility(m, team, o.employees)),
             visibility_last: f(visibility(m, last, o.employees)),
             // Turnover as HR counts it: leavers per year over the head count. Leavers are
@@ -155,60 +155,52 @@ impl Consts {
             // yearly rate spread over the working days.
             leave_prob: f(o.turnover_per_year / WORKING_DAYS_PER_YEAR),
             hiring_candidates: o.hiring_candidates.max(1),
-            screening_noise: f(o.hiring_screening_noise),
-            socialisation_days: f(o.socialisation_days),
-            socialisation_peer: f(o.socialisation_peer),
-            socialisation_manager: f(o.socialisation_manager),
-            socialisation_visibility: f(o.socialisation_visibility),
+            screening_noise: o32.hiring_screening_noise,
+            socialisation_days: o32.socialisation_days,
+            socialisation_peer: o32.socialisation_peer,
+            socialisation_manager: o32.socialisation_manager,
+            socialisation_visibility: o32.socialisation_visibility,
             contacts: c.contacts_per_day,
-            score_base: f(c.score_base),
-            score_oriented: f(c.score_oriented),
-            score_memory: f(c.score_memory),
-            memory_reference: f(c.memory_reference),
-            score_noise: f(c.score_noise),
-            memory_rate: f(c.memory_rate),
-            alignment_weight: f(c.alignment_weight),
+            score_base: c32.score_base,
+            score_oriented: c32.score_oriented,
+            score_memory: c32.score_memory,
+            memory_reference: c32.memory_reference,
+            score_noise: c32.score_noise,
+            memory_rate: c32.memory_rate,
+            alignment_weight: c32.alignment_weight,
             facilities_quality: f(c.facilities_floor + (1.0 - c.facilities_floor) * o.facilities),
-            conflict_share: f(c.conflict_share),
-            break_gain: f(c.break_gain),
-            alternative_gain: f(c.alternative_gain),
-            unresolved_penalty: f(c.unresolved_penalty),
-            churn_detractor: f(c.churn_detractor),
-            referral_promoter: f(c.referral_promoter),
-            gamma0: f(r.intercept),
-            gamma_e: f(r.empathy),
-            gamma_u: f(r.understanding),
-            gamma_p: f(r.alternatives),
-            gamma_rule: f(r.rule_orientation),
-            training_awareness: f(e.training_awareness),
-            training_knowledge: f(e.training_knowledge),
-            training_norm: f(e.training_norm),
-            coaching_norm: f(e.coaching_norm),
-            coaching_understanding: f(e.coaching_understanding),
-            coaching_awareness: f(e.coaching_awareness),
-            coaching_anchor: f(e.coaching_anchor),
-            reflection_awareness: f(e.reflection_awareness),
-            reflection_anchor: f(e.reflection_anchor),
-            reflection_norm: f(e.reflection_norm),
-            reflection_understanding: f(e.reflection_understanding),
-            practice_alternatives: f(e.practice_alternatives),
-            feedback_culture_understanding: f(e.feedback_culture_understanding),
-            feedback_culture_alternatives: f(e.feedback_culture_alternatives),
-            sanctions_break_shift: f(e.sanctions_break_shift),
-            sanctions_norm_loss: f(e.sanctions_norm_loss),
-            role_model_gain: f(e.role_model_gain),
-            shared_feedback_share: f(e.shared_feedback_share),
-            definition_shift: f(e.definition_shift),
-            feedback_share: f(o.feedback_share),
-            priority_mean: f(m.priority_mean),
+            conflict_share: c32.conflict_share,
+            break_gain: c32.break_gain,
+            alternative_gain: c32.alternative_gain,
+            unresolved_penalty: c32.unresolved_penalty,
+            churn_detractor: c32.churn_detractor,
+            referral_promoter: c32.referral_promoter,
+            training_awareness: e.training_awareness,
+            training_knowledge: e.training_knowledge,
+            training_norm: e.training_norm,
+            coaching_norm: e.coaching_norm,
+            coaching_understanding: e.coaching_understanding,
+            coaching_awareness: e.coaching_awareness,
+            coaching_anchor: e.coaching_anchor,
+            reflection_awareness: e.reflection_awareness,
+            reflection_anchor: e.reflection_anchor,
+            reflection_norm: e.reflection_norm,
+            reflection_understanding: e.reflection_understanding,
+            practice_alternatives: e.practice_alternatives,
+            feedback_culture_understanding: e.feedback_culture_understanding,
+            feedback_culture_alternatives: e.feedback_culture_alternatives,
+            sanctions_break_shift: e.sanctions_break_shift,
+            sanctions_norm_loss: e.sanctions_norm_loss,
+            role_model_gain: e.role_model_gain,
+            definition_shift: e.definition_shift,
             definition: def.map(|x| x as f32),
-            recognition_threshold: f(m.recognition_threshold),
-            strong_norm_threshold: f(s.strong_norm_threshold),
-            feedback_minded_threshold: f(s.feedback_minded_threshold),
+            recognition_threshold: m32.recognition_threshold,
+            strong_norm_threshold: s.strong_norm_threshold,
+            feedback_minded_threshold: s.feedback_minded_threshold,
             inflow_per_employee: c.inflow_per_employee,
             outflow_rate: c.outflow_rate,
-            memory_new: f(c.memory_new),
-            memory_referred: f(c.memory_referred),
+            memory_new: c32.memory_new,
+            memory_referred: c32.memory_referred,
             pool_per_employee: c.pool_per_employee,
         }
     }
@@ -217,11 +209,11 @@ impl Consts {
     #[inline]
     pub fn feedback_prob(&self, priority: f32, share_programme: f32) -> f32 {
         let base = if share_programme > 0.0 {
-            self.shared_feedback_share * share_programme.min(1.0)
-                + self.feedback_share * (1.0 - share_programme.min(1.0))
+            self.effects.shared_feedback_share * share_programme.min(1.0)
+                + self.organisation.feedback_share * (1.0 - share_programme.min(1.0))
         } else {
-            self.feedback_share
+            self.organisation.feedback_share
         };
-        (base * priority / self.priority_mean).clamp(0.0, 1.0)
+        (base * priority / self.managers.priority_mean).clamp(0.0, 1.0)
     }
 }

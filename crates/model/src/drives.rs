@@ -317,6 +317,19 @@ impl Default for DriveMix {
 }
 
 impl DriveMix {
+    /// A mix from shares in [`DRIVE_NAMES`] order.
+    pub const fn from_array(a: [f64; N_DRIVES]) -> Self {
+        DriveMix {
+            purple: a[0],
+            red: a[1],
+            blue: a[2],
+            orange: a[3],
+            green: a[4],
+            yellow: a[5],
+            turquoise: a[6],
+        }
+    }
+
     pub fn as_array(&self) -> [f64; N_DRIVES] {
         [
             self.purple,

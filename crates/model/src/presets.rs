@@ -11,8 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::drives::DriveMix;
 use super::params::Params;
+use super::registry::{self, Value};
 
 /// A sector preset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,15 +35,7 @@ pub enum Maturity {
     Transform,
 }
 
-/// One preset value.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Value {
-    Num(f64),
-    Count(usize),
-    Mix([f64; 7]),
-}
-
-use Value::{Count, Mix, Num};
+use Value::{Mix, Real as Num, Whole as Count};
 
 /// Drive mixes in the order purple, red, blue, orange, green, yellow, turquoise.
 const PEOPLE_AND_RESULTS: [f64; 7] = [0.15, 0.15, 0.15, 0.25, 0.20, 0.07, 0.03];
@@ -135,35 +127,6 @@ impl Maturity {
     }
 }
 
-fn mix(a: [f64; 7]) -> DriveMix {
-    DriveMix {
-        purple: a[0],
-        red: a[1],
-        blue: a[2],
-        orange: a[3],
-        green: a[4],
-        yellow: a[5],
-        turquoise: a[6],
-    }
-}
-
-/// Sets one preset value; every key a preset uses has an arm here (tested).
-fn set(p: &mut Params, key: &str, v: Value) -> bool {
-    match (key, v) {
-        ("organisation.employees", Count(n)) => p.organisation.employees = n,
-        ("organisation.team_size", Count(n)) => p.organisation.team_size = n,
-        ("organisation.drive_mix", Mix(m)) => p.organisation.drive_mix = mix(m),
-        ("organisation.turnover_per_year", Num(x)) => p.organisation.turnover_per_year = x,
-        ("organisation.facilities", Num(x)) => p.organisation.facilities = x,
-        ("organisation.feedback_share", Num(x)) => p.organisation.feedback_share = x,
-        ("managers.role_model_mean", Num(x)) => p.managers.role_model_mean = x,
-        ("managers.priority_mean", Num(x)) => p.managers.priority_mean = x,
-        ("managers.visibility", Num(x)) => p.managers.visibility = x,
-        _ => return false,
-    }
-    true
-}
-
 /// Applies the sector's, then the phase's values to `p`, skipping every key for which
 /// `written(key)` is true (the scenario sets it itself).
 pub fn apply(
@@ -176,8 +139,9 @@ pub fn apply(
     let phase = maturity.map(Maturity::values).unwrap_or(&[]);
     for (key, v) in sector.iter().chain(phase) {
         if !written(key) {
-            let known = set(p, key, *v);
-            debug_assert!(known, "preset key {key} has no setter");
+            // Every preset key is a parameter of the right type (tested).
+            let known = registry::set(p, key, *v);
+            debug_assert!(known.is_ok(), "{known:?}");
         }
     }
 }
@@ -202,14 +166,16 @@ mod tests {
     ];
 
     #[test]
-    fn every_preset_key_has_a_setter_and_every_combination_is_valid() {
+    fn every_preset_key_is_a_parameter_of_its_type_and_every_combination_is_valid() {
         for s in SECTORS {
             for (k, v) in s.values() {
-                assert!(set(&mut Params::default(), k, *v), "{s:?}: {k}");
+                registry::set(&mut Params::default(), k, *v)
+                    .unwrap_or_else(|e| panic!("{s:?}: {e}"));
             }
             for m in PHASES {
                 for (k, v) in m.values() {
-                    assert!(set(&mut Params::default(), k, *v), "{m:?}: {k}");
+                    registry::set(&mut Params::default(), k, *v)
+                        .unwrap_or_else(|e| panic!("{m:?}: {e}"));
                 }
                 let mut p = Params::default();
                 apply(&mut p, Some(s), Some(m), |_| false);
@@ -218,6 +184,21 @@ mod tests {
                 assert!(c.problems.is_empty(), "{s:?}+{m:?}: {:?}", c.problems);
             }
         }
+    }
+
+    #[test]
+    fn a_preset_value_lands_in_its_field() {
+        let mut p = Params::default();
+        apply(
+            &mut p,
+            Some(Sector::Retail),
+            Some(Maturity::Transform),
+            |_| false,
+        );
+        assert_eq!(p.organisation.team_size, 12);
+        assert_eq!(p.organisation.drive_mix.as_array(), PEOPLE_AND_RESULTS);
+        assert_eq!(p.managers.visibility, 0.6);
+        assert_eq!(p.organisation.feedback_share, 0.60);
     }
 
     #[test]

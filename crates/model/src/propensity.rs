@@ -28,14 +28,14 @@ pub struct BehaviourInputs {
 /// `β0 + βN·N + βH·H + βA·A·K + βE·E + βS·(S − ½) + βR·R̂ − βC·effort·(1 − F)`.
 #[inline(always)]
 pub fn behaviour_logit(k: &Consts, x: &BehaviourInputs) -> f32 {
-    k.beta0
-        + k.beta_n * x.norm
-        + k.beta_h * x.habit
-        + k.beta_ak * x.awareness * x.knowledge
-        + k.beta_e * x.reward
-        + k.beta_s * (x.peer - 0.5)
-        + k.beta_r * x.role_model
-        - k.beta_c * x.effort * (1.0 - k.facilities)
+    k.behaviour.intercept
+        + k.behaviour.norm * x.norm
+        + k.behaviour.habit * x.habit
+        + k.behaviour.awareness_skill * x.awareness * x.knowledge
+        + k.behaviour.reward * x.reward
+        + k.behaviour.peer * (x.peer - 0.5)
+        + k.behaviour.role_model * x.role_model
+        - k.behaviour.effort * x.effort * (1.0 - k.organisation.facilities)
 }
 
 /// `γ0 + γE·empathy − γU·U − γP·P − γρ·rule_orientation`, before any sanctions.
@@ -47,8 +47,8 @@ pub fn break_logit(
     alternatives: f32,
     rule: f32,
 ) -> f32 {
-    k.gamma0 + k.gamma_e * empathy
-        - k.gamma_u * understanding
-        - k.gamma_p * alternatives
-        - k.gamma_rule * rule
+    k.rule_breaks.intercept + k.rule_breaks.empathy * empathy
+        - k.rule_breaks.understanding * understanding
+        - k.rule_breaks.alternatives * alternatives
+        - k.rule_breaks.rule_orientation * rule
 }

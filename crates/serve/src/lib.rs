@@ -11,7 +11,8 @@
 //! - [`outcome`]: the answer (comparison, durability, reading, charts);
 //! - [`stories`]: ready-made scenarios per source article;
 //! - [`assets`]: the embedded page, script, style and fonts;
-//! - [`cache`]: the bounded LRU both caches use.
+//! - [`cache`]: the bounded LRU both caches use;
+//! - [`meta`]: what `/api/meta` says about the parameters (the model's registry).
 //!
 //! [`Scenario`]: crate::experiment::scenario::Scenario
 
@@ -22,6 +23,7 @@ pub mod cache;
 pub mod engine;
 pub mod http;
 pub mod import;
+pub mod meta;
 pub mod outcome;
 pub mod request;
 pub mod routes;
@@ -253,6 +255,7 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
             "record_every": d.record_every,
         },
         "limits": limits,
+        "parameters": meta::parameters(),
     }))
 }
 

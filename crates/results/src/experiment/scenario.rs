@@ -44,70 +44,82 @@ pub struct ArmSpec {
     pub interventions: Vec<InterventionSpec>,
 }
 
-/// A scenario as written in a file; every field has a default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Scenario {
-    pub name: String,
-    pub description: String,
-    /// Master seed; replication r uses a seed derived from (seed, r).
-    pub seed: u64,
-    pub replications: usize,
-    /// Recorded working days (250 = one year).
-    pub horizon_days: i64,
-    /// Unrecorded days before day 0 that bring the baseline to its steady state.
-    pub burn_in_days: i64,
-    /// Record the full metric set every this many days (and on the last day).
-    pub record_every: i64,
-    pub per_replication: Toggle,
-    /// Days on which every employee's state is written to `employees.csv`.
-    pub employee_snapshots: Vec<i64>,
-    /// Sector preset: fills the organisation's shape, drive mix, turnover, facilities and
-    /// leadership where the file does not set them (`docs/model.md`, presets).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sector: Option<Sector>,
-    /// Maturity-phase preset (ignore, initiate, mobilise, transform), applied after the sector.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub maturity: Option<Maturity>,
-    pub organisation: OrganisationParams,
-    pub drives: DriveTable,
-    pub behaviour: BehaviourParams,
-    pub state: StateParams,
-    pub managers: ManagerParams,
-    pub customers: CustomerParams,
-    pub rule_breaks: RuleBreakParams,
-    pub effects: InterventionEffects,
-    /// Arms in output order; a `baseline` arm without interventions is added first when absent.
-    pub arms: Vec<ArmSpec>,
+/// Writes a struct whose fields are `head`, then the parameter sections (listed once, in
+/// [`crate::with_param_sections`]), then `tail`, each head and tail field with its default;
+/// plus its `Default` (sections at their defaults) and `params` / `set_params`, which copy
+/// the sections out of and back into it.
+macro_rules! scenario_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$hmeta:meta])* pub $hfield:ident : $hty:ty = $hdefault:expr, )*
+            ..sections..
+            $( $(#[$tmeta:meta])* pub $tfield:ident : $tty:ty = $tdefault:expr, )*
+        }
+        sections { $($section:ident : $sty:ident),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $( $(#[$hmeta])* pub $hfield: $hty, )*
+            $( pub $section: $sty, )*
+            $( $(#[$tmeta])* pub $tfield: $tty, )*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name {
+                    $( $hfield: $hdefault, )*
+                    $( $section: <$sty>::default(), )*
+                    $( $tfield: $tdefault, )*
+                }
+            }
+        }
+
+        impl $name {
+            /// The model parameters: the scenario's sections.
+            pub fn params(&self) -> Params {
+                Params { $( $section: self.$section.clone(), )* }
+            }
+
+            /// Writes the model parameters back into the scenario's sections.
+            pub fn set_params(&mut self, p: Params) {
+                $( self.$section = p.$section; )*
+            }
+        }
+    };
 }
 
-impl Default for Scenario {
-    fn default() -> Self {
-        let p = Params::default();
-        Scenario {
-            name: "scenario".into(),
-            description: String::new(),
-            seed: 42,
-            replications: 20,
-            horizon_days: 750,
-            burn_in_days: 500,
-            record_every: 5,
-            per_replication: Toggle::Auto,
-            employee_snapshots: Vec::new(),
-            sector: None,
-            maturity: None,
-            organisation: p.organisation,
-            drives: p.drives,
-            behaviour: p.behaviour,
-            state: p.state,
-            managers: p.managers,
-            customers: p.customers,
-            rule_breaks: p.rule_breaks,
-            effects: p.effects,
-            arms: Vec::new(),
-        }
+undercurrent_model::with_param_sections!(scenario_struct! {
+    /// A scenario as written in a file; every field has a default.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    pub struct Scenario {
+        pub name: String = "scenario".into(),
+        pub description: String = String::new(),
+        /// Master seed; replication r uses a seed derived from (seed, r).
+        pub seed: u64 = 42,
+        pub replications: usize = 20,
+        /// Recorded working days (250 = one year).
+        pub horizon_days: i64 = 750,
+        /// Unrecorded days before day 0 that bring the baseline to its steady state.
+        pub burn_in_days: i64 = 500,
+        /// Record the full metric set every this many days (and on the last day).
+        pub record_every: i64 = 5,
+        pub per_replication: Toggle = Toggle::Auto,
+        /// Days on which every employee's state is written to `employees.csv`.
+        pub employee_snapshots: Vec<i64> = Vec::new(),
+        /// Sector preset: fills the organisation's shape, drive mix, turnover, facilities and
+        /// leadership where the file does not set them (`docs/model.md`, presets).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sector: Option<Sector> = None,
+        /// Maturity-phase preset (ignore, initiate, mobilise, transform), applied after the sector.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub maturity: Option<Maturity> = None,
+        ..sections..
+        /// Arms in output order; a `baseline` arm without interventions is added first when absent.
+        pub arms: Vec<ArmSpec> = Vec::new(),
     }
-}
+});
 
 /// A problem with a scenario file, located in it.
 #[derive(Debug, thiserror::Error)]
@@ -315,19 +327,6 @@ impl Scenario {
         c.problems
     }
 
-    pub fn params(&self) -> Params {
-        Params {
-            organisation: self.organisation.clone(),
-            drives: self.drives.clone(),
-            behaviour: self.behaviour.clone(),
-            state: self.state.clone(),
-            managers: self.managers.clone(),
-            customers: self.customers.clone(),
-            rule_breaks: self.rule_breaks.clone(),
-            effects: self.effects.clone(),
-        }
-    }
-
     /// Horizon, burn-in, recording interval and snapshot days of a replication.
     pub fn run_settings(&self) -> RunSettings {
         RunSettings {
@@ -336,18 +335,6 @@ impl Scenario {
             record_every: self.record_every,
             snapshot_days: self.employee_snapshots.clone(),
         }
-    }
-
-    /// Writes the model parameters back into the scenario's sections.
-    pub fn set_params(&mut self, p: Params) {
-        self.organisation = p.organisation;
-        self.drives = p.drives;
-        self.behaviour = p.behaviour;
-        self.state = p.state;
-        self.managers = p.managers;
-        self.customers = p.customers;
-        self.rule_breaks = p.rule_breaks;
-        self.effects = p.effects;
     }
 
     pub fn n_teams(&self) -> usize {
