@@ -8,6 +8,7 @@
 //! - [`routes`]: which path does what;
 //! - [`request`]: request JSON → scenario TOML → checked [`Scenario`], and the limits;
 //! - [`engine`]: runs with the burned-in-organisation and result caches;
+//! - [`meta`]: the registries' part of `/api/meta` (the metric table);
 //! - [`outcome`]: the answer (comparison, durability, reading, charts);
 //! - [`stories`]: ready-made scenarios per source article;
 //! - [`assets`]: the embedded page, script, style and fonts;
@@ -20,6 +21,7 @@ pub mod cache;
 pub mod engine;
 pub mod http;
 pub mod import;
+pub mod meta;
 pub mod outcome;
 pub mod request;
 pub mod routes;
@@ -241,6 +243,9 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
         "sectors": SECTORS,
         "maturities": MATURITIES,
         "drives": DRIVE_NAMES,
+        "metrics": meta::metrics(),
+        "metric_groups": meta::metric_groups(),
+        "chart_tabs": meta::chart_tabs(),
         "presets": presets,
         "defaults": {
             "name": request::DEFAULT_NAME,
