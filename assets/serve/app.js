@@ -10,21 +10,10 @@ const DRIVE_COLOURS = {
 };
 // Keys the form edits; any other key of a loaded story is kept as it is.
 const FORM_KEYS = ["seed", "replications", "horizon_days", "burn_in_days", "sector", "maturity", "arms"];
-const TABS = [
-  ["behaviour", "Behaviour (B)"],
-  ["below", "Below the waterline"],
-  ["nps", "NPS"],
-  ["rules_cost", "Rule breaks & cost"],
-  ["iceberg", "Iceberg"],
-  ["durability", "Durability"],
-  ["drives", "Drives"],
-];
-// For these metrics a lower value is the better one.
-const LOWER_IS_BETTER = new Set(["rule_breaks_per_1000", "gamed_per_1000", "cost_interventions_cumulative", "cost_rule_breaks_cumulative", "cost_cumulative", "cost", "cost_per_nps_point", "days_to_peak_B", "half_life_censored_share_B"]);
-// Neither good nor bad in itself: more rewards are a cost and, gamed, no service.
-const NEUTRAL = new Set(["rewards_per_1000"]);
-
+// Everything about metrics (titles, units, groups, which direction is better) and the chart
+// tabs comes from /api/meta, declared once on the server.
 let META = null;
+let METRICS = new Map(); // name → {title, unit, axis, group, kind, better}
 let STORIES = [];
 // Intervention keys with a field in the form; any other key is kept from the file.
 const IV_FORM_KEYS = new Set(["kind", "start", "duration", "interval", "intensity", "cost_per_person", "schedule", "ratio", "gaming", "cost_per_reward"]);
@@ -52,12 +41,14 @@ function el(tag, attrs = {}, ...children) {
 
 function label(s) { return String(s).replace(/_/g, " "); }
 
+function metricInfo(name) { return METRICS.get(name) || { title: name, unit: "", group: "", kind: "", better: "neither" }; }
+
 // ---------- numbers ----------
 
 function fmt(x, metric) {
   if (x === null || x === undefined || !isFinite(x)) return "–";
   const a = Math.abs(x);
-  if (metric && metric.startsWith("cost")) return "€" + Math.round(x).toLocaleString("en-GB");
+  if (metric && metricInfo(metric).unit.startsWith("euro")) return "€" + Math.round(x).toLocaleString("en-GB");
   if (a >= 1000) return Math.round(x).toLocaleString("en-GB");
   if (a >= 100) return x.toFixed(0);
   if (a >= 10) return x.toFixed(1);
@@ -75,10 +66,11 @@ function ciText(s, metric) {
 }
 // good / bad when the 95% interval excludes zero, "ns" (not distinguishable) otherwise.
 function verdict(s, metric) {
-  if (!s || s.lo === null || s.hi === null || s.mean === null || NEUTRAL.has(metric)) return "ns";
+  const better = metricInfo(metric).better;
+  if (!s || s.lo === null || s.hi === null || s.mean === null || better === "neither") return "ns";
   if (s.lo <= 0 && s.hi >= 0) return "ns";
   const up = s.mean > 0;
-  return (up !== LOWER_IS_BETTER.has(metric)) ? "good" : "bad";
+  return (up !== (better === "lower")) ? "good" : "bad";
 }
 
 // ---------- form: building ----------
@@ -474,31 +466,22 @@ function render(res) {
   renderCharts(res);
 }
 
-function compRow(res, metric) { return res.comparison.find((c) => c.metric === metric); }
-
 function renderHeadline(res) {
   const box = $("headline");
   box.innerHTML = "";
-  const picks = [
-    ["B", "B visible behaviour"],
-    ["N", "N norm (below)"],
-    ["H", "H habit (below)"],
-    ["nps", "NPS"],
-    ["rule_breaks_per_1000", "rule breaks / 1000"],
-  ];
   res.arms.forEach((arm, a) => {
     if (a === 0) return;
     const dl = el("dl");
-    for (const [m, text] of picks) {
-      const row = compRow(res, m);
-      if (!row) continue;
+    for (const row of res.comparison) {
+      if (!row.headline) continue;
+      const text = metricInfo(row.metric).title;
+      if (row.summary === "end") { dl.append(el("dt", { text }), el("dd", { text: fmt(row.values[a].mean, row.metric) })); continue; }
       const d = row.diff[a];
-      dl.append(el("dt", { text }), el("dd", {}, el("span", { class: verdict(d, m), text: signed(d && d.mean, m) }), " ", el("span", { class: "ns", text: ciText(d, m) })));
+      dl.append(el("dt", { text }), el("dd", {}, el("span", { class: verdict(d, row.metric), text: signed(d && d.mean, row.metric) }), " ", el("span", { class: "ns", text: ciText(d, row.metric) })));
     }
-    const cost = compRow(res, "cost_interventions_cumulative");
-    if (cost) dl.append(el("dt", { text: "intervention cost" }), el("dd", { text: fmt(cost.values[a].mean, "cost") }));
-    const dur = res.durability.find((r) => r.metric === "gain_12m_B");
-    if (dur && dur.values[a]) dl.append(el("dt", { text: "gain in B 12 months after" }), el("dd", { text: signed(dur.values[a].mean) }));
+    for (const row of res.durability) {
+      if (row.headline && row.values[a]) dl.append(el("dt", { text: metricInfo(row.metric).title }), el("dd", { text: signed(row.values[a].mean, row.metric) }));
+    }
     const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, dl);
     card.style.borderTopColor = ARM_COLOURS[a % ARM_COLOURS.length];
     box.append(card);
@@ -514,14 +497,16 @@ function renderTables(res) {
   const head = el("tr", {}, el("th", { text: `average from day ${res.window_from_day} to ${res.horizon_days}` }));
   res.arms.forEach((a, i) => head.append(el("th", { text: label(a.name) + (i > 0 ? " (vs baseline)" : "") })));
   const body = el("tbody");
-  const groups = { above: "Above the waterline", below: "Below the waterline", customers: "Customers and rules", cost: "Cost (at the end of the horizon)" };
+  const groups = new Map(META.metric_groups.map((g) => [g.name, g.title]));
   let last = null;
   for (const row of res.comparison) {
-    if (row.group !== last) {
-      body.append(el("tr", { class: "group " + row.group + (row.group === "below" ? " waterline" : "") }, el("td", { colspan: res.arms.length + 1, text: groups[row.group] || row.group })));
-      last = row.group;
+    const info = metricInfo(row.metric);
+    if (info.group !== last) {
+      const heading = (groups.get(info.group) || info.group) + (row.summary === "end" ? " (at the end of the horizon)" : "");
+      body.append(el("tr", { class: "group " + info.group + (info.group === "below" ? " waterline" : "") }, el("td", { colspan: res.arms.length + 1, text: heading })));
+      last = info.group;
     }
-    const tr = el("tr", { class: row.group, "data-metric": row.metric }, el("td", { text: row.label }));
+    const tr = el("tr", { class: info.group, "data-metric": row.metric }, el("td", { text: info.title + " (" + info.unit + ")" }));
     row.values.forEach((v, a) => {
       if (a === 0) { tr.append(el("td", { "data-arm": a, "data-mean": v.mean }, fmt(v.mean, row.metric), el("span", { class: "ci", text: ciText(v, row.metric) }))); return; }
       const d = row.diff[a];
@@ -537,10 +522,11 @@ function renderTables(res) {
     res.arms.forEach((a, i) => { if (i > 0) dh.append(el("th", { text: label(a.name) })); });
     const db = el("tbody");
     for (const row of res.durability) {
-      const tr = el("tr", { "data-metric": row.metric }, el("td", { text: row.label }));
+      const info = metricInfo(row.metric);
+      const tr = el("tr", { "data-metric": row.metric }, el("td", { text: info.title + " (" + info.unit + ")" }));
       row.values.forEach((v, a) => {
         if (a === 0) return;
-        const isGain = /gain/.test(row.metric);
+        const isGain = info.kind === "difference";
         const text = v ? (isGain ? signed(v.mean, row.metric) : fmt(v.mean, row.metric)) : "–";
         tr.append(el("td", { "data-arm": a, "data-mean": v ? v.mean : null }, el("span", { class: isGain ? verdict(v, row.metric) : "", text }), el("span", { class: "ci", text: ciText(v, row.metric) })));
       });
@@ -566,7 +552,7 @@ function renderCharts(res) {
   tabs.innerHTML = "";
   const present = new Set(res.charts.map((c) => c.group));
   if (!present.has(activeTab)) activeTab = "behaviour";
-  for (const [g, text] of TABS) {
+  for (const { name: g, title: text } of META.chart_tabs) {
     if (!present.has(g)) continue;
     tabs.append(el("button", { type: "button", class: g === activeTab ? "active" : "", "data-tab": g, onclick: () => { activeTab = g; renderCharts(lastResult); } }, text));
   }
@@ -593,6 +579,7 @@ async function start() {
   try {
     const [meta, stories] = await Promise.all([fetch("/api/meta").then((r) => r.json()), fetch("/api/stories").then((r) => r.json())]);
     META = meta;
+    METRICS = new Map(meta.metrics.map((m) => [m.name, m]));
     STORIES = stories;
   } catch (e) {
     setStatus("Could not load the explorer's settings: " + e.message, false);

@@ -8,11 +8,11 @@
 //! - [`routes`]: which path does what;
 //! - [`request`]: request JSON → scenario TOML → checked [`Scenario`], and the limits;
 //! - [`engine`]: runs with the burned-in-organisation and result caches;
+//! - [`meta`]: the registries' part of `/api/meta` (metrics, parameters, intervention kinds);
 //! - [`outcome`]: the answer (comparison, durability, reading, charts);
 //! - [`stories`]: ready-made scenarios per source article;
 //! - [`assets`]: the embedded page, script, style and fonts;
-//! - [`cache`]: the bounded LRU both caches use;
-//! - [`meta`]: what `/api/meta` says about the parameters (the model's registry).
+//! - [`cache`]: the bounded LRU both caches use.
 //!
 //! [`Scenario`]: crate::experiment::scenario::Scenario
 
@@ -245,6 +245,9 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
         "sectors": SECTORS,
         "maturities": MATURITIES,
         "drives": DRIVE_NAMES,
+        "metrics": meta::metrics(),
+        "metric_groups": meta::metric_groups(),
+        "chart_tabs": meta::chart_tabs(),
         "presets": presets,
         "defaults": {
             "name": request::DEFAULT_NAME,

@@ -7,7 +7,7 @@ use serde_json::{json, Value as Json};
 
 use crate::experiment::replication::ReplicationResult;
 use crate::metrics::aggregate;
-use crate::metrics::recorder::metric_index;
+use crate::metrics::registry::{self, DurabilityMetric, Group, Metric};
 use crate::metrics::stats::{summarize, Summary};
 use crate::plot::data::{RunData, Stat, Timeseries, TsPoint};
 use crate::plot::{self, ChartKind, Durability};
@@ -27,67 +27,29 @@ pub struct Outcome {
     pub toml: String,
 }
 
-/// Rows of the comparison table: (metric, label, group, how it is summarised).
-/// `Mean` averages the recorded days from the first programme day to the horizon, `End`
-/// takes the last recorded day (cumulative costs).
-const COMPARISON: [(&str, &str, &str, Agg); 17] = [
-    (
-        "B",
-        "B: visible customer-oriented behaviour",
-        "above",
-        Agg::Mean,
-    ),
-    ("K", "K: knowledge and skill", "above", Agg::Mean),
-    ("A", "A: awareness", "above", Agg::Mean),
-    ("N", "N: norm", "below", Agg::Mean),
-    ("H", "H: habit", "below", Agg::Mean),
-    ("E", "E: reward expectancy", "below", Agg::Mean),
-    ("U", "U: understanding of intent", "below", Agg::Mean),
-    ("P", "P: practised alternatives", "below", Agg::Mean),
-    (
-        "alignment",
-        "alignment with the organisation's definition",
-        "below",
-        Agg::Mean,
-    ),
-    (
-        "recognition_share",
-        "share who see their manager as a role model",
-        "below",
-        Agg::Mean,
-    ),
-    ("nps", "NPS", "customers", Agg::Mean),
-    (
-        "rule_breaks_per_1000",
-        "rule breaks per 1000 contacts",
-        "customers",
-        Agg::Mean,
-    ),
-    (
-        "gamed_per_1000",
-        "gamed contacts per 1000 (look oriented, are not)",
-        "customers",
-        Agg::Mean,
-    ),
-    (
-        "rewards_per_1000",
-        "rewards paid per 1000 contacts",
-        "customers",
-        Agg::Mean,
-    ),
-    (
-        "cost_interventions_cumulative",
-        "intervention cost (euro)",
-        "cost",
-        Agg::End,
-    ),
-    (
-        "cost_rule_breaks_cumulative",
-        "cost of rule breaks (euro)",
-        "cost",
-        Agg::End,
-    ),
-    ("cost_cumulative", "total cost (euro)", "cost", Agg::End),
+/// Rows of the comparison table, by group: (metric, how it is summarised, whether the
+/// headline card shows it). Titles, units, groups and the better direction come from the
+/// registry (the page reads them from `/api/meta`). `Mean` averages the recorded days from
+/// the first programme day to the horizon, `End` takes the last recorded day (cumulative
+/// costs).
+const COMPARISON: [(Metric, Agg, bool); 17] = [
+    (Metric::B, Agg::Mean, true),
+    (Metric::K, Agg::Mean, false),
+    (Metric::A, Agg::Mean, false),
+    (Metric::N, Agg::Mean, true),
+    (Metric::H, Agg::Mean, true),
+    (Metric::E, Agg::Mean, false),
+    (Metric::U, Agg::Mean, false),
+    (Metric::P, Agg::Mean, false),
+    (Metric::Alignment, Agg::Mean, false),
+    (Metric::RecognitionShare, Agg::Mean, false),
+    (Metric::Nps, Agg::Mean, true),
+    (Metric::GamedPer1000, Agg::Mean, false),
+    (Metric::RuleBreaksPer1000, Agg::Mean, true),
+    (Metric::RewardsPer1000, Agg::Mean, false),
+    (Metric::CostInterventionsCumulative, Agg::End, true),
+    (Metric::CostRuleBreaksCumulative, Agg::End, false),
+    (Metric::CostCumulative, Agg::End, false),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,23 +58,20 @@ enum Agg {
     End,
 }
 
-/// Durability rows shown: (metric, label).
-const DURABILITY: [(&str, &str); 12] = [
-    ("peak_gain_B", "peak gain in B"),
-    ("days_to_peak_B", "days from start to peak"),
-    ("gain_end_B", "gain in B at the programme's end"),
-    ("gain_6m_B", "gain in B 6 months after"),
-    ("gain_12m_B", "gain in B 12 months after"),
-    ("retained_12m_B", "share of peak kept after 12 months"),
-    ("half_life_days_B", "half-life of the gain (working days)"),
-    (
-        "half_life_censored_share_B",
-        "replications whose gain never halved",
-    ),
-    ("peak_gain_nps", "peak NPS gain"),
-    ("mean_gain_nps", "mean NPS gain"),
-    ("cost", "intervention cost (euro)"),
-    ("cost_per_nps_point", "cost per NPS point (euro)"),
+/// Durability rows shown, and whether the headline card shows it.
+const DURABILITY: [(DurabilityMetric, bool); 12] = [
+    (DurabilityMetric::PeakGainB, false),
+    (DurabilityMetric::DaysToPeakB, false),
+    (DurabilityMetric::GainEndB, false),
+    (DurabilityMetric::Gain6mB, false),
+    (DurabilityMetric::Gain12mB, true),
+    (DurabilityMetric::Retained12mB, false),
+    (DurabilityMetric::HalfLifeDaysB, false),
+    (DurabilityMetric::HalfLifeCensoredShareB, false),
+    (DurabilityMetric::PeakGainNps, false),
+    (DurabilityMetric::MeanGainNps, false),
+    (DurabilityMetric::Cost, false),
+    (DurabilityMetric::CostPerNpsPoint, false),
 ];
 
 /// Time series charted, in display order.
@@ -126,6 +85,18 @@ const SERIES_CHARTS: [&str; 9] = [
     "rule_breaks_per_1000",
     "cost_cumulative",
     "U",
+];
+
+/// The page's chart tabs, in order: (identifier, heading).
+pub const CHART_TABS: [(&str, &str); 8] = [
+    ("behaviour", "Behaviour (B)"),
+    ("below", "Below the waterline"),
+    ("nps", "NPS"),
+    ("rules_cost", "Rule breaks & cost"),
+    ("other", "Other"),
+    ("iceberg", "Iceberg"),
+    ("durability", "Durability"),
+    ("drives", "Drives"),
 ];
 
 fn num(x: f64) -> Json {
@@ -242,10 +213,8 @@ impl Outcome {
             .unwrap_or(0);
 
         let mut comparison = Vec::new();
-        for (metric, label, group, agg) in COMPARISON {
-            let Some(m) = metric_index(metric) else {
-                continue;
-            };
+        for (metric, agg, headline) in COMPARISON {
+            let m = metric.index();
             let base = per_replication(results, 0, m, agg, from);
             let mut values = Vec::new();
             let mut diffs = Vec::new();
@@ -260,7 +229,7 @@ impl Outcome {
                 }
             }
             comparison.push(json!({
-                "metric": metric, "label": label, "group": group,
+                "metric": metric.name(), "headline": headline,
                 "summary": if agg == Agg::Mean { "mean" } else { "end" },
                 "values": values, "diff": diffs,
             }));
@@ -268,17 +237,17 @@ impl Outcome {
 
         let durability: Vec<Json> = DURABILITY
             .iter()
-            .map(|&(metric, label)| {
+            .map(|&(metric, headline)| {
                 let values: Vec<Json> = arms
                     .iter()
-                    .map(|a| match data.durability.get(a, metric) {
+                    .map(|a| match data.durability.get(a, metric.name()) {
                         Some(st) => json!({
                             "mean": st.mean, "lo": st.ci_lo, "hi": st.ci_hi, "n": st.n,
                         }),
                         None => Json::Null,
                     })
                     .collect();
-                json!({"metric": metric, "label": label, "values": values})
+                json!({"metric": metric.name(), "headline": headline, "values": values})
             })
             .collect();
 
@@ -381,18 +350,47 @@ fn chart_title(k: &ChartKind) -> String {
     }
 }
 
-/// Which tab of the page a chart belongs to.
+/// Which tab of the page ([`CHART_TABS`]) a chart belongs to: a time series by its
+/// metric's group.
 fn chart_group(k: &ChartKind) -> &'static str {
     match k {
-        ChartKind::Timeseries { metric } => match metric.as_str() {
-            "B" | "gain_B" => "behaviour",
-            "N" | "H" | "U" => "below",
-            "nps" | "gain_nps" => "nps",
-            "rule_breaks_per_1000" | "cost_cumulative" => "rules_cost",
-            _ => "other",
+        ChartKind::Timeseries { metric } => match registry::describe(metric).map(|d| d.group) {
+            Some(Group::Above) => "behaviour",
+            Some(Group::Below) => "below",
+            Some(Group::Customers) => "nps",
+            Some(Group::Rules | Group::Cost) => "rules_cost",
+            Some(Group::People) | None => "other",
         },
         ChartKind::Iceberg { .. } => "iceberg",
         ChartKind::Durability => "durability",
         ChartKind::Drives => "drives",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_chart_shown_is_a_metric_with_a_tab() {
+        let tabs: Vec<&str> = CHART_TABS.iter().map(|t| t.0).collect();
+        for m in SERIES_CHARTS {
+            assert!(registry::describe(m).is_some(), "{m} is no metric");
+            let k = ChartKind::Timeseries {
+                metric: m.to_string(),
+            };
+            assert!(tabs.contains(&chart_group(&k)), "{m}");
+        }
+    }
+
+    #[test]
+    fn comparison_groups_are_contiguous() {
+        let groups: Vec<Group> = COMPARISON.iter().map(|c| c.0.def().group).collect();
+        for (i, g) in groups.iter().enumerate().skip(1) {
+            assert!(
+                groups[i - 1] == *g || !groups[..i].contains(g),
+                "group {g:?} appears twice"
+            );
+        }
     }
 }

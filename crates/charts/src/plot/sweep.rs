@@ -981,3 +981,18 @@ pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
     }
     Ok(written)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_names_only_metrics_the_tool_writes() {
+        for m in HEADLINE {
+            assert!(
+                crate::metrics::registry::describe(m).is_some(),
+                "{m} is no metric"
+            );
+        }
+    }
+}

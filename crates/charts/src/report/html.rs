@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::reading::{arm_label, reading};
 use crate::experiment::scenario::Scenario;
+use crate::metrics::registry::DurabilityMetric;
 use crate::output::files::write_atomic;
 use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::{self, ChartKind, PlotError};
@@ -52,15 +53,44 @@ const MAIN_SERIES: [&str; 6] = [
 ];
 
 /// Durability columns of the report table: metric, heading, scale (days → months), unit.
-const TABLE: [(&str, &str, Scale); 8] = [
-    ("peak_gain_B", "peak gain in B", Scale::Plain),
-    ("days_to_peak_B", "time to peak (months)", Scale::Months),
-    ("half_life_days_B", "half-life (months)", Scale::Months),
-    ("gain_6m_B", "gain in B at 6 months", Scale::Plain),
-    ("gain_12m_B", "gain in B at 12 months", Scale::Plain),
-    ("retained_12m_B", "kept at 12 months", Scale::Percent),
-    ("mean_gain_nps", "mean NPS gain (points)", Scale::Plain),
-    ("cost_per_nps_point", "euro per NPS point", Scale::Plain),
+/// (The headings are this table's own short wording; titles and units are in the registry.)
+const TABLE: [(DurabilityMetric, &str, Scale); 8] = [
+    (DurabilityMetric::PeakGainB, "peak gain in B", Scale::Plain),
+    (
+        DurabilityMetric::DaysToPeakB,
+        "time to peak (months)",
+        Scale::Months,
+    ),
+    (
+        DurabilityMetric::HalfLifeDaysB,
+        "half-life (months)",
+        Scale::Months,
+    ),
+    (
+        DurabilityMetric::Gain6mB,
+        "gain in B at 6 months",
+        Scale::Plain,
+    ),
+    (
+        DurabilityMetric::Gain12mB,
+        "gain in B at 12 months",
+        Scale::Plain,
+    ),
+    (
+        DurabilityMetric::Retained12mB,
+        "kept at 12 months",
+        Scale::Percent,
+    ),
+    (
+        DurabilityMetric::MeanGainNps,
+        "mean NPS gain (points)",
+        Scale::Plain,
+    ),
+    (
+        DurabilityMetric::CostPerNpsPoint,
+        "euro per NPS point",
+        Scale::Plain,
+    ),
 ];
 
 #[derive(Clone, Copy)]
@@ -282,7 +312,7 @@ fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
 fn durability_section(html: &mut String, d: &Durability, arms: &[String]) {
     let shown: Vec<&String> = arms
         .iter()
-        .filter(|a| d.get(a, "peak_gain_B").is_some())
+        .filter(|a| d.get(a, DurabilityMetric::PeakGainB.name()).is_some())
         .collect();
     if shown.is_empty() {
         return;
@@ -295,7 +325,7 @@ fn durability_section(html: &mut String, d: &Durability, arms: &[String]) {
     for a in shown {
         let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(a)));
         for (metric, _, scale) in TABLE {
-            html.push_str(&stat_cell(d.get(a, metric), scale));
+            html.push_str(&stat_cell(d.get(a, metric.name()), scale));
         }
         html.push_str("</tr>");
     }
@@ -589,6 +619,16 @@ pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_main_series_are_metrics_the_tool_writes() {
+        for m in MAIN_SERIES {
+            assert!(
+                crate::metrics::registry::describe(m).is_some(),
+                "{m} is no metric"
+            );
+        }
+    }
 
     #[test]
     fn escaping_neutralises_markup() {

@@ -1,17 +1,19 @@
 //! The durability table printed at the end of a run: what a consultant reads first.
 
 use crate::metrics::aggregate::DurabilityRow;
+use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 
-/// Metrics shown in the printed table, with their column headings.
-const SHOWN: [(&str, &str); 8] = [
-    ("peak_gain_B", "peak gain B"),
-    ("days_to_peak_B", "days to peak"),
-    ("half_life_days_B", "half-life (d)"),
-    ("gain_12m_B", "gain 12m B"),
-    ("retained_12m_B", "retained 12m"),
-    ("effect_size_d_B_peak", "d at peak"),
-    ("peak_gain_nps", "peak gain NPS"),
-    ("cost_per_nps_point", "cost/NPS pt"),
+/// Metrics shown in the printed table, with their column headings (short, for a terminal;
+/// titles and units are in the registry).
+const SHOWN: [(DurabilityMetric, &str); 8] = [
+    (DurabilityMetric::PeakGainB, "peak gain B"),
+    (DurabilityMetric::DaysToPeakB, "days to peak"),
+    (DurabilityMetric::HalfLifeDaysB, "half-life (d)"),
+    (DurabilityMetric::Gain12mB, "gain 12m B"),
+    (DurabilityMetric::Retained12mB, "retained 12m"),
+    (DurabilityMetric::EffectSizeDBPeak, "d at peak"),
+    (DurabilityMetric::PeakGainNps, "peak gain NPS"),
+    (DurabilityMetric::CostPerNpsPoint, "cost/NPS pt"),
 ];
 
 fn fmt(x: f64) -> String {
@@ -37,7 +39,7 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow]) -> String {
         for (metric, _) in SHOWN {
             let cell = rows
                 .iter()
-                .find(|r| r.arm == a && r.metric == metric)
+                .find(|r| r.arm == a && r.metric == metric.name())
                 .map(|r| {
                     format!(
                         "{} [{}, {}]",
@@ -74,7 +76,10 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow]) -> String {
             out.push('\n');
         }
     }
-    if let Some(d) = rows.iter().find(|r| r.arm == 0 && r.metric == "drift_B") {
+    if let Some(d) = rows
+        .iter()
+        .find(|r| r.arm == 0 && r.metric == BaselineMetric::DriftB.name())
+    {
         out.push_str(&format!(
             "baseline drift of B over the horizon: {} [{}, {}] (values are mean [95% CI] over replications)\n",
             fmt(d.summary.mean),

@@ -1,13 +1,10 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
-use super::durability::SHARE_METRICS;
 use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
-use super::recorder::{metric_index, METRICS};
+use super::recorder::METRICS;
+use super::registry::{durability::is_share, GAINS};
 use super::stats::{summarize, summarize_share, Summary};
 use crate::experiment::replication::ReplicationResult;
-
-/// Paired differences against the baseline added to the time series of intervention arms.
-pub const GAIN_METRICS: [(&str, &str); 3] = [("gain_B", "B"), ("gain_N", "N"), ("gain_nps", "nps")];
 
 /// One row of `timeseries.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,10 +30,7 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
         return rows;
     };
     let days = &first.series[0].days;
-    let gains: Vec<(&str, usize)> = GAIN_METRICS
-        .iter()
-        .filter_map(|&(gain, of)| metric_index(of).map(|m| (gain, m)))
-        .collect();
+    let gains: Vec<(&str, usize)> = GAINS.iter().map(|g| (g.name, g.of.index())).collect();
     let mut buf = Vec::with_capacity(results.len());
     for arm in 0..n_arms {
         for (r, &day) in days.iter().enumerate() {
@@ -75,7 +69,7 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
 /// The summary of one metric across replications: a share's interval for the 0/1 metrics,
 /// the mean's t interval for the rest.
 pub fn summarize_metric(metric: &str, values: &[f64]) -> Summary {
-    if SHARE_METRICS.contains(&metric) {
+    if is_share(metric) {
         summarize_share(values)
     } else {
         summarize(values)

@@ -3,42 +3,24 @@
 //! numbers), so that every gain is the intervention's effect and not noise.
 
 use super::recorder::RunSeries;
+use super::registry::{BaselineMetric, DurabilityMetric};
 
 /// Working days in half a year and a year.
 pub const SIX_MONTHS: i64 = 125;
 pub const TWELVE_MONTHS: i64 = 250;
 
-/// Durability metrics that are 0 or 1 per replication, so that their summary across
-/// replications is a share with a proportion's interval.
-pub const SHARE_METRICS: [&str; 1] = ["half_life_censored_share_B"];
+/// Durability metrics of an intervention arm, in output order (declared in
+/// [`super::registry::durability`]).
+pub const DURABILITY_METRICS: [&str; N_DURABILITY] = DurabilityMetric::NAMES;
 
-/// Durability metrics of an intervention arm, in output order.
-pub const DURABILITY_METRICS: [&str; 21] = [
-    "peak_gain_B",
-    "days_to_peak_B",
-    "half_life_days_B",
-    "half_life_censored_share_B",
-    "gain_end_B",
-    "gain_6m_B",
-    "gain_12m_B",
-    "retained_6m_B",
-    "retained_12m_B",
-    "auc_gain_B",
-    "effect_size_d_B_peak",
-    "effect_size_d_B_end",
-    "effect_size_d_B_12m",
-    "peak_gain_nps",
-    "gain_6m_nps",
-    "gain_12m_nps",
-    "retained_12m_nps",
-    "mean_gain_nps",
-    "cost",
-    "cost_per_nps_point",
-    "extra_rule_break_cost",
-];
+/// Number of durability metrics.
+pub const N_DURABILITY: usize = DurabilityMetric::ALL.len();
 
 /// Metrics of the baseline arm itself: its own drift over the recorded horizon.
-pub const BASELINE_METRICS: [&str; 2] = ["drift_B", "drift_nps"];
+pub const BASELINE_METRICS: [&str; N_BASELINE] = BaselineMetric::NAMES;
+
+/// Number of baseline metrics.
+pub const N_BASELINE: usize = BaselineMetric::ALL.len();
 
 /// The programme window of an arm: first day and last day (inclusive) of its interventions.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,9 +39,10 @@ pub fn cohens_d(arm: &RunSeries, base: &RunSeries, t: usize) -> f64 {
     }
 }
 
-/// Durability metrics of one replication of one arm, in the order of [`DURABILITY_METRICS`].
-/// Figures whose day lies past the horizon are NaN.
-pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; DURABILITY_METRICS.len()] {
+/// Durability metrics of one replication of one arm, in the order of [`DurabilityMetric`]
+/// (read them by name: `d[DurabilityMetric::HalfLifeDaysB]`). Figures whose day lies past
+/// the horizon are NaN.
+pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; N_DURABILITY] {
     let horizon = arm.daily_b.len().min(base.daily_b.len()) as i64;
     let at = |t: i64| -> Option<usize> { (t >= 0 && t < horizon).then_some(t as usize) };
     let gain_b = |t: usize| arm.daily_b[t] - base.daily_b[t];
@@ -117,45 +100,51 @@ pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; DURABIL
     let cost = arm.intervention_cost - base.intervention_cost;
     let cost_per_point = if mean_nps > 0.0 { cost / mean_nps } else { nan };
 
-    [
-        peak,
-        (t_peak as i64 - start) as f64,
-        half_life,
-        censored,
-        gain_b(last as usize),
-        g6,
-        g12,
-        ratio(g6, peak),
-        ratio(g12, peak),
-        auc,
-        cohens_d(arm, base, t_peak),
-        cohens_d(arm, base, last as usize),
-        t12.map(|t| cohens_d(arm, base, t)).unwrap_or(nan),
-        peak_nps,
-        nps6,
-        nps12,
-        ratio(nps12, peak_nps),
-        mean_nps,
-        cost,
-        cost_per_point,
-        arm.rule_break_cost - base.rule_break_cost,
-    ]
+    let cost_breaks = arm.rule_break_cost - base.rule_break_cost;
+
+    DurabilityMetric::ALL.map(|m| match m {
+        DurabilityMetric::PeakGainB => peak,
+        DurabilityMetric::DaysToPeakB => (t_peak as i64 - start) as f64,
+        DurabilityMetric::HalfLifeDaysB => half_life,
+        DurabilityMetric::HalfLifeCensoredShareB => censored,
+        DurabilityMetric::GainEndB => gain_b(last as usize),
+        DurabilityMetric::Gain6mB => g6,
+        DurabilityMetric::Gain12mB => g12,
+        DurabilityMetric::Retained6mB => ratio(g6, peak),
+        DurabilityMetric::Retained12mB => ratio(g12, peak),
+        DurabilityMetric::AucGainB => auc,
+        DurabilityMetric::EffectSizeDBPeak => cohens_d(arm, base, t_peak),
+        DurabilityMetric::EffectSizeDBEnd => cohens_d(arm, base, last as usize),
+        DurabilityMetric::EffectSizeDB12m => t12.map(|t| cohens_d(arm, base, t)).unwrap_or(nan),
+        DurabilityMetric::PeakGainNps => peak_nps,
+        DurabilityMetric::Gain6mNps => nps6,
+        DurabilityMetric::Gain12mNps => nps12,
+        DurabilityMetric::Retained12mNps => ratio(nps12, peak_nps),
+        DurabilityMetric::MeanGainNps => mean_nps,
+        DurabilityMetric::Cost => cost,
+        DurabilityMetric::CostPerNpsPoint => cost_per_point,
+        DurabilityMetric::ExtraRuleBreakCost => cost_breaks,
+    })
 }
 
 /// The baseline's own drift: mean of the last 20 days minus mean of the first 20.
-pub fn baseline_drift(base: &RunSeries) -> [f64; 2] {
+pub fn baseline_drift(base: &RunSeries) -> [f64; N_BASELINE] {
     let drift = |x: &[f64]| {
         let k = 20.min(x.len()).max(1);
         let head: f64 = x[..k].iter().sum::<f64>() / k as f64;
         let tail: f64 = x[x.len() - k..].iter().sum::<f64>() / k as f64;
         tail - head
     };
-    [drift(&base.daily_b), drift(&base.daily_nps)]
+    BaselineMetric::ALL.map(|m| match m {
+        BaselineMetric::DriftB => drift(&base.daily_b),
+        BaselineMetric::DriftNps => drift(&base.daily_nps),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use DurabilityMetric::*;
 
     fn series(b: Vec<f64>) -> RunSeries {
         let n = b.len();
@@ -184,11 +173,15 @@ mod tests {
                 .collect(),
         );
         let d = durability(&arm, &base, Window { start: 5, last: 10 });
-        assert!((d[0] - 0.1).abs() < 1e-12);
-        assert!((100.0..=101.0).contains(&d[2]), "half-life {}", d[2]);
-        assert_eq!(d[3], 0.0);
-        assert!((d[7] - 0.5f64.powf(1.25)).abs() < 1e-9);
-        assert!((d[10] - 0.1 / 0.1).abs() < 1e-9);
+        assert!((d[PeakGainB] - 0.1).abs() < 1e-12);
+        assert!(
+            (100.0..=101.0).contains(&d[HalfLifeDaysB]),
+            "half-life {}",
+            d[HalfLifeDaysB]
+        );
+        assert_eq!(d[HalfLifeCensoredShareB], 0.0);
+        assert!((d[Retained6mB] - 0.5f64.powf(1.25)).abs() < 1e-9);
+        assert!((d[EffectSizeDBPeak] - 0.1 / 0.1).abs() < 1e-9);
     }
 
     #[test]
@@ -211,8 +204,12 @@ mod tests {
                 last: 200,
             },
         );
-        assert!((d[0] - 0.2).abs() < 1e-12, "peak {}", d[0]);
-        assert!((50.0..=51.0).contains(&d[2]), "half-life {}", d[2]);
+        assert!((d[PeakGainB] - 0.2).abs() < 1e-12, "peak {}", d[PeakGainB]);
+        assert!(
+            (50.0..=51.0).contains(&d[HalfLifeDaysB]),
+            "half-life {}",
+            d[HalfLifeDaysB]
+        );
     }
 
     #[test]
@@ -227,7 +224,7 @@ mod tests {
                 last: 60,
             },
         );
-        assert!(d[2].is_nan() && d[3].is_nan());
+        assert!(d[HalfLifeDaysB].is_nan() && d[HalfLifeCensoredShareB].is_nan());
     }
 
     #[test]
@@ -242,10 +239,10 @@ mod tests {
                 last: 60,
             },
         );
-        assert_eq!(d[3], 1.0);
-        assert_eq!(d[2], 239.0);
+        assert_eq!(d[HalfLifeCensoredShareB], 1.0);
+        assert_eq!(d[HalfLifeDaysB], 239.0);
         assert!(
-            d[6].is_nan(),
+            d[Gain12mB].is_nan(),
             "12 months after day 60 lies past a 300-day horizon"
         );
     }

@@ -3,4 +3,5 @@
 pub mod aggregate;
 pub mod durability;
 pub mod recorder;
+pub mod registry;
 pub mod stats;

@@ -4,61 +4,20 @@
 //! interval, so a coarse interval loses no event; stocks (state means, NPS window, customers)
 //! are read on the recorded day itself.
 
+use super::registry::{Flows, Recorded, Stocks, N_RECORDED, RECORDED_NAMES};
 use crate::model::customers::nps;
-use crate::model::drives::N_DRIVES;
 use crate::model::simulation::add;
 use crate::model::team::TeamDay;
 
-/// Metrics recorded per recorded day, in output order.
-pub const METRICS: [&str; DRIVE_METRICS_AT + N_DRIVES] = [
-    "B",
-    "K",
-    "A",
-    "N",
-    "H",
-    "E",
-    "U",
-    "P",
-    "recognition_share",
-    "strong_norm_share",
-    "oriented_share",
-    "gamed_per_1000",
-    "mean_score",
-    "nps",
-    "promoter_share",
-    "detractor_share",
-    "rule_breaks_per_1000",
-    "alternatives_per_1000",
-    "rewards_per_1000",
-    "active_customers",
-    "churned_per_day",
-    "referred_per_day",
-    "leavers_per_day",
-    "cost_interventions_cumulative",
-    "cost_rule_breaks_cumulative",
-    "cost_cumulative",
-    "employees",
-    "alignment",
-    "feedback_minded_share",
-    "N_feedback_minded",
-    "B_purple",
-    "B_red",
-    "B_blue",
-    "B_orange",
-    "B_green",
-    "B_yellow",
-    "B_turquoise",
-];
-
-/// Index of the first per-drive metric (`B_purple`).
-pub const DRIVE_METRICS_AT: usize = 30;
+/// Metrics recorded per recorded day, in output order (declared in [`super::registry`]).
+pub const METRICS: [&str; N_METRICS] = RECORDED_NAMES;
 
 /// Number of recorded metrics.
-pub const N_METRICS: usize = METRICS.len();
+pub const N_METRICS: usize = N_RECORDED;
 
 /// Index of a metric by name.
 pub fn metric_index(name: &str) -> Option<usize> {
-    METRICS.iter().position(|m| *m == name)
+    Recorded::from_name(name).map(Recorded::index)
 }
 
 /// What one arm of one replication produced.
@@ -146,48 +105,18 @@ impl Recorder {
     }
 
     fn record(&mut self, day: i64, t: &TeamDay) {
-        let f = &self.since_last;
-        let n = t.employees.max(1) as f64;
-        let contacts = f.contacts.max(1) as f64;
-        let days = self.days_since_last.max(1) as f64;
-        let w = t.nps_window;
-        let scored = w[2].max(1) as f64;
-        let mut row = [0.0f64; N_METRICS];
-        for (r, s) in row.iter_mut().zip(t.state_sums) {
-            *r = s / n;
-        }
-        row[8] = t.recognised as f64 / n;
-        row[9] = t.strong_norm as f64 / n;
-        row[10] = f.oriented as f64 / contacts;
-        row[11] = 1000.0 * f.gamed as f64 / contacts;
-        row[12] = f.score_sum as f64 / contacts;
-        row[13] = nps(w[0], w[1], w[2]);
-        row[14] = w[0] as f64 / scored;
-        row[15] = w[1] as f64 / scored;
-        row[16] = 1000.0 * f.breaks as f64 / contacts;
-        row[17] = 1000.0 * f.alternatives as f64 / contacts;
-        row[18] = 1000.0 * f.rewards as f64 / contacts;
-        row[19] = t.customers as f64;
-        row[20] = f.churned as f64 / days;
-        row[21] = f.referred as f64 / days;
-        row[22] = f.leavers as f64 / days;
-        row[23] = self.cost_interventions;
-        row[24] = self.cost_breaks;
-        row[25] = self.cost_interventions + self.cost_breaks;
-        row[26] = t.employees as f64;
-        row[27] = t.alignment_sum / n;
-        row[28] = t.feedback_minded as f64 / n;
-        row[29] = if t.feedback_minded > 0 {
-            t.feedback_minded_norm_sum / t.feedback_minded as f64
-        } else {
-            f64::NAN
+        let stocks = Stocks {
+            today: t,
+            cost_interventions: self.cost_interventions,
+            cost_rule_breaks: self.cost_breaks,
         };
-        for d in 0..N_DRIVES {
-            row[DRIVE_METRICS_AT + d] = if t.drive_n[d] > 0 {
-                t.drive_b[d] / t.drive_n[d] as f64
-            } else {
-                f64::NAN
-            };
+        let flows = Flows {
+            since_last: &self.since_last,
+            days: self.days_since_last,
+        };
+        let mut row = [0.0f64; N_METRICS];
+        for (v, metric) in row.iter_mut().zip(Recorded::all()) {
+            *v = metric.compute(&stocks, &flows);
         }
         self.series.days.push(day);
         self.series.values.extend_from_slice(&row);
@@ -199,18 +128,5 @@ impl Recorder {
         self.series.intervention_cost = self.cost_interventions;
         self.series.rule_break_cost = self.cost_breaks;
         self.series
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::drives::DRIVE_NAMES;
-
-    #[test]
-    fn drive_metrics_follow_the_drive_names() {
-        for (d, name) in DRIVE_NAMES.iter().enumerate() {
-            assert_eq!(METRICS[DRIVE_METRICS_AT + d], format!("B_{name}"));
-        }
     }
 }

@@ -5,18 +5,34 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
+use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::palette;
 
 /// The gain measures of the left panel: metric, legend label, colour, row offset.
 const GAINS: [(&str, &str, RGBColor, f64); 3] = [
-    ("peak_gain_B", "peak gain", palette::VERMILLION, 0.25),
-    ("gain_6m_B", "gain at 6 months", palette::ORANGE, 0.0),
-    ("gain_12m_B", "gain at 12 months", palette::BLUE, -0.25),
+    (
+        DurabilityMetric::PeakGainB.name(),
+        "peak gain",
+        palette::VERMILLION,
+        0.25,
+    ),
+    (
+        DurabilityMetric::Gain6mB.name(),
+        "gain at 6 months",
+        palette::ORANGE,
+        0.0,
+    ),
+    (
+        DurabilityMetric::Gain12mB.name(),
+        "gain at 12 months",
+        palette::BLUE,
+        -0.25,
+    ),
 ];
-const HALF_LIFE: &str = "half_life_days_B";
-const CENSORED: &str = "half_life_censored_share_B";
+const HALF_LIFE: &str = DurabilityMetric::HalfLifeDaysB.name();
+const CENSORED: &str = DurabilityMetric::HalfLifeCensoredShareB.name();
 
 /// Arms shown in the durability chart: those with any gain or half-life row.
 pub fn durability_arms(data: &RunData) -> Vec<String> {
@@ -147,15 +163,18 @@ pub fn draw_durability<DB: DrawingBackend>(
         )))
         .collect();
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
-    let drift: Vec<String> = [("drift_B", "B", 3), ("drift_nps", "NPS", 1)]
-        .iter()
-        .filter_map(|&(m, l, dec)| {
-            data.arms
-                .iter()
-                .find_map(|a| d.mean(a, m))
-                .map(|v| format!("{l} {}", fmt_signed(v, dec)))
-        })
-        .collect();
+    let drift: Vec<String> = [
+        (BaselineMetric::DriftB.name(), "B", 3),
+        (BaselineMetric::DriftNps.name(), "NPS", 1),
+    ]
+    .iter()
+    .filter_map(|&(m, l, dec)| {
+        data.arms
+            .iter()
+            .find_map(|a| d.mean(a, m))
+            .map(|v| format!("{l} {}", fmt_signed(v, dec)))
+    })
+    .collect();
     let note_h = if drift.is_empty() { 0 } else { 34 };
     let (body, bottom) = rest.split_vertically(h.saturating_sub(HEADER_HEIGHT + legend_h + note_h));
 

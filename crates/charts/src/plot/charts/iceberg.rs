@@ -7,7 +7,6 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use crate::plot::data::RunData;
 use crate::plot::error::{draw_err, PlotError};
-use crate::plot::metrics::state_name;
 use crate::plot::palette;
 
 /// Above-waterline variables with colour and line width.
@@ -38,10 +37,18 @@ pub fn has_iceberg(data: &RunData, arm: &str) -> bool {
     })
 }
 
-fn label(code: &str) -> String {
+/// The legend's short label of a state variable (the chart titles are in the registry).
+fn label(code: &str) -> &'static str {
     match code {
-        "B" => "B behaviour (visible)".to_string(),
-        _ => format!("{code} {}", state_name(code).unwrap_or("")),
+        "B" => "B behaviour (visible)",
+        "K" => "K knowledge",
+        "A" => "A awareness",
+        "N" => "N norm",
+        "H" => "H habit",
+        "E" => "E reward expectancy",
+        "U" => "U understanding of intent",
+        "P" => "P practised alternatives",
+        _ => "",
     }
 }
 

@@ -3,75 +3,20 @@
 //! the number of runs, not with runs × days.
 
 use crate::experiment::replication::ReplicationResult;
-use crate::metrics::aggregate::GAIN_METRICS;
 use crate::metrics::durability::{BASELINE_METRICS, DURABILITY_METRICS};
 use crate::metrics::recorder::{metric_index, RunSeries, METRICS};
+use crate::metrics::registry::{ArmSummary, Recorded, GAINS};
 
-/// Metrics every arm gets (the baseline included), in output order.
-///
-/// Means run over the whole recorded horizon and `_end` values are the last recorded day;
-/// the states below the waterline (N, H, E, U) are the slow variables whose end value says
-/// where the organisation is heading. `cost_*` are the arm's own totals (durability's `cost`
-/// is the difference from the baseline).
-pub const ARM_METRICS: [&str; 14] = [
-    "B_mean",
-    "B_end",
-    "nps_mean",
-    "nps_end",
-    "N_end",
-    "H_end",
-    "E_end",
-    "U_end",
-    "recognition_end",
-    "alignment_end",
-    "rule_breaks_mean",
-    "active_customers_end",
-    "cost_interventions",
-    "cost_rule_breaks",
-];
+/// Metrics every arm gets (the baseline included), in output order; declared, with their
+/// computation, in [`crate::metrics::registry::summary`].
+pub const ARM_METRICS: [&str; N_ARM_METRICS] = ArmSummary::NAMES;
 
-fn mean(x: &[f64]) -> f64 {
-    if x.is_empty() {
-        f64::NAN
-    } else {
-        x.iter().sum::<f64>() / x.len() as f64
-    }
-}
-
-fn last_recorded(s: &RunSeries, metric: &str) -> f64 {
-    match (s.days.len().checked_sub(1), metric_index(metric)) {
-        (Some(r), Some(m)) => s.value(r, m),
-        _ => f64::NAN,
-    }
-}
-
-/// Mean of a recorded metric over the recorded days (flows are totals over each recording
-/// interval, so no event is lost).
-fn recorded_mean(s: &RunSeries, metric: &str) -> f64 {
-    match metric_index(metric) {
-        Some(m) => mean(&(0..s.days.len()).map(|r| s.value(r, m)).collect::<Vec<_>>()),
-        None => f64::NAN,
-    }
-}
+/// Number of [`ARM_METRICS`].
+pub const N_ARM_METRICS: usize = ArmSummary::ALL.len();
 
 /// [`ARM_METRICS`] of one arm of one run.
-pub fn arm_metrics(s: &RunSeries) -> [f64; ARM_METRICS.len()] {
-    [
-        mean(&s.daily_b),
-        s.daily_b.last().copied().unwrap_or(f64::NAN),
-        mean(&s.daily_nps),
-        s.daily_nps.last().copied().unwrap_or(f64::NAN),
-        last_recorded(s, "N"),
-        last_recorded(s, "H"),
-        last_recorded(s, "E"),
-        last_recorded(s, "U"),
-        last_recorded(s, "recognition_share"),
-        last_recorded(s, "alignment"),
-        recorded_mean(s, "rule_breaks_per_1000"),
-        last_recorded(s, "active_customers"),
-        s.intervention_cost,
-        s.rule_break_cost,
-    ]
+pub fn arm_metrics(s: &RunSeries) -> [f64; N_ARM_METRICS] {
+    ArmSummary::ALL.map(|m| m.compute(s))
 }
 
 /// One summary column: a metric of an arm. Written `<arm>.<metric>` in `runs.csv`.
@@ -124,11 +69,10 @@ pub fn series_metric(name: &str) -> Option<SeriesMetric> {
     if let Some(m) = metric_index(name) {
         return Some(SeriesMetric::Recorded(m));
     }
-    GAIN_METRICS
+    GAINS
         .iter()
-        .find(|(g, _)| *g == name)
-        .and_then(|(_, of)| metric_index(of))
-        .map(SeriesMetric::Gain)
+        .find(|g| g.name == name)
+        .map(|g| SeriesMetric::Gain(Recorded::Metric(g.of).index()))
 }
 
 /// Every name [`series_metric`] accepts.
@@ -136,7 +80,7 @@ pub fn series_metric_names() -> Vec<&'static str> {
     METRICS
         .iter()
         .copied()
-        .chain(GAIN_METRICS.iter().map(|(g, _)| *g))
+        .chain(GAINS.iter().map(|g| g.name))
         .collect()
 }
 
