@@ -60,7 +60,7 @@ pub struct InterventionSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<usize>,
     /// Cost per person reached per session (euro).
-    #[serde(default)]
+    #[serde(default = "default_cost_per_person")]
     pub cost_per_person: f64,
     /// Reinforcement only: the reward schedule.
     #[serde(default)]
@@ -69,11 +69,11 @@ pub struct InterventionSpec {
     #[serde(default = "default_ratio")]
     pub ratio: f64,
     /// Reinforcement only: cost per reward (euro).
-    #[serde(default)]
+    #[serde(default = "default_cost_per_reward")]
     pub cost_per_reward: f64,
     /// Reinforcement only: share of non-oriented contacts dressed up to look oriented and
     /// rewarded all the same (article 003: targets met "with ease").
-    #[serde(default)]
+    #[serde(default = "default_gaming")]
     pub gaming: f64,
 }
 
@@ -89,6 +89,15 @@ fn default_intensity() -> f64 {
 }
 fn default_ratio() -> f64 {
     RATIO.default.number()
+}
+fn default_cost_per_person() -> f64 {
+    COST_PER_PERSON.default.number()
+}
+fn default_cost_per_reward() -> f64 {
+    COST_PER_REWARD.default.number()
+}
+fn default_gaming() -> f64 {
+    GAMING.default.number()
 }
 
 impl InterventionSpec {
@@ -106,11 +115,11 @@ impl InterventionSpec {
                 Target::All
             },
             teams: Vec::new(),
-            cost_per_person: COST_PER_PERSON.default.number(),
+            cost_per_person: default_cost_per_person(),
             schedule: Schedule::default(),
             ratio: default_ratio(),
-            cost_per_reward: COST_PER_REWARD.default.number(),
-            gaming: GAMING.default.number(),
+            cost_per_reward: default_cost_per_reward(),
+            gaming: default_gaming(),
         }
     }
 
@@ -374,6 +383,28 @@ fn days(n: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_a_file_leaves_out_take_their_declared_defaults() {
+        use crate::model::intervention_kinds::KINDS;
+        use serde::de::value::{Error, MapDeserializer};
+        for k in &KINDS {
+            let only_kind = MapDeserializer::<_, Error>::new([("kind", k.name)].into_iter());
+            let spec = InterventionSpec::deserialize(only_kind).unwrap();
+            let mut expected = InterventionSpec::new(
+                k.kind,
+                None,
+                DURATION.default.number() as u32,
+                INTERVAL.default.number() as u32,
+            );
+            // `new` aims a managers' kind at the managers; a file says so itself.
+            expected.target = Target::default();
+            assert_eq!(spec, expected, "{}", k.name);
+            assert_eq!(spec.intensity, INTENSITY.default.number());
+            assert_eq!(spec.ratio, RATIO.default.number());
+            assert_eq!(spec.gaming, GAMING.default.number());
+        }
+    }
 
     #[test]
     fn chained_phases_start_when_the_previous_one_ends() {
