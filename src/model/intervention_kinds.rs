@@ -519,7 +519,7 @@ mod tests {
     use serde::de::value::{Error, StrDeserializer};
     use serde::de::IntoDeserializer;
 
-    use crate::model::interventions::{Schedule, Target};
+    use super::super::interventions::{Schedule, Target};
 
     fn parse<'a, T: Deserialize<'a>>(name: &'a str) -> Result<T, Error> {
         let d: StrDeserializer<'a, Error> = name.into_deserializer();

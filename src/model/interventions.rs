@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn settings_a_file_leaves_out_take_their_declared_defaults() {
-        use crate::model::intervention_kinds::KINDS;
+        use super::super::intervention_kinds::KINDS;
         use serde::de::value::{Error, MapDeserializer};
         for k in &KINDS {
             let only_kind = MapDeserializer::<_, Error>::new([("kind", k.name)].into_iter());
