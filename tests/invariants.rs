@@ -6,7 +6,7 @@ use undercurrent::experiment::scenario::Scenario;
 use undercurrent::experiment::sweep::experiment::Experiment;
 use undercurrent::model::customers::nps;
 use undercurrent::model::employees::{Col, N_COLS};
-use undercurrent::model::{ArmPlan, Consts, Simulation};
+use undercurrent::model::{ArmPlan, Consts, Kind, Simulation};
 
 /// State variables and personal anchors that the model defines on [0, 1].
 const UNIT_COLS: [Col; 14] = [
@@ -24,19 +24,6 @@ const UNIT_COLS: [Col; 14] = [
     Col::Alignment,
     Col::K0,
     Col::P0,
-];
-
-const KINDS: [&str; 10] = [
-    "training",
-    "coaching",
-    "reinforcement",
-    "reflection",
-    "practice",
-    "feedback_culture",
-    "sanctions",
-    "role_model_programme",
-    "share_feedback",
-    "shared_definition",
 ];
 
 #[derive(Debug, Clone)]
@@ -59,7 +46,15 @@ fn case() -> impl Strategy<Value = Case> {
         prop::array::uniform7(0.0..1.0f64),
         0.05..0.95f64,
         -5.0..1.5f64,
-        prop::collection::vec((0usize..10, 0.0..4.0f64, 1u32..15, any::<bool>()), 1..5),
+        prop::collection::vec(
+            (
+                0usize..Kind::ALL.len(),
+                0.0..4.0f64,
+                1u32..15,
+                any::<bool>(),
+            ),
+            1..5,
+        ),
         any::<u64>(),
     )
         .prop_map(|(employees, ts, turnover, mut mix, r, icpt, kinds, seed)| {
@@ -102,12 +97,13 @@ fn scenario(c: &Case) -> Scenario {
         c.intercept
     );
     for (k, intensity, interval, variable) in &c.kinds {
+        let kind = Kind::ALL[*k];
         toml.push_str(&format!(
             "[[arms.interventions]]\nkind = \"{}\"\nstart = {}\nduration = 60\ninterval = {interval}\nintensity = {intensity}\nschedule = \"{}\"\ngaming = 0.2\ntarget = \"{}\"\n",
-            KINDS[*k],
+            kind.name(),
             5 * k,
             if *variable { "variable_ratio" } else { "continuous" },
-            if KINDS[*k] == "role_model_programme" { "managers" } else { "all" }
+            if kind.acts_on_managers() { "managers" } else { "all" }
         ));
     }
     Scenario::parse(&toml, "<proptest>").unwrap_or_else(|e| panic!("{e}\n{toml}"))

@@ -60,7 +60,10 @@ fn the_page_and_its_assets_come_from_the_binary_alone() {
     assert_eq!(font.header("content-type"), Some("font/ttf"));
     let meta = s.get("/api/meta").json();
     assert_eq!(meta["drives"].as_array().unwrap().len(), 7);
-    assert_eq!(meta["kinds"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        meta["interventions"].as_array().unwrap().len(),
+        undercurrent::model::Kind::ALL.len()
+    );
     assert_eq!(meta["presets"]["government|"]["employees"], 2000);
     let stories = s.get("/api/stories").json();
     let articles: Vec<&str> = stories

@@ -15,8 +15,6 @@ const FORM_KEYS = ["seed", "replications", "horizon_days", "burn_in_days", "sect
 let META = null;
 let METRICS = new Map(); // name → {title, unit, axis, group, kind, better}
 let STORIES = [];
-// Intervention keys with a field in the form; any other key is kept from the file.
-const IV_FORM_KEYS = new Set(["kind", "start", "duration", "interval", "intensity", "cost_per_person", "schedule", "ratio", "gaming", "cost_per_reward"]);
 let base = {};          // the loaded story's scenario: keys the form does not edit come from here
 let lastResult = null;
 let activeTab = "behaviour";
@@ -136,7 +134,52 @@ function updateMixPct() {
   }
 }
 
-function kindInfo(name) { return META.kinds.find((k) => k.name === name) || META.kinds[0]; }
+// Intervention kinds come from /api/meta (`interventions`, declared once in
+// src/model/intervention_kinds.rs): title, description, susceptibility, whom they reach, and
+// every setting with its label, default, bounds and meaning. The page keeps no copy of them.
+function kindInfo(name) { return META.interventions.find((k) => k.name === name) || META.interventions[0]; }
+
+function kindTitle(k) { return k.title + (k.acts_on_managers ? " (managers)" : ""); }
+
+function kindHelp(k) {
+  return k.description + (k.susceptibility === "none" ? "" : "; scaled by each person's " + k.susceptibility + " susceptibility");
+}
+
+// The settings of kind k that the composer has a field for.
+function formSettings(k) { return k.settings.filter((s) => s.input !== "none"); }
+
+// A new intervention of kind k: a typical programme of the kind at the default intensity.
+function newIntervention(k, start) {
+  const iv = Object.assign({ kind: k.name, start }, k.typical);
+  const intensity = k.settings.find((s) => s.key === "intensity");
+  if (intensity) iv.intensity = intensity.default;
+  if (iv.start === null || iv.start === undefined) delete iv.start;
+  return iv;
+}
+
+function decimals(step) { return (String(step ?? 1).split(".")[1] || "").length; }
+
+// The input for setting s of the intervention at `key`: a number, a slider or a choice, with
+// the setting's bounds; an empty number field means the default (shown as the placeholder).
+function settingInput(key, s, iv, first) {
+  const attrs = { "data-key": key + "." + s.key, "data-setting": s.key, class: "iv-" + s.key, title: s.meaning };
+  if (s.input === "choice") {
+    const sel = el("select", Object.assign(attrs, { onchange: changed }));
+    for (const c of s.choices) sel.append(el("option", { value: c, text: label(c) }));
+    sel.value = iv[s.key] ?? s.default;
+    return sel;
+  }
+  if (s.input === "slider") {
+    const value = iv[s.key] ?? s.default;
+    const out = el("output", { text: Number(value).toFixed(decimals(s.step)) });
+    const range = el("input", Object.assign(attrs, { type: "range", min: s.min, max: s.max, step: s.step, value,
+      oninput: (e) => { out.textContent = Number(e.target.value).toFixed(decimals(s.step)); changed(); } }));
+    return el("div", { class: "intensity" }, range, out);
+  }
+  // A setting without a default (the start) follows the previous intervention.
+  const placeholder = s.default === null ? (first ? String(s.min ?? "") : "chained") : String(s.default);
+  return numInput(key + "." + s.key, iv[s.key], Object.assign(attrs, { min: s.min, max: s.max, step: s.step, placeholder }));
+}
 
 function field(labelText, input) { return el("label", {}, labelText, input); }
 
@@ -147,58 +190,44 @@ function numInput(key, value, attrs = {}) {
 function interventionRow(armIndex, ivIndex, iv, first) {
   const key = `arms[${armIndex}].interventions[${ivIndex}]`;
   const kind = el("select", { "data-key": key + ".kind", class: "iv-kind" });
-  for (const k of META.kinds) kind.append(el("option", { value: k.name, text: k.label }));
+  for (const k of META.interventions) kind.append(el("option", { value: k.name, text: kindTitle(k) }));
   kind.value = iv.kind;
   const info = kindInfo(iv.kind);
-  const intensity = iv.intensity ?? 1;
-  const out = el("output", { text: Number(intensity).toFixed(1) });
-  const range = el("input", { type: "range", min: 0, max: 5, step: 0.1, value: intensity, "data-key": key + ".intensity", class: "iv-intensity",
-    oninput: (e) => { out.textContent = Number(e.target.value).toFixed(1); changed(); } });
   const row = el("div", { class: "iv", "data-kind": iv.kind },
     el("div", { class: "iv-head" },
       field("Intervention", kind),
       el("button", { type: "button", class: "remove", title: "remove this intervention", "aria-label": "remove intervention", onclick: () => { removeIntervention(armIndex, ivIndex); } }, "×"),
-    ),
-    el("div", { class: "iv-grid" },
-      field("Start (day)", numInput(key + ".start", iv.start, { min: 0, step: 1, class: "iv-start", placeholder: first ? "0" : "chained", title: "empty: the day after the previous intervention ends" })),
-      field("Duration (d)", numInput(key + ".duration", iv.duration, { min: 1, step: 1, class: "iv-duration", placeholder: "1" })),
-      field("Every (d)", numInput(key + ".interval", iv.interval, { min: 1, step: 1, class: "iv-interval", placeholder: "1" })),
-      field("€ / person", numInput(key + ".cost_per_person", iv.cost_per_person, { min: 0, step: 10, class: "iv-cost", placeholder: "0", title: "per person reached per session" })),
-    ),
-    el("label", {}, "Intensity", el("div", { class: "intensity" }, range, out)),
-  );
-  if (iv.kind === "reinforcement") {
-    const sched = el("select", { "data-key": key + ".schedule", class: "iv-schedule", onchange: changed },
-      el("option", { value: "continuous", text: "continuous" }),
-      el("option", { value: "variable_ratio", text: "variable ratio" }));
-    sched.value = iv.schedule || "continuous";
-    row.append(el("div", { class: "iv-grid reinf" },
-      field("Schedule", sched),
-      field("Ratio", numInput(key + ".ratio", iv.ratio ?? 3, { min: 1, step: 0.5, class: "iv-ratio" })),
-      field("Gaming", numInput(key + ".gaming", iv.gaming ?? 0, { min: 0, max: 1, step: 0.05, class: "iv-gaming" })),
-      field("€ / reward", numInput(key + ".cost_per_reward", iv.cost_per_reward ?? 0, { min: 0, step: 0.1, class: "iv-reward" })),
     ));
+  // Settings every kind takes in one grid, sliders below it, the kind's own in a second grid.
+  const grid = el("div", { class: "iv-grid" });
+  const own = el("div", { class: "iv-grid own" });
+  const sliders = [];
+  for (const s of formSettings(info)) {
+    const input = settingInput(key, s, iv, first);
+    if (s.input === "slider") sliders.push(field(s.label, input));
+    else (info.own_settings.includes(s.key) ? own : grid).append(field(s.label, input));
   }
-  row.append(el("p", { class: "help", text: info.help }));
+  row.append(grid, ...sliders);
+  if (own.children.length) row.append(own);
+  row.append(el("p", { class: "help", text: kindHelp(info) }));
   // Keys the form has no field for (a file's `target = "teams"`, say) are kept and shown.
+  const shown = new Set(["kind"].concat(formSettings(info).map((s) => s.key)));
   const extra = {};
   for (const [k, v] of Object.entries(iv)) {
-    const implied = k === "target" && v === "managers" && iv.kind === "role_model_programme";
-    if (!IV_FORM_KEYS.has(k) && !implied) extra[k] = v;
+    const implied = k === "target" && v === "managers" && info.acts_on_managers;
+    if (!shown.has(k) && !implied) extra[k] = v;
   }
   if (Object.keys(extra).length) {
     row.dataset.extra = JSON.stringify(extra);
     row.append(el("p", { class: "extra", title: "set in the scenario file; kept as it is", text: "also: " + Object.entries(extra).map(([k, v]) => k + " = " + JSON.stringify(v)).join(", ") }));
   }
   kind.addEventListener("change", () => {
-    // A new kind starts from that kind's usual duration, interval and cost; the teams it
-    // reaches stay as they were.
+    // A new kind starts from a typical programme of that kind; the teams it reaches stay as
+    // they were.
     const arms = readArms();
     const old = arms[armIndex].interventions[ivIndex];
-    const k = kindInfo(kind.value);
     const keep = old.target === "teams" ? { target: "teams", teams: old.teams } : {};
-    arms[armIndex].interventions[ivIndex] = Object.assign(keep, { kind: k.name, start: old.start,
-      duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 });
+    arms[armIndex].interventions[ivIndex] = Object.assign(keep, newIntervention(kindInfo(kind.value), old.start));
     renderArms(arms);
     changed();
   });
@@ -226,8 +255,7 @@ function renderArms(arms) {
 
 function addIntervention(i) {
   const arms = readArms();
-  const k = kindInfo("coaching");
-  arms[i].interventions.push({ kind: k.name, duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 });
+  arms[i].interventions.push(newIntervention(kindInfo("coaching")));
   renderArms(arms);
   changed();
 }
@@ -247,19 +275,17 @@ function readArms() {
     const arm = { name: card.querySelector(".arm-name").value.trim(), interventions: [] };
     if (card.dataset.description) arm.description = card.dataset.description;
     for (const row of card.querySelectorAll(".iv")) {
-      const get = (cls) => row.querySelector("." + cls);
-      const num = (cls) => { const e = get(cls); if (!e || e.value.trim() === "") return null; const n = Number(e.value); return Number.isFinite(n) ? n : e.value; };
-      const kind = get("iv-kind").value;
-      const iv = Object.assign(JSON.parse(row.dataset.extra || "{}"), { kind, start: num("iv-start"), duration: num("iv-duration"), interval: num("iv-interval"),
-        intensity: num("iv-intensity"), cost_per_person: num("iv-cost") });
-      if (kind === "role_model_programme") iv.target = "managers";
-      if (kind === "reinforcement") {
-        iv.schedule = get("iv-schedule").value;
-        iv.ratio = num("iv-ratio");
-        iv.gaming = num("iv-gaming");
-        iv.cost_per_reward = num("iv-reward");
+      const kind = row.querySelector(".iv-kind").value;
+      const info = kindInfo(kind);
+      const iv = Object.assign(JSON.parse(row.dataset.extra || "{}"), { kind });
+      for (const s of formSettings(info)) {
+        const e = row.querySelector(`[data-setting="${s.key}"]`);
+        if (!e || e.value.trim() === "") continue;
+        const n = Number(e.value);
+        // A choice is its text; a non-number goes to the server, which names the field.
+        iv[s.key] = s.input === "choice" || !Number.isFinite(n) ? e.value : n;
       }
-      for (const k of Object.keys(iv)) if (iv[k] === null) delete iv[k];
+      if (info.acts_on_managers) iv.target = "managers";
       arm.interventions.push(iv);
     }
     arms.push(arm);
@@ -322,11 +348,7 @@ function fillForm(s) {
 }
 
 function defaultScenario() {
-  const k = (n) => kindInfo(n);
-  return {
-    name: "explorer",
-    arms: [{ name: "coaching", interventions: [{ kind: "coaching", start: 50, duration: k("coaching").duration, interval: k("coaching").interval, cost_per_person: k("coaching").cost_per_person, intensity: 1 }] }],
-  };
+  return { name: "explorer", arms: [{ name: "coaching", interventions: [newIntervention(kindInfo("coaching"), 50)] }] };
 }
 
 // ---------- running ----------
@@ -614,8 +636,7 @@ async function start() {
     const arms = readArms();
     let n = arms.length + 1;
     while (arms.some((a) => a.name === "programme_" + n)) n++;
-    const k = kindInfo("training");
-    arms.push({ name: "programme_" + n, interventions: [{ kind: k.name, start: 50, duration: k.duration, interval: k.interval, cost_per_person: k.cost_per_person, intensity: 1 }] });
+    arms.push({ name: "programme_" + n, interventions: [newIntervention(kindInfo("training"), 50)] });
     renderArms(arms);
     changed();
   });

@@ -12,100 +12,99 @@ use super::drives::{alignment, dominant, N_DRIVES};
 use super::params::Params;
 use super::propensity::{behaviour_logit, break_logit, sigmoid, BehaviourInputs};
 
-/// Columns of the employee table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(usize)]
-pub enum Col {
-    /// Behaviour propensity (above the waterline).
-    B,
-    /// Knowledge / skill (above).
-    K,
-    /// Awareness (above).
-    A,
-    /// Internalised norm (below).
-    N,
-    /// Habit strength (below).
-    H,
-    /// Reward expectancy (below).
-    E,
-    /// Understanding of the organisation's intent (below).
-    U,
-    /// Repertoire of practised alternatives (below).
-    P,
-    /// Personal norm anchor N0.
-    N0,
-    /// Anchor of understanding U0.
-    U0,
-    /// Perceived role-model level of the manager R̂.
-    Rhat,
-    /// Experienced reward rate under reinforcement (1 before any programme).
-    RewardRate,
-    /// Personal daily habit rate.
-    HabitRate,
-    Empathy,
-    Effort,
-    RuleOrientation,
-    SusTraining,
-    SusCoaching,
-    SusReward,
-    SusRoleModel,
-    SusSanctions,
-    SusFeedback,
-    LensSpeed,
-    LensCare,
-    LensCorrectness,
-    LensSolution,
-    /// Alignment of the lens with the organisation's definition.
-    Alignment,
-    /// Resting skill K0.
-    K0,
-    /// Resting repertoire P0.
-    P0,
-    /// Working days since hire ([`SETTLED_TENURE`] for the staff present at the start).
-    Tenure,
+/// Declares the employee table's columns once: each line gives the [`Col`] variant, the
+/// field of [`Columns`] that the daily step reads it by, and its header in agent-level output
+/// ([`COL_NAMES`]). A new column is one line here; its position in the buffer, its name in
+/// `employees.csv` and its named view follow from the line's place in the list.
+macro_rules! employee_columns {
+    ($($(#[$doc:meta])* $variant:ident $field:ident $name:literal,)+) => {
+        /// Columns of the employee table, in buffer order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[repr(usize)]
+        pub enum Col {
+            $($(#[$doc])* $variant,)+
+        }
+
+        /// Number of columns.
+        pub const N_COLS: usize = [$($name,)+].len();
+
+        /// Names of the columns, for agent-level output (`employees.csv` headers).
+        pub const COL_NAMES: [&str; N_COLS] = [$($name,)+];
+
+        /// Every column of one team's table at once, mutably and by name: what the daily
+        /// step works on. Produced by [`Employees::cols_mut`].
+        pub struct Columns<'a> {
+            $($(#[$doc])* pub $field: &'a mut [f32],)+
+        }
+
+        impl Employees {
+            /// Every column at once, mutably and by name, for the daily step.
+            pub fn cols_mut(&mut self) -> Columns<'_> {
+                let n = self.n.max(1);
+                let mut it = self.data.chunks_mut(n);
+                // Fields are initialised in the order written, which is buffer order.
+                Columns {
+                    $($field: it.next().unwrap_or_default(),)+
+                }
+            }
+        }
+    };
 }
 
-/// Number of columns.
-pub const N_COLS: usize = Col::Tenure as usize + 1;
+employee_columns! {
+    /// Behaviour propensity (above the waterline).
+    B b "B",
+    /// Knowledge / skill (above).
+    K k "K",
+    /// Awareness (above).
+    A a "A",
+    /// Internalised norm (below).
+    N n "N",
+    /// Habit strength (below).
+    H h "H",
+    /// Reward expectancy (below).
+    E e "E",
+    /// Understanding of the organisation's intent (below).
+    U u "U",
+    /// Repertoire of practised alternatives (below).
+    P p "P",
+    /// Personal norm anchor N0.
+    N0 n0 "N0",
+    /// Anchor of understanding U0.
+    U0 u0 "U0",
+    /// Perceived role-model level of the manager R̂.
+    Rhat rhat "Rhat",
+    /// Experienced reward rate under reinforcement (1 before any programme).
+    RewardRate reward_rate "reward_rate",
+    /// Personal daily habit rate.
+    HabitRate habit_rate "habit_rate",
+    Empathy empathy "empathy",
+    Effort effort_aversion "effort_aversion",
+    RuleOrientation rule_orientation "rule_orientation",
+    SusTraining sus_training "sus_training",
+    SusCoaching sus_coaching "sus_coaching",
+    SusReward sus_reward "sus_reward",
+    SusRoleModel sus_role_model "sus_role_model",
+    SusSanctions sus_sanctions "sus_sanctions",
+    SusFeedback sus_feedback "sus_feedback",
+    LensSpeed lens_speed "lens_speed",
+    LensCare lens_care "lens_care",
+    LensCorrectness lens_correctness "lens_correctness",
+    LensSolution lens_solution "lens_solution",
+    /// Alignment of the lens with the organisation's definition.
+    Alignment alignment "alignment",
+    /// Resting skill K0.
+    K0 k0 "K0",
+    /// Resting repertoire P0.
+    P0 p0 "P0",
+    /// Working days since hire ([`SETTLED_TENURE`] for the staff present at the start).
+    Tenure tenure "tenure_days",
+}
 
 /// Tenure given to the staff present when a run starts: they are settled in the team (they
 /// start at its fixed point), so no socialisation period applies to them. Exact in f32 for
 /// any horizon a scenario allows.
 pub const SETTLED_TENURE: f32 = 100_000.0;
-
-/// Names of the columns, for agent-level output.
-pub const COL_NAMES: [&str; N_COLS] = [
-    "B",
-    "K",
-    "A",
-    "N",
-    "H",
-    "E",
-    "U",
-    "P",
-    "N0",
-    "U0",
-    "Rhat",
-    "reward_rate",
-    "habit_rate",
-    "empathy",
-    "effort_aversion",
-    "rule_orientation",
-    "sus_training",
-    "sus_coaching",
-    "sus_reward",
-    "sus_role_model",
-    "sus_sanctions",
-    "sus_feedback",
-    "lens_speed",
-    "lens_care",
-    "lens_correctness",
-    "lens_solution",
-    "alignment",
-    "K0",
-    "P0",
-    "tenure_days",
-];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Employees {
@@ -153,13 +152,6 @@ impl Employees {
     /// Column by index (`0..N_COLS`, in [`Col`] order), for agent-level output.
     pub fn column(&self, c: usize) -> &[f32] {
         &self.data[c * self.n..(c + 1) * self.n]
-    }
-
-    /// Every column at once, mutably, for the daily step.
-    pub fn cols_mut(&mut self) -> [&mut [f32]; N_COLS] {
-        let n = self.n.max(1);
-        let mut it = self.data.chunks_mut(n);
-        std::array::from_fn(|_| it.next().unwrap_or_default())
     }
 
     #[inline]
@@ -403,4 +395,25 @@ pub fn alternatives_equilibrium(k: &Consts, e: &Employees, i: usize) -> f32 {
         p = next;
     }
     p.clamp(0.0, 1.0) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_named_view_is_its_column_and_each_column_has_its_header() {
+        let mut e = Employees::zeroed(3);
+        for c in 0..N_COLS {
+            e.data[c * 3..(c + 1) * 3].fill(c as f32);
+        }
+        let v = e.cols_mut();
+        assert_eq!(v.b, [Col::B as usize as f32; 3]);
+        assert_eq!(v.n0, [Col::N0 as usize as f32; 3]);
+        assert_eq!(v.sus_feedback, [Col::SusFeedback as usize as f32; 3]);
+        assert_eq!(v.tenure, [Col::Tenure as usize as f32; 3]);
+        assert_eq!(COL_NAMES[Col::Rhat as usize], "Rhat");
+        assert_eq!(COL_NAMES[Col::Tenure as usize], "tenure_days");
+        assert_eq!(N_COLS, Col::Tenure as usize + 1);
+    }
 }

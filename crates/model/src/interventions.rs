@@ -7,54 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::intervention_kinds::Kind;
+use super::intervention_kinds::{
+    Setting, COST_PER_PERSON, COST_PER_REWARD, DURATION, GAMING, INTENSITY, INTERVAL, RATIO,
+};
 use super::validate::Check;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    /// Awareness and skill up at once, a little norm (000 phase 1, 003).
-    Training,
-    /// Norm and understanding up per session, durably (000 phase 2).
-    Coaching,
-    /// Rewards for oriented contacts on a schedule while active; extinction after (003).
-    Reinforcement,
-    /// Refresh awareness and write the current norm into the personal anchor (000 phase 3, 004).
-    Reflection,
-    /// Practising alternatives to breaking a rule (004 part 2).
-    Practice,
-    /// Routine discussion of dilemmas: understanding and alternatives up (004 part 3).
-    FeedbackCulture,
-    /// Rules and sanctions: fewer rule breaks, lower norms for the less rule-minded (004).
-    Sanctions,
-    /// Leadership programme for managers: role-model level up (002).
-    RoleModelProgramme,
-    /// Customer feedback shared with staff while active (002).
-    ShareFeedback,
-    /// A shared definition: lenses move toward the organisation's (001).
-    SharedDefinition,
-}
-
-impl Kind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Training => "training",
-            Kind::Coaching => "coaching",
-            Kind::Reinforcement => "reinforcement",
-            Kind::Reflection => "reflection",
-            Kind::Practice => "practice",
-            Kind::FeedbackCulture => "feedback_culture",
-            Kind::Sanctions => "sanctions",
-            Kind::RoleModelProgramme => "role_model_programme",
-            Kind::ShareFeedback => "share_feedback",
-            Kind::SharedDefinition => "shared_definition",
-        }
-    }
-
-    /// Kinds that act on managers rather than employees.
-    pub fn acts_on_managers(self) -> bool {
-        matches!(self, Kind::RoleModelProgramme)
-    }
-}
 
 /// Reward schedule of a reinforcement programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -89,13 +46,13 @@ pub struct InterventionSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<i64>,
     /// Days the intervention lasts.
-    #[serde(default = "one_u32")]
+    #[serde(default = "default_duration")]
     pub duration: u32,
     /// Days between sessions (1 = daily).
-    #[serde(default = "one_u32")]
+    #[serde(default = "default_interval")]
     pub interval: u32,
     /// Multiplier on the per-session effect.
-    #[serde(default = "one_f64")]
+    #[serde(default = "default_intensity")]
     pub intensity: f64,
     #[serde(default)]
     pub target: Target,
@@ -103,31 +60,44 @@ pub struct InterventionSpec {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<usize>,
     /// Cost per person reached per session (euro).
-    #[serde(default)]
+    #[serde(default = "default_cost_per_person")]
     pub cost_per_person: f64,
     /// Reinforcement only: the reward schedule.
     #[serde(default)]
     pub schedule: Schedule,
     /// Reinforcement only: mean number of oriented contacts per reward (variable ratio).
-    #[serde(default = "three_f64")]
+    #[serde(default = "default_ratio")]
     pub ratio: f64,
     /// Reinforcement only: cost per reward (euro).
-    #[serde(default)]
+    #[serde(default = "default_cost_per_reward")]
     pub cost_per_reward: f64,
     /// Reinforcement only: share of non-oriented contacts dressed up to look oriented and
     /// rewarded all the same (article 003: targets met "with ease").
-    #[serde(default)]
+    #[serde(default = "default_gaming")]
     pub gaming: f64,
 }
 
-fn one_u32() -> u32 {
-    1
+// Defaults of the settings a file may leave out, from their declarations.
+fn default_duration() -> u32 {
+    DURATION.default.number() as u32
 }
-fn one_f64() -> f64 {
-    1.0
+fn default_interval() -> u32 {
+    INTERVAL.default.number() as u32
 }
-fn three_f64() -> f64 {
-    3.0
+fn default_intensity() -> f64 {
+    INTENSITY.default.number()
+}
+fn default_ratio() -> f64 {
+    RATIO.default.number()
+}
+fn default_cost_per_person() -> f64 {
+    COST_PER_PERSON.default.number()
+}
+fn default_cost_per_reward() -> f64 {
+    COST_PER_REWARD.default.number()
+}
+fn default_gaming() -> f64 {
+    GAMING.default.number()
 }
 
 impl InterventionSpec {
@@ -138,18 +108,18 @@ impl InterventionSpec {
             start,
             duration,
             interval,
-            intensity: 1.0,
+            intensity: default_intensity(),
             target: if kind.acts_on_managers() {
                 Target::Managers
             } else {
                 Target::All
             },
             teams: Vec::new(),
-            cost_per_person: 0.0,
-            schedule: Schedule::Continuous,
-            ratio: 3.0,
-            cost_per_reward: 0.0,
-            gaming: 0.0,
+            cost_per_person: default_cost_per_person(),
+            schedule: Schedule::default(),
+            ratio: default_ratio(),
+            cost_per_reward: default_cost_per_reward(),
+            gaming: default_gaming(),
         }
     }
 
@@ -330,11 +300,12 @@ pub fn check_arm(
                 "interventions must start inside the recorded horizon (horizon_days)",
             );
         }
-        if spec.duration == 0 {
+        let (min_duration, _) = DURATION.bounds();
+        if (spec.duration as f64) < min_duration {
             c.fail(
                 &format!("{key}.duration"),
-                "0".into(),
-                "at least 1 day".into(),
+                spec.duration.to_string(),
+                format!("at least {}", days(min_duration)),
                 "",
             );
         } else if r.end > horizon {
@@ -348,29 +319,20 @@ pub fn check_arm(
                 "shorten the intervention or lengthen horizon_days",
             );
         }
-        if spec.interval == 0 || spec.interval > 10_000 {
+        let (lo, hi) = INTERVAL.bounds();
+        if !(lo..=hi).contains(&(spec.interval as f64)) {
             c.fail(
-                &format!("{key}.interval"),
+                &format!("{key}.{}", INTERVAL.key),
                 spec.interval.to_string(),
-                "a whole number of days in [1, 10000]".into(),
+                format!("a whole number of days in [{lo}, {hi}]"),
                 "",
             );
         }
-        c.range(&format!("{key}.intensity"), spec.intensity, 0.0, 5.0);
-        c.range(
-            &format!("{key}.cost_per_person"),
-            spec.cost_per_person,
-            0.0,
-            1e9,
-        );
-        c.range(
-            &format!("{key}.cost_per_reward"),
-            spec.cost_per_reward,
-            0.0,
-            1e9,
-        );
-        c.range(&format!("{key}.ratio"), spec.ratio, 1.0, 1000.0);
-        c.unit(&format!("{key}.gaming"), spec.gaming);
+        in_bounds(c, &key, &INTENSITY, spec.intensity);
+        in_bounds(c, &key, &COST_PER_PERSON, spec.cost_per_person);
+        in_bounds(c, &key, &COST_PER_REWARD, spec.cost_per_reward);
+        in_bounds(c, &key, &RATIO, spec.ratio);
+        in_bounds(c, &key, &GAMING, spec.gaming);
         if spec.target == Target::Teams && spec.teams.is_empty() {
             c.fail(
                 &format!("{key}.teams"),
@@ -403,9 +365,46 @@ pub fn check_arm(
     }
 }
 
+/// `key.setting` within the setting's declared bounds.
+fn in_bounds(c: &mut Check, key: &str, s: &Setting, v: f64) {
+    let (lo, hi) = s.bounds();
+    c.range(&format!("{key}.{}", s.key), v, lo, hi);
+}
+
+/// "1 day", "3 days".
+fn days(n: f64) -> String {
+    if n == 1.0 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_a_file_leaves_out_take_their_declared_defaults() {
+        use super::super::intervention_kinds::KINDS;
+        use serde::de::value::{Error, MapDeserializer};
+        for k in &KINDS {
+            let only_kind = MapDeserializer::<_, Error>::new([("kind", k.name)].into_iter());
+            let spec = InterventionSpec::deserialize(only_kind).unwrap();
+            let mut expected = InterventionSpec::new(
+                k.kind,
+                None,
+                DURATION.default.number() as u32,
+                INTERVAL.default.number() as u32,
+            );
+            // `new` aims a managers' kind at the managers; a file says so itself.
+            expected.target = Target::default();
+            assert_eq!(spec, expected, "{}", k.name);
+            assert_eq!(spec.intensity, INTENSITY.default.number());
+            assert_eq!(spec.ratio, RATIO.default.number());
+            assert_eq!(spec.gaming, GAMING.default.number());
+        }
+    }
 
     #[test]
     fn chained_phases_start_when_the_previous_one_ends() {

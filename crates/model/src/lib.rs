@@ -9,6 +9,7 @@ pub mod consts;
 pub mod customers;
 pub mod drives;
 pub mod employees;
+pub mod intervention_kinds;
 pub mod interventions;
 pub mod manager;
 pub mod params;

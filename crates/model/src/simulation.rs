@@ -3,7 +3,6 @@
 use rayon::prelude::*;
 
 use super::consts::Consts;
-use super::drives::N_DRIVES;
 use super::interventions::ArmPlan;
 use super::manager::SelfRating;
 use super::params::Params;
@@ -90,7 +89,7 @@ impl<'a> Simulation<'a> {
         }
         let mut total = TeamDay::default();
         for d in &self.scratch {
-            add(&mut total, d);
+            total += *d;
         }
         total
     }
@@ -146,42 +145,7 @@ pub fn team_sizes(employees: usize, team_size: usize) -> Vec<usize> {
     v
 }
 
-/// Adds one team-day into a total. Stocks and flows alike are sums; the recorder turns them
-/// into means and rates.
+/// Adds one team-day into a total (`*t += *d`; see `AddAssign for TeamDay`).
 pub fn add(t: &mut TeamDay, d: &TeamDay) {
-    t.employees += d.employees;
-    t.contacts += d.contacts;
-    t.oriented += d.oriented;
-    t.gamed += d.gamed;
-    t.score_sum += d.score_sum;
-    t.promoters += d.promoters;
-    t.detractors += d.detractors;
-    t.conflicts += d.conflicts;
-    t.breaks += d.breaks;
-    t.alternatives += d.alternatives;
-    t.rewards += d.rewards;
-    t.churned += d.churned;
-    t.referred += d.referred;
-    t.inflow += d.inflow;
-    t.outflow += d.outflow;
-    t.leavers += d.leavers;
-    t.customers += d.customers;
-    t.cost_interventions += d.cost_interventions;
-    t.sum_b += d.sum_b;
-    t.sum_b2 += d.sum_b2;
-    for k in 0..3 {
-        t.nps_window[k] += d.nps_window[k];
-    }
-    for k in 0..8 {
-        t.state_sums[k] += d.state_sums[k];
-    }
-    t.recognised += d.recognised;
-    t.strong_norm += d.strong_norm;
-    t.alignment_sum += d.alignment_sum;
-    t.feedback_minded += d.feedback_minded;
-    t.feedback_minded_norm_sum += d.feedback_minded_norm_sum;
-    for k in 0..N_DRIVES {
-        t.drive_b[k] += d.drive_b[k];
-        t.drive_n[k] += d.drive_n[k];
-    }
+    *t += *d;
 }

@@ -4,13 +4,15 @@
 //! from streams keyed by (replication, team, slot, day); teams are therefore independent
 //! within a day and are the unit of parallel work inside a run.
 
+use std::ops::AddAssign;
+
 use rand::Rng;
 use rand_distr::{Distribution, Poisson, StandardNormal};
 
 use super::consts::Consts;
 use super::customers::{CustomerPool, NpsWindow, CHURN_FLAG};
 use super::drives::N_DRIVES;
-use super::employees::{draw_person, enter_newcomer, settle, Col, Employees};
+use super::employees::{draw_person, enter_newcomer, settle, Col, Columns, Employees};
 use super::interventions::DayPlan;
 use super::manager::{stationary_perception, Manager};
 use super::params::Params;
@@ -178,6 +180,81 @@ pub struct TeamDay {
     pub drive_n: [u32; N_DRIVES],
 }
 
+/// Adds one team-day into a total. Stocks and flows alike are sums; the recorder turns them
+/// into means and rates. Every field is named (no `..`), so a new field that is not added
+/// here is a compile error (an unused binding), not a silently missing sum.
+impl AddAssign for TeamDay {
+    fn add_assign(&mut self, d: TeamDay) {
+        let TeamDay {
+            employees,
+            contacts,
+            oriented,
+            gamed,
+            score_sum,
+            promoters,
+            detractors,
+            conflicts,
+            breaks,
+            alternatives,
+            rewards,
+            churned,
+            referred,
+            inflow,
+            outflow,
+            leavers,
+            customers,
+            cost_interventions,
+            sum_b,
+            sum_b2,
+            nps_window,
+            state_sums,
+            recognised,
+            strong_norm,
+            alignment_sum,
+            feedback_minded,
+            feedback_minded_norm_sum,
+            drive_b,
+            drive_n,
+        } = d;
+        self.employees += employees;
+        self.contacts += contacts;
+        self.oriented += oriented;
+        self.gamed += gamed;
+        self.score_sum += score_sum;
+        self.promoters += promoters;
+        self.detractors += detractors;
+        self.conflicts += conflicts;
+        self.breaks += breaks;
+        self.alternatives += alternatives;
+        self.rewards += rewards;
+        self.churned += churned;
+        self.referred += referred;
+        self.inflow += inflow;
+        self.outflow += outflow;
+        self.leavers += leavers;
+        self.customers += customers;
+        self.cost_interventions += cost_interventions;
+        self.sum_b += sum_b;
+        self.sum_b2 += sum_b2;
+        add_each(&mut self.nps_window, nps_window);
+        add_each(&mut self.state_sums, state_sums);
+        self.recognised += recognised;
+        self.strong_norm += strong_norm;
+        self.alignment_sum += alignment_sum;
+        self.feedback_minded += feedback_minded;
+        self.feedback_minded_norm_sum += feedback_minded_norm_sum;
+        add_each(&mut self.drive_b, drive_b);
+        add_each(&mut self.drive_n, drive_n);
+    }
+}
+
+/// Element-wise `t += d` over arrays of the same length (the length is the type's).
+fn add_each<T: AddAssign + Copy, const N: usize>(t: &mut [T; N], d: [T; N]) {
+    for (x, y) in t.iter_mut().zip(d) {
+        *x += y;
+    }
+}
+
 /// Stream slot of candidate `c` for the vacancy in slot `i`: candidate 0 keeps the slot's
 /// own stream, so hiring without selection draws what it always drew.
 fn candidate_slot(i: usize, c: u32) -> u64 {
@@ -246,8 +323,40 @@ impl Team {
 
         let mem = &mut self.customers.memory;
         let pool_len = mem.len();
-        let [b, kk, a, nn, h, e, u, p, n0, u0, rhat, rrate, hrate, emp, effort, rule, s_tr, s_co, s_rw, s_rm, s_sa, s_fb, l_sp, l_ca, l_co, l_so, align, k0, p0, tenure] =
-            self.employees.cols_mut();
+        // The step's short local names for the columns it reads (the rest stay unnamed).
+        let Columns {
+            b,
+            k: kk,
+            a,
+            n: nn,
+            h,
+            e,
+            u,
+            p,
+            n0,
+            u0,
+            rhat,
+            reward_rate: rrate,
+            habit_rate: hrate,
+            empathy: emp,
+            effort_aversion: effort,
+            rule_orientation: rule,
+            sus_training: s_tr,
+            sus_coaching: s_co,
+            sus_reward: s_rw,
+            sus_role_model: s_rm,
+            sus_sanctions: s_sa,
+            sus_feedback: s_fb,
+            lens_speed: l_sp,
+            lens_care: l_ca,
+            lens_correctness: l_co,
+            lens_solution: l_so,
+            alignment: align,
+            k0,
+            p0,
+            tenure,
+            ..
+        } = self.employees.cols_mut();
 
         // Counters of the contact loop, kept in registers and stored once.
         let (mut conflicts, mut breaks, mut promoters, mut detractors, mut referred) =
@@ -719,6 +828,49 @@ mod tests {
                 assert_eq!(a.to_bits(), b.to_bits(), "x = {x:e}, m = {m}");
             }
         }
+    }
+
+    #[test]
+    fn adding_a_team_day_to_nothing_gives_that_team_day_and_twice_doubles_it() {
+        let d = TeamDay {
+            employees: 10,
+            contacts: 80,
+            oriented: 41,
+            gamed: 3,
+            score_sum: 600,
+            promoters: 30,
+            detractors: 12,
+            conflicts: 9,
+            breaks: 2,
+            alternatives: 4,
+            rewards: 5,
+            churned: 1,
+            referred: 2,
+            inflow: 3,
+            outflow: 1,
+            leavers: 1,
+            customers: 200,
+            cost_interventions: 12.5,
+            sum_b: 4.25,
+            sum_b2: 2.5,
+            nps_window: [7, 8, 9],
+            state_sums: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+            recognised: 6,
+            strong_norm: 7,
+            alignment_sum: 5.5,
+            feedback_minded: 2,
+            feedback_minded_norm_sum: 1.25,
+            drive_b: [0.5; N_DRIVES],
+            drive_n: [3; N_DRIVES],
+        };
+        let mut t = TeamDay::default();
+        t += d;
+        assert_eq!(t, d);
+        t += d;
+        assert_eq!(t.nps_window, [14, 16, 18]);
+        assert_eq!(t.state_sums[7], 16.0);
+        assert_eq!(t.drive_n, [6; N_DRIVES]);
+        assert_eq!(t.feedback_minded_norm_sum, 2.5);
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! - [`engine`]: runs with the burned-in-organisation and result caches;
 //! - [`meta`]: the registries' part of `/api/meta` (metrics, parameters, intervention kinds);
 //! - [`outcome`]: the answer (comparison, durability, reading, charts);
+//! - [`meta`]: `/api/meta`'s vocabularies, derived from the model's declarations;
 //! - [`stories`]: ready-made scenarios per source article;
 //! - [`assets`]: the embedded page, script, style and fonts;
 //! - [`cache`]: the bounded LRU both caches use.
@@ -102,100 +103,6 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     Ok(())
 }
 
-/// An intervention kind as the composer offers it: name, label, what it does, and the
-/// values a new one starts with (those of the default scenario where it has the kind).
-struct KindInfo {
-    name: &'static str,
-    label: &'static str,
-    help: &'static str,
-    duration: u32,
-    interval: u32,
-    cost_per_person: f64,
-}
-
-const KINDS: [KindInfo; 10] = [
-    KindInfo {
-        name: "training",
-        label: "Training",
-        help: "awareness and skill up at once, a little norm (000, 003)",
-        duration: 2,
-        interval: 1,
-        cost_per_person: 300.0,
-    },
-    KindInfo {
-        name: "coaching",
-        label: "Coaching",
-        help: "norm and understanding up per session, durably (000)",
-        duration: 120,
-        interval: 10,
-        cost_per_person: 120.0,
-    },
-    KindInfo {
-        name: "reinforcement",
-        label: "Reinforcement (rewards)",
-        help: "rewards for customer-oriented contacts while active; extinction after (003)",
-        duration: 120,
-        interval: 20,
-        cost_per_person: 20.0,
-    },
-    KindInfo {
-        name: "reflection",
-        label: "Reflection",
-        help: "refreshes awareness and anchors the current norm (000, 004)",
-        duration: 120,
-        interval: 20,
-        cost_per_person: 60.0,
-    },
-    KindInfo {
-        name: "practice",
-        label: "Practising alternatives",
-        help: "alternatives to breaking a rule (004)",
-        duration: 60,
-        interval: 10,
-        cost_per_person: 80.0,
-    },
-    KindInfo {
-        name: "feedback_culture",
-        label: "Feedback culture",
-        help: "routine discussion of dilemmas: understanding and alternatives up (004)",
-        duration: 250,
-        interval: 20,
-        cost_per_person: 20.0,
-    },
-    KindInfo {
-        name: "sanctions",
-        label: "Rules and sanctions",
-        help: "fewer rule breaks while enforced, lower norms for the less rule-minded (004)",
-        duration: 250,
-        interval: 20,
-        cost_per_person: 15.0,
-    },
-    KindInfo {
-        name: "role_model_programme",
-        label: "Role-model programme (managers)",
-        help: "leadership programme: managers' role-model level up (002)",
-        duration: 250,
-        interval: 20,
-        cost_per_person: 500.0,
-    },
-    KindInfo {
-        name: "share_feedback",
-        label: "Share customer feedback",
-        help: "customer feedback reaches the teams while active (002)",
-        duration: 250,
-        interval: 20,
-        cost_per_person: 10.0,
-    },
-    KindInfo {
-        name: "shared_definition",
-        label: "Shared definition",
-        help: "everyone's view of customer orientation moves toward the organisation's (001)",
-        duration: 120,
-        interval: 20,
-        cost_per_person: 40.0,
-    },
-];
-
 pub const SECTORS: [&str; 5] = [
     "retail",
     "transport",
@@ -205,7 +112,7 @@ pub const SECTORS: [&str; 5] = [
 ];
 pub const MATURITIES: [&str; 4] = ["ignore", "initiate", "mobilise", "transform"];
 
-/// What the form needs to know: kinds, presets (each sector × phase resolved by the
+/// What the form needs to know: intervention kinds, presets (each sector × phase resolved by the
 /// scenario parser itself, so the form shows the values a run will use), drives, defaults
 /// and limits.
 pub fn meta(limits: &Limits) -> Result<Json, String> {
@@ -238,10 +145,7 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
     let d = Scenario::default();
     Ok(json!({
         "version": crate::output::manifest::version(),
-        "kinds": KINDS.iter().map(|k| json!({
-            "name": k.name, "label": k.label, "help": k.help,
-            "duration": k.duration, "interval": k.interval, "cost_per_person": k.cost_per_person,
-        })).collect::<Vec<_>>(),
+        "interventions": meta::interventions(),
         "sectors": SECTORS,
         "maturities": MATURITIES,
         "drives": DRIVE_NAMES,
@@ -267,20 +171,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_kind_sector_and_phase_the_form_offers_parses() {
+    fn every_sector_and_phase_the_form_offers_parses() {
         let m = meta(&Limits::default()).unwrap();
         assert_eq!(m["presets"].as_object().unwrap().len(), 30);
-        for k in KINDS {
-            let target = if k.name == "role_model_programme" {
-                "target = \"managers\"\n"
-            } else {
-                ""
-            };
-            let src = format!(
-                "name = \"k\"\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"{}\"\nstart = 10\nduration = {}\ninterval = {}\n{target}",
-                k.name, k.duration, k.interval
-            );
-            Scenario::parse(&src, k.name).unwrap_or_else(|e| panic!("{e}"));
-        }
+        assert_eq!(m["interventions"], meta::interventions());
     }
 }

@@ -4,7 +4,7 @@
 //! | method | path | answer |
 //! |---|---|---|
 //! | GET | `/`, `/assets/…` | the page, its script, style and fonts |
-//! | GET | `/api/meta` | kinds, presets, drives, defaults, limits (fills the form); metrics (title, unit, axis, group, kind, better), their groups, chart tabs |
+//! | GET | `/api/meta` | intervention kinds, presets, drives, defaults, limits (fills the form); parameters with their bounds; metrics (title, unit, axis, group, kind, better), their groups, chart tabs |
 //! | GET | `/api/stories` | the ready-made stories as scenario JSON |
 //! | POST | `/api/run` | runs a scenario (JSON): comparison, durability, reading, SVG charts |
 //! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |

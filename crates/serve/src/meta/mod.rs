@@ -2,8 +2,10 @@
 //! table ([`metrics`]), the parameters with their bounds ([`parameters`]) and the
 //! intervention kinds with their settings ([`interventions`]).
 
+mod interventions;
 mod metrics;
 mod parameters;
 
+pub use interventions::interventions;
 pub use metrics::{chart_tabs, metric_groups, metrics};
 pub use parameters::parameters;
