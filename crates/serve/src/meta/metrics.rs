@@ -72,7 +72,7 @@ mod page_tests {
     use crate::metrics::registry::{self, Group};
 
     /// The page's script.
-    const APP_JS: &str = include_str!("../../assets/serve/app.js");
+    const APP_JS: &str = include_str!("../../../../assets/serve/app.js");
 
     #[test]
     fn the_page_holds_no_copy_of_metric_names_titles_or_groups() {
