@@ -105,3 +105,40 @@ fn the_model_source_does_no_io_and_prints_nothing() {
         dir.display()
     );
 }
+
+/// Every `.rs` file below `dir`.
+fn sources(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn within_a_crate_the_modules_point_down_too() {
+    // (module directory, what it must not name): statistics do not reach into the runner,
+    // result files do not reach into sweeps, charts do not reach into the report.
+    let rules = [
+        ("crates/results/src/metrics", "crate::experiment"),
+        ("crates/files/src/output", "experiment::sweep"),
+        ("crates/charts/src/plot", "crate::report"),
+    ];
+    for (dir, forbidden) in rules {
+        let files = sources(&root().join(dir));
+        assert!(!files.is_empty(), "{dir} has no sources");
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !text.contains(forbidden),
+                "{} names {forbidden}",
+                path.display()
+            );
+        }
+    }
+}

@@ -6,6 +6,9 @@ use rayon::prelude::*;
 use crate::metrics::durability::{baseline_drift, durability, Window};
 use crate::metrics::recorder::{Recorder, RunSeries};
 use crate::model::employees::N_COLS;
+// A replication's output is a results type (statistics read it without running anything);
+// it is re-exported here, where it is made.
+pub use crate::metrics::replication::{ReplicationResult, Snapshot};
 use crate::model::{ArmPlan, Consts, Params, Simulation};
 
 /// Settings of a run that are not model parameters.
@@ -16,29 +19,6 @@ pub struct RunSettings {
     pub record_every: i64,
     /// Days on which every employee's state is captured (agent-level output).
     pub snapshot_days: Vec<i64>,
-}
-
-/// One employee's state on a snapshot day.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Snapshot {
-    pub day: i64,
-    pub team: usize,
-    pub slot: usize,
-    pub dominant: u8,
-    pub values: [f32; N_COLS],
-}
-
-/// Everything one replication produced, per arm in scenario order (baseline first).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReplicationResult {
-    pub series: Vec<RunSeries>,
-    /// Per non-baseline arm: the durability metrics ([`crate::metrics::durability::DURABILITY_METRICS`]).
-    pub durability: Vec<Vec<f64>>,
-    /// The baseline's drift ([`crate::metrics::durability::BASELINE_METRICS`]).
-    pub baseline: Vec<f64>,
-    pub snapshots: Vec<Vec<Snapshot>>,
-    /// Managers' self-ratings at the start: shares "always" and "almost always".
-    pub self_rating: (f64, f64),
 }
 
 /// Runs one replication. `plans[0]` must be the baseline (no interventions).

@@ -3,8 +3,8 @@
 use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
 use super::recorder::METRICS;
 use super::registry::{durability::is_share, GAINS};
+use super::replication::ReplicationResult;
 use super::stats::{summarize, summarize_share, Summary};
-use crate::experiment::replication::ReplicationResult;
 
 /// One row of `timeseries.csv`.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,4 +4,5 @@ pub mod aggregate;
 pub mod durability;
 pub mod recorder;
 pub mod registry;
+pub mod replication;
 pub mod stats;
