@@ -5,6 +5,7 @@
 
 pub mod files;
 pub mod manifest;
+pub mod run;
 pub mod run_dir;
 pub mod staging;
 pub mod tables;
