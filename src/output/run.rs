@@ -161,3 +161,89 @@ pub fn run_to_dir(
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::manifest::read_manifest;
+
+    const TINY: &str = r#"
+name = "tiny"
+seed = 3
+replications = 2
+horizon_days = 60
+burn_in_days = 20
+record_every = 10
+[organisation]
+employees = 16
+team_size = 8
+[[arms]]
+name = "training"
+[[arms.interventions]]
+kind = "training"
+start = 5
+duration = 2
+"#;
+
+    fn target(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("uc-run-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn a_run_is_complete_in_staging_and_in_place_only_after_commit() {
+        let s = Scenario::parse(TINY, "tiny.toml").unwrap();
+        let out = target("commit");
+        let opts = RunOptions {
+            out: out.clone(),
+            force: false,
+            threads: 2,
+            command: "undercurrent run tiny.toml".into(),
+        };
+        let ticks = std::sync::atomic::AtomicUsize::new(0);
+        let progress = |p: RunProgress| {
+            if p == RunProgress::Replication {
+                ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+        };
+        let staged = run_to_dir(&s, &opts, &progress).unwrap();
+        assert_eq!(ticks.into_inner(), 2);
+        assert_eq!(staged.target(), out);
+        assert!(staged.path().join("manifest.json").is_file());
+        assert!(!out.join("manifest.json").exists());
+        let r = &staged.report;
+        assert_eq!(r.arms, ["baseline", "training"]);
+        assert!(r
+            .files
+            .starts_with(&["timeseries.csv".into(), "durability.csv".into()]));
+        assert!(r.durability.iter().any(|d| d.arm == 1));
+        let files = r.files.clone();
+        let dir = staged.commit().unwrap();
+        let m = read_manifest(&dir).unwrap().unwrap();
+        assert_eq!(m.scenario_name().as_deref(), Some("tiny"));
+        assert_eq!(m.command.as_deref(), Some("undercurrent run tiny.toml"));
+        for f in files {
+            assert!(dir.join(&f).is_file(), "{f}");
+        }
+        let _ = std::fs::remove_dir_all(&out);
+    }
+
+    #[test]
+    fn a_directory_of_foreign_files_is_the_users_to_fix() {
+        let s = Scenario::parse(TINY, "tiny.toml").unwrap();
+        let out = target("foreign");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("thesis.docx"), "mine").unwrap();
+        let opts = RunOptions {
+            out: out.clone(),
+            force: false,
+            threads: 1,
+            command: String::new(),
+        };
+        let e = run_to_dir(&s, &opts, &|_| {}).unwrap_err();
+        assert!(e.is_input_error(), "{e}");
+        assert!(e.to_string().contains("thesis.docx"), "{e}");
+        let _ = std::fs::remove_dir_all(&out);
+    }
+}

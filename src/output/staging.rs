@@ -6,6 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::manifest::MANIFEST;
+
 /// Files a `run` writes at the top of its directory.
 pub const RUN_FILES: [&str; 6] = [
     "timeseries.csv",
@@ -149,7 +151,7 @@ impl Staged {
     pub fn commit(self) -> Result<PathBuf, OutputError> {
         let t = &self.target;
         fs::create_dir_all(t.join(PLOTS_DIR)).map_err(io(t))?;
-        let manifest = t.join("manifest.json");
+        let manifest = t.join(MANIFEST);
         if manifest.exists() {
             fs::remove_file(&manifest).map_err(io(&manifest))?;
         }
@@ -172,7 +174,7 @@ impl Staged {
                 fs::remove_file(e.path()).map_err(io(&old_plots))?;
             }
         }
-        for name in RUN_FILES.iter().filter(|n| **n != "manifest.json") {
+        for name in RUN_FILES.iter().filter(|n| **n != MANIFEST) {
             let from = self.staging.join(name);
             let to = t.join(name);
             if from.exists() {
@@ -181,7 +183,7 @@ impl Staged {
                 fs::remove_file(&to).map_err(io(&to))?;
             }
         }
-        let from = self.staging.join("manifest.json");
+        let from = self.staging.join(MANIFEST);
         if from.exists() {
             fs::rename(&from, &manifest).map_err(io(&manifest))?;
         }
