@@ -40,17 +40,41 @@ fn committed_sweeps_keep_their_canonical_text_and_hash() {
 
 /// Hashes of the shipped examples and fixtures, as the format (`FORMAT_SALT` 1) wrote them.
 const HASHES: [(&str, &str); 15] = [
-    ("experiments/grid_coaching_x_role_model.toml", "20efe4ef7692bf91"),
+    (
+        "experiments/grid_coaching_x_role_model.toml",
+        "20efe4ef7692bf91",
+    ),
     ("experiments/lhs_organisation.toml", "69a67e422afebbc7"),
     ("experiments/morris_screening.toml", "ce737d286b839f00"),
     ("experiments/scale_10k_runs.toml", "2e4d60f84494e5f2"),
-    ("experiments/sobol_coaching_durability.toml", "9d2d2d7c6dce5cd6"),
-    ("experiments/articles/001_drive_mix.toml", "b9ee344ee79cd3cd"),
-    ("experiments/articles/002_role_models_business_services.toml", "872548e13b221b52"),
-    ("experiments/articles/002_role_models_government.toml", "6781be27fb7a30b5"),
-    ("experiments/articles/002_role_models_hospitality.toml", "3ba6dcdf0e8797c3"),
-    ("experiments/articles/002_role_models_retail.toml", "bf02b4fc005f19ac"),
-    ("experiments/articles/002_role_models_transport.toml", "b98cf354f7a409cb"),
+    (
+        "experiments/sobol_coaching_durability.toml",
+        "9d2d2d7c6dce5cd6",
+    ),
+    (
+        "experiments/articles/001_drive_mix.toml",
+        "b9ee344ee79cd3cd",
+    ),
+    (
+        "experiments/articles/002_role_models_business_services.toml",
+        "872548e13b221b52",
+    ),
+    (
+        "experiments/articles/002_role_models_government.toml",
+        "6781be27fb7a30b5",
+    ),
+    (
+        "experiments/articles/002_role_models_hospitality.toml",
+        "3ba6dcdf0e8797c3",
+    ),
+    (
+        "experiments/articles/002_role_models_retail.toml",
+        "bf02b4fc005f19ac",
+    ),
+    (
+        "experiments/articles/002_role_models_transport.toml",
+        "b98cf354f7a409cb",
+    ),
     ("tests/fixtures/sweep_grid.toml", "58a0b0e112364ab6"),
     ("tests/fixtures/sweep_resume.toml", "b6063f454571e2f3"),
     ("tests/fixtures/sweep_slurm.toml", "ff32c6e54d28855e"),
