@@ -4,19 +4,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use undercurrent::experiment::runner::run_scenario;
+use undercurrent::experiment::runner::threads_or_all_cores;
 use undercurrent::experiment::scenario::{Scenario, ScenarioError, Toggle};
 use undercurrent::experiment::sweep::experiment::Experiment;
 use undercurrent::experiment::sweep::runner::{run_sweep, Progress, SweepOptions};
 use undercurrent::experiment::sweep::state::Shard;
 use undercurrent::experiment::sweep::{analysis, merge, SweepError};
-use undercurrent::metrics::aggregate;
-use undercurrent::output::manifest::{self, Manifest};
-use undercurrent::output::run_dir::{write_manifest, write_run};
-use undercurrent::output::staging::{self, Staged};
+use undercurrent::output::manifest;
+use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
+use undercurrent::output::staging;
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -49,8 +48,8 @@ enum Command {
         #[arg(long)]
         threads: Option<usize>,
         /// Per-replication time series: auto (when small), on, off.
-        #[arg(long, value_parser = ["auto", "on", "off"])]
-        per_replication: Option<String>,
+        #[arg(long, value_enum)]
+        per_replication: Option<PerReplication>,
         /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
@@ -166,12 +165,8 @@ fn main() -> ExitCode {
                 }
                 s.replications = x;
             }
-            if let Some(x) = per_replication.as_deref() {
-                s.per_replication = match x {
-                    "on" => Toggle::On,
-                    "off" => Toggle::Off,
-                    _ => Toggle::Auto,
-                };
+            if let Some(x) = per_replication {
+                s.per_replication = x.into();
             }
             if print_scenario {
                 match toml::to_string(&s) {
@@ -185,44 +180,13 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            let dir = out.unwrap_or_else(|| PathBuf::from("results").join(&s.name));
-            let staged = match Staged::prepare(&dir, force) {
-                Ok(st) => st,
-                Err(e) if e.is_input_error() => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(2);
-                }
-                Err(e) => {
-                    eprintln!("error: cannot prepare the output directory: {e}");
-                    return ExitCode::from(1);
-                }
+            let opts = RunOptions {
+                out: out.unwrap_or_else(|| PathBuf::from("results").join(&s.name)),
+                force,
+                threads: threads_or_all_cores(threads),
+                command: command_line(),
             };
-            // Everything is written into the staging directory; the previous result in `dir`
-            // stays as it is until the new one is complete.
-            if let Err(e) = run(&s, staged.path(), threads) {
-                eprintln!("error: {e:#}");
-                return ExitCode::from(1);
-            }
-            if !no_plots {
-                let code = plot(staged.path(), staged.target());
-                if code != ExitCode::SUCCESS {
-                    return code;
-                }
-                let code = report(staged.path(), staged.target());
-                if code != ExitCode::SUCCESS {
-                    return code;
-                }
-            }
-            match staged.commit() {
-                Ok(dir) => {
-                    eprintln!("results in {}", dir.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: moving the result into place: {e}");
-                    ExitCode::from(1)
-                }
-            }
+            run(&s, &opts, no_plots)
         }
         Command::Sweep {
             experiment,
@@ -267,7 +231,7 @@ fn main() -> ExitCode {
             let opts = undercurrent::serve::ServeOptions {
                 bind,
                 port,
-                threads: default_threads(threads),
+                threads: threads_or_all_cores(threads),
                 workers: workers as usize,
                 quiet,
                 limits: undercurrent::serve::Limits::default(),
@@ -339,16 +303,6 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
     }
 }
 
-fn default_threads(threads: Option<usize>) -> usize {
-    threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1)
-}
-
 fn sweep(
     path: &std::path::Path,
     out: Option<PathBuf>,
@@ -358,7 +312,7 @@ fn sweep(
 ) -> Result<(), SweepError> {
     let shard = shard.map(Shard::parse).transpose()?;
     let exp = Experiment::load(path)?;
-    let threads = default_threads(threads);
+    let threads = threads_or_all_cores(threads);
     let out = out.unwrap_or_else(|| {
         let name = match shard {
             Some(s) => format!("{}-shard-{}-of-{}", exp.file.name, s.index, s.count),
@@ -408,7 +362,7 @@ fn sweep(
         threads,
         resume,
         shard,
-        command: std::env::args().collect::<Vec<_>>().join(" "),
+        command: command_line(),
     };
     let result = run_sweep(&exp, &opts, &progress);
     bar.finish_and_clear();
@@ -477,63 +431,92 @@ fn input_error(e: &ScenarioError) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run(s: &Scenario, dir: &std::path::Path, threads: Option<usize>) -> anyhow::Result<()> {
-    let threads = threads
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        })
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()?;
-    let started = manifest::now_rfc3339();
-    let t0 = Instant::now();
-    eprintln!(
-        "undercurrent {}: scenario '{}', {} arms x {} replications, {} employees, {} days, {} threads",
-        manifest::version(),
-        s.name,
-        s.arms.len(),
-        s.replications,
-        s.organisation.employees,
-        s.horizon_days,
-        threads
-    );
-    let bar = ProgressBar::new(s.replications as u64);
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} replications  {elapsed_precise} (eta {eta})",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let progress = || bar.inc(1);
-    let results = pool.install(|| run_scenario(s, &progress));
-    bar.finish_and_clear();
-    let files = write_run(dir, s, &results)?;
-    let wall = t0.elapsed().as_secs_f64();
-    let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
-    let rows = aggregate::durability(&results, arms.len());
-    let m = Manifest {
-        tool: "undercurrent",
-        version: manifest::version(),
-        git_commit: manifest::git_commit(),
-        command: std::env::args().collect::<Vec<_>>().join(" "),
-        scenario: s,
-        seed: s.seed,
-        replications: s.replications,
-        threads,
-        started,
-        finished: manifest::now_rfc3339(),
-        wall_seconds: wall,
-        files: files.clone(),
+/// Runs `s` into `opts.out`: the library writes the data files and the manifest into a
+/// staging directory, this draws the charts and the report into it (unless `no_plots`), and
+/// the result moves into place only when all of that succeeded.
+fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
+    let bar = ProgressBar::new(0);
+    let progress = |p: RunProgress| match p {
+        RunProgress::Start { threads } => {
+            eprintln!(
+                "undercurrent {}: scenario '{}', {} arms x {} replications, {} employees, {} days, {} threads",
+                manifest::version(),
+                s.name,
+                s.arms.len(),
+                s.replications,
+                s.organisation.employees,
+                s.horizon_days,
+                threads
+            );
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} replications  {elapsed_precise} (eta {eta})",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.set_length(s.replications as u64);
+            bar.reset();
+        }
+        RunProgress::Replication => bar.inc(1),
     };
-    write_manifest(dir, &m)?;
-    println!("{}", durability_table(&arms, &rows));
+    let result = run_to_dir(s, opts, &progress);
+    bar.finish_and_clear();
+    let staged = match result {
+        Ok(staged) => staged,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(if e.is_input_error() { 2 } else { 1 });
+        }
+    };
+    let r = &staged.report;
+    println!("{}", durability_table(&r.arms, &r.durability));
     println!(
         "wrote {} and manifest.json in {:.1} s",
-        files.join(", "),
-        wall
+        r.files.join(", "),
+        r.wall_seconds
     );
-    Ok(())
+    if !no_plots {
+        let code = plot(staged.path(), staged.target());
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+        let code = report(staged.path(), staged.target());
+        if code != ExitCode::SUCCESS {
+            return code;
+        }
+    }
+    match staged.commit() {
+        Ok(dir) => {
+            eprintln!("results in {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: moving the result into place: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The command line as typed, for the manifest and `timing.json`.
+fn command_line() -> String {
+    std::env::args().collect::<Vec<_>>().join(" ")
+}
+
+/// `--per-replication`: whether `replications.csv` is written. The variants carry no doc
+/// comments: clap would list them in `--help`, which names the values in the flag's line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PerReplication {
+    Auto,
+    On,
+    Off,
+}
+
+impl From<PerReplication> for Toggle {
+    fn from(p: PerReplication) -> Toggle {
+        match p {
+            PerReplication::Auto => Toggle::Auto,
+            PerReplication::On => Toggle::On,
+            PerReplication::Off => Toggle::Off,
+        }
+    }
 }

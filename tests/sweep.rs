@@ -87,6 +87,33 @@ fn one_and_two_threads_write_identical_files() {
         );
     }
     assert_eq!((rows[3][2], rows[3][3]), ("0.3", "10"));
+    // The manifest reads back through the one typed reader the charts and report use.
+    let m = undercurrent::output::manifest::read_manifest(&a)
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.kind.as_deref(), Some("sweep"));
+    assert_eq!(m.name.as_deref(), Some("tiny_grid"));
+    assert_eq!(m.design.as_deref(), Some("grid"));
+    assert_eq!(
+        (m.points, m.replications, m.runs),
+        (Some(6), Some(3), Some(18))
+    );
+    let axes: Vec<_> = m
+        .axes
+        .iter()
+        .map(|x| (x.key.as_deref(), x.min, x.max))
+        .collect();
+    assert_eq!(
+        axes,
+        [
+            (Some("managers.role_model_mean"), Some(0.3), Some(0.6)),
+            (
+                Some("arms.coaching.interventions.0.interval"),
+                Some(5.0),
+                Some(15.0)
+            )
+        ]
+    );
     let _ = std::fs::remove_dir_all(&base);
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::output::manifest::read_manifest;
 use crate::plot::error::PlotError;
 
 /// Working days per year in the simulation.
@@ -188,16 +189,6 @@ struct RawDurRow {
     n: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct Manifest {
-    scenario: Option<ManifestScenario>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ManifestScenario {
-    name: Option<String>,
-}
-
 const TS_COLUMNS: [&str; 8] = ["arm", "day", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
 const DUR_COLUMNS: [&str; 7] = ["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
 
@@ -254,58 +245,48 @@ fn read_text(path: &Path) -> Result<String, PlotError> {
     }
 }
 
-fn csv_error(path: &Path, e: &csv::Error, fallback_line: u64) -> PlotError {
-    let line = e.position().map(|p| p.line()).unwrap_or(fallback_line);
-    let message = match e.kind() {
+/// The message of a CSV error, without the position the caller reports itself.
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!("expected {expected_len} fields, found {len}"),
         csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
         _ => e.to_string(),
-    };
-    PlotError::MalformedCsv {
-        path: path.to_path_buf(),
-        line,
-        message,
     }
 }
 
-/// Reads a CSV with a required set of columns, calling `row` for each record with its line.
-fn read_csv<T, F>(path: &Path, columns: &[&str], mut row: F) -> Result<(), PlotError>
-where
-    T: for<'de> Deserialize<'de>,
-    F: FnMut(T, u64) -> Result<(), String>,
-{
+fn csv_error(path: &Path, e: &csv::Error, fallback_line: u64) -> PlotError {
+    PlotError::MalformedCsv {
+        path: path.to_path_buf(),
+        line: e.position().map(|p| p.line()).unwrap_or(fallback_line),
+        message: csv_message(e),
+    }
+}
+
+/// Reads a result file written by undercurrent (or edited by hand): the one CSV reader of
+/// the charts and the report. The text must be UTF-8; a byte-order mark (spreadsheets add
+/// one) is dropped, fields are trimmed and blank lines skipped. `header` checks the header
+/// row and returns what the rows need of it; `row` gets each record with its 1-based line.
+/// A message returned by either is reported at its line as [`PlotError::MalformedCsv`].
+pub fn read_records<H>(
+    path: &Path,
+    header: impl FnOnce(&csv::StringRecord) -> Result<H, String>,
+    mut row: impl FnMut(&H, &csv::StringRecord, u64) -> Result<(), String>,
+) -> Result<H, PlotError> {
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = rdr.headers().map_err(|e| csv_error(path, &e, 1))?.clone();
-    if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
-        return Err(PlotError::MalformedCsv {
-            path: path.to_path_buf(),
-            line: 1,
-            message: format!("empty file, expected header `{}`", columns.join(",")),
-        });
-    }
-    let missing: Vec<&str> = columns
-        .iter()
-        .copied()
-        .filter(|c| !headers.iter().any(|h| h == *c))
-        .collect();
-    if !missing.is_empty() {
-        return Err(PlotError::MalformedCsv {
-            path: path.to_path_buf(),
-            line: 1,
-            message: format!(
-                "header lacks column(s) {}; expected `{}`",
-                missing.join(", "),
-                columns.join(",")
-            ),
-        });
-    }
+    let malformed = |line: u64, message: String| PlotError::MalformedCsv {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let headers = rdr.headers().map_err(|e| csv_error(path, &e, 1))?;
+    let h = header(headers).map_err(|m| malformed(1, m))?;
     let mut record = csv::StringRecord::new();
     loop {
         match rdr.read_record(&mut record) {
@@ -318,15 +299,44 @@ where
         if record.len() == 1 && record[0].is_empty() {
             continue;
         }
-        let value: T = record
-            .deserialize(Some(&headers))
-            .map_err(|e| csv_error(path, &e, line))?;
-        row(value, line).map_err(|message| PlotError::MalformedCsv {
-            path: path.to_path_buf(),
-            line,
-            message,
-        })?;
+        row(&h, &record, line).map_err(|m| malformed(line, m))?;
     }
+    Ok(h)
+}
+
+/// Reads a CSV with a required set of columns, calling `row` for each record with its line.
+fn read_csv<T, F>(path: &Path, columns: &[&str], mut row: F) -> Result<(), PlotError>
+where
+    T: for<'de> Deserialize<'de>,
+    F: FnMut(T, u64) -> Result<(), String>,
+{
+    let header = |headers: &csv::StringRecord| {
+        if headers.is_empty() || (headers.len() == 1 && headers[0].is_empty()) {
+            return Err(format!(
+                "empty file, expected header `{}`",
+                columns.join(",")
+            ));
+        }
+        let missing: Vec<&str> = columns
+            .iter()
+            .copied()
+            .filter(|c| !headers.iter().any(|h| h == *c))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "header lacks column(s) {}; expected `{}`",
+                missing.join(", "),
+                columns.join(",")
+            ));
+        }
+        Ok(headers.clone())
+    };
+    read_records(path, header, |headers, record, line| {
+        let value: T = record
+            .deserialize(Some(headers))
+            .map_err(|e| csv_message(&e))?;
+        row(value, line)
+    })?;
     Ok(())
 }
 
@@ -381,29 +391,11 @@ pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
     Ok(d)
 }
 
-/// Scenario name from `manifest.json` (`{"scenario": {"name": ...}}`), if the file exists
-/// and has one. A manifest that is present but not JSON is an error.
-pub fn load_scenario_name(path: &Path) -> Result<Option<String>, PlotError> {
-    let text = match fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(PlotError::io(path, e)),
-    };
-    let m: Manifest = serde_json::from_str(&text).map_err(|e| PlotError::MalformedJson {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
-    Ok(m.scenario
-        .and_then(|s| s.name)
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty()))
-}
-
 /// Loads `timeseries.csv`, `durability.csv` and (optionally) `manifest.json` from `dir`.
 pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
     let timeseries = load_timeseries(&dir.join("timeseries.csv"))?;
     let durability = load_durability(&dir.join("durability.csv"))?;
-    let scenario = match load_scenario_name(&dir.join("manifest.json"))? {
+    let scenario = match read_manifest(dir)?.and_then(|m| m.scenario_name()) {
         Some(name) => name,
         None => dir_name(dir),
     };

@@ -62,6 +62,18 @@ impl PlotError {
     }
 }
 
+impl From<crate::output::manifest::ManifestError> for PlotError {
+    fn from(e: crate::output::manifest::ManifestError) -> Self {
+        use crate::output::manifest::ManifestError;
+        match e {
+            ManifestError::Io { path, source } => PlotError::Io { path, source },
+            ManifestError::Malformed { path, message } => {
+                PlotError::MalformedJson { path, message }
+            }
+        }
+    }
+}
+
 /// Converts any plotters drawing error into [`PlotError::Draw`].
 pub(crate) fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {
     PlotError::Draw(e.to_string())

@@ -11,11 +11,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::charts::common::*;
-use super::data::{parse_opt_f64, Stat};
+use super::data::{parse_opt_f64, read_records, Stat};
 use super::error::{draw_err, PlotError};
 use super::metrics::metric_info;
 use super::palette;
 use super::sanitize;
+use crate::output::manifest::read_manifest;
 
 /// Metrics charted when present, in this order; a sweep keeping none of them gets charts
 /// of its first metrics instead.
@@ -60,26 +61,6 @@ pub struct SweepData {
     pub sensitivity: Vec<SensRow>,
 }
 
-fn csv_err(path: &Path, e: &csv::Error) -> PlotError {
-    PlotError::MalformedCsv {
-        path: path.to_path_buf(),
-        line: e.position().map(|p| p.line()).unwrap_or(0),
-        message: e.to_string(),
-    }
-}
-
-fn bad(path: &Path, line: u64, message: String) -> PlotError {
-    PlotError::MalformedCsv {
-        path: path.to_path_buf(),
-        line,
-        message,
-    }
-}
-
-fn opt(path: &Path, line: u64, s: &str) -> Result<Option<f64>, PlotError> {
-    parse_opt_f64(s).map_err(|m| bad(path, line, m))
-}
-
 fn push_unique(v: &mut Vec<String>, s: &str) {
     if !v.iter().any(|x| x == s) {
         v.push(s.to_string());
@@ -88,26 +69,11 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 
 /// The experiment's name from `manifest.json` (top-level `name`), else the directory's.
 fn sweep_name(dir: &Path) -> Result<String, PlotError> {
-    let path = dir.join("manifest.json");
-    let from_dir = || {
+    Ok(read_manifest(dir)?.and_then(|m| m.name).unwrap_or_else(|| {
         dir.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "sweep".into())
-    };
-    let text = match fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(from_dir()),
-        Err(e) => return Err(PlotError::io(&path, e)),
-    };
-    let v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| PlotError::MalformedJson {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-    Ok(v.get("name")
-        .and_then(|n| n.as_str())
-        .map(str::to_string)
-        .unwrap_or_else(from_dir))
+    }))
 }
 
 /// Whether `dir` holds a sweep (rather than a single run).
@@ -121,50 +87,46 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
     if !path.is_file() {
         return Err(PlotError::MissingFile { path });
     }
-    let mut rdr = csv::Reader::from_path(&path).map_err(|e| csv_err(&path, &e))?;
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| csv_err(&path, &e))?
-        .iter()
-        .map(str::to_string)
-        .collect();
     let want_tail = ["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
-    let k = header.len().saturating_sub(want_tail.len() + 1);
-    if header.len() < want_tail.len() + 1
-        || header[0] != "point"
-        || header[k + 1..] != want_tail.map(String::from)
-    {
-        return Err(bad(
-            &path,
-            1,
-            format!(
+    let mut d = SweepData::default();
+    // The number of swept parameters: the columns between `point` and `arm`.
+    let header = |h: &csv::StringRecord| {
+        let header: Vec<&str> = h.iter().collect();
+        let k = header.len().saturating_sub(want_tail.len() + 1);
+        if header.len() < want_tail.len() + 1
+            || header[0] != "point"
+            || header[k + 1..] != want_tail
+        {
+            return Err(format!(
                 "expected the header point,<parameters…>,{}, found {}",
                 want_tail.join(","),
                 header.join(",")
-            ),
-        ));
-    }
-    let mut d = SweepData {
-        axes: header[1..=k].to_vec(),
-        ..SweepData::default()
+            ));
+        }
+        Ok((
+            k,
+            header[1..=k]
+                .iter()
+                .map(|a| a.to_string())
+                .collect::<Vec<_>>(),
+        ))
     };
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| csv_err(&path, &e))?;
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+    let (_, axes) = read_records(&path, header, |(k, _), rec, _line| {
+        let k = *k;
         let point: u64 = rec[0]
             .parse()
-            .map_err(|_| bad(&path, line, format!("point `{}` is not a number", &rec[0])))?;
+            .map_err(|_| format!("point `{}` is not a number", &rec[0]))?;
         let mut values = Vec::with_capacity(k);
         for c in 1..=k {
-            values.push(opt(&path, line, &rec[c])?.unwrap_or(f64::NAN));
+            values.push(parse_opt_f64(&rec[c])?.unwrap_or(f64::NAN));
         }
         d.points.entry(point).or_insert(values);
         let (arm, metric) = (&rec[k + 1], &rec[k + 2]);
         let stat = Stat {
-            mean: opt(&path, line, &rec[k + 3])?,
-            sd: opt(&path, line, &rec[k + 4])?,
-            ci_lo: opt(&path, line, &rec[k + 5])?,
-            ci_hi: opt(&path, line, &rec[k + 6])?,
+            mean: parse_opt_f64(&rec[k + 3])?,
+            sd: parse_opt_f64(&rec[k + 4])?,
+            ci_lo: parse_opt_f64(&rec[k + 5])?,
+            ci_hi: parse_opt_f64(&rec[k + 6])?,
             n: rec[k + 7].parse().ok(),
         };
         push_unique(&mut d.arms, arm);
@@ -173,26 +135,30 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
             .entry((arm.to_string(), metric.to_string()))
             .or_default()
             .push((point, stat));
-    }
+        Ok(())
+    })?;
+    d.axes = axes;
     let sens = dir.join("sensitivity.csv");
     if sens.is_file() {
-        let mut rdr = csv::Reader::from_path(&sens).map_err(|e| csv_err(&sens, &e))?;
-        for rec in rdr.records() {
-            let rec = rec.map_err(|e| csv_err(&sens, &e))?;
-            let line = rec.position().map(|p| p.line()).unwrap_or(0);
-            if rec.len() < 7 {
-                return Err(bad(&sens, line, "expected at least 7 columns".into()));
-            }
-            d.sensitivity.push(SensRow {
-                arm: rec[0].to_string(),
-                metric: rec[1].to_string(),
-                parameter: rec[2].to_string(),
-                index: rec[3].to_string(),
-                estimate: opt(&sens, line, &rec[4])?,
-                ci_lo: opt(&sens, line, &rec[5])?,
-                ci_hi: opt(&sens, line, &rec[6])?,
-            });
-        }
+        read_records(
+            &sens,
+            |_| Ok(()),
+            |_, rec, _line| {
+                if rec.len() < 7 {
+                    return Err("expected at least 7 columns".into());
+                }
+                d.sensitivity.push(SensRow {
+                    arm: rec[0].to_string(),
+                    metric: rec[1].to_string(),
+                    parameter: rec[2].to_string(),
+                    index: rec[3].to_string(),
+                    estimate: parse_opt_f64(&rec[4])?,
+                    ci_lo: parse_opt_f64(&rec[5])?,
+                    ci_hi: parse_opt_f64(&rec[6])?,
+                });
+                Ok(())
+            },
+        )?;
     }
     d.name = sweep_name(dir)?;
     Ok(d)
@@ -994,5 +960,56 @@ mod tests {
                 "{m} is no metric"
             );
         }
+    }
+
+    const POINTS: &str = "point,role_model,arm,metric,mean,sd,ci_lo,ci_hi,n\n\
+        0,0.2,baseline,B_mean,0.5,0.01,0.49,0.51,10\n\
+        1,0.5,baseline,B_mean,0.6,0.01,0.59,0.61,10\n";
+    const SENSITIVITY: &str = "arm,metric,parameter,index,estimate,ci_lo,ci_hi\n\
+        baseline,B_mean,role_model,S1,0.7,0.6,0.8\n";
+
+    fn dir_with(name: &str, points: &str, sensitivity: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("uc-plot-sweep-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("points.csv"), points).unwrap();
+        std::fs::write(d.join("sensitivity.csv"), sensitivity).unwrap();
+        d
+    }
+
+    /// A spreadsheet's byte-order mark, padded fields and blank lines read as the plain file
+    /// does: the sweep files go through the same reader as a run's.
+    #[test]
+    fn sweep_files_read_like_run_files_bom_padding_and_blank_lines_included() {
+        let plain = dir_with("plain", POINTS, SENSITIVITY);
+        let edited = dir_with(
+            "edited",
+            &format!("\u{feff}{}\n\n", POINTS.replace(",0.6,", ", 0.6 ,")),
+            &format!("\u{feff}{SENSITIVITY}\n"),
+        );
+        let (a, b) = (
+            load_sweep_dir(&plain).unwrap(),
+            load_sweep_dir(&edited).unwrap(),
+        );
+        assert_eq!(a.axes, ["role_model"]);
+        assert_eq!(
+            (&a.axes, &a.points, &a.stats),
+            (&b.axes, &b.points, &b.stats)
+        );
+        assert_eq!(a.sensitivity, b.sensitivity);
+        assert_eq!(b.sensitivity[0].estimate, Some(0.7));
+        // No manifest: the directory names the sweep.
+        assert!(b.name.ends_with("edited"));
+        for d in [plain, edited] {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+
+    #[test]
+    fn a_bad_value_is_reported_at_its_line() {
+        let d = dir_with("bad", &POINTS.replace("0.6,0.01", "x,0.01"), SENSITIVITY);
+        let e = load_sweep_dir(&d).unwrap_err();
+        assert!(matches!(e, PlotError::MalformedCsv { line: 3, .. }), "{e}");
+        let _ = std::fs::remove_dir_all(d);
     }
 }

@@ -3,7 +3,6 @@
 //! the report shows the same on any machine years later.
 
 use std::fmt::Write as _;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -12,6 +11,7 @@ use super::reading::{arm_label, reading};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::output::files::write_atomic;
+use crate::output::manifest::{read_manifest, ManifestError, ManifestRecord};
 use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::{self, ChartKind, PlotError};
 
@@ -139,18 +139,12 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn load_manifest(dir: &Path) -> Result<Option<Value>, ReportError> {
-    let path = dir.join("manifest.json");
-    match fs::read_to_string(&path) {
-        Ok(text) => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|e| ReportError::Manifest {
-                path,
-                message: e.to_string(),
-            }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(PlotError::Io { path, source: e }.into()),
-    }
+/// The directory's manifest, if it has one; a malformed one stops the report.
+fn load_manifest(dir: &Path) -> Result<Option<ManifestRecord>, ReportError> {
+    read_manifest(dir).map_err(|e| match e {
+        ManifestError::Malformed { path, message } => ReportError::Manifest { path, message },
+        io => PlotError::from(io).into(),
+    })
 }
 
 /// The arms as a reader names them: `baseline, training only, …`.
@@ -161,14 +155,23 @@ fn arm_list(arms: &[String]) -> String {
         .join(", ")
 }
 
+/// A manifest's text field as shown: empty when absent.
+fn text(field: Option<&String>) -> String {
+    field.cloned().unwrap_or_default()
+}
+
+/// A manifest's number as shown: as JSON writes it (`0.5`, `20.0`), empty when absent.
+fn number<T: Into<Value>>(field: Option<T>) -> String {
+    field.map(|x| cell(&x.into())).unwrap_or_default()
+}
+
 /// `undercurrent 0.1.0 (commit …)` from a manifest.
-fn produced_by(m: Option<&Value>) -> String {
-    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
+fn produced_by(m: Option<&ManifestRecord>) -> String {
     format!(
         "{} {} (commit {})",
-        top("tool"),
-        top("version"),
-        top("git_commit")
+        text(m.and_then(|m| m.tool.as_ref())),
+        text(m.and_then(|m| m.version.as_ref())),
+        text(m.and_then(|m| m.git_commit.as_ref()))
     )
 }
 
@@ -236,8 +239,8 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
     }
 }
 
-fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
-    let sc = m.and_then(|m| m.get("scenario"));
+fn summary_section(html: &mut String, m: Option<&ManifestRecord>, data: &RunData) {
+    let sc = m.and_then(|m| m.scenario.as_ref());
     let get = |k: &str| sc.and_then(|s| s.get(k)).map(cell).unwrap_or_default();
     let org = |k: &str| {
         sc.and_then(|s| s.get("organisation"))
@@ -245,7 +248,6 @@ fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
             .map(cell)
             .unwrap_or_else(|| "—".into())
     };
-    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
     let _ = writeln!(
         html,
         "<h1>{}</h1><p class=\"sub\">{}</p>",
@@ -269,8 +271,8 @@ fn summary_section(html: &mut String, m: Option<&Value>, data: &RunData) {
         ),
         ("arms", arm_list(&data.arms)),
         ("produced by", produced_by(m)),
-        ("command", top("command")),
-        ("run finished", top("finished")),
+        ("command", text(m.and_then(|m| m.command.as_ref()))),
+        ("run finished", text(m.and_then(|m| m.finished.as_ref()))),
     ];
     html.push_str("<h2>Scenario</h2>");
     key_value_table(html, &rows);
@@ -429,9 +431,9 @@ fn intervention_text(i: &Value) -> String {
     t
 }
 
-fn arms_section(html: &mut String, m: Option<&Value>) {
+fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
     let Some(arms) = m
-        .and_then(|m| m.get("scenario"))
+        .and_then(|m| m.scenario.as_ref())
         .and_then(|s| s.get("arms"))
         .and_then(Value::as_array)
     else {
@@ -468,8 +470,8 @@ fn arms_section(html: &mut String, m: Option<&Value>) {
     html.push_str("</table>");
 }
 
-fn parameters_section(html: &mut String, m: Option<&Value>) {
-    let Some(sc) = m.and_then(|m| m.get("scenario")) else {
+fn parameters_section(html: &mut String, m: Option<&ManifestRecord>) {
+    let Some(sc) = m.and_then(|m| m.scenario.as_ref()) else {
         return;
     };
     let mut defaults = Vec::new();
@@ -537,7 +539,7 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
     let data = load_sweep_dir(dir)?;
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();
-    let top = |k: &str| m.and_then(|m| m.get(k)).map(cell).unwrap_or_default();
+    let top = |f: fn(&ManifestRecord) -> String| m.map(f).unwrap_or_default();
     let mut html = String::new();
     head(
         &mut html,
@@ -547,29 +549,27 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         html,
         "<h1>{}</h1><p class=\"sub\">{}</p><h2>Sweep</h2>",
         escape(&data.name),
-        escape(&top("description"))
+        escape(&top(|m| text(m.description.as_ref())))
     );
     let rows = [
-        ("design", top("design")),
-        ("design points", top("points")),
-        ("replications per point", top("replications")),
-        ("runs", top("runs")),
-        ("master seed", top("seed")),
+        ("design", top(|m| text(m.design.as_ref()))),
+        ("design points", top(|m| number(m.points))),
+        ("replications per point", top(|m| number(m.replications))),
+        ("runs", top(|m| number(m.runs))),
+        ("master seed", top(|m| number(m.seed))),
         ("arms", arm_list(&data.arms)),
         ("produced by", produced_by(m)),
     ];
     key_value_table(&mut html, &rows);
     html.push_str("<h2>Swept parameters</h2><table><tr><th>parameter</th><th>key</th><th>from</th><th>to</th></tr>");
-    let axes = m.and_then(|m| m.get("axes")).and_then(Value::as_array);
-    for a in axes.into_iter().flatten() {
-        let f = |k: &str| a.get(k).map(cell).unwrap_or_default();
+    for a in m.map(|m| m.axes.as_slice()).unwrap_or_default() {
         let _ = write!(
             html,
             "<tr><th>{}</th><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            escape(&f("name")),
-            escape(&f("key")),
-            escape(&f("min")),
-            escape(&f("max"))
+            escape(&text(a.name.as_ref())),
+            escape(&text(a.key.as_ref())),
+            escape(&number(a.min)),
+            escape(&number(a.max))
         );
     }
     html.push_str("</table><h2>Charts</h2>");

@@ -1,8 +1,13 @@
 //! `manifest.json`: what was run, with what, by which build, when and how fast.
+//!
+//! Written here for a run ([`Manifest`]) and by `experiment::sweep::finalize` for a sweep;
+//! read back in one way only, [`read_manifest`] into a [`ManifestRecord`], by the charts and
+//! the report (the scenario name, the sweep's name, design and axes, the build).
 
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::experiment::scenario::Scenario;
 
@@ -22,6 +27,90 @@ pub struct Manifest<'a> {
     pub finished: String,
     pub wall_seconds: f64,
     pub files: Vec<String>,
+}
+
+/// The file name, in a run's and a sweep's directory alike.
+pub const MANIFEST: &str = "manifest.json";
+
+/// `manifest.json` as read back, a run's or a sweep's: the fields anything reads. Every field
+/// is optional, so a directory made by hand (or by an older build) still gets its charts
+/// and report; a field of the wrong type is an error like malformed JSON.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ManifestRecord {
+    pub tool: Option<String>,
+    /// `"sweep"` for a sweep; absent for a run.
+    pub kind: Option<String>,
+    pub version: Option<String>,
+    pub git_commit: Option<String>,
+    pub command: Option<String>,
+    pub finished: Option<String>,
+    /// A run's fully resolved scenario, as the JSON tree it was written as: the report shows
+    /// every parameter in it, whatever the build that wrote it knew of.
+    pub scenario: Option<serde_json::Value>,
+    /// A sweep's experiment name.
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// A sweep's design (`grid`, `sobol`, ...).
+    pub design: Option<String>,
+    pub points: Option<u64>,
+    pub replications: Option<u64>,
+    pub runs: Option<u64>,
+    pub seed: Option<u64>,
+    /// A sweep's swept parameters.
+    #[serde(default)]
+    pub axes: Vec<ManifestAxis>,
+}
+
+/// One swept parameter in a sweep's manifest.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ManifestAxis {
+    pub name: Option<String>,
+    pub key: Option<String>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl ManifestRecord {
+    /// A run's scenario name (`scenario.name`), trimmed, if it has a non-empty one.
+    pub fn scenario_name(&self) -> Option<String> {
+        self.scenario
+            .as_ref()?
+            .get("name")?
+            .as_str()
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// Why `manifest.json` could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error("I/O error on {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Not JSON, or a field of the wrong type.
+    #[error("malformed JSON {}: {message}", path.display())]
+    Malformed { path: PathBuf, message: String },
+}
+
+/// Reads `dir/manifest.json`: `None` when there is none (charts and reports can be drawn
+/// from the CSV files alone), an error when it is there but unreadable or malformed.
+pub fn read_manifest(dir: &Path) -> Result<Option<ManifestRecord>, ManifestError> {
+    let path = dir.join(MANIFEST);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => return Err(ManifestError::Io { path, source }),
+    };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| ManifestError::Malformed {
+            path,
+            message: e.to_string(),
+        })
 }
 
 pub fn version() -> &'static str {
@@ -64,6 +153,58 @@ pub fn rfc3339(secs: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("uc-manifest-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_written_run_manifest_reads_back() {
+        let d = dir("run");
+        let s = Scenario::embedded_default();
+        let m = Manifest {
+            tool: "undercurrent",
+            version: version(),
+            git_commit: "abc",
+            command: "undercurrent run".into(),
+            scenario: &s,
+            seed: s.seed,
+            replications: s.replications,
+            threads: 2,
+            started: rfc3339(0),
+            finished: rfc3339(60),
+            wall_seconds: 60.0,
+            files: vec!["timeseries.csv".into()],
+        };
+        crate::output::run_dir::write_manifest(&d, &m).unwrap();
+        let r = read_manifest(&d).unwrap().unwrap();
+        assert_eq!(r.tool.as_deref(), Some("undercurrent"));
+        assert_eq!(r.git_commit.as_deref(), Some("abc"));
+        assert_eq!(r.finished.as_deref(), Some("1970-01-01T00:01:00Z"));
+        assert_eq!(r.scenario_name(), Some(s.name.clone()));
+        assert_eq!(r.kind, None);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn a_missing_manifest_is_none_a_malformed_one_an_error() {
+        let d = dir("bad");
+        assert!(read_manifest(&d).unwrap().is_none());
+        std::fs::write(d.join(MANIFEST), "{not json").unwrap();
+        let e = read_manifest(&d).unwrap_err();
+        assert!(matches!(e, ManifestError::Malformed { .. }), "{e}");
+        assert!(e.to_string().starts_with("malformed JSON "), "{e}");
+        std::fs::write(d.join(MANIFEST), r#"{"points": "many"}"#).unwrap();
+        assert!(read_manifest(&d).is_err());
+        std::fs::write(d.join(MANIFEST), r#"{"scenario": {"name": "  "}}"#).unwrap();
+        assert_eq!(read_manifest(&d).unwrap().unwrap().scenario_name(), None);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
     #[test]
     fn formats_known_instants() {
         assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod lock;
 pub mod manifest;
+pub mod run;
 pub mod run_dir;
 pub mod staging;
 pub mod tables;

@@ -6,7 +6,7 @@ use crate::experiment::replication::ReplicationResult;
 use crate::experiment::scenario::{Scenario, Toggle, AUTO_ROWS};
 use crate::metrics::aggregate;
 
-use super::manifest::Manifest;
+use super::manifest::{Manifest, MANIFEST};
 use super::tables;
 
 /// Data files a run writes (the manifest comes last, as the mark of a complete result).
@@ -43,5 +43,5 @@ pub fn write_run(
 /// Writes `manifest.json` last: its presence marks a complete result.
 pub fn write_manifest(dir: &Path, m: &Manifest) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(m).map_err(std::io::Error::other)?;
-    super::write_atomic(&dir.join("manifest.json"), &json)
+    super::write_atomic(&dir.join(MANIFEST), &json)
 }

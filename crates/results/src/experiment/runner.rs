@@ -29,3 +29,27 @@ pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<Replicati
         })
         .collect()
 }
+
+/// Worker threads for a run, a sweep or the explorer: the number asked for, else every
+/// core; never fewer than one. Results never depend on it.
+pub fn threads_or_all_cores(requested: Option<usize>) -> usize {
+    requested
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+        .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::threads_or_all_cores;
+
+    #[test]
+    fn threads_are_the_request_else_every_core_and_at_least_one() {
+        assert_eq!(threads_or_all_cores(Some(3)), 3);
+        assert_eq!(threads_or_all_cores(Some(0)), 1);
+        assert!(threads_or_all_cores(None) >= 1);
+    }
+}

@@ -2,25 +2,34 @@
 //! the master seed and what to keep. See `experiments/README.md` for the format.
 //!
 //! Loading an experiment validates everything a sweep could trip over before the first run
-//! starts: the file's own keys, the base scenario, every axis key (it must name a numeric
-//! parameter of the scenario) and every design point (each is built and passed through the
-//! scenario's own validation). A sweep of hours must not stop at point 900 on a value that
-//! was out of range from the start.
+//! starts, one job a module: the file's own keys ([`check`]), the base scenario, every axis
+//! key (it must name a numeric parameter of the scenario) and the kept columns
+//! ([`resolve`]), the design's points ([`points`]), every bound and design point through the
+//! scenario's own validation ([`validate`]), and the experiment's identity ([`hash`]). Every
+//! failure is an [`ExperimentError`] located in the file ([`error`]).
+
+mod check;
+pub mod error;
+pub mod hash;
+mod points;
+mod resolve;
+mod validate;
 
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use toml::Table;
 
-use super::apply::{self, Seg, Target};
-use super::design::{self, Design, DesignKind};
-use super::summary::{all_columns, series_metric, series_metric_names, Column, SeriesMetric};
-use crate::experiment::locate::{closest, line_col, locate};
-use crate::experiment::scenario::{syntax_error, Located, Scenario, ScenarioError, Toggle};
-use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
+use super::apply::Target;
+use super::design::{Design, DesignKind};
+use super::summary::{Column, SeriesMetric};
+use crate::experiment::scenario::{read_toml_text, syntax_error, Scenario};
 use crate::model::rng::{key, replication_seed};
-use crate::model::validate::{Check, Problem};
+use error::{invalid, Pending};
+
+pub use error::{ExperimentError, Failure};
+pub use hash::fnv1a;
+pub use resolve::output_columns;
 
 /// Time-series metrics kept per point when `timeseries = true` and none are named.
 pub const DEFAULT_SERIES_METRICS: [&str; 5] = ["B", "N", "nps", "gain_B", "gain_nps"];
@@ -210,7 +219,7 @@ pub struct Experiment {
     pub design: Design,
     /// The summary columns kept, in output order.
     pub columns: Vec<Column>,
-    /// Their positions in [`all_columns`].
+    /// Their positions in [`all_columns`](super::summary::all_columns).
     pub column_index: Vec<usize>,
     /// Time-series metrics (when `timeseries`), by name.
     pub series: Vec<(String, SeriesMetric)>,
@@ -222,497 +231,29 @@ pub struct Experiment {
     pub hash: String,
 }
 
-/// A parser error located in the file, named by its key path (the scenario parser's
-/// formatting, so that both kinds of file read alike).
-fn syntax(src: &str, origin: &str, e: toml::de::Error) -> ScenarioError {
-    syntax_error(src, origin, &e)
-}
-
-fn located(src: &str, origin: &str, problems: Vec<(Problem, Option<String>)>) -> ScenarioError {
-    ScenarioError::Invalid {
-        origin: origin.to_string(),
-        problems: problems
-            .into_iter()
-            .map(|(problem, at)| {
-                let path = at.unwrap_or_else(|| problem.key.clone());
-                let position = locate(src, &path).map(|off| line_col(src, off));
-                Located { problem, position }
-            })
-            .collect(),
-    }
-}
-
-fn problem(key: &str, value: String, expected: impl Into<String>, hint: &str) -> Problem {
-    Problem {
-        key: key.to_string(),
-        value,
-        expected: expected.into(),
-        hint: hint.to_string(),
-    }
-}
-
-/// FNV-1a, 64 bits: a stable hash (unlike `std`'s, which may change between Rust
-/// releases) for identities written to disk.
-pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-impl ExperimentFile {
-    /// Checks of the file on its own (before the base scenario is known).
-    fn check(&self, c: &mut Check) {
-        c.output_name("name", &self.name);
-        c.range_usize("replications", self.replications, 1, 1_000_000);
-        let s = &self.sweep;
-        let kind = s.design;
-        let only = |c: &mut Check, key: &str, present: bool, designs: &str| {
-            if present {
-                c.fail(
-                    &format!("sweep.{key}"),
-                    "given".into(),
-                    format!("no `{key}` with design = \"{}\"", kind.name()),
-                    &format!("`{key}` belongs to design {designs}"),
-                );
-            }
-        };
-        only(
-            c,
-            "samples",
-            s.samples.is_some() && kind != DesignKind::Lhs,
-            "\"lhs\"",
-        );
-        only(
-            c,
-            "base_samples",
-            s.base_samples.is_some() && kind != DesignKind::Sobol,
-            "\"sobol\"",
-        );
-        only(
-            c,
-            "trajectories",
-            s.trajectories.is_some() && kind != DesignKind::Morris,
-            "\"morris\"",
-        );
-        only(
-            c,
-            "levels",
-            s.levels.is_some() && kind != DesignKind::Morris,
-            "\"morris\"",
-        );
-        let need = |c: &mut Check, key: &str, v: Option<usize>, lo: usize, hi: usize| match v {
-            None => c.fail(
-                "sweep.design",
-                format!("\"{}\"", kind.name()),
-                format!("a `{key}` key in [sweep] (a whole number in [{lo}, {hi}])"),
-                "",
-            ),
-            Some(v) => c.range_usize(&format!("sweep.{key}"), v, lo, hi),
-        };
-        match kind {
-            DesignKind::Lhs => need(c, "samples", s.samples, 1, MAX_RUNS),
-            DesignKind::Sobol => need(c, "base_samples", s.base_samples, 2, MAX_RUNS),
-            DesignKind::Morris => {
-                need(c, "trajectories", s.trajectories, 2, MAX_RUNS);
-                if let Some(l) = s.levels {
-                    if l < 2 || l % 2 != 0 || l > 1000 {
-                        c.fail(
-                            "sweep.levels",
-                            l.to_string(),
-                            "an even whole number in [2, 1000]".into(),
-                            "Morris steps of half the levels land on the grid only for even levels",
-                        );
-                    }
-                }
-            }
-            DesignKind::Grid | DesignKind::List => {}
-        }
-        if s.axes.is_empty() {
-            c.fail(
-                "sweep",
-                "no axes".into(),
-                "at least one [[sweep.axes]] entry".into(),
-                "",
-            );
-        }
-        if kind == DesignKind::Sobol && s.axes.len() > SALTELLI_MAX_PARAMS {
-            c.fail(
-                "sweep.axes",
-                format!("{} axes", s.axes.len()),
-                format!("at most {SALTELLI_MAX_PARAMS} axes for a Sobol design"),
-                "",
-            );
-        }
-        let mut list_len = None;
-        for (i, a) in s.axes.iter().enumerate() {
-            let k = format!("sweep.axes[{i}]");
-            if kind.discrete() {
-                match (&a.values, &a.range) {
-                    (Some(_), Some(_)) | (None, None) => c.fail(
-                        &format!("{k}.key"),
-                        format!("{:?}", a.key),
-                        "exactly one of `values = [...]` or `range = { from, to, step }`".into(),
-                        &format!("design \"{}\" takes explicit values", kind.name()),
-                    ),
-                    (Some(v), None) => {
-                        if v.is_empty() {
-                            c.fail(
-                                &format!("{k}.values"),
-                                "[]".into(),
-                                "at least one value".into(),
-                                "",
-                            );
-                        }
-                        if let Some(j) = v.iter().position(|x| !x.is_finite()) {
-                            c.fail(
-                                &format!("{k}.values[{j}]"),
-                                v[j].to_string(),
-                                "a finite number".into(),
-                                "",
-                            );
-                        }
-                    }
-                    (None, Some(r)) => {
-                        if let Err(e) = design::range_values(r.from, r.to, r.step) {
-                            c.fail(
-                                &format!("{k}.range"),
-                                format!(
-                                    "{{ from = {}, to = {}, step = {} }}",
-                                    r.from, r.to, r.step
-                                ),
-                                "an increasing range with a positive step".into(),
-                                &e,
-                            );
-                        }
-                    }
-                }
-                if a.min.is_some() || a.max.is_some() {
-                    c.fail(
-                        &format!("{k}.{}", if a.min.is_some() { "min" } else { "max" }),
-                        "given".into(),
-                        "`values` or `range` (min/max belong to lhs, sobol and morris)".into(),
-                        "",
-                    );
-                }
-                if kind == DesignKind::List {
-                    let n = a
-                        .values
-                        .as_ref()
-                        .map(Vec::len)
-                        .or_else(|| {
-                            a.range.as_ref().and_then(|r| {
-                                design::range_values(r.from, r.to, r.step)
-                                    .ok()
-                                    .map(|v| v.len())
-                            })
-                        })
-                        .unwrap_or(0);
-                    match list_len {
-                        None => list_len = Some(n),
-                        Some(m) if m != n => c.fail(
-                            &format!("{k}.key"),
-                            format!("{n} values"),
-                            format!("{m} values, as many as sweep.axes[0]"),
-                            "a list design takes value i of every axis for point i",
-                        ),
-                        _ => {}
-                    }
-                }
-            } else {
-                match (a.min, a.max) {
-                    (Some(lo), Some(hi)) => {
-                        if !(lo.is_finite() && hi.is_finite() && lo < hi) {
-                            c.fail(
-                                &format!("{k}.max"),
-                                format!("min = {lo}, max = {hi}"),
-                                "finite bounds with min < max".into(),
-                                "",
-                            );
-                        }
-                    }
-                    _ => c.fail(
-                        &format!("{k}.key"),
-                        format!("{:?}", a.key),
-                        "both `min` and `max`".into(),
-                        &format!("design \"{}\" samples within bounds", kind.name()),
-                    ),
-                }
-                if a.values.is_some() || a.range.is_some() {
-                    c.fail(
-                        &format!(
-                            "{k}.{}",
-                            if a.values.is_some() {
-                                "values"
-                            } else {
-                                "range"
-                            }
-                        ),
-                        "given".into(),
-                        "`min` and `max` (values/range belong to grid and list)".into(),
-                        "",
-                    );
-                }
-            }
-            if let Some(n) = &a.name {
-                if n.is_empty() || n.contains([',', '"', '\n']) {
-                    c.fail(
-                        &format!("{k}.name"),
-                        format!("{n:?}"),
-                        "a non-empty column name without commas or quotes".into(),
-                        "",
-                    );
-                }
-            }
-        }
-        if let Some(sens) = &self.sensitivity {
-            if !kind.sensitivity() {
-                c.fail(
-                    "sensitivity",
-                    "given".into(),
-                    "no [sensitivity] table with this design".into(),
-                    "sensitivity indices need design = \"sobol\" or \"morris\"",
-                );
-            }
-            c.range_usize("sensitivity.bootstrap", sens.bootstrap, 0, 100_000);
-        }
-    }
-}
-
 impl Experiment {
     /// Reads, parses and validates an experiment file; `base` paths are relative to it.
-    pub fn load(path: &Path) -> Result<Experiment, ScenarioError> {
-        let (src, origin) = crate::experiment::scenario::read_toml_text(path, "experiment")?;
+    pub fn load(path: &Path) -> Result<Experiment, ExperimentError> {
+        let (src, origin) = read_toml_text(path, "experiment")?;
         let dir = path.parent().unwrap_or(Path::new("."));
         Experiment::parse(&src, &origin, dir)
     }
 
     /// Parses and validates experiment text; `origin` names it in messages, `dir` is where
     /// a `base` path is resolved.
-    pub fn parse(src: &str, origin: &str, dir: &Path) -> Result<Experiment, ScenarioError> {
-        if src.trim().is_empty() {
-            return Err(ScenarioError::Syntax {
-                origin: origin.to_string(),
-                line: 1,
-                column: 1,
-                message: "the file is empty: an experiment needs at least a name and a [sweep] with one axis (see experiments/README.md)".into(),
-            });
-        }
-        let mut file: ExperimentFile = toml::from_str(src).map_err(|e| syntax(src, origin, e))?;
-        let mut c = Check::default();
-        file.check(&mut c);
-        if !c.is_ok() {
-            return Err(located(
-                src,
-                origin,
-                c.problems.into_iter().map(|p| (p, None)).collect(),
-            ));
-        }
-
-        // The base scenario.
-        let mut scenario = match (&file.base, file.scenario.take()) {
-            (Some(_), Some(_)) => {
-                return Err(located(
-                    src,
-                    origin,
-                    vec![(
-                        problem(
-                            "base",
-                            "given with a [scenario] table".into(),
-                            "either `base = \"file.toml\"` or an inline [scenario], not both",
-                            "",
-                        ),
-                        None,
-                    )],
-                ))
-            }
-            (Some(b), None) if b == "default" => Scenario::embedded_default(),
-            (Some(b), None) => Scenario::load(&dir.join(b))?,
-            (None, Some(s)) => Scenario::finish_parsed(s, src, origin, "scenario.")?,
-            (None, None) => Scenario::embedded_default(),
-        };
-        scenario.seed = file.seed;
-        scenario.replications = file.replications;
-        if let Some(r) = file.record_every {
-            scenario.record_every = r;
-        }
-        // Sweeps keep summaries and (optionally) aggregated series, never per-replication
-        // series or agent snapshots: those would grow with runs × days × employees.
-        scenario.per_replication = Toggle::Off;
-        scenario.employee_snapshots.clear();
-        let problems = scenario.problems();
-        if !problems.is_empty() {
-            // Only `record_every` can be wrong here: the scenario itself passed.
-            return Err(located(
-                src,
-                origin,
-                problems.into_iter().map(|p| (p, None)).collect(),
-            ));
-        }
-        file.base = None;
-        file.record_every = None;
-        if file.sweep.design == DesignKind::Morris && file.sweep.levels.is_none() {
-            file.sweep.levels = Some(4);
-        }
-        if file.sweep.design.sensitivity() && file.sensitivity.is_none() {
-            file.sensitivity = Some(SensitivitySpec::default());
-        }
-        file.scenario = Some(scenario.clone());
-
-        let base_table = Table::try_from(&scenario).map_err(|e| ScenarioError::Syntax {
-            origin: origin.to_string(),
-            line: 1,
-            column: 1,
-            message: format!("the base scenario cannot be represented as TOML: {e}"),
-        })?;
-
-        // Axes.
-        let mut problems = Vec::new();
-        let mut axes = Vec::new();
-        for (i, a) in file.sweep.axes.iter().enumerate() {
-            match apply::resolve(&base_table, &a.key) {
-                Ok(target) => axes.push(Axis {
-                    name: a.name.clone().unwrap_or_else(|| a.key.clone()),
-                    key: a.key.clone(),
-                    check_key: check_key(&target),
-                    target,
-                    lo: f64::NAN,
-                    hi: f64::NAN,
-                }),
-                Err(msg) => problems.push((
-                    problem(
-                        &format!("sweep.axes[{i}].key"),
-                        format!("{:?}", a.key),
-                        "a numeric parameter of the scenario",
-                        &msg,
-                    ),
-                    None,
-                )),
-            }
-        }
-        if problems.is_empty() {
-            for i in 0..axes.len() {
-                for j in 0..i {
-                    if axes[i].check_key == axes[j].check_key || axes[i].name == axes[j].name {
-                        problems.push((
-                            problem(
-                                &format!("sweep.axes[{i}].key"),
-                                format!("{:?}", axes[i].key),
-                                "a parameter and column name no other axis has",
-                                &format!("sweep.axes[{j}] is the same"),
-                            ),
-                            None,
-                        ));
-                    }
-                }
-                if ["point", "replication"].contains(&axes[i].name.as_str()) {
-                    problems.push((
-                        problem(
-                            &format!("sweep.axes[{i}].key"),
-                            format!("{:?}", axes[i].name),
-                            "a column name other than `point` and `replication`",
-                            "give the axis a `name`",
-                        ),
-                        None,
-                    ));
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(located(src, origin, problems));
-        }
-
-        // The design.
-        let design = build_design(&file, &mut axes).map_err(|p| located(src, origin, p))?;
-        // Columns, series, outputs.
+    pub fn parse(src: &str, origin: &str, dir: &Path) -> Result<Experiment, ExperimentError> {
+        let mut file = parse_file(src, origin)?;
+        let scenario = resolve::base_scenario(&mut file, src, origin, dir)?;
+        let base_table = resolve::value_tree(&scenario, src, origin)?;
+        let mut axes = resolve::axes(&file, &base_table).map_err(|p| invalid(src, origin, p))?;
+        let design = points::build_design(&file, &mut axes).map_err(|p| invalid(src, origin, p))?;
         let arms: Vec<String> = scenario.arms.iter().map(|a| a.name.clone()).collect();
-        let all = all_columns(arms.len());
-        let names: Vec<String> = all
-            .iter()
-            .map(|c| format!("{}.{}", arms[c.arm], c.metric))
-            .collect();
-        let mut problems = Vec::new();
-        let column_index: Vec<usize> = match &file.keep_metrics {
-            None => (0..all.len()).collect(),
-            Some(keep) => {
-                let mut wanted = vec![false; all.len()];
-                for (i, k) in keep.iter().enumerate() {
-                    let hits: Vec<usize> = (0..all.len())
-                        .filter(|&j| names[j] == *k || all[j].metric == k)
-                        .collect();
-                    if hits.is_empty() {
-                        let metrics = all.iter().map(|c| c.metric);
-                        let s = closest(k, metrics.chain(names.iter().map(String::as_str)));
-                        problems.push((
-                            problem(
-                                &format!("keep_metrics[{i}]"),
-                                format!("{k:?}"),
-                                "a summary metric (`B_mean`, `peak_gain_B`, ...) or `arm.metric`",
-                                &s.map(|s| format!("did you mean `{s}`?"))
-                                    .unwrap_or_default(),
-                            ),
-                            None,
-                        ));
-                    }
-                    for j in hits {
-                        wanted[j] = true;
-                    }
-                }
-                (0..all.len()).filter(|&j| wanted[j]).collect()
-            }
-        };
-        let columns: Vec<Column> = column_index.iter().map(|&j| all[j]).collect();
-        let mut series = Vec::new();
-        if file.timeseries {
-            for (i, m) in file.timeseries_metrics.iter().enumerate() {
-                match series_metric(m) {
-                    Some(s) => series.push((m.clone(), s)),
-                    None => problems.push((
-                        problem(
-                            &format!("timeseries_metrics[{i}]"),
-                            format!("{m:?}"),
-                            "a recorded metric (B, N, nps, ...) or gain_B, gain_N, gain_nps",
-                            &closest(m, series_metric_names())
-                                .map(|s| format!("did you mean `{s}`?"))
-                                .unwrap_or_default(),
-                        ),
-                        None,
-                    )),
-                }
-            }
-        }
-        let kept_names: Vec<String> = columns
-            .iter()
-            .map(|c| format!("{}.{}", arms[c.arm], c.metric))
-            .collect();
-        let mut outputs = Vec::new();
-        if let Some(sens) = &file.sensitivity {
-            match output_columns(&columns, &kept_names, &sens.outputs) {
-                Ok(o) => outputs = o,
-                Err((i, msg)) => problems.push((
-                    problem(
-                        &format!("sensitivity.outputs[{i}]"),
-                        format!("{:?}", sens.outputs[i]),
-                        "a kept summary column (`arm.metric`) or metric",
-                        &msg,
-                    ),
-                    None,
-                )),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(located(src, origin, problems));
-        }
-
-        let canonical = toml::to_string(&file).map_err(|e| ScenarioError::Syntax {
+        let kept = resolve::kept(&file, &arms).map_err(|p| invalid(src, origin, p))?;
+        let (canonical, hash) = hash::identity(&file).map_err(|e| ExperimentError::Unwritable {
             origin: origin.to_string(),
-            line: 1,
-            column: 1,
+            position: None,
             message: format!("the resolved experiment cannot be written as TOML: {e}"),
         })?;
-        let hash = format!("{:016x}", fnv1a(FORMAT_SALT, canonical.as_bytes()));
         let exp = Experiment {
             file,
             origin: origin.to_string(),
@@ -720,228 +261,16 @@ impl Experiment {
             base_table,
             axes,
             design,
-            columns,
-            column_index,
-            series,
-            outputs,
+            columns: kept.columns,
+            column_index: kept.column_index,
+            series: kept.series,
+            outputs: kept.outputs,
             canonical,
             hash,
         };
         exp.check_bounds(src)?;
         exp.validate_points(src)?;
         Ok(exp)
-    }
-
-    /// For designs sampled within bounds, checks each bound on its own (the other
-    /// parameters at their base values): a bound outside a parameter's allowed range is the
-    /// usual mistake, and is reported once, at the bound, rather than at every point
-    /// sampled beyond it.
-    fn check_bounds(&self, src: &str) -> Result<(), ScenarioError> {
-        if self.design.kind.discrete() {
-            return Ok(());
-        }
-        let mut out = Vec::new();
-        for (i, (a, spec)) in self.axes.iter().zip(&self.file.sweep.axes).enumerate() {
-            for (which, bound) in [("min", spec.min), ("max", spec.max)] {
-                let Some(mut v) = bound else { continue };
-                if a.integer() {
-                    v = if which == "min" { v.ceil() } else { v.floor() };
-                }
-                let mut t = self.base_table.clone();
-                let problems = match apply::set(&mut t, &a.target, v) {
-                    Err(e) => vec![problem(
-                        &a.check_key,
-                        a.text(v),
-                        "a value the parameter takes",
-                        &e,
-                    )],
-                    Ok(()) => match t.try_into::<Scenario>() {
-                        Ok(s) => s.problems(),
-                        Err(e) => vec![problem(
-                            &a.check_key,
-                            a.text(v),
-                            "a value of the parameter's type",
-                            e.message().trim(),
-                        )],
-                    },
-                };
-                // The base scenario is valid, so whatever fails here fails because of
-                // this bound (directly, or through a constraint linking parameters).
-                for pr in problems {
-                    let value = if pr.key == a.check_key {
-                        format!("{} (its {which})", a.text(v))
-                    } else {
-                        format!(
-                            "{} (its {which}), which makes `{}` = {}",
-                            a.text(v),
-                            pr.key,
-                            pr.value
-                        )
-                    };
-                    out.push((
-                        Problem {
-                            key: format!("axis {} (sweep.axes[{i}])", a.key),
-                            value,
-                            expected: pr.expected,
-                            hint: pr.hint,
-                        },
-                        Some(format!("sweep.axes[{i}].{which}")),
-                    ));
-                }
-            }
-        }
-        if out.is_empty() {
-            Ok(())
-        } else {
-            Err(located(src, &self.origin, out))
-        }
-    }
-
-    /// Builds every point's scenario and runs the scenario's validation on it. The same
-    /// problem at many points (one bad value of a grid axis spoils a whole slice of the
-    /// grid) is reported once, with the points it affects.
-    fn validate_points(&self, src: &str) -> Result<(), ScenarioError> {
-        let mut bad: Vec<(usize, Vec<Problem>)> = (0..self.points())
-            .into_par_iter()
-            .filter_map(|p| self.point_problems(p).err().map(|e| (p, e)))
-            .collect();
-        if bad.is_empty() {
-            return Ok(());
-        }
-        bad.sort_by_key(|(p, _)| *p);
-        // (problem without its point, where, points)
-        let mut groups: Vec<(Problem, Option<String>, Vec<usize>)> = Vec::new();
-        let n_bad = bad.len();
-        let mut shown_points = std::collections::BTreeSet::new();
-        for (p, problems) in bad {
-            for pr in problems {
-                let (pr, at) = self.point_problem(pr, &self.design.points[p]);
-                match groups.iter().position(|(q, a, _)| *q == pr && *a == at) {
-                    Some(g) => {
-                        groups[g].2.push(p);
-                        shown_points.insert(p);
-                    }
-                    None if groups.len() < 5 => {
-                        groups.push((pr, at, vec![p]));
-                        shown_points.insert(p);
-                    }
-                    None => {}
-                }
-            }
-        }
-        let hidden = n_bad - shown_points.len();
-        let mut out: Vec<(Problem, Option<String>)> = groups
-            .into_iter()
-            .map(|(mut pr, at, points)| {
-                let shown: Vec<String> = points.iter().take(8).map(|p| p.to_string()).collect();
-                let more = if points.len() > 8 {
-                    format!(" and {} more", points.len() - 8)
-                } else {
-                    String::new()
-                };
-                let s = if points.len() > 1 { "s" } else { "" };
-                pr.value = pr.value.replacen(
-                    "{points}",
-                    &format!("design point{s} {}{more}", shown.join(", ")),
-                    1,
-                );
-                (pr, at)
-            })
-            .collect();
-        if hidden > 0 {
-            out.push((
-                problem(
-                    "sweep",
-                    format!("{hidden} more invalid design points"),
-                    "valid parameter values at every point",
-                    "",
-                ),
-                None,
-            ));
-        }
-        Err(located(src, &self.origin, out))
-    }
-
-    /// Names the axis (and where its value is written) for a problem of design point `p`.
-    fn point_problem(&self, pr: Problem, values: &[f64]) -> (Problem, Option<String>) {
-        match self.axes.iter().position(|a| a.check_key == pr.key) {
-            Some(i) => {
-                let a = &self.axes[i];
-                let v = values[i];
-                let spec = &self.file.sweep.axes[i];
-                let at = if let Some(j) = spec
-                    .values
-                    .as_ref()
-                    .and_then(|vs| vs.iter().position(|&x| x == v))
-                {
-                    format!("sweep.axes[{i}].values[{j}]")
-                } else if spec.range.is_some() {
-                    format!("sweep.axes[{i}].range")
-                } else if (v - a.lo).abs() <= (v - a.hi).abs() {
-                    format!("sweep.axes[{i}].min")
-                } else {
-                    format!("sweep.axes[{i}].max")
-                };
-                (
-                    Problem {
-                        key: format!("axis {} (sweep.axes[{i}])", a.key),
-                        value: format!("{} at {{points}}", a.text(v)),
-                        expected: pr.expected,
-                        hint: pr.hint,
-                    },
-                    Some(at),
-                )
-            }
-            None => {
-                let setting: Vec<String> = self
-                    .axes
-                    .iter()
-                    .zip(values)
-                    .map(|(a, &v)| format!("{} = {}", a.key, a.text(v)))
-                    .collect();
-                (
-                    Problem {
-                        key: pr.key,
-                        value: format!("{} at {{points}} ({})", pr.value, setting.join(", ")),
-                        expected: pr.expected,
-                        hint: pr.hint,
-                    },
-                    Some("sweep.axes[0].key".into()),
-                )
-            }
-        }
-    }
-
-    fn point_problems(&self, p: usize) -> Result<Scenario, Vec<Problem>> {
-        let mut t = self.base_table.clone();
-        for (a, &v) in self.axes.iter().zip(&self.design.points[p]) {
-            apply::set(&mut t, &a.target, v).map_err(|e| {
-                vec![problem(
-                    &a.check_key,
-                    a.text(v),
-                    "a value the parameter takes",
-                    &e,
-                )]
-            })?;
-        }
-        let s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
-            vec![problem(
-                &self
-                    .axes
-                    .first()
-                    .map(|a| a.check_key.clone())
-                    .unwrap_or_default(),
-                "a value of this design point".into(),
-                "values of the parameters' types",
-                e.message().trim(),
-            )]
-        })?;
-        let problems = s.problems();
-        if problems.is_empty() {
-            Ok(s)
-        } else {
-            Err(problems)
-        }
     }
 
     /// The scenario of design point `p` (validated when the experiment was loaded).
@@ -1012,235 +341,24 @@ impl Experiment {
     }
 }
 
-/// Bumped when the meaning of the files changes, so an old journal is never resumed by a
-/// binary that would read it differently.
-const FORMAT_SALT: u64 = 1;
-
-/// The key in the form `Check` names it: `arms[2].interventions[0].interval`.
-fn check_key(t: &Target) -> String {
-    let mut s = String::new();
-    for seg in &t.segs {
-        match seg {
-            Seg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Seg::Index(i) => s.push_str(&format!("[{i}]")),
-        }
+/// The file as written, parsed and checked on its own.
+fn parse_file(src: &str, origin: &str) -> Result<ExperimentFile, ExperimentError> {
+    if src.trim().is_empty() {
+        return Err(ExperimentError::Syntax {
+            origin: origin.to_string(),
+            line: 1,
+            column: 1,
+            message: "the file is empty: an experiment needs at least a name and a [sweep] with one axis (see experiments/README.md)".into(),
+        });
     }
-    s
-}
-
-/// Positions in `columns` of the requested outputs (all when none are requested).
-pub fn output_columns(
-    columns: &[Column],
-    names: &[String],
-    wanted: &[String],
-) -> Result<Vec<usize>, (usize, String)> {
-    if wanted.is_empty() {
-        return Ok((0..columns.len()).collect());
-    }
-    let mut keep = vec![false; columns.len()];
-    for (i, w) in wanted.iter().enumerate() {
-        let hits: Vec<usize> = (0..columns.len())
-            .filter(|&j| names[j] == *w || columns[j].metric == w)
-            .collect();
-        if hits.is_empty() {
-            let s = closest(
-                w,
-                names
-                    .iter()
-                    .map(String::as_str)
-                    .chain(columns.iter().map(|c| c.metric)),
-            );
-            return Err((
-                i,
-                s.map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| "not among the kept columns (see keep_metrics)".into()),
-            ));
-        }
-        for j in hits {
-            keep[j] = true;
-        }
-    }
-    Ok((0..columns.len()).filter(|&j| keep[j]).collect())
-}
-
-/// Refuses a design of more than [`MAX_RUNS`] runs before it is built.
-fn check_size(
-    points: Option<usize>,
-    replications: usize,
-    what: &str,
-) -> Result<(), Vec<(Problem, Option<String>)>> {
-    match points.and_then(|p| p.checked_mul(replications)) {
-        Some(runs) if runs <= MAX_RUNS => Ok(()),
-        _ => Err(vec![(
-            problem(
-                "sweep",
-                format!(
-                    "{what}: {} points x {replications} replications",
-                    points
-                        .map(|p| p.to_string())
-                        .unwrap_or_else(|| "too many".into())
-                ),
-                format!("at most {MAX_RUNS} runs"),
-                "split the experiment into several",
-            ),
-            None,
-        )]),
-    }
-}
-
-/// Points of the design in parameter units, and each axis's bounds.
-fn build_design(
-    file: &ExperimentFile,
-    axes: &mut [Axis],
-) -> Result<Design, Vec<(Problem, Option<String>)>> {
-    let spec = &file.sweep;
-    let kind = spec.design;
-    let seed = key(&[file.seed, TAG_DESIGN]);
-    let k = axes.len();
-    let mut problems = Vec::new();
-    let (points, unit) = if kind.discrete() {
-        let mut values = Vec::with_capacity(k);
-        for (i, (a, s)) in axes.iter().zip(&spec.axes).enumerate() {
-            let v = match (&s.values, &s.range) {
-                (Some(v), _) => v.clone(),
-                (None, Some(r)) => design::range_values(r.from, r.to, r.step).unwrap_or_default(),
-                (None, None) => Vec::new(),
-            };
-            if a.integer() {
-                if let Some(j) = v.iter().position(|x| x.fract() != 0.0) {
-                    let at = if s.values.is_some() {
-                        format!("sweep.axes[{i}].values[{j}]")
-                    } else {
-                        format!("sweep.axes[{i}].range")
-                    };
-                    problems.push((
-                        problem(
-                            &format!("axis {} (sweep.axes[{i}])", a.key),
-                            v[j].to_string(),
-                            "a whole number",
-                            "the parameter is a whole number (days, people, ...)",
-                        ),
-                        Some(at),
-                    ));
-                }
-            }
-            values.push(v);
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let points = if kind == DesignKind::Grid {
-            let combos = values
-                .iter()
-                .map(|v| v.len().to_string())
-                .collect::<Vec<_>>()
-                .join(" x ");
-            check_size(design::grid_len(&values), file.replications, &combos)?;
-            design::grid(&values)
-        } else {
-            let n = values.first().map(Vec::len).unwrap_or(0);
-            (0..n)
-                .map(|p| values.iter().map(|v| v[p]).collect())
-                .collect()
-        };
-        (points, Vec::new())
+    let file: ExperimentFile =
+        toml::from_str(src).map_err(|e| ExperimentError::from(syntax_error(src, origin, &e)))?;
+    let problems = file.check();
+    if problems.is_empty() {
+        Ok(file)
     } else {
-        let bounds: Vec<(f64, f64)> = spec
-            .axes
-            .iter()
-            .map(|s| (s.min.unwrap_or(0.0), s.max.unwrap_or(1.0)))
-            .collect();
-        for (i, (a, &(lo, hi))) in axes.iter().zip(&bounds).enumerate() {
-            if a.integer() && hi.floor() < lo.ceil() {
-                problems.push((
-                    problem(
-                        &format!("axis {} (sweep.axes[{i}])", a.key),
-                        format!("min = {lo}, max = {hi}"),
-                        "bounds with a whole number between them",
-                        "the parameter is a whole number",
-                    ),
-                    Some(format!("sweep.axes[{i}].min")),
-                ));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        // Check the size before building: a typo in base_samples must be an error, not an
-        // attempt to allocate the design.
-        let expected = match kind {
-            DesignKind::Lhs => spec.samples,
-            DesignKind::Sobol => spec.base_samples.and_then(|n| n.checked_mul(k + 2)),
-            _ => spec.trajectories.and_then(|r| r.checked_mul(k + 1)),
-        };
-        check_size(
-            expected,
-            file.replications,
-            &format!("{} design", kind.name()),
-        )?;
-        let unit = match kind {
-            DesignKind::Lhs => design::latin_hypercube(k, spec.samples.unwrap_or(1), seed),
-            DesignKind::Sobol => {
-                design::sensitivity_unit_design(kind, k, spec.base_samples.unwrap_or(2), 0, seed)
-                    .map_err(|e| {
-                        vec![(
-                            problem(
-                                "sweep.base_samples",
-                                "".into(),
-                                "a valid Saltelli design",
-                                &e.to_string(),
-                            ),
-                            None,
-                        )]
-                    })?
-            }
-            _ => design::sensitivity_unit_design(
-                kind,
-                k,
-                spec.trajectories.unwrap_or(2),
-                spec.levels.unwrap_or(4),
-                seed,
-            )
-            .map_err(|e| {
-                vec![(
-                    problem(
-                        "sweep.trajectories",
-                        "".into(),
-                        "a valid Morris design",
-                        &e.to_string(),
-                    ),
-                    None,
-                )]
-            })?,
-        };
-        let points = unit
-            .iter()
-            .map(|u| {
-                u.iter()
-                    .zip(axes.iter().zip(&bounds))
-                    .map(|(&x, (a, &(lo, hi)))| design::scale(x, lo, hi, a.integer()))
-                    .collect()
-            })
-            .collect();
-        let unit = if kind.sensitivity() { unit } else { Vec::new() };
-        (points, unit)
-    };
-    for (i, a) in axes.iter_mut().enumerate() {
-        a.lo = points
-            .iter()
-            .map(|p: &Vec<f64>| p[i])
-            .fold(f64::INFINITY, f64::min);
-        a.hi = points
-            .iter()
-            .map(|p: &Vec<f64>| p[i])
-            .fold(f64::NEG_INFINITY, f64::max);
+        Err(invalid(src, origin, problems))
     }
-    Ok(Design { kind, points, unit })
 }
 
 #[cfg(test)]
@@ -1260,7 +378,7 @@ key = "arms.coaching.interventions.0.interval"
 range = { from = 5, to = 20, step = 5 }
 "#;
 
-    fn parse(src: &str) -> Result<Experiment, ScenarioError> {
+    fn parse(src: &str) -> Result<Experiment, ExperimentError> {
         Experiment::parse(src, "exp.toml", Path::new("."))
     }
 
@@ -1293,6 +411,95 @@ range = { from = 5, to = 20, step = 5 }
         let e = parse(&src).unwrap_err().to_string();
         assert!(e.starts_with("exp.toml:7:7:"), "{e}");
         assert!(e.contains("did you mean `managers.role_model_mean`"), "{e}");
+    }
+
+    /// The failure's position, key path in the file and allowed values.
+    fn located(src: &str) -> ((usize, usize), String, String) {
+        let e = parse(src).unwrap_err();
+        let f = e.failures().first().unwrap_or_else(|| panic!("{e:?}"));
+        (
+            f.position.unwrap(),
+            f.at.clone(),
+            f.problem.expected.clone(),
+        )
+    }
+
+    #[test]
+    fn an_axis_over_an_unknown_key_is_located_at_its_key() {
+        let src = GRID.replace("managers.role_model_mean", "managers.nope");
+        let (pos, at, expected) = located(&src);
+        assert_eq!((pos, at.as_str()), ((7, 7), "sweep.axes[0].key"));
+        assert_eq!(expected, "a numeric parameter of the scenario");
+    }
+
+    #[test]
+    fn a_bad_range_is_located_at_the_range() {
+        let src = GRID.replace("from = 5, to = 20", "from = 20, to = 5");
+        let (pos, at, expected) = located(&src);
+        assert_eq!((pos, at.as_str()), ((11, 9), "sweep.axes[1].range"));
+        assert_eq!(expected, "an increasing range with a positive step");
+    }
+
+    #[test]
+    fn an_unknown_design_is_located_at_its_name_with_the_designs_allowed() {
+        let e = parse(&GRID.replace("\"grid\"", "\"grod\"")).unwrap_err();
+        assert_eq!(e.position(), Some((5, 10)), "{e}");
+        assert!(
+            e.to_string()
+                .contains("`grid`, `list`, `lhs`, `sobol`, `morris`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_bad_design_point_is_located_at_the_value_that_makes_it() {
+        let (pos, at, expected) = located(&GRID.replace("[0.2, 0.5]", "[0.2, 1.5]"));
+        assert_eq!((pos, at.as_str()), ((8, 16), "sweep.axes[0].values[1]"));
+        assert_eq!(expected, "a number strictly between 0 and 1");
+    }
+
+    #[test]
+    fn a_base_file_that_cannot_be_read_is_located_at_base() {
+        let e = parse(&format!("base = \"no/such.toml\"\n{GRID}")).unwrap_err();
+        assert!(matches!(e, ExperimentError::BaseUnreadable { .. }), "{e:?}");
+        assert_eq!(e.position(), Some((1, 8)));
+        assert!(
+            e.to_string()
+                .starts_with("exp.toml:1:8: `base` = \"no/such.toml\": cannot read"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn no_failure_but_an_empty_file_is_put_at_line_1_column_1() {
+        let lhs = GRID
+            .replace("design = \"grid\"", "design = \"lhs\"\nsamples = 4")
+            .replace("values = [0.2, 0.5]", "min = 0.2\nmax = 0.5")
+            .replace(
+                "range = { from = 5, to = 20, step = 5 }",
+                "min = 5\nmax = 20",
+            );
+        let cases = [
+            GRID.replace("replications = 2", "replications = 0"),
+            GRID.replace("replications = 2", "replications = 2\nrecord_every = 0"),
+            GRID.replace(
+                "replications = 2",
+                "replications = 2\nkeep_metrics = [\"x\"]",
+            ),
+            GRID.replace("design = \"grid\"", "design = \"list\""),
+            format!("{GRID}\n[sensitivity]\nbootstrap = 10\n"),
+            format!("{GRID}\n[scenario.managers]\nrole_model_mean = 3.0\n"),
+            lhs.replace("max = 0.5", "max = 1.5"),
+            lhs.replace("samples = 4", "samples = 9000000"),
+        ];
+        for src in cases {
+            let e = parse(&src).unwrap_err();
+            let pos = e.position();
+            assert!(pos.is_some_and(|p| p != (1, 1)), "{pos:?}: {e}");
+            assert!(e.failures().iter().all(|f| f.position.is_some()), "{e}");
+        }
+        let empty = parse("\n").unwrap_err();
+        assert_eq!(empty.position(), Some((1, 1)));
     }
 
     #[test]

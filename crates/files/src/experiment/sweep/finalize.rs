@@ -30,7 +30,7 @@ use crate::output::write_atomic;
 pub const RUNS: &str = "runs.csv";
 pub const POINTS: &str = "points.csv";
 pub const TIMESERIES: &str = "timeseries.csv";
-pub const MANIFEST: &str = "manifest.json";
+pub use crate::output::manifest::MANIFEST;
 pub const TIMING: &str = "timing.json";
 
 /// The volatile facts of a sweep, for `timing.json`.

@@ -21,14 +21,14 @@ pub mod summary;
 
 use std::path::PathBuf;
 
-use crate::experiment::scenario::ScenarioError;
+use experiment::ExperimentError;
 
 /// What can stop a sweep, a merge or a sensitivity analysis.
 #[derive(Debug, thiserror::Error)]
 pub enum SweepError {
     /// The experiment file (or its base scenario) is invalid.
     #[error(transparent)]
-    Experiment(#[from] ScenarioError),
+    Experiment(#[from] ExperimentError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -72,15 +72,17 @@ impl SweepError {
     /// Whether the error is the user's input (exit code 2) rather than a failure while
     /// running (exit code 1).
     pub fn is_input_error(&self) -> bool {
-        matches!(
-            self,
-            SweepError::Experiment(_)
-                | SweepError::OutDir { .. }
-                | SweepError::Busy(_)
-                | SweepError::BadShard { .. }
-                | SweepError::Merge(_)
-                | SweepError::Sensitivity(_)
-        )
+        match self {
+            SweepError::Experiment(e) => e.is_input_error(),
+            _ => matches!(
+                self,
+                SweepError::OutDir { .. }
+                    | SweepError::Busy(_)
+                    | SweepError::BadShard { .. }
+                    | SweepError::Merge(_)
+                    | SweepError::Sensitivity(_)
+            ),
+        }
     }
 }
 

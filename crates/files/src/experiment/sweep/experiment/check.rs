@@ -1,0 +1,257 @@
+//! Checks of an experiment file on its own, before its base scenario is known: the design's
+//! keys, every axis's values or bounds and column name, and the `[sensitivity]` table.
+
+use super::{AxisSpec, DesignKind, ExperimentFile, Pending, MAX_RUNS};
+use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
+use crate::experiment::sweep::design;
+use crate::model::validate::Check;
+
+impl ExperimentFile {
+    /// Every problem of the file on its own (empty when there is none).
+    pub(super) fn check(&self) -> Vec<Pending> {
+        let mut c = Check::default();
+        c.output_name("name", &self.name);
+        c.range_usize("replications", self.replications, 1, 1_000_000);
+        self.check_design_keys(&mut c);
+        self.check_axes(&mut c);
+        self.check_sensitivity(&mut c);
+        c.problems.into_iter().map(Pending::from).collect()
+    }
+
+    /// Each design's own keys are given, and no other design's.
+    fn check_design_keys(&self, c: &mut Check) {
+        let s = &self.sweep;
+        let kind = s.design;
+        let only = |c: &mut Check, key: &str, present: bool, designs: &str| {
+            if present {
+                c.fail(
+                    &format!("sweep.{key}"),
+                    "given".into(),
+                    format!("no `{key}` with design = \"{}\"", kind.name()),
+                    &format!("`{key}` belongs to design {designs}"),
+                );
+            }
+        };
+        only(
+            c,
+            "samples",
+            s.samples.is_some() && kind != DesignKind::Lhs,
+            "\"lhs\"",
+        );
+        only(
+            c,
+            "base_samples",
+            s.base_samples.is_some() && kind != DesignKind::Sobol,
+            "\"sobol\"",
+        );
+        only(
+            c,
+            "trajectories",
+            s.trajectories.is_some() && kind != DesignKind::Morris,
+            "\"morris\"",
+        );
+        only(
+            c,
+            "levels",
+            s.levels.is_some() && kind != DesignKind::Morris,
+            "\"morris\"",
+        );
+        let need = |c: &mut Check, key: &str, v: Option<usize>, lo: usize, hi: usize| match v {
+            None => c.fail(
+                "sweep.design",
+                format!("\"{}\"", kind.name()),
+                format!("a `{key}` key in [sweep] (a whole number in [{lo}, {hi}])"),
+                "",
+            ),
+            Some(v) => c.range_usize(&format!("sweep.{key}"), v, lo, hi),
+        };
+        match kind {
+            DesignKind::Lhs => need(c, "samples", s.samples, 1, MAX_RUNS),
+            DesignKind::Sobol => need(c, "base_samples", s.base_samples, 2, MAX_RUNS),
+            DesignKind::Morris => {
+                need(c, "trajectories", s.trajectories, 2, MAX_RUNS);
+                if let Some(l) = s.levels {
+                    if l < 2 || l % 2 != 0 || l > 1000 {
+                        c.fail(
+                            "sweep.levels",
+                            l.to_string(),
+                            "an even whole number in [2, 1000]".into(),
+                            "Morris steps of half the levels land on the grid only for even levels",
+                        );
+                    }
+                }
+            }
+            DesignKind::Grid | DesignKind::List => {}
+        }
+    }
+
+    /// At least one axis (at most Saltelli's limit for Sobol), each valid for the design;
+    /// a list design's axes all of one length.
+    fn check_axes(&self, c: &mut Check) {
+        let s = &self.sweep;
+        let kind = s.design;
+        if s.axes.is_empty() {
+            c.fail(
+                "sweep",
+                "no axes".into(),
+                "at least one [[sweep.axes]] entry".into(),
+                "",
+            );
+        }
+        if kind == DesignKind::Sobol && s.axes.len() > SALTELLI_MAX_PARAMS {
+            c.fail(
+                "sweep.axes",
+                format!("{} axes", s.axes.len()),
+                format!("at most {SALTELLI_MAX_PARAMS} axes for a Sobol design"),
+                "",
+            );
+        }
+        let mut list_len = None;
+        for (i, a) in s.axes.iter().enumerate() {
+            let k = format!("sweep.axes[{i}]");
+            if kind.discrete() {
+                check_values(c, &k, a, kind);
+                if kind == DesignKind::List {
+                    let n = values_len(a);
+                    match list_len {
+                        None => list_len = Some(n),
+                        Some(m) if m != n => c.fail(
+                            &format!("{k}.key"),
+                            format!("{n} values"),
+                            format!("{m} values, as many as sweep.axes[0]"),
+                            "a list design takes value i of every axis for point i",
+                        ),
+                        _ => {}
+                    }
+                }
+            } else {
+                check_bounds(c, &k, a, kind);
+            }
+            if let Some(n) = &a.name {
+                if n.is_empty() || n.contains([',', '"', '\n']) {
+                    c.fail(
+                        &format!("{k}.name"),
+                        format!("{n:?}"),
+                        "a non-empty column name without commas or quotes".into(),
+                        "",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A `[sensitivity]` table only for the designs that give indices.
+    fn check_sensitivity(&self, c: &mut Check) {
+        if let Some(sens) = &self.sensitivity {
+            if !self.sweep.design.sensitivity() {
+                c.fail(
+                    "sensitivity",
+                    "given".into(),
+                    "no [sensitivity] table with this design".into(),
+                    "sensitivity indices need design = \"sobol\" or \"morris\"",
+                );
+            }
+            c.range_usize("sensitivity.bootstrap", sens.bootstrap, 0, 100_000);
+        }
+    }
+}
+
+/// Grid and list axes: exactly one of finite `values` or a valid `range`, no bounds.
+fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
+    match (&a.values, &a.range) {
+        (Some(_), Some(_)) | (None, None) => c.fail(
+            &format!("{k}.key"),
+            format!("{:?}", a.key),
+            "exactly one of `values = [...]` or `range = { from, to, step }`".into(),
+            &format!("design \"{}\" takes explicit values", kind.name()),
+        ),
+        (Some(v), None) => {
+            if v.is_empty() {
+                c.fail(
+                    &format!("{k}.values"),
+                    "[]".into(),
+                    "at least one value".into(),
+                    "",
+                );
+            }
+            if let Some(j) = v.iter().position(|x| !x.is_finite()) {
+                c.fail(
+                    &format!("{k}.values[{j}]"),
+                    v[j].to_string(),
+                    "a finite number".into(),
+                    "",
+                );
+            }
+        }
+        (None, Some(r)) => {
+            if let Err(e) = design::range_values(r.from, r.to, r.step) {
+                c.fail(
+                    &format!("{k}.range"),
+                    format!("{{ from = {}, to = {}, step = {} }}", r.from, r.to, r.step),
+                    "an increasing range with a positive step".into(),
+                    &e,
+                );
+            }
+        }
+    }
+    if a.min.is_some() || a.max.is_some() {
+        c.fail(
+            &format!("{k}.{}", if a.min.is_some() { "min" } else { "max" }),
+            "given".into(),
+            "`values` or `range` (min/max belong to lhs, sobol and morris)".into(),
+            "",
+        );
+    }
+}
+
+/// The number of values a grid or list axis gives (0 when they are invalid).
+fn values_len(a: &AxisSpec) -> usize {
+    a.values
+        .as_ref()
+        .map(Vec::len)
+        .or_else(|| {
+            a.range.as_ref().and_then(|r| {
+                design::range_values(r.from, r.to, r.step)
+                    .ok()
+                    .map(|v| v.len())
+            })
+        })
+        .unwrap_or(0)
+}
+
+/// LHS, Sobol and Morris axes: finite `min` < `max`, no values or range.
+fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
+    match (a.min, a.max) {
+        (Some(lo), Some(hi)) => {
+            if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+                c.fail(
+                    &format!("{k}.max"),
+                    format!("min = {lo}, max = {hi}"),
+                    "finite bounds with min < max".into(),
+                    "",
+                );
+            }
+        }
+        _ => c.fail(
+            &format!("{k}.key"),
+            format!("{:?}", a.key),
+            "both `min` and `max`".into(),
+            &format!("design \"{}\" samples within bounds", kind.name()),
+        ),
+    }
+    if a.values.is_some() || a.range.is_some() {
+        c.fail(
+            &format!(
+                "{k}.{}",
+                if a.values.is_some() {
+                    "values"
+                } else {
+                    "range"
+                }
+            ),
+            "given".into(),
+            "`min` and `max` (values/range belong to grid and list)".into(),
+            "",
+        );
+    }
+}

@@ -1,0 +1,186 @@
+//! The design's points in parameter units, and each axis's range over them. Whole-number
+//! parameters take whole values; a design of more than [`MAX_RUNS`] runs is refused before
+//! it is built.
+
+use super::error::Pending;
+use super::{Axis, ExperimentFile, MAX_RUNS, TAG_DESIGN};
+use crate::experiment::sweep::design::{self, Design, DesignKind};
+use crate::model::rng::key;
+
+/// Design points, one row of parameter values (or unit-cube coordinates) a point.
+type Points = Vec<Vec<f64>>;
+
+/// Refuses a design of more than [`MAX_RUNS`] runs before it is built.
+fn check_size(points: Option<usize>, replications: usize, what: &str) -> Result<(), Vec<Pending>> {
+    match points.and_then(|p| p.checked_mul(replications)) {
+        Some(runs) if runs <= MAX_RUNS => Ok(()),
+        _ => Err(vec![Pending::new(
+            "sweep",
+            format!(
+                "{what}: {} points x {replications} replications",
+                points
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "too many".into())
+            ),
+            format!("at most {MAX_RUNS} runs"),
+            "split the experiment into several",
+        )]),
+    }
+}
+
+/// Points of the design in parameter units, and each axis's bounds.
+pub(super) fn build_design(
+    file: &ExperimentFile,
+    axes: &mut [Axis],
+) -> Result<Design, Vec<Pending>> {
+    let kind = file.sweep.design;
+    let (points, unit) = if kind.discrete() {
+        (listed_points(file, axes)?, Vec::new())
+    } else {
+        let (points, unit) = sampled_points(file, axes)?;
+        (points, if kind.sensitivity() { unit } else { Vec::new() })
+    };
+    for (i, a) in axes.iter_mut().enumerate() {
+        a.lo = points
+            .iter()
+            .map(|p: &Vec<f64>| p[i])
+            .fold(f64::INFINITY, f64::min);
+        a.hi = points
+            .iter()
+            .map(|p: &Vec<f64>| p[i])
+            .fold(f64::NEG_INFINITY, f64::max);
+    }
+    Ok(Design { kind, points, unit })
+}
+
+/// Grid and list designs: the product (grid) or the rows (list) of the axes' values.
+fn listed_points(file: &ExperimentFile, axes: &[Axis]) -> Result<Points, Vec<Pending>> {
+    let spec = &file.sweep;
+    let mut problems = Vec::new();
+    let mut values = Vec::with_capacity(axes.len());
+    for (i, (a, s)) in axes.iter().zip(&spec.axes).enumerate() {
+        let v = match (&s.values, &s.range) {
+            (Some(v), _) => v.clone(),
+            (None, Some(r)) => design::range_values(r.from, r.to, r.step).unwrap_or_default(),
+            (None, None) => Vec::new(),
+        };
+        if a.integer() {
+            if let Some(j) = v.iter().position(|x| x.fract() != 0.0) {
+                let at = if s.values.is_some() {
+                    format!("sweep.axes[{i}].values[{j}]")
+                } else {
+                    format!("sweep.axes[{i}].range")
+                };
+                problems.push(
+                    Pending::new(
+                        &format!("axis {} (sweep.axes[{i}])", a.key),
+                        v[j].to_string(),
+                        "a whole number",
+                        "the parameter is a whole number (days, people, ...)",
+                    )
+                    .at(at),
+                );
+            }
+        }
+        values.push(v);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if spec.design == DesignKind::Grid {
+        let combos = values
+            .iter()
+            .map(|v| v.len().to_string())
+            .collect::<Vec<_>>()
+            .join(" x ");
+        check_size(design::grid_len(&values), file.replications, &combos)?;
+        Ok(design::grid(&values))
+    } else {
+        let n = values.first().map(Vec::len).unwrap_or(0);
+        Ok((0..n)
+            .map(|p| values.iter().map(|v| v[p]).collect())
+            .collect())
+    }
+}
+
+/// LHS, Sobol and Morris designs: the unit-cube design scaled into the axes' bounds.
+/// Returns the points and the unit design.
+fn sampled_points(file: &ExperimentFile, axes: &[Axis]) -> Result<(Points, Points), Vec<Pending>> {
+    let spec = &file.sweep;
+    let kind = spec.design;
+    let seed = key(&[file.seed, TAG_DESIGN]);
+    let k = axes.len();
+    let bounds: Vec<(f64, f64)> = spec
+        .axes
+        .iter()
+        .map(|s| (s.min.unwrap_or(0.0), s.max.unwrap_or(1.0)))
+        .collect();
+    let mut problems = Vec::new();
+    for (i, (a, &(lo, hi))) in axes.iter().zip(&bounds).enumerate() {
+        if a.integer() && hi.floor() < lo.ceil() {
+            problems.push(
+                Pending::new(
+                    &format!("axis {} (sweep.axes[{i}])", a.key),
+                    format!("min = {lo}, max = {hi}"),
+                    "bounds with a whole number between them",
+                    "the parameter is a whole number",
+                )
+                .at(format!("sweep.axes[{i}].min")),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Check the size before building: a typo in base_samples must be an error, not an
+    // attempt to allocate the design.
+    let expected = match kind {
+        DesignKind::Lhs => spec.samples,
+        DesignKind::Sobol => spec.base_samples.and_then(|n| n.checked_mul(k + 2)),
+        _ => spec.trajectories.and_then(|r| r.checked_mul(k + 1)),
+    };
+    check_size(
+        expected,
+        file.replications,
+        &format!("{} design", kind.name()),
+    )?;
+    let unit = match kind {
+        DesignKind::Lhs => design::latin_hypercube(k, spec.samples.unwrap_or(1), seed),
+        DesignKind::Sobol => {
+            design::sensitivity_unit_design(kind, k, spec.base_samples.unwrap_or(2), 0, seed)
+                .map_err(|e| {
+                    vec![Pending::new(
+                        "sweep.base_samples",
+                        "".into(),
+                        "a valid Saltelli design",
+                        &e.to_string(),
+                    )]
+                })?
+        }
+        _ => design::sensitivity_unit_design(
+            kind,
+            k,
+            spec.trajectories.unwrap_or(2),
+            spec.levels.unwrap_or(4),
+            seed,
+        )
+        .map_err(|e| {
+            vec![Pending::new(
+                "sweep.trajectories",
+                "".into(),
+                "a valid Morris design",
+                &e.to_string(),
+            )]
+        })?,
+    };
+    let points = unit
+        .iter()
+        .map(|u| {
+            u.iter()
+                .zip(axes.iter().zip(&bounds))
+                .map(|(&x, (a, &(lo, hi)))| design::scale(x, lo, hi, a.integer()))
+                .collect()
+        })
+        .collect();
+    Ok((points, unit))
+}

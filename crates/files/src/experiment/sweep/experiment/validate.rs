@@ -1,0 +1,224 @@
+//! Every bound and every design point through the scenario's own validation, before the
+//! first run: a sweep of hours must not stop at point 900 on a value that was out of range
+//! from the start. A failure is reported at the axis value that caused it.
+
+use rayon::prelude::*;
+
+use super::error::{invalid, ExperimentError, Pending};
+use super::Experiment;
+use crate::experiment::scenario::Scenario;
+use crate::experiment::sweep::apply;
+use crate::model::validate::Problem;
+
+impl Experiment {
+    /// For designs sampled within bounds, checks each bound on its own (the other
+    /// parameters at their base values): a bound outside a parameter's allowed range is the
+    /// usual mistake, and is reported once, at the bound, rather than at every point
+    /// sampled beyond it.
+    pub(super) fn check_bounds(&self, src: &str) -> Result<(), ExperimentError> {
+        if self.design.kind.discrete() {
+            return Ok(());
+        }
+        let mut out = Vec::new();
+        for (i, (a, spec)) in self.axes.iter().zip(&self.file.sweep.axes).enumerate() {
+            for (which, bound) in [("min", spec.min), ("max", spec.max)] {
+                let Some(mut v) = bound else { continue };
+                if a.integer() {
+                    v = if which == "min" { v.ceil() } else { v.floor() };
+                }
+                let mut t = self.base_table.clone();
+                let problems = match apply::set(&mut t, &a.target, v) {
+                    Err(e) => vec![
+                        Pending::new(&a.check_key, a.text(v), "a value the parameter takes", &e)
+                            .problem,
+                    ],
+                    Ok(()) => match t.try_into::<Scenario>() {
+                        Ok(s) => s.problems(),
+                        Err(e) => vec![
+                            Pending::new(
+                                &a.check_key,
+                                a.text(v),
+                                "a value of the parameter's type",
+                                e.message().trim(),
+                            )
+                            .problem,
+                        ],
+                    },
+                };
+                // The base scenario is valid, so whatever fails here fails because of
+                // this bound (directly, or through a constraint linking parameters).
+                for pr in problems {
+                    let value = if pr.key == a.check_key {
+                        format!("{} (its {which})", a.text(v))
+                    } else {
+                        format!(
+                            "{} (its {which}), which makes `{}` = {}",
+                            a.text(v),
+                            pr.key,
+                            pr.value
+                        )
+                    };
+                    out.push(
+                        Pending::from(Problem {
+                            key: format!("axis {} (sweep.axes[{i}])", a.key),
+                            value,
+                            expected: pr.expected,
+                            hint: pr.hint,
+                        })
+                        .at(format!("sweep.axes[{i}].{which}")),
+                    );
+                }
+            }
+        }
+        if out.is_empty() {
+            Ok(())
+        } else {
+            Err(invalid(src, &self.origin, out))
+        }
+    }
+
+    /// Builds every point's scenario and runs the scenario's validation on it. The same
+    /// problem at many points (one bad value of a grid axis spoils a whole slice of the
+    /// grid) is reported once, with the points it affects.
+    pub(super) fn validate_points(&self, src: &str) -> Result<(), ExperimentError> {
+        let mut bad: Vec<(usize, Vec<Problem>)> = (0..self.points())
+            .into_par_iter()
+            .filter_map(|p| self.point_problems(p).err().map(|e| (p, e)))
+            .collect();
+        if bad.is_empty() {
+            return Ok(());
+        }
+        bad.sort_by_key(|(p, _)| *p);
+        // (problem without its point, where, points)
+        let mut groups: Vec<(Problem, Option<String>, Vec<usize>)> = Vec::new();
+        let n_bad = bad.len();
+        let mut shown_points = std::collections::BTreeSet::new();
+        for (p, problems) in bad {
+            for pr in problems {
+                let (pr, at) = self.point_problem(pr, &self.design.points[p]);
+                match groups.iter().position(|(q, a, _)| *q == pr && *a == at) {
+                    Some(g) => {
+                        groups[g].2.push(p);
+                        shown_points.insert(p);
+                    }
+                    None if groups.len() < 5 => {
+                        groups.push((pr, at, vec![p]));
+                        shown_points.insert(p);
+                    }
+                    None => {}
+                }
+            }
+        }
+        let hidden = n_bad - shown_points.len();
+        let mut out: Vec<Pending> = groups
+            .into_iter()
+            .map(|(mut pr, at, points)| {
+                let shown: Vec<String> = points.iter().take(8).map(|p| p.to_string()).collect();
+                let more = if points.len() > 8 {
+                    format!(" and {} more", points.len() - 8)
+                } else {
+                    String::new()
+                };
+                let s = if points.len() > 1 { "s" } else { "" };
+                pr.value = pr.value.replacen(
+                    "{points}",
+                    &format!("design point{s} {}{more}", shown.join(", ")),
+                    1,
+                );
+                Pending { problem: pr, at }
+            })
+            .collect();
+        if hidden > 0 {
+            out.push(Pending::new(
+                "sweep",
+                format!("{hidden} more invalid design points"),
+                "valid parameter values at every point",
+                "",
+            ));
+        }
+        Err(invalid(src, &self.origin, out))
+    }
+
+    /// Names the axis (and where its value is written) for a problem of design point `p`.
+    fn point_problem(&self, pr: Problem, values: &[f64]) -> (Problem, Option<String>) {
+        match self.axes.iter().position(|a| a.check_key == pr.key) {
+            Some(i) => {
+                let a = &self.axes[i];
+                let v = values[i];
+                let spec = &self.file.sweep.axes[i];
+                let at = if let Some(j) = spec
+                    .values
+                    .as_ref()
+                    .and_then(|vs| vs.iter().position(|&x| x == v))
+                {
+                    format!("sweep.axes[{i}].values[{j}]")
+                } else if spec.range.is_some() {
+                    format!("sweep.axes[{i}].range")
+                } else if (v - a.lo).abs() <= (v - a.hi).abs() {
+                    format!("sweep.axes[{i}].min")
+                } else {
+                    format!("sweep.axes[{i}].max")
+                };
+                (
+                    Problem {
+                        key: format!("axis {} (sweep.axes[{i}])", a.key),
+                        value: format!("{} at {{points}}", a.text(v)),
+                        expected: pr.expected,
+                        hint: pr.hint,
+                    },
+                    Some(at),
+                )
+            }
+            None => {
+                let setting: Vec<String> = self
+                    .axes
+                    .iter()
+                    .zip(values)
+                    .map(|(a, &v)| format!("{} = {}", a.key, a.text(v)))
+                    .collect();
+                (
+                    Problem {
+                        key: pr.key,
+                        value: format!("{} at {{points}} ({})", pr.value, setting.join(", ")),
+                        expected: pr.expected,
+                        hint: pr.hint,
+                    },
+                    Some("sweep.axes[0].key".into()),
+                )
+            }
+        }
+    }
+
+    pub(super) fn point_problems(&self, p: usize) -> Result<Scenario, Vec<Problem>> {
+        let mut t = self.base_table.clone();
+        for (a, &v) in self.axes.iter().zip(&self.design.points[p]) {
+            apply::set(&mut t, &a.target, v).map_err(|e| {
+                vec![
+                    Pending::new(&a.check_key, a.text(v), "a value the parameter takes", &e)
+                        .problem,
+                ]
+            })?;
+        }
+        let s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
+            vec![
+                Pending::new(
+                    &self
+                        .axes
+                        .first()
+                        .map(|a| a.check_key.clone())
+                        .unwrap_or_default(),
+                    "a value of this design point".into(),
+                    "values of the parameters' types",
+                    e.message().trim(),
+                )
+                .problem,
+            ]
+        })?;
+        let problems = s.problems();
+        if problems.is_empty() {
+            Ok(s)
+        } else {
+            Err(problems)
+        }
+    }
+}
