@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use self_cell::self_cell;
 
+use crate::experiment::budget;
 use crate::experiment::replication::{
     assemble, burn_in_unless, run_arm_unless, ReplicationResult, RunSettings, Snapshot,
 };
@@ -54,8 +55,10 @@ self_cell!(
     }
 );
 
-/// Employees kept in burned-in organisations at most (about 0.5 kB each: 50 MB).
-const ORG_CACHE_EMPLOYEES: usize = 100_000;
+/// Bytes kept in burned-in organisations at most, by the scenario checks' own estimate of an
+/// organisation (about 0.5 kB an employee with the default customers: some 130,000
+/// employees; far fewer when the customer pools are large).
+const ORG_CACHE_BYTES: usize = 64 << 20;
 /// Finished results kept (each a few hundred kB of series and SVG).
 const RESULT_CACHE_ENTRIES: usize = 32;
 
@@ -100,7 +103,7 @@ impl Engine {
             .map_err(|e| format!("cannot start the simulation threads: {e}"))?;
         Ok(Engine {
             pool,
-            orgs: Mutex::new(Lru::new(ORG_CACHE_EMPLOYEES)),
+            orgs: Mutex::new(Lru::new(ORG_CACHE_BYTES)),
             results: Mutex::new(Lru::new(RESULT_CACHE_ENTRIES)),
             gate: Gate::new(running.max(1), waiting),
         })
@@ -168,15 +171,16 @@ impl Engine {
             .into_par_iter()
             .map(|r| {
                 let (org, hit) = self.organisation(&key, s, r, &plans[0], &settings, &stop)?;
-                let result = org.with_dependent(|owner, b| {
-                    let break_cost = owner.params.customers.break_cost;
-                    let mut outputs = vec![Some(b.baseline.clone())];
-                    outputs.par_extend(plans[1..].par_iter().map(|p| {
-                        run_arm_unless(b.sim.clone(), p, &settings, break_cost, &stop)
-                    }));
-                    let outputs: Option<Vec<_>> = outputs.into_iter().collect();
-                    outputs.map(|o| assemble(&plans, o, b.self_rating))
-                })?;
+                let result =
+                    org.with_dependent(|owner, b| {
+                        let break_cost = owner.params.customers.break_cost;
+                        let mut outputs = vec![Some(b.baseline.clone())];
+                        outputs.par_extend(plans[1..].par_iter().map(|p| {
+                            run_arm_unless(b.sim.clone(), p, &settings, break_cost, &stop)
+                        }));
+                        let outputs: Option<Vec<_>> = outputs.into_iter().collect();
+                        outputs.map(|o| assemble(&plans, o, b.self_rating))
+                    })?;
                 Some((result, hit))
             })
             .collect();
@@ -221,7 +225,10 @@ impl Engine {
         })
         .ok()?;
         let org = Arc::new(org);
-        lock(&self.orgs).insert(k, Arc::clone(&org), s.organisation.employees.max(1));
+        let bytes = budget::estimate(s)
+            .organisation
+            .clamp(1.0, usize::MAX as f64) as usize;
+        lock(&self.orgs).insert(k, Arc::clone(&org), bytes);
         Some((org, false))
     }
 }

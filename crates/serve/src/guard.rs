@@ -129,7 +129,12 @@ mod tests {
 
     #[test]
     fn this_servers_names_pass_and_others_are_refused() {
-        for ok in ["127.0.0.1:8080", "localhost:8080", "LOCALHOST:8080", "[::1]:8080"] {
+        for ok in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "LOCALHOST:8080",
+            "[::1]:8080",
+        ] {
             assert!(get(Some(ok), None).is_ok(), "{ok}");
         }
         for bad in [

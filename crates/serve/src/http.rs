@@ -160,7 +160,10 @@ impl Cancel {
     /// Refusal to hand back when work stopped because of the flag (nobody reads it; the log
     /// does).
     pub fn gone() -> ApiError {
-        ApiError::new(499, "the client closed the connection; the work was stopped")
+        ApiError::new(
+            499,
+            "the client closed the connection; the work was stopped",
+        )
     }
 }
 

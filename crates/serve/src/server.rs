@@ -162,7 +162,11 @@ async fn answer(
     method: &Method,
     path: &str,
 ) -> Result<Reply, (ApiError, bool)> {
-    let text = |name| rq.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok());
+    let text = |name| {
+        rq.headers()
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
     let headers = guard::Headers {
         host: text(HOST),
         origin: text(ORIGIN),
@@ -173,7 +177,10 @@ async fn answer(
         .iter()
         .find(|n| rq.headers().get(*n).is_some_and(|v| v.to_str().is_err()));
     if let Some(n) = unreadable {
-        return Err((ApiError::new(403, format!("the {n} header is not text")), true));
+        return Err((
+            ApiError::new(403, format!("the {n} header is not text")),
+            true,
+        ));
     }
     guard::check(local, method, &headers).map_err(|e| (e, true))?;
     let body = read_body(rq, app.limits.max_body_bytes).await?;
@@ -231,9 +238,7 @@ async fn read_body(rq: Request<Body>, limit: usize) -> Result<Vec<u8>, (ApiError
     if let Some(n) = declared.filter(|&n| n > limit as u64) {
         if n <= DRAIN_LIMIT as u64 {
             // Read and drop (chunk by chunk, nothing kept) so that the client gets the 413.
-            let drain = async {
-                while let Some(Ok(_)) = body.frame().await {}
-            };
+            let drain = async { while let Some(Ok(_)) = body.frame().await {} };
             let _ = tokio::time::timeout(BODY_TIMEOUT, drain).await;
         }
         return Err((too_large(n.to_string()), true));
