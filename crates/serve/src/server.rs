@@ -182,6 +182,17 @@ async fn answer(
             true,
         ));
     }
+    // Two Host headers (or Origins) would let a proxy and this server disagree on which one
+    // counts.
+    if let Some(n) = [HOST, ORIGIN]
+        .iter()
+        .find(|n| rq.headers().get_all(*n).iter().count() > 1)
+    {
+        return Err((
+            ApiError::new(403, format!("the {n} header is given twice")),
+            true,
+        ));
+    }
     guard::check(local, method, &headers).map_err(|e| (e, true))?;
     let body = read_body(rq, app.limits.max_body_bytes).await?;
     let cancel = Cancel::new();
