@@ -97,6 +97,24 @@ fn bad_files_get_file_line_column_key_and_range() {
             "huge.toml:2:13: `organisation.employees` = 1000000000000: expected a whole number in [1, 10000000]",
         ),
         (
+            // Once killed `run` (exit 134): the arm's check allocated one flag per team
+            // before the organisation's size was refused.
+            "huge_with_arm.toml",
+            "[organisation]\nemployees = 1000000000000\nteam_size = 1\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 10\n",
+            "huge_with_arm.toml:2:13: `organisation.employees` = 1000000000000: expected a whole number in [1, 10000000]",
+        ),
+        (
+            // Passes every range check but is one pool of a billion customers.
+            "pool.toml",
+            "replications = 1\n[organisation]\nemployees = 10000\nteam_size = 10000\n[customers]\npool_per_employee = 100000\n",
+            "pool.toml:6:21: `customers.pool_per_employee` = 100000: expected a scenario that fits in 6.0 GiB",
+        ),
+        (
+            "growing.toml",
+            "[customers]\ninflow_per_employee = 1000\noutflow_rate = 0\n[organisation]\nemployees = 100000\n",
+            "growing.toml:2:23: `customers.inflow_per_employee` = 1000: expected a scenario that fits in 6.0 GiB",
+        ),
+        (
             "late.toml",
             "horizon_days = 100\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 500\n",
             "late.toml:6:9: `arms[0].interventions[0].start` = 500: expected a day in [0, 100)",

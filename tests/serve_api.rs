@@ -201,7 +201,14 @@ fn bad_requests_get_a_4xx_with_a_clear_message_and_never_a_panic() {
         assert!(!e.contains("panicked"), "{short}: {e}");
     }
     // Not UTF-8.
-    let r = request(&s.addr, "POST", "/api/run", &[], &[0xff, 0xfe, 0x00, 0x81]).unwrap();
+    let r = request(
+        &s.addr,
+        "POST",
+        "/api/run",
+        &[("Content-Type", "application/json")],
+        &[0xff, 0xfe, 0x00, 0x81],
+    )
+    .unwrap();
     assert_eq!(r.status, 400);
     assert!(error_of(&r).contains("not UTF-8"));
     // Wrong path, wrong method.
@@ -214,7 +221,7 @@ fn bad_requests_get_a_4xx_with_a_clear_message_and_never_a_panic() {
     let r = request(&s.addr, "DELETE", "/", &[], b"").unwrap();
     assert_eq!(r.status, 405);
     assert_eq!(r.header("allow"), Some("GET"));
-    // A request that is not HTTP at all: whatever tiny_http answers, the server lives on.
+    // A request that is not HTTP at all: whatever the transport answers, the server lives on.
     let _ = raw_request(&s.addr, b"GARBAGE\r\n\r\n");
     assert!(s.alive());
     assert_eq!(s.get("/").status, 200);

@@ -68,6 +68,11 @@ impl Server {
         .expect("POST answered")
     }
 
+    /// The server's process id (to read its threads and CPU time under /proc).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the process is still running (a panic that killed it would show here).
     pub fn alive(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))

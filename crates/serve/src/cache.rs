@@ -1,4 +1,4 @@
-//! A small least-recently-used map bounded by a total cost (employees, for burned-in
+//! A small least-recently-used map bounded by a total cost (estimated bytes, for burned-in
 //! organisations; entries, for finished results). Linear scans: it holds at most a few
 //! hundred entries, and a scan costs nothing next to one simulated day.
 

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use self_cell::self_cell;
 
+use crate::experiment::budget;
 use crate::experiment::replication::{
-    assemble, burn_in, run_arm, ReplicationResult, RunSettings, Snapshot,
+    assemble, burn_in_unless, run_arm_unless, ReplicationResult, RunSettings, Snapshot,
 };
 use crate::experiment::scenario::Scenario;
 use crate::metrics::recorder::RunSeries;
@@ -27,7 +28,7 @@ use crate::model::rng::replication_seed;
 use crate::model::{ArmPlan, Consts, Params, Simulation};
 
 use super::cache::Lru;
-use super::http::ApiError;
+use super::http::{ApiError, Cancel};
 use super::outcome::Outcome;
 use super::request::ScenarioRequest;
 
@@ -54,8 +55,10 @@ self_cell!(
     }
 );
 
-/// Employees kept in burned-in organisations at most (about 0.5 kB each: 50 MB).
-const ORG_CACHE_EMPLOYEES: usize = 100_000;
+/// Bytes kept in burned-in organisations at most, by the scenario checks' own estimate of an
+/// organisation (about 0.5 kB an employee with the default customers: some 130,000
+/// employees; far fewer when the customer pools are large).
+const ORG_CACHE_BYTES: usize = 64 << 20;
 /// Finished results kept (each a few hundred kB of series and SVG).
 const RESULT_CACHE_ENTRIES: usize = 32;
 
@@ -100,7 +103,7 @@ impl Engine {
             .map_err(|e| format!("cannot start the simulation threads: {e}"))?;
         Ok(Engine {
             pool,
-            orgs: Mutex::new(Lru::new(ORG_CACHE_EMPLOYEES)),
+            orgs: Mutex::new(Lru::new(ORG_CACHE_BYTES)),
             results: Mutex::new(Lru::new(RESULT_CACHE_ENTRIES)),
             gate: Gate::new(running.max(1), waiting),
         })
@@ -111,8 +114,13 @@ impl Engine {
         lock(&self.results).get(&id.to_string())
     }
 
-    /// Runs (or finds) the request's scenario.
-    pub fn run(&self, req: &ScenarioRequest) -> Result<(Arc<Outcome>, RunStats), ApiError> {
+    /// Runs (or finds) the request's scenario; stops (with [`Cancel::gone`]) between days
+    /// once `cancel` is set, keeping nothing half-built.
+    pub fn run(
+        &self,
+        req: &ScenarioRequest,
+        cancel: &Cancel,
+    ) -> Result<(Arc<Outcome>, RunStats), ApiError> {
         let id = result_id(&req.toml);
         let reps = req.scenario.replications;
         let mut stats = RunStats {
@@ -134,7 +142,9 @@ impl Engine {
             return Ok((o, stats));
         }
         let t0 = Instant::now();
-        let (results, cached) = self.pool.install(|| self.replications(&req.scenario))?;
+        let (results, cached) = self
+            .pool
+            .install(|| self.replications(&req.scenario, cancel))?;
         stats.simulate_ms = t0.elapsed().as_secs_f64() * 1e3;
         let outcome = self
             .pool
@@ -148,27 +158,33 @@ impl Engine {
     }
 
     /// Every replication, in replication order, and how many came from the cache.
-    fn replications(&self, s: &Scenario) -> Result<(Vec<ReplicationResult>, usize), ApiError> {
+    fn replications(
+        &self,
+        s: &Scenario,
+        cancel: &Cancel,
+    ) -> Result<(Vec<ReplicationResult>, usize), ApiError> {
         let key: Arc<str> = organisation_key(s)?.into();
         let plans = s.plans();
         let settings = s.run_settings();
-        let out: Vec<(ReplicationResult, bool)> = (0..s.replications as u64)
+        let stop = || cancel.is_cancelled();
+        let out: Option<Vec<(ReplicationResult, bool)>> = (0..s.replications as u64)
             .into_par_iter()
             .map(|r| {
-                let (org, hit) = self.organisation(&key, s, r, &plans[0], &settings);
-                let result = org.with_dependent(|owner, b| {
-                    let break_cost = owner.params.customers.break_cost;
-                    let mut outputs = vec![b.baseline.clone()];
-                    outputs.par_extend(
-                        plans[1..]
-                            .par_iter()
-                            .map(|p| run_arm(b.sim.clone(), p, &settings, break_cost)),
-                    );
-                    assemble(&plans, outputs, b.self_rating)
-                });
-                (result, hit)
+                let (org, hit) = self.organisation(&key, s, r, &plans[0], &settings, &stop)?;
+                let result =
+                    org.with_dependent(|owner, b| {
+                        let break_cost = owner.params.customers.break_cost;
+                        let mut outputs = vec![Some(b.baseline.clone())];
+                        outputs.par_extend(plans[1..].par_iter().map(|p| {
+                            run_arm_unless(b.sim.clone(), p, &settings, break_cost, &stop)
+                        }));
+                        let outputs: Option<Vec<_>> = outputs.into_iter().collect();
+                        outputs.map(|o| assemble(&plans, o, b.self_rating))
+                    })?;
+                Some((result, hit))
             })
             .collect();
+        let out = out.ok_or_else(Cancel::gone)?;
         let cached = out.iter().filter(|(_, hit)| *hit).count();
         Ok((out.into_iter().map(|(r, _)| r).collect(), cached))
     }
@@ -181,31 +197,39 @@ impl Engine {
         r: u64,
         baseline: &ArmPlan,
         settings: &RunSettings,
-    ) -> (Arc<BurnedIn>, bool) {
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Arc<BurnedIn>, bool)> {
         let k = (Arc::clone(key), r);
         if let Some(org) = lock(&self.orgs).get(&k) {
-            return (org, true);
+            return Some((org, true));
         }
         let params = s.params();
         let consts = Consts::new(&params);
         let seed = replication_seed(s.seed, r);
-        let org = Arc::new(BurnedIn::new(Owner { params, consts }, |o| {
-            let sim = burn_in(&o.params, &o.consts, seed, settings);
+        let org = BurnedIn::try_new(Owner { params, consts }, |o| {
+            let sim = burn_in_unless(&o.params, &o.consts, seed, settings, stop).ok_or(())?;
             let self_rating = sim.self_rating_shares();
-            let base = run_arm(
+            let base = run_arm_unless(
                 sim.clone(),
                 baseline,
                 settings,
                 o.params.customers.break_cost,
-            );
-            Burned {
+                stop,
+            )
+            .ok_or(())?;
+            Ok::<_, ()>(Burned {
                 sim,
                 baseline: base,
                 self_rating,
-            }
-        }));
-        lock(&self.orgs).insert(k, Arc::clone(&org), s.organisation.employees.max(1));
-        (org, false)
+            })
+        })
+        .ok()?;
+        let org = Arc::new(org);
+        let bytes = budget::estimate(s)
+            .organisation
+            .clamp(1.0, usize::MAX as f64) as usize;
+        lock(&self.orgs).insert(k, Arc::clone(&org), bytes);
+        Some((org, false))
     }
 }
 
@@ -320,16 +344,17 @@ mod tests {
         let req = parse(body.as_bytes(), &Limits::default()).unwrap();
         let expected = run_scenario(&req.scenario, &|| {});
         let engine = Engine::new(2, 1, 1).unwrap();
-        let (cold, hits) = engine.replications(&req.scenario).unwrap();
+        let go = Cancel::new();
+        let (cold, hits) = engine.replications(&req.scenario, &go).unwrap();
         assert_eq!(hits, 0);
         assert!(same(&cold, &expected));
-        let (warm, hits) = engine.replications(&req.scenario).unwrap();
+        let (warm, hits) = engine.replications(&req.scenario, &go).unwrap();
         assert_eq!(hits, 3);
         assert!(same(&warm, &expected));
         // Another programme on the same organisation reuses the burned-in replications.
         let body2 = body.replace("\"coaching\", \"start\": 10", "\"training\", \"start\": 5");
         let req2 = parse(body2.as_bytes(), &Limits::default()).unwrap();
-        let (other, hits) = engine.replications(&req2.scenario).unwrap();
+        let (other, hits) = engine.replications(&req2.scenario, &go).unwrap();
         assert_eq!(hits, 3);
         assert!(same(&other, &run_scenario(&req2.scenario, &|| {})));
     }

@@ -1,16 +1,9 @@
-//! HTTP plumbing: a fixed pool of worker threads takes requests from `tiny_http`, reads
-//! bodies within the size limit, routes them, and turns every outcome (a handler's error
-//! or even a panic) into a response with a clear message. No handler can take a worker
-//! down: a panic becomes a 500 and the worker goes on.
+//! What handlers and the server exchange: errors as JSON answers, replies, the request a
+//! handler sees, the method, the cancel flag, and the headers every response carries. The
+//! transport itself (connections, limits, timeouts) is in [`crate::server`].
 
-use std::io::Read;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
-
-use tiny_http::{Header, Method, Request, Response, Server};
-
-use super::App;
 
 /// An error a client gets back, as JSON: `{"error": message, "status": n, "keys": [...]}`.
 /// `keys` are the scenario key paths concerned (`arms[0].interventions[1].duration`), so a
@@ -58,7 +51,7 @@ impl ApiError {
         self
     }
 
-    fn reply(&self) -> Reply {
+    pub fn reply(&self) -> Reply {
         let body = serde_json::json!({
             "error": self.message,
             "status": self.status,
@@ -72,7 +65,7 @@ impl ApiError {
     }
 }
 
-/// A response before it is handed to `tiny_http`.
+/// A response before it is handed to the transport.
 #[derive(Debug, Clone)]
 pub struct Reply {
     pub status: u16,
@@ -119,112 +112,75 @@ impl Reply {
     }
 }
 
+/// A request's method, as the routes match it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    /// Any other method, by name (answered 405 by the routes).
+    Other(String),
+}
+
+impl Method {
+    pub fn from_name(name: &str) -> Method {
+        match name {
+            "GET" => Method::Get,
+            "POST" => Method::Post,
+            other => Method::Other(other.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Method::Get => f.write_str("GET"),
+            Method::Post => f.write_str("POST"),
+            Method::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Set when the client that asked for some work has gone (its connection closed before the
+/// answer): long work checks it between days and replications and stops, so that nobody's
+/// abandoned request holds the simulation threads.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+    /// Refusal to hand back when work stopped because of the flag (nobody reads it; the log
+    /// does).
+    pub fn gone() -> ApiError {
+        ApiError::new(
+            499,
+            "the client closed the connection; the work was stopped",
+        )
+    }
+}
+
 /// What a handler sees of a request.
 pub struct Incoming<'a> {
     pub method: &'a Method,
     /// The path without the query string.
     pub path: &'a str,
     pub body: &'a [u8],
+    /// Set when the client has gone.
+    pub cancel: &'a Cancel,
 }
 
-/// Serves requests on `threads` worker threads until the server is dropped.
-pub fn run_workers(server: Arc<Server>, app: Arc<App>, threads: usize) {
-    let handles: Vec<_> = (0..threads.max(1))
-        .map(|i| {
-            let server = Arc::clone(&server);
-            let app = Arc::clone(&app);
-            std::thread::Builder::new()
-                .name(format!("http-{i}"))
-                .spawn(move || {
-                    while let Ok(rq) = server.recv() {
-                        handle(rq, &app);
-                    }
-                })
-        })
-        .collect();
-    for h in handles.into_iter().flatten() {
-        let _ = h.join();
-    }
-}
-
-/// Reads, routes and answers one request; logs one line to stderr.
-fn handle(mut rq: Request, app: &App) {
-    let t0 = Instant::now();
-    let method = rq.method().clone();
-    let url = rq.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
-    let reply = match read_body(&mut rq, app.limits.max_body_bytes) {
-        Err(e) => e.reply(),
-        Ok(body) => {
-            let incoming = Incoming {
-                method: &method,
-                path: &path,
-                body: &body,
-            };
-            match catch_unwind(AssertUnwindSafe(|| super::routes::route(app, &incoming))) {
-                Ok(Ok(r)) => r,
-                Ok(Err(e)) => e.reply(),
-                Err(_) => ApiError::internal(&format!("answering {method} {path}")).reply(),
-            }
-        }
-    };
-    let status = reply.status;
-    let bytes = reply.body.len();
-    if let Err(e) = rq.respond(to_response(reply)) {
-        // The client went away; nothing to answer.
-        eprintln!("{method} {path}: response not sent: {e}");
-    }
-    if !app.quiet {
-        eprintln!(
-            "{method} {path} {status} {bytes} B {:.0} ms",
-            t0.elapsed().as_secs_f64() * 1e3
-        );
-    }
-}
-
-/// Bodies up to this size are read to the end even when refused (see [`read_body`]).
-const DRAIN_LIMIT: usize = 4 << 20;
-
-/// The body, refused with 413 when its declared or actual length passes `limit`.
-fn read_body(rq: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
-    let too_large = |n: String| {
-        ApiError::new(
-            413,
-            format!(
-                "the request body ({n} bytes) is larger than the explorer accepts ({limit} bytes)"
-            ),
-        )
-    };
-    if let Some(n) = rq.body_length() {
-        if n > limit {
-            // Read (and drop) a moderate excess so that the client, still sending, gets
-            // the answer instead of a reset connection; a huge body is cut off.
-            if n <= DRAIN_LIMIT {
-                let _ = std::io::copy(&mut rq.as_reader().take(n as u64), &mut std::io::sink());
-            }
-            return Err(too_large(n.to_string()));
-        }
-    }
-    let mut body = Vec::new();
-    rq.as_reader()
-        .take(limit as u64 + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| ApiError::bad_request(format!("reading the request body failed: {e}")))?;
-    if body.len() > limit {
-        return Err(too_large(format!("more than {limit}")));
-    }
-    Ok(body)
-}
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-/// Every response says what it is, that it is not to be sniffed as something else, and
-/// that the page loads nothing from anywhere but this server.
-fn to_response(r: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut resp = Response::from_data(r.body).with_status_code(r.status);
-    let fixed = [
+/// The security headers every response carries: what it is, that it is not to be sniffed
+/// as something else, and that the page loads nothing from anywhere but this server.
+pub fn response_headers(r: &Reply) -> Vec<(&'static str, String)> {
+    let mut out = vec![
         ("Content-Type", r.content_type.to_string()),
         ("X-Content-Type-Options", "nosniff".to_string()),
         (
@@ -233,14 +189,9 @@ fn to_response(r: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
         ),
     ];
     let has_cache = r.headers.iter().any(|(k, _)| *k == "Cache-Control");
-    let extra = r
-        .headers
-        .into_iter()
-        .chain((!has_cache).then(|| ("Cache-Control", "no-store".to_string())));
-    for (k, v) in fixed.into_iter().chain(extra) {
-        if let Some(h) = header(k, &v) {
-            resp.add_header(h);
-        }
+    out.extend(r.headers.iter().cloned());
+    if !has_cache {
+        out.push(("Cache-Control", "no-store".to_string()));
     }
-    resp
+    out
 }

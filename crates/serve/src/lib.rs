@@ -4,7 +4,9 @@
 //! sector and maturity preset and a drive mix, composes intervention programmes, and sees
 //! them against the baseline, computed live by the simulation core.
 //!
-//! - [`http`]: worker threads, body limit, errors and panics turned into responses;
+//! - [`server`]: connections, their limits and timeouts, handlers on worker threads;
+//! - [`guard`]: only this server's own page (Host, Origin, JSON) may ask;
+//! - [`http`]: errors as JSON answers, replies, the cancel flag a gone client sets;
 //! - [`routes`]: which path does what;
 //! - [`request`]: request JSON → scenario TOML → checked [`Scenario`], and the limits;
 //! - [`engine`]: runs with the burned-in-organisation and result caches;
@@ -22,12 +24,14 @@ pub use undercurrent_charts::{experiment, metrics, model, output, plot, report};
 pub mod assets;
 pub mod cache;
 pub mod engine;
+pub mod guard;
 pub mod http;
 pub mod import;
 pub mod meta;
 pub mod outcome;
 pub mod request;
 pub mod routes;
+pub mod server;
 pub mod stories;
 
 use std::io::Write;
@@ -49,7 +53,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Simulation threads.
     pub threads: usize,
-    /// HTTP worker threads: requests answered at once (charts and the page while runs go on).
+    /// Handler threads: requests answered at once (charts and the page while runs go on).
+    /// Connections themselves hold no thread.
     pub workers: usize,
     /// No per-request log on stderr.
     pub quiet: bool,
@@ -80,12 +85,11 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         quiet: opts.quiet,
     });
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let server =
-        tiny_http::Server::http(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    let local = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| "the server has no IP address".to_string())?;
+    let listener =
+        std::net::TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
@@ -99,8 +103,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             opts.bind
         );
     }
-    http::run_workers(Arc::new(server), app, opts.workers);
-    Ok(())
+    server::run(listener, app, opts.workers)
 }
 
 pub const SECTORS: [&str; 5] = [

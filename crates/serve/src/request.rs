@@ -9,6 +9,7 @@
 
 use serde_json::Value as Json;
 
+use crate::experiment::budget;
 use crate::experiment::scenario::{Scenario, ScenarioError};
 
 use super::http::ApiError;
@@ -34,9 +35,14 @@ pub struct Limits {
     pub max_interventions_per_arm: usize,
     /// Recorded days per arm (horizon / record_every): bounds the response and chart size.
     pub max_recorded_days: i64,
-    /// Employee-days one request may simulate: employees × replications × (burn-in +
-    /// horizon × arms). 150 million take about 20 s on this project's 2-core machine.
+    /// Work one request may ask for, in employee-days at the default 8 contacts a day:
+    /// employees × replications × (burn-in + horizon × arms) × the cost of an employee-day
+    /// relative to the default (see [`work`]). 150 million take about 20 s on this
+    /// project's 2-core machine.
     pub max_employee_days: f64,
+    /// Memory one request may need (bytes, the scenario checks' own estimate with its
+    /// replications running two at a time): the explorer keeps serving others meanwhile.
+    pub max_memory_bytes: f64,
 }
 
 impl Default for Limits {
@@ -51,6 +57,7 @@ impl Default for Limits {
             max_interventions_per_arm: 12,
             max_recorded_days: 1_000,
             max_employee_days: 150e6,
+            max_memory_bytes: 1024.0 * 1024.0 * 1024.0,
         }
     }
 }
@@ -301,26 +308,62 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
     }
     let work = work(s);
     if work > l.max_employee_days {
+        let per_day = day_cost(s);
+        let key = if per_day > 2.0 {
+            "customers.contacts_per_day"
+        } else {
+            "organisation.employees"
+        };
         return Err(ApiError::unprocessable(format!(
-            "this scenario needs {:.0} million employee-days (employees {} × replications {} × (burn-in {} + horizon {} × {} arms)); the explorer allows at most {:.0} million per request: lower the organisation size, replications, horizon or number of arms (larger runs: export the scenario and use `undercurrent run`)",
+            "this scenario needs {:.0} million employee-days (employees {} × replications {} × (burn-in {} + horizon {} × {} arms) × {:.2}, the cost of an employee-day at {} contacts a day against the default 8); the explorer allows at most {:.0} million per request: lower the organisation size, contacts a day, replications, horizon or number of arms (larger runs: export the scenario and use `undercurrent run`)",
             work / 1e6,
             employees,
             s.replications,
             s.burn_in_days,
             s.horizon_days,
             s.arms.len(),
+            per_day,
+            s.customers.contacts_per_day,
             l.max_employee_days / 1e6
         ))
+        .with_key(key));
+    }
+    let estimate = budget::estimate(s);
+    let peak = estimate.peak(s.replications.min(2));
+    if peak > l.max_memory_bytes {
+        return Err(ApiError::unprocessable(format!(
+            "this scenario needs about {} of memory ({} per organisation, customer pools at their largest); the explorer allows at most {} per request: fewer customers per employee, more customer outflow, a smaller organisation or fewer arms (larger runs: export the scenario and use `undercurrent run`)",
+            budget::human_bytes(peak),
+            budget::human_bytes(estimate.organisation),
+            budget::human_bytes(l.max_memory_bytes),
+        ))
+        .with_key("customers.pool_per_employee")
+        .with_key("customers.inflow_per_employee")
         .with_key("organisation.employees"));
     }
     Ok(())
 }
 
-/// Employee-days a scenario simulates without any cache: the cost model of a request.
+/// Fixed cost of an employee-day in contacts: the day's state updates cost about as much as
+/// five contacts (measured: 1000 contacts a day ran 80 times slower than 8, and
+/// (1000 + 5) / (8 + 5) ≈ 77).
+const DAY_OVERHEAD_CONTACTS: f64 = 5.0;
+
+/// Cost of one employee-day relative to one at the default 8 contacts: contacts, plus the
+/// customers that join each day (each is pushed to the pool, and a growing pool is scanned).
+pub fn day_cost(s: &Scenario) -> f64 {
+    let c = &s.customers;
+    (c.contacts_per_day as f64 + DAY_OVERHEAD_CONTACTS + c.inflow_per_employee)
+        / (8.0 + DAY_OVERHEAD_CONTACTS + 0.45)
+}
+
+/// Work a scenario asks for without any cache, in employee-days at the default contacts: the
+/// cost model of a request.
 pub fn work(s: &Scenario) -> f64 {
     s.organisation.employees as f64
         * s.replications as f64
         * (s.burn_in_days as f64 + s.horizon_days as f64 * s.arms.len() as f64)
+        * day_cost(s)
 }
 
 #[cfg(test)]

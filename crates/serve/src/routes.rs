@@ -11,9 +11,7 @@
 //! | POST | `/api/import` | a scenario file (`{"name", "toml"}`) checked, as the JSON the form edits |
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
 
-use tiny_http::Method;
-
-use super::http::{ApiError, Incoming, Reply};
+use super::http::{ApiError, Cancel, Incoming, Method, Reply};
 use super::{assets, import, request, App};
 
 /// Dispatches one request.
@@ -46,7 +44,7 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     match path {
         "/api/meta" => Ok(Reply::json(200, &app.meta)),
         "/api/stories" => Ok(Reply::json(200, &app.stories)),
-        "/api/run" => run(app, rq.body),
+        "/api/run" => run(app, rq.body, rq.cancel),
         "/api/export" => export(app, rq.body),
         "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
         p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
@@ -66,9 +64,9 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
 }
 
 /// `POST /api/run`: `{"stats": {...}, "result": {...}}`.
-fn run(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
+fn run(app: &App, body: &[u8], cancel: &Cancel) -> Result<Reply, ApiError> {
     let req = request::parse(body, &app.limits)?;
-    let (outcome, stats) = app.engine.run(&req)?;
+    let (outcome, stats) = app.engine.run(&req, cancel)?;
     if !app.quiet {
         eprintln!(
             "run {}: {} arms x {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",

@@ -54,12 +54,33 @@ pub fn burn_in<'a>(
     rep_seed: u64,
     s: &RunSettings,
 ) -> Simulation<'a> {
+    match burn_in_unless(params, consts, rep_seed, s, &|| false) {
+        Some(sim) => sim,
+        None => unreachable!("a burn-in that is never stopped finishes"),
+    }
+}
+
+/// [`burn_in`], checking `stop` before every day: `None` when it said stop (the explorer's
+/// request whose client has gone).
+pub fn burn_in_unless<'a>(
+    params: &'a Params,
+    consts: &'a Consts,
+    rep_seed: u64,
+    s: &RunSettings,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Simulation<'a>> {
+    if stop() {
+        return None;
+    }
     let mut sim = Simulation::new(params, consts, rep_seed);
     let none = ArmPlan::default();
     for day in -s.burn_in..0 {
+        if stop() {
+            return None;
+        }
         sim.step(&none, day, false);
     }
-    sim
+    Some(sim)
 }
 
 /// A replication's result from every arm's output (in `plans` order, baseline first) and
@@ -95,14 +116,31 @@ pub fn assemble(
 
 /// Runs one arm over the recorded horizon from a burned-in organisation.
 pub fn run_arm(
-    mut sim: Simulation,
+    sim: Simulation,
     plan: &ArmPlan,
     s: &RunSettings,
     break_cost: f64,
 ) -> (RunSeries, Vec<Snapshot>) {
+    match run_arm_unless(sim, plan, s, break_cost, &|| false) {
+        Some(out) => out,
+        None => unreachable!("an arm that is never stopped finishes"),
+    }
+}
+
+/// [`run_arm`], checking `stop` before every day: `None` when it said stop.
+pub fn run_arm_unless(
+    mut sim: Simulation,
+    plan: &ArmPlan,
+    s: &RunSettings,
+    break_cost: f64,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<(RunSeries, Vec<Snapshot>)> {
     let mut rec = Recorder::new(s.horizon, s.record_every, break_cost);
     let mut snaps = Vec::new();
     for day in 0..s.horizon {
+        if stop() {
+            return None;
+        }
         let record = rec.is_record_day(day);
         let t = sim.step(plan, day, record);
         rec.on_day(day, &t, record);
@@ -125,5 +163,5 @@ pub fn run_arm(
             }
         }
     }
-    (rec.finish(), snaps)
+    Some((rec.finish(), snaps))
 }

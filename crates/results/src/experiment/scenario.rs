@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::budget;
 use super::locate::{
     did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
 };
@@ -12,7 +13,7 @@ use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
     BehaviourParams, CustomerParams, InterventionEffects, ManagerParams, OrganisationParams,
-    Params, RuleBreakParams, StateParams,
+    Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
 };
 use crate::model::presets::{self, Maturity, Sector};
 use crate::model::validate::{Check, Problem};
@@ -397,6 +398,15 @@ impl Scenario {
             );
         }
         c.output_name("name", &self.name);
+        // Checks below allocate or estimate in proportion to the organisation's size: they
+        // run only once that size is known to be within its bounds (its problem, if any, is
+        // already reported).
+        let o = &self.organisation;
+        if !(1..=MAX_EMPLOYEES).contains(&o.employees)
+            || !(1..=MAX_TEAM_SIZE.min(o.employees)).contains(&o.team_size)
+        {
+            return;
+        }
         let n_teams = self.n_teams();
         let mut seen = std::collections::BTreeSet::new();
         for (i, arm) in self.arms.iter().enumerate() {
@@ -427,6 +437,64 @@ impl Scenario {
             }
             check_arm(c, &key, &arm.interventions, self.horizon_days, n_teams);
         }
+        if c.problems.is_empty() {
+            self.check_memory(c);
+        }
+    }
+
+    /// Refuses a scenario whose memory estimate ([`budget::estimate`], one replication in
+    /// flight) passes [`budget::MEMORY_LIMIT_BYTES`], naming the key that weighs most.
+    fn check_memory(&self, c: &mut Check) {
+        let e = budget::estimate(self);
+        let peak = e.peak(1);
+        if peak <= budget::MEMORY_LIMIT_BYTES {
+            return;
+        }
+        let cu = &self.customers;
+        let start_pool = cu.pool_per_employee * self.organisation.team_size as f64 * 4.0 * 2.0;
+        let at_once = e.organisation * e.organisations_per_replication;
+        let (key, value, hint) = if e.kept > at_once {
+            if self.employee_snapshots.is_empty() {
+                (
+                    "replications",
+                    self.replications.to_string(),
+                    "fewer replications, arms or recorded days (raise record_every)",
+                )
+            } else {
+                (
+                    "employee_snapshots",
+                    format!("{} days", self.employee_snapshots.len()),
+                    "fewer snapshot days, a smaller organisation or fewer replications",
+                )
+            }
+        } else if cu.outflow_rate == 0.0 || e.largest_pool > 8.0 * start_pool.max(64.0) {
+            ("customers.inflow_per_employee", cu.inflow_per_employee.to_string(), "the customer pools grow every day: raise customers.outflow_rate or lower the inflow")
+        } else if cu.pool_per_employee > 1000.0 {
+            (
+                "customers.pool_per_employee",
+                cu.pool_per_employee.to_string(),
+                "fewer customers per employee or smaller teams",
+            )
+        } else {
+            (
+                "organisation.employees",
+                self.organisation.employees.to_string(),
+                "a smaller organisation or fewer arms",
+            )
+        };
+        c.fail(
+            key,
+            value,
+            format!(
+                "a scenario that fits in {} (this one needs about {}: {} per organisation x {} at once, {} of results kept)",
+                budget::human_bytes(budget::MEMORY_LIMIT_BYTES),
+                budget::human_bytes(peak),
+                budget::human_bytes(e.organisation),
+                e.organisations_per_replication,
+                budget::human_bytes(e.kept),
+            ),
+            hint,
+        );
     }
 }
 
