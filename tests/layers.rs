@@ -134,11 +134,58 @@ fn within_a_crate_the_modules_point_down_too() {
         assert!(!files.is_empty(), "{dir} has no sources");
         for path in files {
             let text = std::fs::read_to_string(&path).unwrap();
-            assert!(
-                !text.contains(forbidden),
-                "{} names {forbidden}",
-                path.display()
-            );
+            // Code, not comments: a doc link to a sibling layer is no dependency.
+            let code = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .any(|l| l.contains(forbidden));
+            assert!(!code, "{} names {forbidden}", path.display());
         }
+    }
+}
+
+/// The normal dependencies of the root library built with `--no-default-features`, by
+/// `cargo tree` (offline, no build).
+fn tree_without_default_features() -> Option<String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .current_dir(root())
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "undercurrent",
+            "--no-default-features",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+        ])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn the_library_without_default_features_has_no_plotting_or_server() {
+    let Some(tree) = tree_without_default_features() else {
+        // Without cargo on the PATH (an installed test binary) there is nothing to ask.
+        eprintln!("skipped: cargo tree did not run");
+        return;
+    };
+    assert!(tree.contains("undercurrent-model"), "{tree}");
+    for heavy in [
+        "plotters",
+        "hyper",
+        "tokio",
+        "undercurrent-charts",
+        "undercurrent-serve",
+    ] {
+        assert!(
+            !tree.lines().any(|l| l.starts_with(heavy)),
+            "{heavy} in the tree without default features:\n{tree}"
+        );
     }
 }
