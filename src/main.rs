@@ -7,7 +7,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use undercurrent::experiment::runner::threads_or_all_cores;
+use undercurrent::experiment::runner::{threads_or_all_cores, MAX_THREADS};
 use undercurrent::experiment::scenario::{Scenario, ScenarioError, Toggle};
 use undercurrent::experiment::sweep::experiment::Experiment;
 use undercurrent::experiment::sweep::runner::{run_sweep, Progress, SweepOptions};
@@ -45,7 +45,7 @@ enum Command {
         #[arg(long)]
         replications: Option<usize>,
         /// Worker threads [default: all cores]. Results do not depend on it.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
         /// Per-replication time series: auto (when small), on, off.
         #[arg(long, value_enum)]
@@ -81,7 +81,7 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
         /// Worker threads [default: all cores]. Results do not depend on it.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
         /// Continue the sweep already in the output directory.
         #[arg(long)]
@@ -114,7 +114,7 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// Simulation threads [default: all cores]. Results do not depend on it.
-        #[arg(long)]
+        #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
         /// HTTP worker threads (requests answered at once).
         #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(2..=64))]
@@ -518,5 +518,15 @@ impl From<PerReplication> for Toggle {
             PerReplication::On => Toggle::On,
             PerReplication::Off => Toggle::Off,
         }
+    }
+}
+
+/// `--threads`: a whole number from 1 to [`MAX_THREADS`]; 0 or a million cannot be meant.
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "expected a whole number of threads from 1 to {MAX_THREADS} (omit --threads for all cores)"
+        )),
     }
 }

@@ -318,3 +318,17 @@ fn a_directory_another_process_writes_is_refused_naming_that_process() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_thread_count_that_cannot_be_meant_is_refused_with_the_range() {
+    for (cmd, n) in [("run", "0"), ("run", "1000000"), ("sweep", "0"), ("serve", "5000")] {
+        let mut args = vec![cmd];
+        if cmd == "sweep" {
+            args.push("tests/fixtures/sweep_grid.toml");
+        }
+        args.extend(["--threads", n]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("from 1 to 1024"), "{args:?}: {}", stderr(&o));
+    }
+}

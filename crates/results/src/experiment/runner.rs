@@ -32,6 +32,10 @@ pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<Replicati
 
 /// Worker threads for a run, a sweep or the explorer: the number asked for, else every
 /// core; never fewer than one. Results never depend on it.
+/// Most worker threads a command accepts: far above any machine this runs on, and low
+/// enough that a mistyped `--threads 1000000` is refused instead of spawning a million threads.
+pub const MAX_THREADS: usize = 1024;
+
 pub fn threads_or_all_cores(requested: Option<usize>) -> usize {
     requested
         .unwrap_or_else(|| {
