@@ -321,7 +321,12 @@ fn a_directory_another_process_writes_is_refused_naming_that_process() {
 
 #[test]
 fn a_thread_count_that_cannot_be_meant_is_refused_with_the_range() {
-    for (cmd, n) in [("run", "0"), ("run", "1000000"), ("sweep", "0"), ("serve", "5000")] {
+    for (cmd, n) in [
+        ("run", "0"),
+        ("run", "1000000"),
+        ("sweep", "0"),
+        ("serve", "5000"),
+    ] {
         let mut args = vec![cmd];
         if cmd == "sweep" {
             args.push("tests/fixtures/sweep_grid.toml");
@@ -329,6 +334,57 @@ fn a_thread_count_that_cannot_be_meant_is_refused_with_the_range() {
         args.extend(["--threads", n]);
         let o = run(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("from 1 to 1024"), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("from 1 to 1024"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn names_too_long_or_with_control_characters_are_refused_where_they_stand() {
+    let d = fresh("names");
+    let long = "x".repeat(300);
+    for (file, text, at) in [
+        (
+            "long.toml",
+            format!("name = \"{long}\"\n"),
+            "long.toml:1:8: `name`",
+        ),
+        (
+            "escape.toml",
+            "name = \"a\\u001b[31mred\"\n".to_string(),
+            "escape.toml:1:8: `name`",
+        ),
+        (
+            "cr.toml",
+            "name = \"a\\rb\"\n".to_string(),
+            "cr.toml:1:8: `name`",
+        ),
+        (
+            "arm.toml",
+            format!("name = \"x\"\n[[arms]]\nname = \"{long}\"\n"),
+            "arm.toml:3:8: `arms[0].name`",
+        ),
+        (
+            "nul.toml",
+            "name = \"x\"\n[[arms]]\nname = \"a\\u0000b\"\n".to_string(),
+            "nul.toml:3:8: `arms[0].name`",
+        ),
+        (
+            "tab.toml",
+            "name = \"x\"\n[[arms]]\nname = \"a\\tb\"\n".to_string(),
+            "tab.toml:3:8: `arms[0].name`",
+        ),
+    ] {
+        let path = write(&d, file, &text);
+        let o = run(&["run", &path, "--out", d.join("out").to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{file}: {}", stderr(&o));
+        assert!(stderr(&o).contains(at), "{file}: {}", stderr(&o));
+        assert!(stderr(&o).contains("at most 100 characters"), "{file}");
+        // Shown escaped, never raw.
+        assert!(!stderr(&o).contains(['\u{1b}', '\r', '\0', '\t']), "{file}");
+        assert!(!d.join("out").exists(), "{file}");
     }
 }

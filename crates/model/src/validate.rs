@@ -27,6 +27,26 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Longest scenario, sweep or arm name: it ends up in directory and file names (at most
+/// 255 bytes on common file systems) beside a prefix.
+pub const MAX_NAME_CHARS: usize = 100;
+
+/// At most [`MAX_NAME_CHARS`] characters and none a control character (terminal escapes,
+/// tabs, carriage returns and NUL bytes would be printed raw or written into files).
+fn is_printable_label(name: &str) -> bool {
+    name.chars().count() <= MAX_NAME_CHARS && !name.chars().any(char::is_control)
+}
+
+/// A name as an error message shows it: escaped, and cut when very long.
+fn shown(name: &str) -> String {
+    let cut: String = name.chars().take(MAX_NAME_CHARS + 20).collect();
+    if cut.len() < name.len() {
+        format!("{:?}… ({} characters)", cut, name.chars().count())
+    } else {
+        format!("{name:?}")
+    }
+}
+
 /// Accumulates problems so that a user sees every mistake in one go.
 #[derive(Debug, Default)]
 pub struct Check {
@@ -59,12 +79,28 @@ impl Check {
 
     /// A name that becomes the output directory `results/<name>/`.
     pub fn output_name(&mut self, key: &str, name: &str) {
-        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        if name.is_empty()
+            || name.contains(['/', '\\'])
+            || name.starts_with('.')
+            || !is_printable_label(name)
+        {
             self.fail(
                 key,
-                format!("{name:?}"),
-                "a non-empty name without path separators".into(),
+                shown(name),
+                format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without path separators or control characters"),
                 "the name becomes the output directory results/<name>/",
+            );
+        }
+    }
+
+    /// An arm's name: it heads CSV columns, chart legends and file names.
+    pub fn arm_name(&mut self, key: &str, name: &str) {
+        if name.is_empty() || name.contains([',', '"']) || !is_printable_label(name) {
+            self.fail(
+                key,
+                shown(name),
+                format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without commas, quotes or control characters"),
+                "",
             );
         }
     }

@@ -411,14 +411,7 @@ impl Scenario {
         let mut seen = std::collections::BTreeSet::new();
         for (i, arm) in self.arms.iter().enumerate() {
             let key = format!("arms[{i}]");
-            if arm.name.is_empty() || arm.name.contains([',', '"', '\n']) {
-                c.fail(
-                    &format!("{key}.name"),
-                    format!("{:?}", arm.name),
-                    "a non-empty name without commas or quotes".into(),
-                    "",
-                );
-            }
+            c.arm_name(&format!("{key}.name"), &arm.name);
             if !seen.insert(arm.name.clone()) {
                 c.fail(
                     &format!("{key}.name"),
