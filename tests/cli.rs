@@ -176,7 +176,7 @@ fn a_directory_of_someone_elses_files_is_refused_unless_forced_and_never_touched
 }
 
 #[test]
-fn an_output_path_under_a_file_is_a_clear_error() {
+fn an_output_path_under_a_file_is_the_users_to_fix_and_said_before_any_work() {
     let d = fresh("unwritable");
     let file = write(&d, "plain.txt", "x");
     let o = run(&[
@@ -186,7 +186,12 @@ fn an_output_path_under_a_file_is_a_clear_error() {
         &format!("{file}/out"),
         "--no-plots",
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a file, not a directory"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stderr(&o).contains("plain.txt"), "{}", stderr(&o));
     assert!(!stderr(&o).contains("panicked"));
 }
@@ -387,4 +392,22 @@ fn names_too_long_or_with_control_characters_are_refused_where_they_stand() {
         assert!(!stderr(&o).contains(['\u{1b}', '\r', '\0', '\t']), "{file}");
         assert!(!d.join("out").exists(), "{file}");
     }
+}
+
+#[test]
+fn a_sweep_into_a_path_under_a_file_is_refused_before_any_run() {
+    let d = fresh("sweep-under-file");
+    let file = write(&d, "plain.txt", "x");
+    let o = run(&[
+        "sweep",
+        "tests/fixtures/sweep_grid.toml",
+        "--out",
+        &format!("{file}/out"),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is a file, not a directory"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -20,6 +20,10 @@ pub struct Busy {
 pub enum LockError {
     #[error(transparent)]
     Busy(#[from] Busy),
+    /// The user's choice of directory cannot be used (a file on the path, no permission to
+    /// write there): said before any work is done.
+    #[error("{}: {reason}; choose another --out", dir.display())]
+    Unusable { dir: PathBuf, reason: String },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -43,11 +47,42 @@ pub fn lock_beside(dir: &Path) -> Result<DirLock, LockError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent).map_err(|source| LockError::Io {
-        path: parent.clone(),
-        source,
-    })?;
-    DirLock::try_acquire(&lock_path(&parent, &name), dir)
+    if let Some(file) = dir.ancestors().skip(1).find(|a| a.is_file()) {
+        return Err(LockError::Unusable {
+            dir: dir.to_path_buf(),
+            reason: format!("{} is a file, not a directory", file.display()),
+        });
+    }
+    let unusable = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied
+                | std::io::ErrorKind::ReadOnlyFilesystem
+                | std::io::ErrorKind::NotADirectory
+        )
+    };
+    match fs::create_dir_all(&parent) {
+        Err(e) if unusable(&e) => {
+            return Err(LockError::Unusable {
+                dir: dir.to_path_buf(),
+                reason: format!("cannot create {} ({e})", parent.display()),
+            })
+        }
+        Err(source) => {
+            return Err(LockError::Io {
+                path: parent.clone(),
+                source,
+            })
+        }
+        Ok(()) => {}
+    }
+    match DirLock::try_acquire(&lock_path(&parent, &name), dir) {
+        Err(LockError::Io { source, .. }) if unusable(&source) => Err(LockError::Unusable {
+            dir: dir.to_path_buf(),
+            reason: format!("cannot write in {} ({source})", parent.display()),
+        }),
+        other => other,
+    }
 }
 
 /// The exclusive lock on one output directory, held while this value lives.

@@ -55,6 +55,8 @@ pub enum OutputError {
     NotADirectory(PathBuf),
     #[error(transparent)]
     Busy(#[from] lock::Busy),
+    #[error("{}: {reason}; choose another --out", dir.display())]
+    Unusable { dir: PathBuf, reason: String },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -67,6 +69,7 @@ impl From<lock::LockError> for OutputError {
     fn from(e: lock::LockError) -> Self {
         match e {
             lock::LockError::Busy(b) => OutputError::Busy(b),
+            lock::LockError::Unusable { dir, reason } => OutputError::Unusable { dir, reason },
             lock::LockError::Io { path, source } => OutputError::Io { path, source },
         }
     }
@@ -174,9 +177,6 @@ struct Siblings {
 }
 
 impl Siblings {
-    fn lock(&self) -> PathBuf {
-        lock::lock_path(&self.parent, &self.name)
-    }
     fn prefixed(&self, what: &str) -> String {
         format!(".{}.{what}-", self.name)
     }
@@ -237,12 +237,11 @@ impl Staged {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let lock = lock::lock_beside(target)?;
         let sib = Siblings {
             parent: parent.clone(),
             name: name.clone(),
         };
-        let lock = lock::DirLock::try_acquire(&sib.lock(), target)?;
         // Under the lock, anything staged or set aside is a killed run's.
         recover(target, &sib)?;
         if target.exists() {

@@ -80,6 +80,12 @@ pub fn run_sweep(
     let _lock = match lock::lock_beside(out) {
         Ok(l) => l,
         Err(lock::LockError::Busy(b)) => return Err(b.into()),
+        Err(lock::LockError::Unusable { dir, reason }) => {
+            return Err(SweepError::OutDir {
+                dir,
+                message: reason,
+            })
+        }
         Err(lock::LockError::Io { path, source }) => return Err(SweepError::Io { path, source }),
     };
     state::prepare(exp, out, opts.shard, opts.resume)?;
