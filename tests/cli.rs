@@ -411,3 +411,32 @@ fn a_sweep_into_a_path_under_a_file_is_refused_before_any_run() {
         stderr(&o)
     );
 }
+
+#[test]
+fn drive_shares_are_named_never_taken_by_position() {
+    let d = fresh("mix-list");
+    for (key, file) in [("drive_mix", "mix.toml"), ("hiring_mix", "hiring.toml")] {
+        let path = write(
+            &d,
+            file,
+            &format!("name = \"x\"\n[organisation]\n{key} = [1, 2, 3]\n"),
+        );
+        let o = run(&["run", &path, "--out", d.join("out").to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{key}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("{file}:3:"))
+                && stderr(&o).contains("table of drive shares"),
+            "{key}: {}",
+            stderr(&o)
+        );
+    }
+    // By name, an unnamed drive has share 0, as before.
+    let path = write(
+        &d,
+        "named.toml",
+        "name = \"x\"\n[organisation]\ndrive_mix = { blue = 1 }\n",
+    );
+    let o = run(&["run", &path, "--print-scenario"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("blue = 1.0"));
+}

@@ -281,8 +281,7 @@ pub struct BlendedTraits {
 /// Share of each drive in an organisation (normalised where used). In a file, a drive not
 /// named has share 0, so `{ green = 1 }` means an all-green organisation; the default mix
 /// applies only when the whole mix is absent.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DriveMix {
     #[serde(default)]
     pub purple: f64,
@@ -313,6 +312,56 @@ impl Default for DriveMix {
             yellow: 0.07,
             turquoise: 0.03,
         }
+    }
+}
+
+/// The fields of a drive mix as a file names them (`{ green = 1 }`): a table only. A
+/// derived struct would also take a list (`[1, 2, 3]`) by position, silently as purple, red
+/// and blue; shares are meant by name.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DriveMixTable {
+    #[serde(default)]
+    purple: f64,
+    #[serde(default)]
+    red: f64,
+    #[serde(default)]
+    blue: f64,
+    #[serde(default)]
+    orange: f64,
+    #[serde(default)]
+    green: f64,
+    #[serde(default)]
+    yellow: f64,
+    #[serde(default)]
+    turquoise: f64,
+}
+
+impl<'de> Deserialize<'de> for DriveMix {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TableOnly;
+        impl<'de> serde::de::Visitor<'de> for TableOnly {
+            type Value = DriveMixTable;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a table of drive shares by name, such as { blue = 0.5, orange = 0.5 }")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<DriveMixTable, A::Error> {
+                DriveMixTable::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        let t = d.deserialize_map(TableOnly)?;
+        Ok(DriveMix {
+            purple: t.purple,
+            red: t.red,
+            blue: t.blue,
+            orange: t.orange,
+            green: t.green,
+            yellow: t.yellow,
+            turquoise: t.turquoise,
+        })
     }
 }
 
