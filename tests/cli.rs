@@ -440,3 +440,95 @@ fn drive_shares_are_named_never_taken_by_position() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("blue = 1.0"));
 }
+
+#[test]
+fn a_manifest_that_is_not_utf8_is_named_and_located() {
+    let d = fresh("manifest-bytes");
+    let o = run(&[
+        "run",
+        "tests/fixtures/small.toml",
+        "--out",
+        d.join("out").to_str().unwrap(),
+        "--no-plots",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(
+        d.join("out/manifest.json"),
+        b"{\"scenario\": {\"name\": \"\xff\"}}",
+    )
+    .unwrap();
+    for cmd in ["plot", "report"] {
+        let o = run(&[cmd, d.join("out").to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("manifest.json: not UTF-8 text"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains("line 1 column 24"),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// A read-only `--out` parent is refused at once (exit 2), not after the whole simulation.
+/// Root writes anywhere, so as root the binary runs as `nobody` (through `runuser`).
+#[test]
+fn an_unwritable_output_directory_is_refused_before_any_work() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = PathBuf::from("/tmp").join(format!("uc-cli-readonly-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("ro")).unwrap();
+    let bin = d.join("undercurrent");
+    std::fs::copy(env!("CARGO_BIN_EXE_undercurrent"), &bin).unwrap();
+    let scenario = d.join("small.toml");
+    std::fs::copy("tests/fixtures/small.toml", &scenario).unwrap();
+    for (p, mode) in [
+        (&d, 0o755),
+        (&bin, 0o755),
+        (&scenario, 0o644),
+        (&d.join("ro"), 0o555),
+    ] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
+    let out = d.join("ro/out");
+    let args = [
+        "run",
+        scenario.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-plots",
+    ];
+    let o = if root {
+        match Command::new("runuser")
+            .args(["-u", "nobody", "--"])
+            .arg(&bin)
+            .args(args)
+            .output()
+        {
+            Ok(o) => o,
+            Err(_) => {
+                eprintln!("skipped: root without runuser cannot see a read-only directory");
+                return;
+            }
+        }
+    } else {
+        Command::new(&bin).args(args).output().unwrap()
+    };
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot write in"), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("replications"),
+        "it ran first: {}",
+        stderr(&o)
+    );
+    let _ = std::fs::set_permissions(d.join("ro"), std::fs::Permissions::from_mode(0o755));
+    let _ = std::fs::remove_dir_all(&d);
+}

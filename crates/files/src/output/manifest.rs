@@ -100,12 +100,30 @@ pub enum ManifestError {
 /// from the CSV files alone), an error when it is there but unreadable or malformed.
 pub fn read_manifest(dir: &Path) -> Result<Option<ManifestRecord>, ManifestError> {
     let path = dir.join(MANIFEST);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(source) => return Err(ManifestError::Io { path, source }),
     };
-    serde_json::from_str(&text)
+    // A damaged file is the user's to fix (exit 2), located like a JSON error.
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = before.len()
+                - before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1)
+                + 1;
+            return Err(ManifestError::Malformed {
+                path,
+                message: format!("not UTF-8 text: an invalid byte at line {line} column {column}"),
+            });
+        }
+    };
+    serde_json::from_str(text)
         .map(Some)
         .map_err(|e| ManifestError::Malformed {
             path,
