@@ -131,10 +131,10 @@ pub fn run_to_dir(
     });
     let tick = || progress(RunProgress::Replication);
     let results = pool.install(|| run_scenario(s, &tick));
-    let files = write_run(dir, s, &results)?;
-    let wall_seconds = t0.elapsed().as_secs_f64();
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
     let durability = aggregate::durability(&results, arms.len());
+    let files = write_run(dir, s, &results, &durability)?;
+    let wall_seconds = t0.elapsed().as_secs_f64();
     let m = Manifest {
         tool: "undercurrent",
         version: manifest::version(),

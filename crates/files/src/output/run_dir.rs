@@ -4,16 +4,19 @@ use std::path::Path;
 
 use crate::experiment::replication::ReplicationResult;
 use crate::experiment::scenario::{Scenario, Toggle, AUTO_ROWS};
-use crate::metrics::aggregate;
+use crate::metrics::aggregate::{self, DurabilityRow};
 
 use super::manifest::{Manifest, MANIFEST};
 use super::tables;
 
 /// Data files a run writes (the manifest comes last, as the mark of a complete result).
+/// `durability` is `aggregate::durability` of `results`, computed once by the caller, which
+/// also prints it.
 pub fn write_run(
     dir: &Path,
     s: &Scenario,
     results: &[ReplicationResult],
+    durability: &[DurabilityRow],
 ) -> std::io::Result<Vec<String>> {
     std::fs::create_dir_all(dir)?;
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
@@ -21,8 +24,7 @@ pub fn write_run(
     let ts = aggregate::timeseries(results, arms.len());
     tables::write_timeseries(&dir.join("timeseries.csv"), &arms, &ts)?;
     files.push("timeseries.csv".to_string());
-    let du = aggregate::durability(results, arms.len());
-    tables::write_durability(&dir.join("durability.csv"), &arms, &du)?;
+    tables::write_durability(&dir.join("durability.csv"), &arms, durability)?;
     files.push("durability.csv".to_string());
     let per_rep = match s.per_replication {
         Toggle::On => true,
