@@ -3,19 +3,19 @@
 //! with no model structure around it.
 //!
 //! Per employee-day it does the baseline path of `Team::step` with the same constants
-//! (`Consts` of the default parameters) and the same formulas: the employee-day stream seeded
-//! as the model seeds it (key folded per employee and day, Xoshiro256++ from SplitMix64), the
-//! two pairs of uniforms of the day, the perception update, the behaviour sigmoid, quality,
-//! the rule-break sigmoid, and the slow-state updates (habit, awareness, skill, norm with its
-//! four pulls, understanding, alternatives, extinction of reward expectancy), over the 21
-//! columns the baseline reads. Per contact it draws the three pairs of uniforms and the
-//! ziggurat normal, picks a customer from a team-sized pool (40 per employee, the model's
-//! footprint, walked in team order), computes, rounds and clamps the score, updates the
-//! customer's memory and counts oriented, shown, conflicts, breaks, alternatives, promoters,
-//! referrals, detractors, churn decisions and rewards. What it leaves out is the model's
-//! structure: teams as objects and their prefetching, intervention plans and sessions, the
-//! churn flags and the removal of churners, the customer flows (two Poisson draws a team-day),
-//! the NPS window, turnover and hiring, the descriptive norm, the day's totals, recording.
+//! (`Consts` of the default parameters), the same formulas and the same building blocks of the
+//! model: the employee-day's counter-based stream keyed as the model keys it, its two day
+//! uniforms, the perception update, the behaviour sigmoid, quality, the rule-break sigmoid, and
+//! the slow-state updates (habit, awareness, skill, norm with its four pulls, understanding,
+//! alternatives, extinction of reward expectancy), over the 21 columns the baseline reads. Per
+//! contact it uses the model's own pieces: blocks of eight contacts' draws
+//! (`DayStream::block`, AVX2 where the CPU has it), the f32 ziggurat normal, a customer from a
+//! team-sized pool (40 per employee, the model's footprint, walked in team order), and the
+//! model's contact kernel (`contacts::contacts`: score, memory, counts; eight in lanes where it
+//! can). What it leaves out is the model's structure: teams as objects and their prefetching,
+//! the three passes over chunks of employees, intervention plans and sessions, the removal of
+//! churners (it only clears their flags), the customer flows (two Poisson draws a team-day), the
+//! NPS window, turnover and hiring, the descriptive norm, the day's totals, recording.
 //!
 //! `probe/<employees>/threads/<t>`, throughput in employee-days per second, 5 days per
 //! iteration like `throughput`. `cargo bench --bench probe` takes about a minute.
@@ -26,8 +26,11 @@ use std::time::{Duration, Instant};
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use rand_distr::{Distribution, StandardNormal};
-use undercurrent::model::rng::{key, key_step, mix64, stream_from_key, two_units, Purpose};
+use undercurrent::model::contacts::{contacts, Churners, Employee, Tally};
+use undercurrent::model::draws::{customer_index, mid24, top24, DayStream, Isa, CONTACT_BLOCK};
+use undercurrent::model::normal::standard_normal;
+use undercurrent::model::propensity::sigmoid;
+use undercurrent::model::rng::{key, key_step, mix64, Purpose};
 use undercurrent::model::{Consts, Params};
 
 const DAYS: i64 = 5;
@@ -56,11 +59,6 @@ impl Flat {
     }
 }
 
-#[inline(always)]
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
 /// Employees `lo..lo + state[0].len()` for one day; `pool` starts at employee `lo`'s team.
 /// Returns a checksum of the counts so nothing is optimised away.
 fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, day: u64) -> u64 {
@@ -72,14 +70,15 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
     let prefix = key(&[1, Purpose::EmployeeDay as u64, 0]);
     let day_mixed = mix64(day);
     let (s, role_model, vis, feedback_today) = (0.5f32, 0.5f32, 0.3f32, false);
+    let isa = Isa::preferred();
     let mut c = [0u64; 10];
     for i in 0..b.len() {
-        let mut rng = stream_from_key(key_step(
-            key_step(prefix, mix64((lo + i) as u64)),
-            day_mixed,
-        ));
-        let (u_leave, u_see) = two_units(&mut rng);
-        let (u_moment, _) = two_units(&mut rng);
+        let mut ds = DayStream::new(
+            key_step(key_step(prefix, mix64((lo + i) as u64)), day_mixed),
+            k.contacts,
+        );
+        let (w0, w1) = (ds.word(0), ds.word(1));
+        let (u_leave, u_see, u_moment) = (top24(w0), mid24(w0), top24(w1));
         c[0] += (u_leave < k.leave_prob) as u64;
         if u_see < vis {
             let x = if u_moment < role_model { 1.0 } else { 0.0 };
@@ -111,43 +110,58 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
         let team = (lo + i) / TEAM - lo / TEAM;
         let mem = &mut pool[team * TEAM * POOL_PER_EMPLOYEE..(team + 1) * TEAM * POOL_PER_EMPLOYEE];
         let len = mem.len();
-        let (mut genuine, mut shown, mut alts) = (0u32, 0u32, 0u32);
-        for _ in 0..k.contacts {
-            let (u_orient, u_cust) = two_units(&mut rng);
-            let (u_conflict, u_resolve) = two_units(&mut rng);
-            let (u_fate, u_reward) = two_units(&mut rng);
-            let z: f32 = StandardNormal.sample(&mut rng);
-            let oriented = u_orient < bi;
-            genuine += oriented as u32;
-            shown += (u_orient < bi) as u32;
-            let ci = ((u_cust * len as f32) as usize).min(len - 1);
-            let m = mem[ci];
-            let mut score =
-                k.score_base + k.score_memory * (m - k.memory_reference) + k.score_noise * z;
-            if oriented {
-                score += gain;
+        let emp_day = Employee {
+            b: bi,
+            visible: bi,
+            oriented_gain: gain,
+            p_break,
+            p_alt,
+            rewarding: false,
+            reward_prob: 0.0,
+        };
+        let mut tally = Tally::default();
+        let mut at = [0u32; 64];
+        let mut churners = Churners {
+            at: &mut at,
+            count: 0,
+        };
+        let mut first = 0;
+        while first < k.contacts {
+            let nb = (k.contacts - first).min(CONTACT_BLOCK);
+            let blk = ds.block(isa, first / CONTACT_BLOCK);
+            first += nb;
+            let customers: [usize; CONTACT_BLOCK] =
+                std::array::from_fn(|c| customer_index(blk.customer_bits[c], len));
+            let mut z = [0.0f32; CONTACT_BLOCK];
+            for (zc, &bits) in z[..nb].iter_mut().zip(&blk.zbits) {
+                *zc = standard_normal(bits, &mut || ds.extra());
             }
-            if u_conflict < k.conflict_share {
-                c[1] += 1;
-                if u_resolve < p_break {
-                    c[2] += 1;
-                    score += k.break_gain;
-                } else if u_resolve < p_alt {
-                    alts += 1;
-                    score += k.alternative_gain;
-                } else {
-                    score -= k.unresolved_penalty;
-                }
-            }
-            let r = ((score.max(0.0) as f64 + 0.5) as u32).min(10);
-            c[3] += r as u64;
-            c[4] += (r >= 9) as u64;
-            c[5] += (r >= 9 && u_fate < k.referral_promoter) as u64;
-            c[6] += (r <= 6) as u64;
-            c[7] += (r <= 6 && u_fate < k.churn_detractor) as u64;
-            c[8] += (u_reward < 0.0) as u64;
-            mem[ci] = m + k.memory_rate * (r as f32 * 0.1 - m);
+            contacts(
+                isa,
+                k,
+                &emp_day,
+                &blk,
+                &z,
+                &customers,
+                nb,
+                mem,
+                &mut tally,
+                &mut churners,
+            );
         }
+        // The probe keeps no churn flags: clear them so memories stay in [0, 1].
+        let churned = churners.count;
+        for &ci in &at[..churned.min(64)] {
+            mem[ci as usize] -= 2.0;
+        }
+        let (genuine, shown, alts) = (tally.genuine, tally.shown, tally.alternatives);
+        c[1] += tally.conflicts as u64;
+        c[2] += tally.breaks as u64;
+        c[3] += tally.score_sum as u64;
+        c[4] += tally.promoters as u64;
+        c[5] += tally.referred as u64;
+        c[6] += tally.detractors as u64;
+        c[7] += churned as u64;
         let share = genuine as f32 / k.contacts as f32;
         h[i] += hrate[i] * (share - h[i]);
         a[i] += k.awareness_decay * (k.awareness_rest - a[i]);

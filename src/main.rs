@@ -136,6 +136,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(code) = limit_instruction_set() {
+        return code;
+    }
     match cli.command {
         Command::Run {
             scenario,
@@ -528,5 +531,29 @@ fn parse_threads(s: &str) -> Result<usize, String> {
         _ => Err(format!(
             "expected a whole number of threads from 1 to {MAX_THREADS} (omit --threads for all cores)"
         )),
+    }
+}
+
+/// `UNDERCURRENT_ISA=baseline|avx2` caps the vector instructions the simulation uses (results
+/// are the same on each; the tests compare whole runs). Unset: the widest the CPU has.
+fn limit_instruction_set() -> Result<(), ExitCode> {
+    use undercurrent::model::draws::{limit, IsaKind};
+    let Some(v) = std::env::var_os("UNDERCURRENT_ISA") else {
+        return Ok(());
+    };
+    match v.to_str().and_then(IsaKind::from_name) {
+        Some(kind) => {
+            limit(kind);
+            Ok(())
+        }
+        None => {
+            let allowed: Vec<&str> = IsaKind::ALL.iter().map(|k| k.name()).collect();
+            eprintln!(
+                "error: UNDERCURRENT_ISA = {:?} is not an instruction set; allowed: {}",
+                v,
+                allowed.join(", ")
+            );
+            Err(ExitCode::from(2))
+        }
     }
 }

@@ -94,6 +94,9 @@ pub struct Consts {
     pub feedback_minded_threshold: f32,
     pub inflow_per_employee: f64,
     pub outflow_rate: f64,
+    /// `e^−outflow_rate`: a customer's chance of not leaving in the background on a day,
+    /// whose power gives the Poisson outflow's zero term without an `exp` every team-day.
+    pub outflow_keep: f64,
     pub memory_new: f32,
     pub memory_referred: f32,
     pub pool_per_employee: f64,
@@ -199,6 +202,7 @@ impl Consts {
             feedback_minded_threshold: s.feedback_minded_threshold,
             inflow_per_employee: c.inflow_per_employee,
             outflow_rate: c.outflow_rate,
+            outflow_keep: (-c.outflow_rate).exp(),
             memory_new: c32.memory_new,
             memory_referred: c32.memory_referred,
             pool_per_employee: c.pool_per_employee,

@@ -11,10 +11,26 @@ pub struct CustomerPool {
 }
 
 impl CustomerPool {
+    /// A pool of `size` customers with memory `memory`, with room for a quarter more: pools
+    /// settle within a few percent of their start in a baseline and up to about 25% above it
+    /// under a programme (the default organisation: 8,000 customers at the start, 8,600 in
+    /// the baseline's equilibrium, up to 10,000 in the full method's arm). It used to reserve
+    /// twice the start plus 16, which at a million employees held 120 MB it never used.
     pub fn new(size: usize, memory: f32) -> Self {
-        let mut v = Vec::with_capacity(size * 2 + 16);
+        let mut v = Vec::with_capacity(size + size / 4 + 16);
         v.resize(size, memory);
         CustomerPool { memory: v }
+    }
+
+    /// Adds `count` customers with memory `memory`. A pool that outgrows its room grows by an
+    /// eighth (not the doubling of `Vec::push`), so a pool that settles above its start holds
+    /// little unused room, and growing stays rare.
+    pub fn add(&mut self, count: usize, memory: f32) {
+        let (len, cap) = (self.memory.len(), self.memory.capacity());
+        if len + count > cap {
+            self.memory.reserve_exact(count + len / 8 + 16);
+        }
+        self.memory.resize(len + count, memory);
     }
 
     pub fn len(&self) -> usize {
@@ -82,6 +98,11 @@ impl NpsWindow {
         }
     }
 
+    /// Where the window's days are, for [`crate::team::Team::prefetch`].
+    pub fn days_ptr(&self) -> *const [u32; 3] {
+        self.days.as_ptr()
+    }
+
     /// Bytes this window holds on the heap (for the memory budget in BENCHMARKS.md).
     pub fn heap_bytes(&self) -> usize {
         self.days.capacity() * std::mem::size_of::<[u32; 3]>()
@@ -94,7 +115,11 @@ impl NpsWindow {
             self.sums[k] = self.sums[k] + today[k] as u64 - old[k] as u64;
         }
         self.days[self.pos] = today;
-        self.pos = (self.pos + 1) % self.days.len();
+        // A compare, not `%`: an integer division every team-day showed in the profile.
+        self.pos += 1;
+        if self.pos == self.days.len() {
+            self.pos = 0;
+        }
     }
 }
 
@@ -157,6 +182,25 @@ mod tests {
             );
             assert_eq!(a, b, "case {case}");
         }
+    }
+
+    #[test]
+    fn a_growing_pool_grows_by_an_eighth_and_keeps_its_customers() {
+        let mut p = CustomerPool::new(400, 0.5);
+        assert_eq!(p.memory.capacity(), 516);
+        p.add(100, 0.7);
+        assert_eq!(p.len(), 500);
+        assert_eq!(p.memory.capacity(), 516);
+        p.add(20, 0.9);
+        assert_eq!(p.len(), 520);
+        assert!(
+            (536..=700).contains(&p.memory.capacity()),
+            "{}",
+            p.memory.capacity()
+        );
+        assert_eq!(p.memory[399], 0.5);
+        assert_eq!(p.memory[400], 0.7);
+        assert_eq!(p.memory[519], 0.9);
     }
 
     #[test]

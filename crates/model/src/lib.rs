@@ -6,12 +6,15 @@
 //! day) in [`rng`], so results do not depend on threads and arms share random numbers.
 
 pub mod consts;
+pub mod contacts;
 pub mod customers;
+pub mod draws;
 pub mod drives;
 pub mod employees;
 pub mod intervention_kinds;
 pub mod interventions;
 pub mod manager;
+pub mod normal;
 pub mod params;
 pub mod presets;
 pub mod propensity;
@@ -20,6 +23,7 @@ pub mod rng;
 pub mod simulation;
 pub mod team;
 pub mod validate;
+mod ziggurat_tables;
 
 pub use consts::Consts;
 pub use interventions::{ArmPlan, InterventionSpec, Kind, Schedule, Target};

@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 
 use super::consts::Consts;
+use super::draws::Isa;
 use super::interventions::ArmPlan;
 use super::manager::SelfRating;
 use super::params::Params;
@@ -40,6 +41,7 @@ impl<'a> Simulation<'a> {
             rep_seed,
             org_mix,
             hiring_mix,
+            isa: Isa::preferred(),
         };
         let sizes = team_sizes(o.employees, o.team_size);
         let full = sizes.first().copied().unwrap_or(0);
@@ -63,6 +65,12 @@ impl<'a> Simulation<'a> {
             teams,
             scratch: Vec::new(),
         }
+    }
+
+    /// Computes the employee-day draws on `isa` from now on (the results are the same on
+    /// every instruction set; tests compare them).
+    pub fn set_isa(&mut self, isa: Isa) {
+        self.world.isa = isa;
     }
 
     pub fn employees(&self) -> usize {
@@ -148,4 +156,41 @@ pub fn team_sizes(employees: usize, team_size: usize) -> Vec<usize> {
 /// Adds one team-day into a total (`*t += *d`; see `AddAssign for TeamDay`).
 pub fn add(t: &mut TeamDay, d: &TeamDay) {
     *t += *d;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draws::Isa;
+    use crate::interventions::{ArmPlan, InterventionSpec, Kind};
+
+    /// Steps an organisation of 70 teams (so they are stepped in parallel) under a coaching
+    /// and reinforcement programme on `isa`, returning every day's totals and the final teams.
+    fn run_on(isa: Isa) -> (Vec<TeamDay>, Vec<Team>) {
+        let mut params = Params::default();
+        params.organisation.employees = 700;
+        params.organisation.team_size = 10;
+        let consts = Consts::new(&params);
+        let specs = [
+            InterventionSpec::new(Kind::Coaching, Some(3), 20, 5),
+            InterventionSpec::new(Kind::Reinforcement, Some(5), 30, 1),
+        ];
+        let plan = ArmPlan::resolve(&specs, 70);
+        let mut sim = Simulation::new(&params, &consts, 11);
+        sim.set_isa(isa);
+        let days = (0..40).map(|d| sim.step(&plan, d, d % 5 == 0)).collect();
+        (days, sim.teams)
+    }
+
+    #[test]
+    fn every_instruction_set_this_cpu_has_gives_the_same_organisation_bit_for_bit() {
+        let paths = Isa::all_available();
+        let (days, teams) = run_on(paths[0]);
+        assert!(days.iter().any(|d| d.rewards > 0), "the programme ran");
+        for &isa in &paths[1..] {
+            let (d, t) = run_on(isa);
+            assert_eq!(d, days, "{:?}", isa.kind());
+            assert_eq!(t, teams, "{:?}", isa.kind());
+        }
+    }
 }

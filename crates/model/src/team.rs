@@ -9,74 +9,65 @@ use std::ops::AddAssign;
 use rand::Rng;
 use rand_distr::{Distribution, Poisson, StandardNormal};
 
+use super::draws::{customer_index, mid24, top24, DayStream, Isa, IsaKind, CONTACT_BLOCK};
+use super::normal::standard_normal;
+
 use super::consts::Consts;
-use super::customers::{CustomerPool, NpsWindow, CHURN_FLAG};
+use super::contacts::{self, Churners, Tally};
+use super::customers::{CustomerPool, NpsWindow};
 use super::drives::N_DRIVES;
 use super::employees::{draw_person, enter_newcomer, settle, Col, Columns, Employees};
 use super::interventions::DayPlan;
 use super::manager::{stationary_perception, Manager};
 use super::params::Params;
 use super::propensity::{behaviour_logit, break_logit, sigmoid, BehaviourInputs};
-use super::rng::{
-    key, key_step, mix64, stream, stream_from_key, two_units, unit_f64, Purpose, Stream,
-};
+use super::rng::{key, key_step, mix64, stream, two_units, unit_f64, Purpose, Stream};
 
 /// Most bytes of a table [`Team::prefetch`] asks for: a team of 10 needs about 1.2 KB of
 /// employee table and 1.6 KB of customer memories; a much larger team would only push its own
 /// data out of L1 (its contacts prefetch their customers one block ahead instead).
 const PREFETCH_BYTES: usize = 8 * 1024;
 
-/// Churners a team-day records by index (a team of 10 churns one or two a day); beyond
-/// this many the pool is scanned for them instead.
-const CHURN_SLOTS: usize = 64;
+/// Employees whose steps 1-3 are done before their contacts (see [`Team::step`]).
+const EMPLOYEE_CHUNK: usize = 8;
 
-/// Contacts drawn ahead of their use (see the contact loop in [`Team::step`]).
-const CONTACT_BLOCK: usize = 8;
-
-/// The random numbers of one contact, drawn in the stream's order: three pairs of uniforms,
-/// then a standard normal (so an employee-day draws the same sequence whatever its state).
+/// An employee's day after steps 1-3: the stream its contacts draw from, what it brings to
+/// them, and whether it is a newcomer.
 #[derive(Debug, Clone, Copy, Default)]
-struct ContactDraws {
-    u_orient: f32,
-    u_conflict: f32,
-    u_resolve: f32,
-    u_fate: f32,
-    u_reward: f32,
-    z: f32,
-    /// Index of the customer met: `floor(u_cust * |pool|)`, at most the last index.
-    customer: u32,
+struct Ready {
+    ds: DayStream,
+    emp: contacts::Employee,
+    newcomer: bool,
 }
 
-impl ContactDraws {
-    #[inline(always)]
-    fn draw(rng: &mut Stream, pool_len: usize) -> Self {
-        let (u_orient, u_cust) = two_units(rng);
-        let (u_conflict, u_resolve) = two_units(rng);
-        let (u_fate, u_reward) = two_units(rng);
-        let z: f32 = StandardNormal.sample(rng);
-        let customer = ((u_cust * pool_len as f32) as usize).min(pool_len.saturating_sub(1));
-        ContactDraws {
-            u_orient,
-            u_conflict,
-            u_resolve,
-            u_fate,
-            u_reward,
-            z,
-            customer: customer as u32,
-        }
+/// The logistic of every value of `x`, on the instruction set `isa`: the same [`sigmoid`]
+/// for each, which a vector unit computes eight at a time (tested equal to one at a time).
+#[inline(always)]
+fn sigmoids(isa: Isa, x: &mut [f32; 2 * EMPLOYEE_CHUNK]) {
+    match isa.kind() {
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: an `Isa` of kind Avx2 exists only where AVX2 was detected.
+        IsaKind::Avx2 => unsafe { sigmoids_avx2(x) },
+        _ => sigmoids_each(x),
     }
 }
 
-/// `x.round().clamp(0.0, 10.0)` as an integer, without the `roundf` call that baseline
-/// x86-64 (no SSE4.1) makes for `f32::round`: for x >= 0, round-half-away-from-zero is
-/// floor(x + 0.5), and in f64 that sum never rounds across an integer for any f32 (it is
-/// exact from 2^-29 to 2^52; below, it stays under 1; above, the clamp gives 10 either way). A negative x gives 0 where the float form gives -0.0 or 0.0; every use
-/// (the sum, score/10 in the memory update, the promoter and detractor thresholds) treats
-/// them alike. Tested against the float form below.
 #[inline(always)]
-fn round_score(x: f32) -> u32 {
-    ((x.max(0.0) as f64 + 0.5) as u32).min(10)
+fn sigmoids_each(x: &mut [f32; 2 * EMPLOYEE_CHUNK]) {
+    for v in x.iter_mut() {
+        *v = sigmoid(*v);
+    }
 }
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn sigmoids_avx2(x: &mut [f32; 2 * EMPLOYEE_CHUNK]) {
+    sigmoids_each(x)
+}
+
+/// Churners a team-day records by index (a team of 10 churns one or two a day); beyond
+/// this many the pool is scanned for them instead.
+const CHURN_SLOTS: usize = 64;
 
 /// `r.max(1e-3).powf(exponent)`, the extinction scale: exactly 1 while the experienced reward
 /// rate is 1 (everyone before any reinforcement, and every hire), which skips a `powf` per
@@ -120,6 +111,8 @@ pub struct World<'a> {
     pub rep_seed: u64,
     pub org_mix: [f64; N_DRIVES],
     pub hiring_mix: [f64; N_DRIVES],
+    /// The instruction set the employee-day draws are computed on (results do not depend on it).
+    pub isa: Isa,
 }
 
 /// Maps a (possibly negative, during burn-in) day to a stream key component.
@@ -141,6 +134,8 @@ pub struct Team {
     pub visibility: f32,
     /// Slots whose employee leaves at the end of today (scratch, kept to avoid allocation).
     leaving: Vec<bool>,
+    /// `e^−λ` of the team's daily inflow of new customers (its rate is fixed by its size).
+    inflow_zero: f64,
 }
 
 /// Counts and sums of one team-day; summed over teams (in team order) into the run's day.
@@ -290,6 +285,7 @@ impl Team {
             peer_norm,
             visibility,
             leaving: vec![false; size],
+            inflow_zero: (-(k.inflow_per_employee * size as f64)).exp(),
         }
     }
 
@@ -364,237 +360,247 @@ impl Team {
         let mut score_sum = 0u64;
         // Where today's churners are in the pool, so removing them needs no scan.
         let mut churned_at = [0u32; CHURN_SLOTS];
-        let mut churned = 0usize;
+        let mut churners = Churners {
+            at: &mut churned_at,
+            count: 0,
+        };
         // Employee-day streams: (replication, purpose, team) folded once, the day mixed once.
         let team_key = key(&[w.rep_seed, Purpose::EmployeeDay as u64, team]);
         let day_mixed = mix64(dk);
 
-        for i in 0..n {
-            let mut rng = stream_from_key(key_step(key_step(team_key, mix64(i as u64)), day_mixed));
-            let (u_leave, u_see) = two_units(&mut rng);
-            let (u_moment, _) = two_units(&mut rng);
-            self.leaving[i] = u_leave < k.leave_prob;
+        // Employees go in chunks of EMPLOYEE_CHUNK through three passes: steps 1-3 for each
+        // (independent of each other, so their sigmoids' latencies overlap), then their contacts
+        // one employee after another (they share the customer pool, so the order is the
+        // sequential one), then their slow state. Every employee's operations are the same and in
+        // the same order as in one pass per employee, so the results are too.
+        for lo in (0..n).step_by(EMPLOYEE_CHUNK) {
+            let hi = (lo + EMPLOYEE_CHUNK).min(n);
+            let mut ready = [Ready::default(); EMPLOYEE_CHUNK];
+            // Behaviour's log-odds, then the rule break's; unused lanes stay 0.
+            let mut logits = [0.0f32; 2 * EMPLOYEE_CHUNK];
+            for i in lo..hi {
+                let ds = DayStream::new(
+                    key_step(key_step(team_key, mix64(i as u64)), day_mixed),
+                    k.contacts,
+                );
+                let (w0, w1) = (ds.word(0), ds.word(1));
+                let (u_leave, u_see, u_moment) = (top24(w0), mid24(w0), top24(w1));
+                self.leaving[i] = u_leave < k.leave_prob;
 
-            // 1. Sessions of interventions reach the person at the start of the day.
-            if sessions {
-                let t = plan.training * s_tr[i];
-                if t > 0.0 {
-                    a[i] += (k.training_awareness * t).min(1.0) * (1.0 - a[i]);
-                    kk[i] += (k.training_knowledge * t).min(1.0) * (1.0 - kk[i]);
-                    nn[i] += (k.training_norm * t).min(1.0) * (1.0 - nn[i]);
-                }
-                let c = plan.coaching * s_co[i];
-                if c > 0.0 {
-                    nn[i] += (k.coaching_norm * c).min(1.0) * (1.0 - nn[i]);
-                    u[i] += (k.coaching_understanding * c).min(1.0) * (1.0 - u[i]);
-                    a[i] += (k.coaching_awareness * c).min(1.0) * (1.0 - a[i]);
-                    n0[i] += (k.coaching_anchor * c).min(1.0) * (nn[i] - n0[i]);
-                }
-                let r = plan.reflection * s_co[i];
-                if r > 0.0 {
-                    a[i] += (k.reflection_awareness * r).min(1.0) * (1.0 - a[i]);
-                    nn[i] += (k.reflection_norm * r).min(1.0) * (1.0 - nn[i]);
-                    u[i] += (k.reflection_understanding * r).min(1.0) * (1.0 - u[i]);
-                    let anchor = (k.reflection_anchor * r).min(1.0);
-                    n0[i] += anchor * (nn[i] - n0[i]);
-                    u0[i] += anchor * (u[i] - u0[i]);
-                }
-                let pr = plan.practice * s_tr[i];
-                if pr > 0.0 {
-                    p[i] += (k.practice_alternatives * pr).min(1.0) * (1.0 - p[i]);
-                }
-                let fc = plan.feedback_culture * s_fb[i];
-                if fc > 0.0 {
-                    u[i] += (k.feedback_culture_understanding * fc).min(1.0) * (1.0 - u[i]);
-                    p[i] += (k.feedback_culture_alternatives * fc).min(1.0) * (1.0 - p[i]);
-                }
-                let sa = plan.sanctions_session * s_sa[i];
-                if sa > 0.0 {
-                    nn[i] -= (k.sanctions_norm_loss * sa * (1.0 - rule[i])).min(1.0) * nn[i];
-                }
-                let d = (k.definition_shift * plan.definition).min(1.0);
-                if d > 0.0 {
-                    let lens = [&mut l_sp[i], &mut l_ca[i], &mut l_co[i], &mut l_so[i]];
-                    let mut tv = 0.0;
-                    for (l, t) in lens.into_iter().zip(k.definition) {
-                        *l += d * (t - *l);
-                        tv += (*l - t).abs();
+                // 1. Sessions of interventions reach the person at the start of the day.
+                if sessions {
+                    let t = plan.training * s_tr[i];
+                    if t > 0.0 {
+                        a[i] += (k.training_awareness * t).min(1.0) * (1.0 - a[i]);
+                        kk[i] += (k.training_knowledge * t).min(1.0) * (1.0 - kk[i]);
+                        nn[i] += (k.training_norm * t).min(1.0) * (1.0 - nn[i]);
                     }
-                    align[i] = (1.0 - 0.5 * tv).clamp(0.0, 1.0);
-                }
-            }
-
-            // 2. Perception of the manager: a telling moment is seen with chance `vis`, or
-            // more often while a newcomer is being socialised.
-            let newcomer = tenure[i] < k.socialisation_days;
-            let seen_chance = if newcomer {
-                vis.max(k.socialisation_visibility)
-            } else {
-                vis
-            };
-            if u_see < seen_chance {
-                let x = if u_moment < role_model { 1.0 } else { 0.0 };
-                rhat[i] += k.perception_rate * (x - rhat[i]);
-            } else {
-                rhat[i] += k.perception_forgetting * (k.perception_prior - rhat[i]);
-            }
-
-            // 3. Behaviour follows the target set by the undercurrent.
-            let x = behaviour_logit(
-                k,
-                &BehaviourInputs {
-                    norm: nn[i],
-                    habit: h[i],
-                    awareness: a[i],
-                    knowledge: kk[i],
-                    reward: e[i],
-                    peer: s,
-                    role_model: rhat[i],
-                    effort: effort[i],
-                },
-            );
-            b[i] += k.adjust * (sigmoid(x) - b[i]);
-            let bi = b[i];
-
-            // 4. Contacts.
-            let quality = kk[i]
-                * (1.0 - k.alignment_weight + k.alignment_weight * align[i])
-                * k.facilities_quality;
-            let oriented_gain = k.score_oriented * quality;
-            let p_break = sigmoid(
-                break_logit(k, emp[i], u[i], p[i], rule[i])
-                    - k.sanctions_break_shift * plan.sanctions_active * s_sa[i],
-            );
-            let p_alt = p_break + (1.0 - p_break) * p[i];
-            let visible = bi + gaming * (1.0 - bi);
-            let mut genuine = 0u32;
-            let mut shown = 0u32;
-            let mut rewards = 0u32;
-            let mut rewards_genuine = 0u32;
-            let mut alts = 0u32;
-            let mut left = k.contacts;
-            while left > 0 {
-                // Draw a block of contacts ahead, in the stream's order, and prefetch the
-                // customer memories they will touch: the memory read is the loop's one
-                // cache miss, and this lets the misses of a block overlap.
-                let nb = left.min(CONTACT_BLOCK);
-                left -= nb;
-                let mut block = [ContactDraws::default(); CONTACT_BLOCK];
-                for d in &mut block[..nb] {
-                    *d = ContactDraws::draw(&mut rng, pool_len);
-                    prefetch(mem.as_ptr().wrapping_add(d.customer as usize));
-                }
-                for d in &block[..nb] {
-                    let is_genuine = d.u_orient < bi;
-                    let is_shown = d.u_orient < visible;
-                    genuine += is_genuine as u32;
-                    shown += is_shown as u32;
-                    let ci = d.customer as usize;
-                    let raw_mem = if pool_len > 0 { mem[ci] } else { k.memory_new };
-                    let flagged = raw_mem > CHURN_FLAG - 0.5;
-                    let m = if flagged {
-                        raw_mem - CHURN_FLAG
-                    } else {
-                        raw_mem
-                    };
-                    let mut score = k.score_base
-                        + k.score_memory * (m - k.memory_reference)
-                        + k.score_noise * d.z;
-                    // Outcomes are booleans summed as 0/1 and score terms are added as 0.0
-                    // when they do not apply, so the compiler may use selects where a coin
-                    // flip would defeat the branch predictor. Adding 0.0 leaves a score
-                    // unchanged (a -0.0 would become +0.0, which rounds to the same 0), so
-                    // every result equals the branching form's, bit for bit.
-                    score += if is_genuine { oriented_gain } else { 0.0 };
-                    let conflict = d.u_conflict < k.conflict_share;
-                    let broke = conflict & (d.u_resolve < p_break);
-                    let alternative = conflict & !broke & (d.u_resolve < p_alt);
-                    let unresolved = conflict & !broke & !alternative;
-                    conflicts += conflict as u32;
-                    breaks += broke as u32;
-                    alts += alternative as u32;
-                    score += if broke {
-                        k.break_gain
-                    } else if alternative {
-                        k.alternative_gain
-                    } else if unresolved {
-                        -k.unresolved_penalty
-                    } else {
-                        0.0
-                    };
-                    let score = round_score(score);
-                    score_sum += score as u64;
-                    let promoter = score >= 9;
-                    let detractor = score <= 6;
-                    promoters += promoter as u32;
-                    detractors += detractor as u32;
-                    referred += (promoter & (d.u_fate < k.referral_promoter)) as u32;
-                    if pool_len > 0 {
-                        let churns = detractor & (d.u_fate < k.churn_detractor) & !flagged;
-                        if churns {
-                            if let Some(slot) = churned_at.get_mut(churned) {
-                                *slot = ci as u32;
-                            }
-                            churned += 1;
+                    let c = plan.coaching * s_co[i];
+                    if c > 0.0 {
+                        nn[i] += (k.coaching_norm * c).min(1.0) * (1.0 - nn[i]);
+                        u[i] += (k.coaching_understanding * c).min(1.0) * (1.0 - u[i]);
+                        a[i] += (k.coaching_awareness * c).min(1.0) * (1.0 - a[i]);
+                        n0[i] += (k.coaching_anchor * c).min(1.0) * (nn[i] - n0[i]);
+                    }
+                    let r = plan.reflection * s_co[i];
+                    if r > 0.0 {
+                        a[i] += (k.reflection_awareness * r).min(1.0) * (1.0 - a[i]);
+                        nn[i] += (k.reflection_norm * r).min(1.0) * (1.0 - nn[i]);
+                        u[i] += (k.reflection_understanding * r).min(1.0) * (1.0 - u[i]);
+                        let anchor = (k.reflection_anchor * r).min(1.0);
+                        n0[i] += anchor * (nn[i] - n0[i]);
+                        u0[i] += anchor * (u[i] - u0[i]);
+                    }
+                    let pr = plan.practice * s_tr[i];
+                    if pr > 0.0 {
+                        p[i] += (k.practice_alternatives * pr).min(1.0) * (1.0 - p[i]);
+                    }
+                    let fc = plan.feedback_culture * s_fb[i];
+                    if fc > 0.0 {
+                        u[i] += (k.feedback_culture_understanding * fc).min(1.0) * (1.0 - u[i]);
+                        p[i] += (k.feedback_culture_alternatives * fc).min(1.0) * (1.0 - p[i]);
+                    }
+                    let sa = plan.sanctions_session * s_sa[i];
+                    if sa > 0.0 {
+                        nn[i] -= (k.sanctions_norm_loss * sa * (1.0 - rule[i])).min(1.0) * nn[i];
+                    }
+                    let d = (k.definition_shift * plan.definition).min(1.0);
+                    if d > 0.0 {
+                        let lens = [&mut l_sp[i], &mut l_ca[i], &mut l_co[i], &mut l_so[i]];
+                        let mut tv = 0.0;
+                        for (l, t) in lens.into_iter().zip(k.definition) {
+                            *l += d * (t - *l);
+                            tv += (*l - t).abs();
                         }
-                        let nm = m + k.memory_rate * (score as f32 * 0.1 - m);
-                        mem[ci] = if flagged | churns {
-                            nm + CHURN_FLAG
-                        } else {
-                            nm
-                        };
+                        align[i] = (1.0 - 0.5 * tv).clamp(0.0, 1.0);
                     }
-                    let rewarded = rewarding & is_shown & (d.u_reward < plan.reward_prob);
-                    rewards += rewarded as u32;
-                    rewards_genuine += (rewarded & is_genuine) as u32;
                 }
-            }
-            out.contacts += k.contacts as u32;
-            out.oriented += genuine;
-            out.gamed += shown - genuine;
-            out.rewards += rewards;
-            out.alternatives += alts;
 
-            // 5. Slow state.
-            let share = genuine as f32 / k.contacts as f32;
-            h[i] += hrate[i] * (share - h[i]);
-            a[i] += k.awareness_decay * (k.awareness_rest - a[i]);
-            kk[i] += k.knowledge_decay * (1.0 - k.knowledge_protection * share) * (k0[i] - kk[i]);
-            let mut dn = k.norm_anchor * (n0[i] - nn[i])
-                + k.norm_self * (share - nn[i])
-                + k.norm_peer * (s - nn[i])
-                + k.norm_role * s_rm[i] * (rhat[i] - nn[i]);
-            if feedback_today {
-                dn += k.norm_feedback * s_fb[i] * (1.0 - nn[i]);
-            }
-            // Socialisation: a newcomer's norm is pulled toward the team and the manager far
-            // faster than a settled employee's.
-            if newcomer {
-                dn += k.socialisation_peer * (s - nn[i])
-                    + k.socialisation_manager * s_rm[i] * (rhat[i] - nn[i]);
-            }
-            tenure[i] += 1.0;
-            nn[i] = (nn[i] + dn).clamp(0.0, 1.0);
-            u[i] += k.understanding_rate * (u0[i] - u[i]);
-            p[i] += k.alternatives_decay * (p0[i] - p[i])
-                + (k.alternatives_gain * alts as f32).min(1.0) * (1.0 - p[i]);
-            if rewarding {
-                // Only a reward for a genuinely oriented contact teaches that serving the
-                // customer pays; a reward for a gamed contact is paid (and counted) but
-                // teaches nothing about real service (article 003: targets met "with ease").
-                let got = if rewards_genuine > 0 { 1.0 } else { 0.0 };
-                let rate = (k.reward_acquisition * s_rw[i] * plan.reward_intensity).min(1.0);
-                e[i] += rate * (got - e[i]);
-                if genuine > 0 {
-                    rrate[i] += k.reward_rate_learning
-                        * (rewards_genuine as f32 / genuine as f32 - rrate[i]);
+                // 2. Perception of the manager: a telling moment is seen with chance `vis`, or
+                // more often while a newcomer is being socialised.
+                let newcomer = tenure[i] < k.socialisation_days;
+                let seen_chance = if newcomer {
+                    vis.max(k.socialisation_visibility)
+                } else {
+                    vis
+                };
+                if u_see < seen_chance {
+                    let x = if u_moment < role_model { 1.0 } else { 0.0 };
+                    rhat[i] += k.perception_rate * (x - rhat[i]);
+                } else {
+                    rhat[i] += k.perception_forgetting * (k.perception_prior - rhat[i]);
                 }
-            } else {
-                let rate = k.reward_extinction * extinction_scale(rrate[i], k.partial_exponent);
-                e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
+
+                // 3. Behaviour follows the target set by the undercurrent.
+                let x = behaviour_logit(
+                    k,
+                    &BehaviourInputs {
+                        norm: nn[i],
+                        habit: h[i],
+                        awareness: a[i],
+                        knowledge: kk[i],
+                        reward: e[i],
+                        peer: s,
+                        role_model: rhat[i],
+                        effort: effort[i],
+                    },
+                );
+                // 4. Contacts: the chance of a rule break, from its log-odds.
+                let y = break_logit(k, emp[i], u[i], p[i], rule[i])
+                    - k.sanctions_break_shift * plan.sanctions_active * s_sa[i];
+                logits[i - lo] = x;
+                logits[EMPLOYEE_CHUNK + i - lo] = y;
+                ready[i - lo].ds = ds;
+                ready[i - lo].newcomer = newcomer;
             }
-            out.sum_b += bi as f64;
-            out.sum_b2 += (bi as f64) * (bi as f64);
+            // The chunk's sigmoids side by side (the same bits as one at a time).
+            sigmoids(w.isa, &mut logits);
+            for i in lo..hi {
+                b[i] += k.adjust * (logits[i - lo] - b[i]);
+                let bi = b[i];
+                let quality = kk[i]
+                    * (1.0 - k.alignment_weight + k.alignment_weight * align[i])
+                    * k.facilities_quality;
+                let oriented_gain = k.score_oriented * quality;
+                let p_break = logits[EMPLOYEE_CHUNK + i - lo];
+                let p_alt = p_break + (1.0 - p_break) * p[i];
+                ready[i - lo].emp = contacts::Employee {
+                    b: bi,
+                    visible: bi + gaming * (1.0 - bi),
+                    oriented_gain,
+                    p_break,
+                    p_alt,
+                    rewarding,
+                    reward_prob: plan.reward_prob,
+                };
+            }
+            let mut tallies = [Tally::default(); EMPLOYEE_CHUNK];
+            for i in lo..hi {
+                let Ready { mut ds, emp, .. } = ready[i - lo];
+                let mut tally = Tally::default();
+                let mut first = 0;
+                while first < k.contacts {
+                    // Draw a block of contacts ahead, in the stream's order, and prefetch the
+                    // customer memories they will touch: the memory read is the loop's one
+                    // cache miss, and this lets the misses of a block overlap.
+                    let nb = (k.contacts - first).min(CONTACT_BLOCK);
+                    let blk = ds.block(w.isa, first / CONTACT_BLOCK);
+                    first += nb;
+                    let mut customers = [0usize; CONTACT_BLOCK];
+                    for (ci, &bits) in customers.iter_mut().zip(&blk.customer_bits) {
+                        *ci = customer_index(bits, pool_len);
+                        prefetch(mem.as_ptr().wrapping_add(*ci));
+                    }
+                    // The normals in contact order, so their rare extra words are too.
+                    let mut z = [0.0f32; CONTACT_BLOCK];
+                    for (zc, &bits) in z[..nb].iter_mut().zip(&blk.zbits) {
+                        *zc = standard_normal(bits, &mut || ds.extra());
+                    }
+                    contacts::contacts(
+                        w.isa,
+                        k,
+                        &emp,
+                        &blk,
+                        &z,
+                        &customers,
+                        nb,
+                        mem,
+                        &mut tally,
+                        &mut churners,
+                    );
+                }
+                tallies[i - lo] = tally;
+            }
+            for i in lo..hi {
+                let Ready { emp, newcomer, .. } = ready[i - lo];
+                let bi = emp.b;
+                let Tally {
+                    genuine,
+                    shown,
+                    rewards,
+                    rewards_genuine,
+                    alternatives: alts,
+                    conflicts: t_conflicts,
+                    breaks: t_breaks,
+                    promoters: t_promoters,
+                    detractors: t_detractors,
+                    referred: t_referred,
+                    score_sum: t_score_sum,
+                } = tallies[i - lo];
+                conflicts += t_conflicts;
+                breaks += t_breaks;
+                promoters += t_promoters;
+                detractors += t_detractors;
+                referred += t_referred;
+                score_sum += t_score_sum as u64;
+                out.contacts += k.contacts as u32;
+                out.oriented += genuine;
+                out.gamed += shown - genuine;
+                out.rewards += rewards;
+                out.alternatives += alts;
+
+                // 5. Slow state.
+                let share = genuine as f32 / k.contacts as f32;
+                h[i] += hrate[i] * (share - h[i]);
+                a[i] += k.awareness_decay * (k.awareness_rest - a[i]);
+                kk[i] +=
+                    k.knowledge_decay * (1.0 - k.knowledge_protection * share) * (k0[i] - kk[i]);
+                let mut dn = k.norm_anchor * (n0[i] - nn[i])
+                    + k.norm_self * (share - nn[i])
+                    + k.norm_peer * (s - nn[i])
+                    + k.norm_role * s_rm[i] * (rhat[i] - nn[i]);
+                if feedback_today {
+                    dn += k.norm_feedback * s_fb[i] * (1.0 - nn[i]);
+                }
+                // Socialisation: a newcomer's norm is pulled toward the team and the manager far
+                // faster than a settled employee's.
+                if newcomer {
+                    dn += k.socialisation_peer * (s - nn[i])
+                        + k.socialisation_manager * s_rm[i] * (rhat[i] - nn[i]);
+                }
+                tenure[i] += 1.0;
+                nn[i] = (nn[i] + dn).clamp(0.0, 1.0);
+                u[i] += k.understanding_rate * (u0[i] - u[i]);
+                p[i] += k.alternatives_decay * (p0[i] - p[i])
+                    + (k.alternatives_gain * alts as f32).min(1.0) * (1.0 - p[i]);
+                if rewarding {
+                    // Only a reward for a genuinely oriented contact teaches that serving the
+                    // customer pays; a reward for a gamed contact is paid (and counted) but
+                    // teaches nothing about real service (article 003: targets met "with ease").
+                    let got = if rewards_genuine > 0 { 1.0 } else { 0.0 };
+                    let rate = (k.reward_acquisition * s_rw[i] * plan.reward_intensity).min(1.0);
+                    e[i] += rate * (got - e[i]);
+                    if genuine > 0 {
+                        rrate[i] += k.reward_rate_learning
+                            * (rewards_genuine as f32 / genuine as f32 - rrate[i]);
+                    }
+                } else {
+                    let rate = k.reward_extinction * extinction_scale(rrate[i], k.partial_exponent);
+                    e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
+                }
+                out.sum_b += bi as f64;
+                out.sum_b2 += (bi as f64) * (bi as f64);
+            }
         }
         out.conflicts = conflicts;
         out.breaks = breaks;
@@ -605,10 +611,17 @@ impl Team {
         out.cost_interventions += plan.cost_per_reward * out.rewards as f64;
 
         // Customers: churn, background outflow, referrals and inflow, from the team stream.
-        let inflow = poisson(&mut trng, k.inflow_per_employee * n as f64);
-        let outflow = poisson(&mut trng, k.outflow_rate * self.customers.len() as f64);
+        let inflow = poisson(
+            &mut trng,
+            k.inflow_per_employee * n as f64,
+            self.inflow_zero,
+        );
+        let len = self.customers.len();
+        let outflow_zero = k.outflow_keep.powi(len.min(i32::MAX as usize) as i32);
+        let outflow = poisson(&mut trng, k.outflow_rate * len as f64, outflow_zero);
         // Removal by index relies on unflagged memories staying below the flag, which
         // validation guarantees (every memory parameter lies in [0, 1]).
+        let churned = churners.count;
         out.churned = self.customers.remove_churned_at(&mut churned_at, churned) as u32;
         let outflow = outflow.min(self.customers.len());
         for _ in 0..outflow {
@@ -617,12 +630,8 @@ impl Team {
             self.customers.memory.swap_remove(idx);
         }
         out.outflow = outflow as u32;
-        for _ in 0..out.referred {
-            self.customers.memory.push(k.memory_referred);
-        }
-        for _ in 0..inflow {
-            self.customers.memory.push(k.memory_new);
-        }
+        self.customers.add(out.referred as usize, k.memory_referred);
+        self.customers.add(inflow, k.memory_new);
         out.inflow = inflow as u32;
         out.customers = self.customers.len() as u32;
         self.nps.push([out.promoters, out.detractors, out.contacts]);
@@ -652,6 +661,7 @@ impl Team {
         prefetch_range(e.as_ptr(), std::mem::size_of_val(e), PREFETCH_BYTES);
         let m = &self.customers.memory;
         prefetch_range(m.as_ptr(), std::mem::size_of_val(&m[..]), PREFETCH_BYTES);
+        prefetch_range(self.nps.days_ptr(), self.nps.heap_bytes(), PREFETCH_BYTES);
     }
 
     /// Bytes of this team's state other than its customer pool: the team itself, its
@@ -764,71 +774,43 @@ fn mean(x: &[f32]) -> f32 {
     }
 }
 
-/// A Poisson count; zero for a zero (or invalid) rate, so no rate can make the step panic.
-fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64) -> usize {
+/// Rates up to this are drawn by inversion; larger ones (teams of hundreds) by `rand_distr`.
+const POISSON_INVERSION_MAX: f64 = 30.0;
+
+/// A Poisson count with mean `lambda`, given `zero = e^−λ` (its chance of 0, which the
+/// caller knows without an `exp`: a team's inflow rate is fixed, the outflow's is a power of
+/// a constant). Up to [`POISSON_INVERSION_MAX`] by inversion: one uniform, then the
+/// cumulative distribution summed until it passes it (about λ steps; exact up to the f64
+/// rounding of the terms, and the same single draw whatever the count). Zero for a zero (or
+/// invalid) rate, so no rate can make the step panic.
+fn poisson<R: Rng + ?Sized>(rng: &mut R, lambda: f64, zero: f64) -> usize {
     if lambda.is_nan() || lambda <= 0.0 || !lambda.is_finite() {
         return 0;
     }
-    match Poisson::new(lambda) {
-        Ok(d) => {
-            let x: f64 = d.sample(rng);
-            x.min(1e9) as usize
-        }
-        Err(_) => 0,
+    if lambda > POISSON_INVERSION_MAX {
+        return match Poisson::new(lambda) {
+            Ok(d) => {
+                let x: f64 = d.sample(rng);
+                x.min(1e9) as usize
+            }
+            Err(_) => 0,
+        };
     }
+    let u = unit_f64(rng);
+    let (mut term, mut cdf, mut k) = (zero, zero, 0usize);
+    // The terms past 10λ + 100 are below 1e-40: stop there whatever rounding left over.
+    let last = (10.0 * lambda) as usize + 100;
+    while u >= cdf && k < last {
+        k += 1;
+        term *= lambda / k as f64;
+        cdf += term;
+    }
+    k
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The float form `round_score` replaces, as the step wrote it before.
-    fn float_form(x: f32) -> f32 {
-        x.round().clamp(0.0, 10.0)
-    }
-
-    #[test]
-    fn round_score_equals_the_float_rounding_on_every_score_that_matters() {
-        // Every f32 in [-2, 12] around the half-integers, plus a sweep and the extremes.
-        let mut xs: Vec<f32> = (-4..=24)
-            .flat_map(|h| {
-                let c = h as f32 * 0.5;
-                let mut v = vec![c];
-                let (mut lo, mut hi) = (c, c);
-                for _ in 0..64 {
-                    lo = lo.next_down();
-                    hi = hi.next_up();
-                    v.push(lo);
-                    v.push(hi);
-                }
-                v
-            })
-            .collect();
-        xs.extend((0..200_000).map(|i| -3.0 + i as f32 * 1e-4));
-        xs.extend([
-            f32::MIN,
-            -1e30,
-            -0.0,
-            0.0,
-            1e-40,
-            1e30,
-            f32::MAX,
-            2.0e9,
-            5.0e9,
-        ]);
-        for x in xs {
-            let f = float_form(x);
-            let r = round_score(x);
-            assert_eq!(r as f32, f + 0.0, "x = {x:e}");
-            assert_eq!(r as u64, f as u64, "x = {x:e}");
-            // The memory update sees score/10 - m: a -0.0 score gives the same difference.
-            for m in [0.0f32, 0.3, 0.7, 1.0] {
-                let a = m + 0.3 * (f * 0.1 - m);
-                let b = m + 0.3 * (r as f32 * 0.1 - m);
-                assert_eq!(a.to_bits(), b.to_bits(), "x = {x:e}, m = {m}");
-            }
-        }
-    }
 
     #[test]
     fn adding_a_team_day_to_nothing_gives_that_team_day_and_twice_doubles_it() {
@@ -871,6 +853,65 @@ mod tests {
         assert_eq!(t.state_sums[7], 16.0);
         assert_eq!(t.drive_n, [6; N_DRIVES]);
         assert_eq!(t.feedback_minded_norm_sum, 2.5);
+    }
+
+    #[test]
+    fn sigmoids_side_by_side_equal_one_at_a_time_on_every_instruction_set() {
+        let mut seed = 7u64;
+        for case in 0..20_000 {
+            let mut x = [0.0f32; 2 * EMPLOYEE_CHUNK];
+            for v in x.iter_mut() {
+                seed = mix64(seed);
+                // Mostly ordinary log-odds, sometimes far out or at the clamp's edges.
+                *v = match seed % 8 {
+                    0 => (seed >> 11) as f32 * 1e-12 - 100.0,
+                    1 => [-87.0, 88.0, -0.0, 1e-30, f32::MAX, f32::MIN][(seed >> 8) as usize % 6],
+                    _ => ((seed >> 11) as f32 / (1u64 << 53) as f32 - 0.5) * 24.0,
+                };
+            }
+            let mut each = x;
+            sigmoids_each(&mut each);
+            for isa in Isa::all_available() {
+                let mut side = x;
+                sigmoids(isa, &mut side);
+                assert_eq!(
+                    side.map(f32::to_bits),
+                    each.map(f32::to_bits),
+                    "case {case} {:?}",
+                    isa.kind()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn poisson_counts_have_the_poisson_mean_variance_and_zero_share() {
+        for lambda in [0.05f64, 0.8, 4.0, 12.0, 29.0, 45.0] {
+            let mut rng = stream(3, Purpose::TeamDay, lambda.to_bits(), 0, 0);
+            let n = 200_000;
+            let xs: Vec<f64> = (0..n)
+                .map(|_| poisson(&mut rng, lambda, (-lambda).exp()) as f64)
+                .collect();
+            let mean = xs.iter().sum::<f64>() / n as f64;
+            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+            let zeros = xs.iter().filter(|&&x| x == 0.0).count() as f64 / n as f64;
+            // Five standard errors of the mean, about six of the variance.
+            let se = (lambda / n as f64).sqrt();
+            assert!((mean - lambda).abs() < 5.0 * se, "λ {lambda}: mean {mean}");
+            assert!(
+                (var / lambda - 1.0).abs() < 6.0 * (2.0 / n as f64).sqrt() + 0.003,
+                "λ {lambda}: variance {var}"
+            );
+            let p0 = (-lambda).exp();
+            assert!(
+                (zeros - p0).abs() < 5.0 * (p0 * (1.0 - p0) / n as f64).sqrt() + 1e-9,
+                "λ {lambda}: P(0) {zeros}"
+            );
+        }
+        let mut rng = stream(3, Purpose::TeamDay, 0, 0, 0);
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(poisson(&mut rng, bad, 1.0), 0);
+        }
     }
 
     #[test]
