@@ -73,7 +73,7 @@ impl Prior {
         }
     }
 
-    /// The median of the prior (for messages and tests).
+    /// The prior's name as written in a calibration file.
     pub fn name(&self) -> &'static str {
         match self {
             Prior::Uniform { .. } => "uniform",

@@ -88,7 +88,8 @@ pub fn resolve(metric: &str, arm: usize, when: Option<When>) -> Result<Source, S
     if let Some(why) = other {
         return Err(format!("`{metric}` is {why}"));
     }
-    let names = all_names(arm);
+    let mut names = all_names(arm);
+    names.extend(all_names(if arm == 0 { 1 } else { 0 }));
     Err(match closest(metric, names.iter().copied()) {
         Some(c) => format!("no metric `{metric}`; did you mean `{c}`?"),
         None => format!("no metric `{metric}`"),
