@@ -411,3 +411,19 @@ fn same_bytes_on_any_thread_count_and_after_an_interrupted_journal() {
         );
     }
 }
+
+/// The example in docs/calibration.md is a valid calibration file (against the example's
+/// scenario), and so is experiments/calibration/example.toml.
+#[test]
+fn the_documented_examples_load() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/calibration.md")).unwrap();
+    let start = doc.find("```toml\n").unwrap() + 8;
+    let end = start + doc[start..].find("```").unwrap();
+    let dir = root.join("experiments/calibration");
+    let cal = Calibration::parse(&doc[start..end], "docs/calibration.md", &dir)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((cal.parameters.len(), cal.targets.len()), (3, 3));
+    let ex = Calibration::load(&dir.join("example.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ex.parameters.len(), 3);
+}
