@@ -427,3 +427,73 @@ fn the_documented_examples_load() {
     let ex = Calibration::load(&dir.join("example.toml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ex.parameters.len(), 3);
 }
+
+/// The command killed mid-calibration (SIGKILL) and run again with `--resume` writes the same
+/// bytes as an uninterrupted run; without `--resume` the directory is refused (exit 2).
+#[test]
+fn a_killed_calibration_resumes_to_the_same_bytes() {
+    let dir = fresh("kill");
+    let text = std::fs::read_to_string(recovery_file(&dir))
+        .unwrap()
+        .replace("population = 60", "population = 30")
+        .replace("max_generations = 6", "max_generations = 4");
+    let p = dir.join("short.toml");
+    std::fs::write(&p, text).unwrap();
+    let file = p.to_str().unwrap();
+    let whole = dir.join("whole");
+    let o = bin()
+        .args(["calibrate", file, "--out", whole.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let cut = dir.join("cut");
+    let mut child = bin()
+        .args([
+            "calibrate",
+            file,
+            "--out",
+            cut.to_str().unwrap(),
+            "--threads",
+            "1",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let journal = cut.join(JOURNAL);
+    let t0 = std::time::Instant::now();
+    loop {
+        let n = std::fs::read(&journal).map(|b| b.iter().filter(|&&c| c == b'\n').count());
+        if n.unwrap_or(0) >= 40 || t0.elapsed().as_secs() > 60 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!cut.join("manifest.json").exists(), "killed before the end");
+    let again = bin()
+        .args(["calibrate", file, "--out", cut.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2), "{}", stderr(&again));
+    assert!(stderr(&again).contains("--resume"), "{}", stderr(&again));
+    let resumed = bin()
+        .args([
+            "calibrate",
+            file,
+            "--out",
+            cut.to_str().unwrap(),
+            "--resume",
+        ])
+        .output()
+        .unwrap();
+    assert!(resumed.status.success(), "{}", stderr(&resumed));
+    for f in OUTPUTS {
+        assert_eq!(
+            std::fs::read(whole.join(f)).unwrap(),
+            std::fs::read(cut.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}

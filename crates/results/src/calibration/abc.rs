@@ -232,6 +232,11 @@ pub enum AbcError {
     Empty,
     #[error("the budget of {0} simulations does not complete generation 0")]
     BudgetTooSmall(usize),
+    /// Every candidate of generation 0's first batch had a target that is not a number (a
+    /// statistic the run cannot measure, such as a follow-up past the horizon): indices of
+    /// the targets that were never finite.
+    #[error("no simulation gives a finite value for target(s) {0:?}")]
+    NeverFinite(Vec<usize>),
     #[error("simulation {generation}/{index}: {message}")]
     Simulation {
         generation: u32,
@@ -422,8 +427,20 @@ pub fn calibrate(
                 .collect();
             sims += size;
             simulated += size;
-            for r in results {
-                let c = r?;
+            let results: Vec<Candidate> = results.into_iter().collect::<Result<_, _>>()?;
+            if g == 0 && next == size as u64 && results.iter().all(|c| !c.distance.is_finite()) {
+                let never: Vec<usize> = (0..observed.values.len())
+                    .filter(|&k| {
+                        results
+                            .iter()
+                            .all(|c| !c.stats.get(k).is_some_and(|v| v.is_finite()))
+                    })
+                    .collect();
+                if !never.is_empty() {
+                    return Err(AbcError::NeverFinite(never));
+                }
+            }
+            for c in results {
                 if accepted.len() == n {
                     continue;
                 }

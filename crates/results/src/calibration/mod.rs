@@ -168,6 +168,23 @@ mod tests {
     }
 
     #[test]
+    fn a_target_no_simulation_measures_is_named_after_the_first_batch() {
+        let priors = [Prior::Uniform { lo: 0.0, hi: 1.0 }];
+        let obs = Observed {
+            values: vec![0.5, 1.0],
+            scales: vec![1.0, 1.0],
+        };
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let sim = |_: SimKey, p: &[f64], _: u64| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(vec![p[0], f64::NAN])
+        };
+        let e = calibrate(&Settings::new(1, 20), &priors, &obs, &sim, &|_| {}).unwrap_err();
+        assert_eq!(e, AbcError::NeverFinite(vec![1]));
+        assert_eq!(calls.load(std::sync::atomic::Ordering::Relaxed), 20);
+    }
+
+    #[test]
     fn the_budget_stops_and_keeps_complete_generations() {
         let priors = [Prior::Uniform { lo: -5.0, hi: 5.0 }];
         let obs = Observed {

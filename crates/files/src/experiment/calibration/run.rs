@@ -55,6 +55,13 @@ pub enum CalibrationError {
     Files(#[from] SweepError),
     #[error("{0}")]
     Abc(#[from] AbcError),
+    /// Targets no simulation of generation 0's first batch could measure.
+    #[error("{origin}: {} not a number in any of the first {batch} simulations: the run cannot measure {} (a follow-up past the horizon?); choose targets the scenario's horizon covers", names.join(", "), if names.len() == 1 { "it" } else { "them" })]
+    Unmeasurable {
+        origin: String,
+        names: Vec<String>,
+        batch: usize,
+    },
 }
 
 impl CalibrationError {
@@ -64,6 +71,7 @@ impl CalibrationError {
             CalibrationError::File(e) => e.is_input_error(),
             CalibrationError::Files(e) => e.is_input_error(),
             CalibrationError::Abc(e) => matches!(e, AbcError::BudgetTooSmall(_) | AbcError::Empty),
+            CalibrationError::Unmeasurable { .. } => true,
         }
     }
 }
@@ -313,11 +321,23 @@ pub fn run_calibration(
             source: std::io::Error::other(e.to_string()),
         })?;
     let elapsed = || t0.elapsed().as_secs_f64();
-    let outcome = pool.install(|| {
-        calibrate(&cal.settings(), &cal.priors(), &observed, &sim, &|p| {
-            progress(p, elapsed())
+    let outcome = pool
+        .install(|| {
+            calibrate(&cal.settings(), &cal.priors(), &observed, &sim, &|p| {
+                progress(p, elapsed())
+            })
         })
-    })?;
+        .map_err(|e| match e {
+            AbcError::NeverFinite(ks) => CalibrationError::Unmeasurable {
+                origin: cal.origin.clone(),
+                names: ks
+                    .iter()
+                    .map(|&k| format!("target `{}` (targets[{k}]) is", cal.targets[k].name))
+                    .collect(),
+                batch: cal.settings().batch,
+            },
+            other => other.into(),
+        })?;
     drop(writer);
     let files = write_outputs(cal, &outcome, out)?;
     let timing = serde_json::json!({
