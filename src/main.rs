@@ -338,6 +338,15 @@ fn calibrate(
                 r.files.join(", "),
                 out.display()
             );
+            // The files are complete by now: a charting problem is reported, not fatal.
+            match undercurrent::plot::calibration::plot_calibration_dir(&out) {
+                Ok(paths) => eprintln!(
+                    "drew {} charts (PNG + SVG) into {}",
+                    paths.len() / 2,
+                    out.join("plots").display()
+                ),
+                Err(e) => eprintln!("warning: charts not drawn: {e}"),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, e.is_input_error()),

@@ -446,6 +446,9 @@ fn a_killed_calibration_resumes_to_the_same_bytes() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
+    for chart in ["posterior.png", "posterior.svg", "fit.png", "fit.svg"] {
+        assert!(whole.join("plots").join(chart).is_file(), "{chart}");
+    }
 
     let cut = dir.join("cut");
     let mut child = bin()
