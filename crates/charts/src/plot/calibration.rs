@@ -157,7 +157,7 @@ fn draw_posterior<DB: DrawingBackend>(
     for ((name, prior, values), area) in d.parameters.iter().zip(panels.iter()) {
         let (a, b) = prior_range(prior);
         let width = (b - a) / BINS as f64;
-        let mut bins = vec![0.0; BINS];
+        let mut bins = [0.0; BINS];
         for (v, w) in values.iter().zip(&d.weights) {
             if v.is_finite() && w.is_finite() && *v >= a && *v <= b {
                 let i = (((v - a) / width) as usize).min(BINS - 1);
