@@ -820,3 +820,96 @@ fn resolve_targets<S>(
         Err(problems)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INLINE: &str = r#"
+name = "c"
+population = 10
+[[parameters]]
+key = "organisation.facilities"
+prior = "normal"
+mean = 0.6
+sd = 0.5
+[[parameters]]
+key = "arms.coaching.interventions.0.intensity"
+prior = "log_uniform"
+lo = 0.5
+hi = 2.0
+[[targets]]
+arm = "coaching"
+metric = "gain_B"
+window = [0, 100]
+observed = 0.1
+scale = 0.01
+[[targets]]
+arm = "baseline"
+metric = "drift_nps"
+observed = 0.0
+scale = 1.0
+[scenario]
+horizon_days = 200
+burn_in_days = 50
+[scenario.organisation]
+employees = 40
+[[scenario.arms]]
+name = "coaching"
+[[scenario.arms.interventions]]
+kind = "coaching"
+start = 10
+duration = 50
+"#;
+
+    fn parse(src: &str) -> Result<Calibration, ExperimentError> {
+        Calibration::parse(src, "c.toml", Path::new("."))
+    }
+
+    #[test]
+    fn an_inline_scenario_and_priors_truncated_to_the_declared_bounds() {
+        let c = parse(INLINE).unwrap();
+        assert_eq!(c.scenario.organisation.employees, 40);
+        assert_eq!(c.scenario.replications, 2);
+        // The normal prior is truncated to facilities' declared bounds, [0, 1].
+        assert_eq!(
+            c.parameters[0].prior,
+            Prior::Normal {
+                mean: 0.6,
+                sd: 0.5,
+                lo: 0.0,
+                hi: 1.0
+            }
+        );
+        assert_eq!(c.targets[0].name, "coaching.gain_B@0-100");
+        assert_eq!(c.targets[0].statistic.arm, 1);
+        // The resolved file loads to the same calibration.
+        let again = parse(&c.canonical).unwrap();
+        assert_eq!(
+            (again.canonical, again.hash),
+            (c.canonical.clone(), c.hash.clone())
+        );
+        // Parameters set by key path into the scenario.
+        let s = c.scenario_with(&c.base_table, &[0.3, 1.5]).unwrap();
+        assert_eq!(s.organisation.facilities, 0.3);
+        assert_eq!(s.arms[1].interventions[0].intensity, 1.5);
+    }
+
+    #[test]
+    fn an_intervention_setting_prior_is_checked_against_the_settings_bounds() {
+        let e = parse(&INLINE.replace("hi = 2.0", "hi = 20.0")).unwrap_err();
+        let f = &e.failures()[0];
+        assert_eq!(f.at, "parameters[1].hi");
+        assert!(f.problem.expected.contains("intensity"), "{e}");
+        assert_eq!(f.position, Some((13, 6)));
+    }
+
+    #[test]
+    fn a_scale_or_window_that_cannot_be_used_is_located() {
+        let e = parse(&INLINE.replace("window = [0, 100]", "window = [150, 250]")).unwrap_err();
+        assert_eq!(e.failures()[0].at, "targets[0].window");
+        assert!(e.to_string().contains("199"), "{e}");
+        let e = parse(&INLINE.replace("scale = 1.0", "scale = -1.0")).unwrap_err();
+        assert_eq!(e.failures()[0].at, "targets[1].scale");
+    }
+}
