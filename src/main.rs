@@ -61,6 +61,11 @@ enum Command {
         /// `undercurrent report DIR`).
         #[arg(long)]
         no_plots: bool,
+        /// A calibration's output directory: each replication draws its calibrated
+        /// parameters from DIR/posterior.csv (last generation, by weight), seeded per
+        /// replication; the draws go to posterior_draws.csv.
+        #[arg(long, value_name = "DIR")]
+        posterior: Option<PathBuf>,
     },
     /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
     Report {
@@ -162,6 +167,7 @@ fn main() -> ExitCode {
             print_scenario,
             no_plots,
             force,
+            posterior,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -195,11 +201,30 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            let posterior = match posterior.as_deref() {
+                None => None,
+                Some(dir) => {
+                    match undercurrent::experiment::calibration::posterior::draw(&s, dir) {
+                        Ok(p) => {
+                            eprintln!(
+                                "each replication's parameters drawn from the posterior in {}",
+                                dir.display()
+                            );
+                            Some(p)
+                        }
+                        Err(e) => {
+                            eprintln!("error: --posterior: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+            };
             let opts = RunOptions {
                 out: out.unwrap_or_else(|| PathBuf::from("results").join(&s.name)),
                 force,
                 threads: threads_or_all_cores(threads),
                 command: command_line(),
+                posterior,
             };
             run(&s, &opts, no_plots)
         }

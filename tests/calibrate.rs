@@ -357,6 +357,85 @@ fn the_real_model_recovers_known_parameters() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(run_out.join("durability.csv").exists());
+
+    // run --posterior: each replication draws a particle; the same bytes on 1 and 2 threads.
+    let posterior_run = |name: &str, threads: &str| {
+        let d = dir.join(name);
+        let o = bin()
+            .args([
+                "run",
+                calibrated.to_str().unwrap(),
+                "--posterior",
+                out.to_str().unwrap(),
+                "--out",
+                d.to_str().unwrap(),
+                "--replications",
+                "4",
+                "--threads",
+                threads,
+                "--no-plots",
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        d
+    };
+    let (p1, p2) = (posterior_run("post1", "1"), posterior_run("post2", "2"));
+    for f in ["posterior_draws.csv", "durability.csv", "timeseries.csv"] {
+        assert_eq!(
+            std::fs::read(p1.join(f)).unwrap(),
+            std::fs::read(p2.join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    let draws = std::fs::read_to_string(p1.join("posterior_draws.csv")).unwrap();
+    let particles: std::collections::BTreeSet<&str> = draws
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(draws.lines().count(), 5, "{draws}");
+    assert!(
+        particles.len() > 1,
+        "every replication drew the same particle: {draws}"
+    );
+    // Not the run of the medians: the draws change the figures.
+    let plain = dir.join("plain4");
+    let o = bin()
+        .args([
+            "run",
+            calibrated.to_str().unwrap(),
+            "--out",
+            plain.to_str().unwrap(),
+            "--replications",
+            "4",
+            "--no-plots",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_ne!(
+        std::fs::read(p1.join("durability.csv")).unwrap(),
+        std::fs::read(plain.join("durability.csv")).unwrap()
+    );
+    // A directory that is no calibration is refused before running.
+    let o = bin()
+        .args([
+            "run",
+            calibrated.to_str().unwrap(),
+            "--posterior",
+            run_out.to_str().unwrap(),
+            "--out",
+            dir.join("post3").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not a calibration directory"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// Same seed: the same bytes on 1 and 2 threads; and a journal cut mid-line (a kill) with the

@@ -3,6 +3,7 @@
 //! `undercurrent-results`' [`crate::calibration`] (pure computation).
 
 pub mod file;
+pub mod posterior;
 pub mod run;
 
 pub use file::Calibration;
