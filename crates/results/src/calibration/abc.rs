@@ -4,8 +4,8 @@
 //! previous population's weighted covariance (Filippi et al. 2013).
 //!
 //! Reproducibility: every random number is drawn from a stream keyed by (calibration seed,
-//! purpose, generation, candidate index), and a candidate's simulation gets a seed keyed the
-//! same way. Candidates are simulated in fixed batches of candidate indices (in parallel,
+//! purpose, generation, candidate index), a perturbation redrawn after leaving the prior's
+//! support by (..., attempt), and a candidate's simulation gets a seed keyed the same way. Candidates are simulated in fixed batches of candidate indices (in parallel,
 //! results collected in index order) and accepted in index order until the population is
 //! full, so which candidates are simulated, and every number after, never depends on the
 //! thread count or on scheduling.
@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::linalg::{cholesky_ridged, lower_mul, mahalanobis2, weighted_cov};
 use super::prior::{standard_normal, Prior};
-use crate::model::rng::{key, stream_from_key, unit_f64};
+use crate::model::rng::{key, key_from, stream_from_key, unit_f64};
 
 /// Stream-key tags: proposals and simulation seeds never share numbers.
 const TAG_PROPOSE: u64 = 0x4341_4C49_425F_5052; // "CALIB_PR"
@@ -307,17 +307,20 @@ impl<'p> Kernel<'p> {
     }
 
     /// A perturbed parent inside the prior's support, from the candidate's own stream.
-    fn propose(&self, priors: &[Prior], rng: &mut crate::model::rng::Stream) -> Vec<f64> {
+    /// The parent is picked from the candidate's stream `k`; attempt a's step from the
+    /// stream keyed (k, a), so a redraw never shifts another candidate's numbers.
+    fn propose(&self, priors: &[Prior], k: u64) -> Vec<f64> {
         let d = priors.len();
         let total = self.cumulative[self.cumulative.len() - 1];
-        let u = unit_f64(rng) * total;
+        let u = unit_f64(&mut stream_from_key(k)) * total;
         let j = self
             .cumulative
             .partition_point(|&c| c <= u)
             .min(self.cumulative.len() - 1);
         let parent = &self.prev.particles[j].params;
-        for _ in 0..MAX_ATTEMPTS {
-            let z: Vec<f64> = (0..d).map(|_| standard_normal(rng)).collect();
+        for attempt in 0..MAX_ATTEMPTS {
+            let mut rng = stream_from_key(key_from(k, &[attempt as u64]));
+            let z: Vec<f64> = (0..d).map(|_| standard_normal(&mut rng)).collect();
             let step = lower_mul(&self.chol, &z, d);
             let theta: Vec<f64> = parent.iter().zip(&step).map(|(a, b)| a + b).collect();
             if priors.iter().zip(&theta).all(|(p, &x)| p.contains(x)) {
@@ -401,10 +404,13 @@ pub fn calibrate(
             let results: Vec<Result<Candidate, AbcError>> = ids
                 .par_iter()
                 .map(|&i| {
-                    let mut rng = stream_from_key(key(&[settings.seed, TAG_PROPOSE, g as u64, i]));
+                    let k = key(&[settings.seed, TAG_PROPOSE, g as u64, i]);
                     let params = match &kernel {
-                        None => priors.iter().map(|p| p.sample(&mut rng)).collect(),
-                        Some(k) => k.propose(priors, &mut rng),
+                        None => {
+                            let mut rng = stream_from_key(k);
+                            priors.iter().map(|p| p.sample(&mut rng)).collect()
+                        }
+                        Some(kernel) => kernel.propose(priors, k),
                     };
                     let seed = key(&[settings.seed, TAG_SIMULATE, g as u64, i]);
                     let sk = SimKey {
