@@ -8,7 +8,7 @@
 //! feature `charts`) ← `undercurrent-serve` (the explorer; feature `serve`) ← the CLI.
 //! `cargo build --no-default-features` builds the library without plotters and the server.
 
-pub use undercurrent_files::{experiment, metrics, model, output};
+pub use undercurrent_files::{calibration, experiment, metrics, model, output};
 
 #[cfg(feature = "charts")]
 pub use undercurrent_charts::{plot, report};

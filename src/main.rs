@@ -61,6 +61,11 @@ enum Command {
         /// `undercurrent report DIR`).
         #[arg(long)]
         no_plots: bool,
+        /// A calibration's output directory: each replication draws its calibrated
+        /// parameters from DIR/posterior.csv (last generation, by weight), seeded per
+        /// replication; the draws go to posterior_draws.csv.
+        #[arg(long, value_name = "DIR")]
+        posterior: Option<PathBuf>,
     },
     /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
     Report {
@@ -123,6 +128,21 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Calibrate parameters to observed targets by ABC-SMC (docs/calibration.md): posterior,
+    /// predictive fit and a calibrated scenario; journaled, resumable after a kill (--resume).
+    Calibrate {
+        /// Calibration file (TOML); see docs/calibration.md.
+        calibration: PathBuf,
+        /// Output directory [default: results/<calibration name>/].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads [default: all cores]. Results do not depend on it.
+        #[arg(long, value_parser = parse_threads)]
+        threads: Option<usize>,
+        /// Continue the calibration already in the output directory.
+        #[arg(long)]
+        resume: bool,
+    },
     /// Combine the directories of a sharded sweep into the files one sweep writes.
     Merge {
         /// Output directory of the merged sweep.
@@ -150,6 +170,7 @@ fn main() -> ExitCode {
             print_scenario,
             no_plots,
             force,
+            posterior,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -183,11 +204,30 @@ fn main() -> ExitCode {
                     }
                 }
             }
+            let posterior = match posterior.as_deref() {
+                None => None,
+                Some(dir) => {
+                    match undercurrent::experiment::calibration::posterior::draw(&s, dir) {
+                        Ok(p) => {
+                            eprintln!(
+                                "each replication's parameters drawn from the posterior in {}",
+                                dir.display()
+                            );
+                            Some(p)
+                        }
+                        Err(e) => {
+                            eprintln!("error: --posterior: {e}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+            };
             let opts = RunOptions {
                 out: out.unwrap_or_else(|| PathBuf::from("results").join(&s.name)),
                 force,
                 threads: threads_or_all_cores(threads),
                 command: command_line(),
+                posterior,
             };
             run(&s, &opts, no_plots)
         }
@@ -248,6 +288,96 @@ fn main() -> ExitCode {
             }
         }
         Command::Report { dir } => report(&dir, &dir),
+        Command::Calibrate {
+            calibration,
+            out,
+            threads,
+            resume,
+        } => calibrate(&calibration, out, threads, resume),
+    }
+}
+
+/// Runs a calibration; exit code 2 for bad input (before any simulation), 1 for a failure
+/// while running.
+fn calibrate(
+    path: &std::path::Path,
+    out: Option<PathBuf>,
+    threads: Option<usize>,
+    resume: bool,
+) -> ExitCode {
+    use undercurrent::experiment::calibration::{run_calibration, CalibrateOptions, Calibration};
+    let fail = |e: &dyn std::fmt::Display, input: bool| {
+        eprintln!("error: {e}");
+        ExitCode::from(if input { 2 } else { 1 })
+    };
+    let cal = match Calibration::load(path) {
+        Ok(c) => c,
+        Err(e) => return fail(&e, e.is_input_error()),
+    };
+    let threads = threads_or_all_cores(threads);
+    let out = out.unwrap_or_else(|| PathBuf::from("results").join(&cal.file.name));
+    let budget = cal.file.max_simulations;
+    eprintln!(
+        "undercurrent {}: calibration '{}', {} parameters, {} targets, {} particles x {} replications, at most {} generations and {} simulations, {} threads -> {}",
+        manifest::version(),
+        cal.file.name,
+        cal.parameters.len(),
+        cal.targets.len(),
+        cal.file.population,
+        cal.file.replications,
+        cal.file.max_generations,
+        budget,
+        threads,
+        out.display()
+    );
+    let progress = |p: &undercurrent::calibration::Progress, secs: f64| {
+        let rate = p.simulations as f64 / secs.max(1e-9);
+        let left = budget.saturating_sub(p.simulations) as f64 / rate.max(1e-9);
+        eprintln!(
+            "generation {}: tolerance {}, accepted {}/{} ({:.0}%), {} simulations, {:.1} s, at most {:.0} s left (budget)",
+            p.generation,
+            if p.tolerance.is_finite() { format!("{:.4}", p.tolerance) } else { "inf".into() },
+            p.accepted,
+            p.considered,
+            100.0 * p.accepted as f64 / p.considered.max(1) as f64,
+            p.simulations,
+            secs,
+            left
+        );
+    };
+    let opts = CalibrateOptions {
+        out: out.clone(),
+        threads,
+        resume,
+        command: command_line(),
+    };
+    match run_calibration(&cal, &opts, &progress) {
+        Ok(r) => {
+            if matches!(r.stop, undercurrent::calibration::Stop::Stalled { .. }) {
+                eprintln!("note: {}", r.stop.describe());
+            }
+            println!(
+                "{} generations, {} simulations ({} from the journal) in {:.1} s; stopped: {}; wrote {} and manifest.json to {}",
+                r.generations,
+                r.simulations,
+                r.resumed,
+                r.wall_seconds,
+                r.stop.describe(),
+                r.files.join(", "),
+                out.display()
+            );
+            // The files are complete by now: a charting problem is reported, not fatal.
+            match undercurrent::plot::calibration::plot_calibration_dir(&out) {
+                Ok(paths) => eprintln!(
+                    "drew {} charts (PNG + SVG) into {}",
+                    paths.len() / 2,
+                    out.join("plots").display()
+                ),
+                Err(e) => eprintln!("warning: charts not drawn: {e}"),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, e.is_input_error()),
     }
 }
 

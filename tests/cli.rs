@@ -37,6 +37,7 @@ fn every_command_has_help() {
         &["run", "--help"],
         &["plot", "--help"],
         &["report", "--help"],
+        &["calibrate", "--help"],
     ] {
         let o = run(cmd);
         assert!(o.status.success(), "{cmd:?}");

@@ -1,7 +1,7 @@
 //! undercurrent-charts: charts (plotters, PNG and SVG) and reports (printed table, reading,
 //! HTML), all drawn from the files a run or sweep wrote.
 
-pub use undercurrent_files::{experiment, metrics, model, output};
+pub use undercurrent_files::{calibration, experiment, metrics, model, output};
 
 pub mod plot;
 pub mod report;

@@ -5,11 +5,12 @@
 //! `experiment`), so a path such as `experiment::scenario::Scenario` reads the same at every
 //! layer; `experiment::sweep` is added here.
 
-pub use undercurrent_results::{metrics, model};
+pub use undercurrent_results::{calibration, metrics, model};
 
 /// Scenarios, replications and the runner from `undercurrent-results`, plus sweeps.
 pub mod experiment {
     pub use undercurrent_results::experiment::*;
+    pub mod calibration;
     pub mod sweep;
 }
 pub mod output;

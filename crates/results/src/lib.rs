@@ -5,5 +5,6 @@
 
 pub use undercurrent_model as model;
 
+pub mod calibration;
 pub mod experiment;
 pub mod metrics;

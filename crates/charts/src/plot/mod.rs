@@ -11,6 +11,7 @@
 //! Every chart can be rendered to a PNG file, an SVG file or an in-memory SVG string;
 //! [`draw_chart`] draws onto any plotters drawing area. Output is deterministic.
 
+pub mod calibration;
 pub mod charts;
 pub mod data;
 pub mod error;

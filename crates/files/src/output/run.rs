@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::experiment::runner::run_scenario;
+use crate::experiment::runner::{run_each, run_scenario};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::{self, DurabilityRow};
 
@@ -29,7 +29,22 @@ pub struct RunOptions {
     pub threads: usize,
     /// The command line, for `manifest.json`.
     pub command: String,
+    /// `run --posterior DIR`: each replication's own parameters drawn from a calibration's
+    /// posterior; `None` for an ordinary run.
+    pub posterior: Option<PosteriorDraws>,
 }
+
+/// Per-replication scenarios drawn from a posterior, and the table of the draws
+/// (`posterior_draws.csv`) written with the run.
+#[derive(Debug, Clone)]
+pub struct PosteriorDraws {
+    /// Replication r runs `scenarios[r]`; as many as the scenario's replications.
+    pub scenarios: Vec<Scenario>,
+    pub table: String,
+}
+
+/// File name of the draws of `run --posterior`.
+pub const POSTERIOR_DRAWS: &str = "posterior_draws.csv";
 
 /// Progress reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +145,18 @@ pub fn run_to_dir(
         threads: opts.threads,
     });
     let tick = || progress(RunProgress::Replication);
-    let results = pool.install(|| run_scenario(s, &tick));
+    let results = match &opts.posterior {
+        None => pool.install(|| run_scenario(s, &tick)),
+        Some(p) => pool.install(|| run_each(s.seed, &p.scenarios, &tick)),
+    };
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
     let durability = aggregate::durability(&results, arms.len());
-    let files = write_run(dir, s, &results, &durability)?;
+    let mut files = write_run(dir, s, &results, &durability)?;
+    if let Some(p) = &opts.posterior {
+        let path = dir.join(POSTERIOR_DRAWS);
+        crate::output::write_atomic(&path, p.table.as_bytes())?;
+        files.push(POSTERIOR_DRAWS.to_string());
+    }
     let wall_seconds = t0.elapsed().as_secs_f64();
     let m = Manifest {
         tool: "undercurrent",
@@ -200,6 +223,7 @@ duration = 2
             force: false,
             threads: 2,
             command: "undercurrent run tiny.toml".into(),
+            posterior: None,
         };
         let ticks = std::sync::atomic::AtomicUsize::new(0);
         let progress = |p: RunProgress| {
@@ -240,6 +264,7 @@ duration = 2
             force: false,
             threads: 1,
             command: String::new(),
+            posterior: None,
         };
         let e = run_to_dir(&s, &opts, &|_| {}).unwrap_err();
         assert!(e.is_input_error(), "{e}");

@@ -30,6 +30,34 @@ pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<Replicati
         .collect()
 }
 
+/// Runs replication r of `scenarios[r]` with the seed `run_scenario` gives replication r of
+/// master seed `seed`: `run --posterior`, where every replication has its own parameters
+/// (the scenarios differ in parameter values only; arms are the same). Results in
+/// replication order.
+pub fn run_each(
+    seed: u64,
+    scenarios: &[Scenario],
+    progress: &(dyn Fn() + Sync),
+) -> Vec<ReplicationResult> {
+    scenarios
+        .par_iter()
+        .enumerate()
+        .map(|(r, s)| {
+            let params = s.params();
+            let consts = Consts::new(&params);
+            let out = run_replication(
+                &params,
+                &consts,
+                &s.plans(),
+                replication_seed(seed, r as u64),
+                &s.run_settings(),
+            );
+            progress();
+            out
+        })
+        .collect()
+}
+
 /// Worker threads for a run, a sweep or the explorer: the number asked for, else every
 /// core; never fewer than one. Results never depend on it.
 /// Most worker threads a command accepts: far above any machine this runs on, and low

@@ -12,7 +12,7 @@ mod check;
 pub mod error;
 pub mod hash;
 mod points;
-mod resolve;
+pub(crate) mod resolve;
 mod validate;
 
 use std::path::Path;

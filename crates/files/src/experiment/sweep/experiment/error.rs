@@ -98,7 +98,7 @@ pub struct Failure {
 
 /// A failure found by a check, before it is located in the text.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Pending {
+pub(crate) struct Pending {
     pub problem: Problem,
     /// Where to point in the file when that is not `problem.key` itself.
     pub at: Option<String>,
@@ -132,12 +132,12 @@ impl From<Problem> for Pending {
 }
 
 /// Line and column of key path `at` in `src`.
-pub(super) fn position(src: &str, at: &str) -> Option<(usize, usize)> {
+pub(crate) fn position(src: &str, at: &str) -> Option<(usize, usize)> {
     locate(src, at).map(|off| line_col(src, off))
 }
 
 /// Locates every pending failure in `src`.
-pub(super) fn invalid(src: &str, origin: &str, pending: Vec<Pending>) -> ExperimentError {
+pub(crate) fn invalid(src: &str, origin: &str, pending: Vec<Pending>) -> ExperimentError {
     let failures = pending
         .into_iter()
         .map(|p| {

@@ -75,7 +75,7 @@ pub(super) fn base_scenario(
 
 /// The scenario file named by `base`: its own errors are located in it; a file that cannot
 /// be read is reported at `base`.
-fn load_base(
+pub(crate) fn load_base(
     base: &str,
     path: &Path,
     src: &str,
@@ -95,7 +95,7 @@ fn load_base(
 }
 
 /// The scenario as the TOML value tree axes are resolved in and design points are set in.
-pub(super) fn value_tree(
+pub(crate) fn value_tree(
     scenario: &Scenario,
     src: &str,
     origin: &str,

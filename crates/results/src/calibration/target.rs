@@ -1,0 +1,174 @@
+//! Calibration targets as statistics of a run's in-memory results: the same numbers
+//! `durability.csv` and `timeseries.csv` hold (means across replications), named by the
+//! metric registry.
+
+use crate::experiment::locate::closest;
+use crate::metrics::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use crate::metrics::recorder::{metric_index, METRICS};
+use crate::metrics::registry::GAINS;
+use crate::metrics::replication::ReplicationResult;
+use crate::metrics::stats::summarize;
+
+/// When a time-series metric is read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum When {
+    /// On one recorded day.
+    Day(i64),
+    /// The mean over the recorded days in [first, last].
+    Window(i64, i64),
+}
+
+/// What a target reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Source {
+    /// A durability statistic of an intervention arm (index into `DURABILITY_METRICS`).
+    Durability(usize),
+    /// A baseline figure of `durability.csv` (index into `BASELINE_METRICS`).
+    Baseline(usize),
+    /// A recorded series (index into `METRICS`).
+    Series(usize, When),
+    /// A gain over the baseline (index into `GAINS`), intervention arms only.
+    Gain(usize, When),
+}
+
+/// A resolved statistic: an arm (0 is the baseline) and what to read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Statistic {
+    pub arm: usize,
+    pub source: Source,
+}
+
+/// Why a metric name does not resolve; the message says what is allowed.
+pub fn resolve(metric: &str, arm: usize, when: Option<When>) -> Result<Source, String> {
+    let with_when = |s: &dyn Fn(When) -> Source| match when {
+        Some(w) => Ok(s(w)),
+        None => Err(format!(
+            "`{metric}` is a time series: give `day = D` or `window = [FIRST, LAST]`"
+        )),
+    };
+    if let Some(m) = metric_index(metric) {
+        return with_when(&|w| Source::Series(m, w));
+    }
+    if let Some(g) = GAINS.iter().position(|g| g.name == metric) {
+        if arm == 0 {
+            return Err(format!(
+                "`{metric}` is a gain over the baseline: it needs an intervention arm"
+            ));
+        }
+        return with_when(&|w| Source::Gain(g, w));
+    }
+    let durable = if arm == 0 {
+        BASELINE_METRICS
+            .iter()
+            .position(|&m| m == metric)
+            .map(Source::Baseline)
+    } else {
+        DURABILITY_METRICS
+            .iter()
+            .position(|&m| m == metric)
+            .map(Source::Durability)
+    };
+    if let Some(s) = durable {
+        if when.is_some() {
+            return Err(format!(
+                "`{metric}` is one figure per run: no `day` or `window`"
+            ));
+        }
+        return Ok(s);
+    }
+    let other = if arm == 0 {
+        DURABILITY_METRICS
+            .contains(&metric)
+            .then_some("an intervention arm's durability statistic, not the baseline's")
+    } else {
+        BASELINE_METRICS
+            .contains(&metric)
+            .then_some("a baseline figure: write arm = \"baseline\"")
+    };
+    if let Some(why) = other {
+        return Err(format!("`{metric}` is {why}"));
+    }
+    let mut names = all_names(arm);
+    names.extend(all_names(if arm == 0 { 1 } else { 0 }));
+    Err(match closest(metric, names.iter().copied()) {
+        Some(c) => format!("no metric `{metric}`; did you mean `{c}`?"),
+        None => format!("no metric `{metric}`"),
+    })
+}
+
+/// Every metric name a target of `arm` may read.
+pub fn all_names(arm: usize) -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = METRICS.to_vec();
+    if arm == 0 {
+        v.extend(BASELINE_METRICS);
+    } else {
+        v.extend(GAINS.iter().map(|g| g.name));
+        v.extend(DURABILITY_METRICS);
+    }
+    v
+}
+
+impl Statistic {
+    /// The statistic's value over a run's replications (NaN when it has none).
+    pub fn compute(&self, results: &[ReplicationResult]) -> f64 {
+        let arm = self.arm;
+        match self.source {
+            Source::Durability(k) => {
+                let v: Vec<f64> = results.iter().map(|x| x.durability[arm - 1][k]).collect();
+                summarize(&v).mean
+            }
+            Source::Baseline(k) => {
+                let v: Vec<f64> = results.iter().map(|x| x.baseline[k]).collect();
+                summarize(&v).mean
+            }
+            Source::Series(m, w) => over(results, w, |x, r| x.series[arm].value(r, m)),
+            Source::Gain(g, w) => {
+                let m = GAINS[g].of.index();
+                over(results, w, |x, r| {
+                    x.series[arm].value(r, m) - x.series[0].value(r, m)
+                })
+            }
+        }
+    }
+}
+
+/// The per-day means across replications (as in `timeseries.csv`) on the day, or averaged
+/// over the window's recorded days.
+fn over(
+    results: &[ReplicationResult],
+    w: When,
+    f: impl Fn(&ReplicationResult, usize) -> f64,
+) -> f64 {
+    let Some(first) = results.first() else {
+        return f64::NAN;
+    };
+    let days = &first.series[0].days;
+    let (a, b) = match w {
+        When::Day(d) => (d, d),
+        When::Window(a, b) => (a, b),
+    };
+    let mut sum = 0.0;
+    let mut n = 0usize;
+    for (r, &d) in days.iter().enumerate() {
+        if d >= a && d <= b {
+            let v: Vec<f64> = results.iter().map(|x| f(x, r)).collect();
+            sum += summarize(&v).mean;
+            n += 1;
+        }
+    }
+    if n == 0 {
+        f64::NAN
+    } else {
+        sum / n as f64
+    }
+}
+
+/// Recorded days of a run of `horizon` days recorded every `every` days (the recorder's
+/// rule: every `every`-th day and the last).
+pub fn recorded_days(horizon: i64, every: i64) -> Vec<i64> {
+    let mut v: Vec<i64> = (0..horizon)
+        .filter(|d| d % every == 0 || *d == horizon - 1)
+        .collect();
+    v.dedup();
+    v
+}
