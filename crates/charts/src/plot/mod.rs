@@ -245,7 +245,12 @@ pub fn plot_run_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
     // the bytes are the same as one after another) and written in report order.
     let drawn: Vec<Result<(Vec<u8>, String), PlotError>> = kinds
         .par_iter()
-        .map(|kind| Ok((render_png_bytes(&data, kind)?, render_svg_string(&data, kind)?)))
+        .map(|kind| {
+            Ok((
+                render_png_bytes(&data, kind)?,
+                render_svg_string(&data, kind)?,
+            ))
+        })
         .collect();
     let mut written = Vec::new();
     for (stem, chart) in stems.iter().zip(drawn) {
