@@ -226,10 +226,10 @@ lo = -4.0
 hi = -1.5
 
 [[parameters]]
-key = "organisation.facilities"
+key = "customers.score_base"
 prior = "uniform"
-lo = 0.1
-hi = 1.0
+lo = 5.5
+hi = 8.5
 
 [[parameters]]
 key = "effects.coaching_norm"
@@ -264,7 +264,10 @@ observed = {OBS3}
 scale = 1.0
 "#;
 
-const TRUTH: [f64; 3] = [-2.2, 0.35, 0.06];
+// Facilities, the third parameter before the evidence calibration, became too weakly
+// identified by these targets under the new defaults (90% interval 0.13-0.99 of 0.1-1.0);
+// the score of an average contact moves NPS directly.
+const TRUTH: [f64; 3] = [-2.2, 7.6, 0.06];
 
 fn recovery_file(dir: &Path) -> PathBuf {
     std::fs::write(dir.join("small.toml"), small_scenario()).unwrap();
@@ -319,7 +322,7 @@ fn the_real_model_recovers_known_parameters() {
     let m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     // A posterior no narrower than the prior would have a 90% interval of 0.9 of its width.
-    let prior_width = [2.5, 0.9, (0.2f64 / 0.005).ln()];
+    let prior_width = [2.5, 3.0, (0.2f64 / 0.005).ln()];
     for (k, p) in m["parameters"].as_array().unwrap().iter().enumerate() {
         let (q05, q95) = (p["q05"].as_f64().unwrap(), p["q95"].as_f64().unwrap());
         assert!(
@@ -343,7 +346,7 @@ fn the_real_model_recovers_known_parameters() {
     let text = std::fs::read_to_string(&calibrated).unwrap();
     let median = m["parameters"][1]["median"].as_f64().unwrap();
     let table: toml::Table = toml::from_str(&text).unwrap();
-    let set = table["organisation"]["facilities"].as_float().unwrap();
+    let set = table["customers"]["score_base"].as_float().unwrap();
     // (serde_json's float parsing may be one ulp off the written value.)
     assert!((set - median).abs() < 1e-12, "{set} vs {median}");
     let run_out = dir.join("run");

@@ -266,8 +266,11 @@ fn fact8_coaching_works_better_in_a_people_mix_and_reinforcement_in_a_results_mi
         people.durability("reinforcement", "peak_gain_B"),
         results.durability("reinforcement", "peak_gain_B"),
     );
+    // With the evidence-calibrated weight of reward expectancy (0.34, was 1.0) the drives'
+    // susceptibility to rewards acts on a smaller lever: the results mix's lead shrank from
+    // over 20% to about 6% (docs/model.md section 10, item 18). It must still lead.
     assert!(
-        r > 1.2 * p,
+        r > 1.03 * p,
         "reinforcement peak gain: results mix {r:.3}, people mix {p:.3}"
     );
 }
@@ -403,9 +406,20 @@ fn article_000_training_alone_fades_and_the_full_method_lasts() {
     let s = article("000_training_vs_full_method.toml", 6);
     let training = s.durability("training_only", "gain_12m_B");
     let full = s.durability("full_method", "gain_12m_B");
+    // Since the evidence calibration a training keeps about 0.7 of its gain six months on
+    // (Saks & Belcourt 2006), so the full method's lead a year after is about twofold, not the
+    // threefold of the hand calibration before; MODEL.md fact 3 asks that it beats each part.
     assert!(
-        full > 3.0 * training.max(0.0) && full > 0.05,
+        full > 1.5 * training.max(0.0) && full > 0.05,
         "gain 12 months after: full method {full:.3}, training {training:.3}"
+    );
+    let (t, f) = (
+        s.durability("training_only", "half_life_days_B"),
+        s.durability("full_method", "half_life_days_B"),
+    );
+    assert!(
+        t < f,
+        "half-life: training {t:.0} days, full method {f:.0} days"
     );
 }
 
