@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use undercurrent::experiment::calibration::run::{simulate, JOURNAL};
 use undercurrent::experiment::calibration::{run_calibration, CalibrateOptions, Calibration};
+use undercurrent::experiment::scenario::Scenario;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_undercurrent"))
@@ -512,6 +513,13 @@ fn the_documented_examples_load() {
     assert_eq!((cal.parameters.len(), cal.targets.len()), (3, 3));
     let ex = Calibration::load(&dir.join("example.toml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ex.parameters.len(), 3);
+    // The evidence calibration and the client example of the README.
+    let evidence = Calibration::load(&dir.join("evidence.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((evidence.parameters.len(), evidence.targets.len()), (5, 7));
+    let client =
+        Calibration::load(&dir.join("client_example.toml")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((client.parameters.len(), client.targets.len()), (4, 4));
+    Scenario::load(&dir.join("client_programmes.toml")).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// The command killed mid-calibration (SIGKILL) and run again with `--resume` writes the same
