@@ -16,6 +16,7 @@ use undercurrent::experiment::sweep::{analysis, merge, SweepError};
 use undercurrent::output::manifest;
 use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
 use undercurrent::output::staging;
+use undercurrent::plot::data::Intervals;
 use undercurrent::report::text::durability_table;
 
 #[derive(Parser)]
@@ -602,7 +603,12 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
         }
     };
     let r = &staged.report;
-    println!("{}", durability_table(&r.arms, &r.durability));
+    let intervals = if opts.posterior.is_some() {
+        Intervals::ChanceAndParameters
+    } else {
+        Intervals::Chance
+    };
+    println!("{}", durability_table(&r.arms, &r.durability, intervals));
     println!(
         "wrote {} and manifest.json in {:.1} s",
         r.files.join(", "),

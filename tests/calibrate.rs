@@ -386,9 +386,33 @@ fn the_real_model_recovers_known_parameters() {
             .output()
             .unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
+        // The printed table says what its intervals cover.
+        let printed = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            printed.contains("chance and parameter uncertainty"),
+            "{printed}"
+        );
         d
     };
     let (p1, p2) = (posterior_run("post1", "1"), posterior_run("post2", "2"));
+    // So do the report and the charts drawn from the directory.
+    let o = bin()
+        .args(["report", p1.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = std::fs::read_to_string(p1.join("report.html")).unwrap();
+    assert!(report.contains("what is not known about the organisation"));
+    let svgs = undercurrent::plot::svg_strings(&p1).unwrap();
+    let timeseries = &svgs
+        .iter()
+        .find(|(stem, _)| stem == "timeseries_B")
+        .unwrap()
+        .1;
+    assert!(
+        timeseries.contains("chance and parameter uncertainty"),
+        "band caption"
+    );
     for f in ["posterior_draws.csv", "durability.csv", "timeseries.csv"] {
         assert_eq!(
             std::fs::read(p1.join(f)).unwrap(),

@@ -148,6 +148,7 @@ pub fn run_data(name: &str, arms: &[String], results: &[ReplicationResult]) -> R
     }
     RunData {
         dir: std::path::PathBuf::new(),
+        intervals: Default::default(),
         scenario: name.to_string(),
         arms: all,
         timeseries: ts,

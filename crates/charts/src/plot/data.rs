@@ -151,12 +151,62 @@ impl Durability {
 pub struct RunData {
     /// Results directory the data came from.
     pub dir: PathBuf,
+    /// What the intervals of this run cover.
+    pub intervals: Intervals,
     /// Scenario name from `manifest.json`, else the directory name.
     pub scenario: String,
     /// All arms: time-series order first, then arms only present in `durability.csv`.
     pub arms: Vec<String>,
     pub timeseries: Timeseries,
     pub durability: Durability,
+}
+
+/// What a run's intervals cover: chance alone (the replications of one parameter set), or
+/// chance and what is not known about the organisation (`run --posterior`: each replication
+/// with its own parameters drawn from a calibration's posterior). Every chart caption, table
+/// and report sentence that names an interval takes its words from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Intervals {
+    #[default]
+    Chance,
+    ChanceAndParameters,
+}
+
+impl Intervals {
+    /// From the files of a run directory: `run --posterior` writes `posterior_draws.csv`.
+    pub fn of_dir(dir: &Path) -> Intervals {
+        if dir.join(crate::output::run::POSTERIOR_DRAWS).is_file() {
+            Intervals::ChanceAndParameters
+        } else {
+            Intervals::Chance
+        }
+    }
+
+    /// The interval in a few words, for captions: "95% CI" or what it covers.
+    pub fn short(self) -> &'static str {
+        match self {
+            Intervals::Chance => "95% CI",
+            Intervals::ChanceAndParameters => "95% interval (chance and parameter uncertainty)",
+        }
+    }
+
+    /// The interval for a band's caption, which must fit a chart's width.
+    pub fn band(self) -> &'static str {
+        match self {
+            Intervals::Chance => "95% confidence interval",
+            Intervals::ChanceAndParameters => self.short(),
+        }
+    }
+
+    /// The interval in full, for sentences.
+    pub fn long(self) -> &'static str {
+        match self {
+            Intervals::Chance => "95% confidence interval",
+            Intervals::ChanceAndParameters => {
+                "95% interval over replications whose parameters are drawn from a calibration's posterior (it covers chance and what is not known about the organisation)"
+            }
+        }
+    }
 }
 
 impl RunData {
@@ -405,6 +455,7 @@ pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
     }
     Ok(RunData {
         dir: dir.to_path_buf(),
+        intervals: Intervals::of_dir(dir),
         scenario,
         arms,
         timeseries,

@@ -12,7 +12,7 @@ use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::output::files::write_atomic;
 use crate::output::manifest::{read_manifest, ManifestError, ManifestRecord};
-use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
+use crate::plot::data::{Durability, Intervals, RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::{self, ChartKind, PlotError};
 
 /// Everything that can stop a report.
@@ -285,8 +285,16 @@ fn reading_section(html: &mut String, data: &RunData) {
     }
     html.push_str("<h2>What the numbers say</h2><div class=\"reading\">");
     html.push_str(
-        "<p>Every intervention arm starts from the same organisation with the same random draws as the baseline arm (common random numbers); a gain is the paired difference to that baseline. Ranges are 95% confidence intervals over replications.</p>",
+        "<p>Every intervention arm starts from the same organisation with the same random draws as the baseline arm (common random numbers); a gain is the paired difference to that baseline. ",
     );
+    match data.intervals {
+        Intervals::Chance => {
+            html.push_str("Ranges are 95% confidence intervals over replications.</p>")
+        }
+        Intervals::ChanceAndParameters => {
+            let _ = write!(html, "Ranges are the {}.</p>", data.intervals.long());
+        }
+    }
     for p in paragraphs {
         let _ = write!(
             html,
@@ -311,7 +319,7 @@ fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
     }
 }
 
-fn durability_section(html: &mut String, d: &Durability, arms: &[String]) {
+fn durability_section(html: &mut String, d: &Durability, arms: &[String], intervals: Intervals) {
     let shown: Vec<&String> = arms
         .iter()
         .filter(|a| d.get(a, DurabilityMetric::PeakGainB.name()).is_some())
@@ -319,7 +327,7 @@ fn durability_section(html: &mut String, d: &Durability, arms: &[String]) {
     if shown.is_empty() {
         return;
     }
-    html.push_str("<h2>Durability</h2><p>Mean over replications with its 95% confidence interval in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme.</p><table><tr><th>arm</th>");
+    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme.</p><table><tr><th>arm</th>", intervals.long());
     for (_, head, _) in TABLE {
         let _ = write!(html, "<th>{}</th>", escape(head));
     }
@@ -525,11 +533,11 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     );
     summary_section(&mut html, m, &data);
     reading_section(&mut html, &data);
-    durability_section(&mut html, &data.durability, &data.arms);
+    durability_section(&mut html, &data.durability, &data.arms, data.intervals);
     charts_section(&mut html, &data)?;
     arms_section(&mut html, m);
     parameters_section(&mut html, m);
-    html.push_str("<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications. The model, its equations and every parameter's source are in <code>docs/model.md</code>; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it.</p></body></html>\n");
+    let _ = writeln!(html, "<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications.{} The model, its equations and every parameter's source are in <code>docs/model.md</code>; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it.</p></body></html>", method_intervals(data.intervals));
     Ok(html)
 }
 
@@ -614,6 +622,16 @@ pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
         source,
     })?;
     Ok(path)
+}
+
+/// The Method section's sentence on parameter uncertainty: empty for an ordinary run.
+fn method_intervals(intervals: Intervals) -> &'static str {
+    match intervals {
+        Intervals::Chance => "",
+        Intervals::ChanceAndParameters => {
+            " This run drew each replication's parameters from a calibration's posterior (posterior_draws.csv lists them), so its intervals cover what is not known about the organisation as well as chance."
+        }
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use crate::metrics::aggregate::DurabilityRow;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
+use crate::plot::data::Intervals;
 
 /// Metrics shown in the printed table, with their column headings (short, for a terminal;
 /// titles and units are in the registry).
@@ -28,8 +29,9 @@ fn fmt(x: f64) -> String {
     }
 }
 
-/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]`.
-pub fn durability_table(arms: &[String], rows: &[DurabilityRow]) -> String {
+/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]`; its last
+/// line says what the intervals cover (`intervals`).
+pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
     let mut cells: Vec<Vec<String>> = Vec::new();
     let mut header = vec!["arm".to_string()];
     header.extend(SHOWN.iter().map(|(_, h)| h.to_string()));
@@ -81,10 +83,11 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow]) -> String {
         .find(|r| r.arm == 0 && r.metric == BaselineMetric::DriftB.name())
     {
         out.push_str(&format!(
-            "baseline drift of B over the horizon: {} [{}, {}] (values are mean [95% CI] over replications)\n",
+            "baseline drift of B over the horizon: {} [{}, {}] (values are mean [{}] over replications)\n",
             fmt(d.summary.mean),
             fmt(d.summary.ci_lo),
-            fmt(d.summary.ci_hi)
+            fmt(d.summary.ci_hi),
+            intervals.short()
         ));
     }
     out

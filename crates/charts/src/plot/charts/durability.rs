@@ -149,7 +149,10 @@ pub fn draw_durability<DB: DrawingBackend>(
     draw_header(
         &header,
         &format!("Durability of the gain in B · {}", data.scenario),
-        "Gains are paired differences to baseline; dot: mean over runs, whiskers: 95% CI",
+        &format!(
+            "Gains are paired differences to baseline; dot: mean over runs, whiskers: {}",
+            data.intervals.short()
+        ),
     )?;
 
     // Bottom band: legend and an optional note on the baseline drift.

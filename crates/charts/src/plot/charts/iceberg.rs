@@ -79,7 +79,10 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     draw_header(
         &header,
         &format!("Iceberg: {} · {}", arm_label(arm), data.scenario),
-        "Visible state above the waterline, underlying state below; mean over runs, band: 95% CI of B",
+        &format!(
+            "Visible state above the waterline, underlying state below; mean over runs, band: {} of B",
+            data.intervals.short()
+        ),
     )?;
 
     // Legends in a reserved right column.

@@ -75,7 +75,7 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     draw_header(
         &header,
         &format!("{} · {}", info.title, data.scenario),
-        "Mean over runs; shaded band: 95% confidence interval",
+        &format!("Mean over runs; shaded band: {}", data.intervals.band()),
     )?;
 
     let items = legend_items(data, &arms);
