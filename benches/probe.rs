@@ -26,9 +26,8 @@ use std::time::{Duration, Instant};
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
-use undercurrent::model::contacts::{contacts, Churners, Employee, Tally};
-use undercurrent::model::draws::{customer_index, mid24, top24, DayStream, Isa, CONTACT_BLOCK};
-use undercurrent::model::normal::standard_normal;
+use undercurrent::model::contacts::{employee_day, Churners, Employee, Tally};
+use undercurrent::model::draws::{mid24, top24, DayStream, Isa};
 use undercurrent::model::propensity::sigmoid;
 use undercurrent::model::rng::{key, key_step, mix64, Purpose};
 use undercurrent::model::{Consts, Params};
@@ -109,7 +108,6 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
         let p_alt = p_break + (1.0 - p_break) * p[i];
         let team = (lo + i) / TEAM - lo / TEAM;
         let mem = &mut pool[team * TEAM * POOL_PER_EMPLOYEE..(team + 1) * TEAM * POOL_PER_EMPLOYEE];
-        let len = mem.len();
         let emp_day = Employee {
             b: bi,
             visible: bi,
@@ -125,30 +123,7 @@ fn probe_day(k: &Consts, state: &mut [&mut [f32]], pool: &mut [f32], lo: usize, 
             at: &mut at,
             count: 0,
         };
-        let mut first = 0;
-        while first < k.contacts {
-            let nb = (k.contacts - first).min(CONTACT_BLOCK);
-            let blk = ds.block(isa, first / CONTACT_BLOCK);
-            first += nb;
-            let customers: [usize; CONTACT_BLOCK] =
-                std::array::from_fn(|c| customer_index(blk.customer_bits[c], len));
-            let mut z = [0.0f32; CONTACT_BLOCK];
-            for (zc, &bits) in z[..nb].iter_mut().zip(&blk.zbits) {
-                *zc = standard_normal(bits, &mut || ds.extra());
-            }
-            contacts(
-                isa,
-                k,
-                &emp_day,
-                &blk,
-                &z,
-                &customers,
-                nb,
-                mem,
-                &mut tally,
-                &mut churners,
-            );
-        }
+        employee_day(isa, k, &emp_day, &mut ds, mem, &mut tally, &mut churners);
         // The probe keeps no churn flags: clear them so memories stay in [0, 1].
         let churned = churners.count;
         for &ci in &at[..churned.min(64)] {

@@ -2,11 +2,9 @@
 //! Each tolerance is written in the test.
 
 mod common;
-use common::default_run;
+use common::{cohen_d, default_run, habit_days, skill_after_training};
 use undercurrent::metrics::recorder::metric_index;
-use undercurrent::model::employees::{habit_rate_for_days, Col};
-use undercurrent::model::rng::replication_seed;
-use undercurrent::model::{Consts, Params, Simulation};
+use undercurrent::model::employees::habit_rate_for_days;
 
 /// Asserts that the baseline's mean of `metric` over all recorded days and replications lies
 /// in `range`.
@@ -56,16 +54,7 @@ fn habit_reaches_95_percent_of_its_asymptote_in_about_66_days_with_daily_practic
 
 #[test]
 fn habit_days_across_people_have_median_66_and_range_18_to_254() {
-    let params = Params::default();
-    let consts = Consts::new(&params);
-    let sim = Simulation::new(&params, &consts, replication_seed(1, 0));
-    let mut days: Vec<f64> = sim
-        .teams
-        .iter()
-        .flat_map(|t| t.employees.col(Col::HabitRate).to_vec())
-        .map(|r| (0.05f64).ln() / (1.0 - r as f64).ln())
-        .collect();
-    days.sort_by(f64::total_cmp);
+    let days = habit_days(0);
     let median = days[days.len() / 2];
     assert!(
         (56.0..=76.0).contains(&median),
@@ -125,34 +114,10 @@ fn the_baseline_is_steady() {
 /// Cohen's d of skill K in the training-only arm between the day after a two-day training
 /// and `later` working days after it, over every employee of `reps` replications (pooled sd).
 fn skill_decay_d(use_protection: f64, later: i64, reps: usize) -> f64 {
-    use undercurrent::experiment::runner::run_scenario;
-    use undercurrent::experiment::scenario::Scenario;
-    let after = 52;
-    let text = format!(
-        "name = \"skill_decay\"\nreplications = {reps}\nhorizon_days = {h}\nemployee_snapshots = [{after}, {l}]\n\
-         [state]\nknowledge_use_protection = {use_protection}\n\
-         [[arms]]\nname = \"training_only\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 50\nduration = 2\n",
-        h = after + later + 1,
-        l = after + later
-    );
-    let scenario = Scenario::parse(&text, "skill_decay").unwrap();
-    let results = run_scenario(&scenario, &|| {});
-    let k = Col::K as usize;
-    let on = |day: i64| -> Vec<f64> {
-        results
-            .iter()
-            .flat_map(|r| r.snapshots[1].iter())
-            .filter(|s| s.day == day)
-            .map(|s| s.values[k] as f64)
-            .collect()
-    };
-    let (x, y) = (on(after), on(after + later));
-    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-    let var = |v: &[f64]| {
-        let m = mean(v);
-        v.iter().map(|a| (a - m) * (a - m)).sum::<f64>() / v.len() as f64
-    };
-    (mean(&y) - mean(&x)) / ((var(&x) + var(&y)) / 2.0).sqrt()
+    let (x, y): (Vec<Vec<f64>>, Vec<Vec<f64>>) = skill_after_training(use_protection, later, reps)
+        .into_iter()
+        .unzip();
+    cohen_d(&x.concat(), &y.concat())
 }
 
 #[test]

@@ -8,14 +8,11 @@
 
 mod common;
 
-use common::default_run;
-use undercurrent::experiment::runner::run_scenario;
+use common::{cohen_d, default_run, habit_days, skill_after_training};
 use undercurrent::experiment::scenario::Scenario;
 use undercurrent::metrics::recorder::metric_index;
 use undercurrent::metrics::stats::{summarize, Summary};
-use undercurrent::model::employees::Col;
-use undercurrent::model::rng::replication_seed;
-use undercurrent::model::{Consts, Params, Simulation};
+use undercurrent::model::{Consts, Simulation};
 
 /// How a figure entered the defaults.
 #[derive(Clone, Copy, PartialEq)]
@@ -252,18 +249,9 @@ fn self_rating(always: bool) -> Measured {
 }
 
 fn habit_days_median() -> Measured {
-    let params = Params::default();
-    let consts = Consts::new(&params);
     let medians: Vec<f64> = (0..5u64)
         .map(|rep| {
-            let sim = Simulation::new(&params, &consts, replication_seed(1, rep));
-            let mut days: Vec<f64> = sim
-                .teams
-                .iter()
-                .flat_map(|t| t.employees.col(Col::HabitRate).to_vec())
-                .map(|r| (0.05f64).ln() / (1.0 - r as f64).ln())
-                .collect();
-            days.sort_by(f64::total_cmp);
+            let days = habit_days(rep);
             days[days.len() / 2]
         })
         .collect();
@@ -287,34 +275,9 @@ fn government_role_models() -> Measured {
 /// Cohen's d of skill K between the day after a two-day training and `later` working days
 /// after it (pooled sd over every employee), per replication, then its interval.
 fn skill_decay(use_protection: f64, later: i64) -> Measured {
-    let after = 52;
-    let text = format!(
-        "name = \"skill_decay\"\nreplications = 5\nhorizon_days = {h}\nemployee_snapshots = [{after}, {l}]\n\
-         [state]\nknowledge_use_protection = {use_protection}\n\
-         [[arms]]\nname = \"training_only\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 50\nduration = 2\n",
-        h = after + later + 1,
-        l = after + later
-    );
-    let scenario = Scenario::parse(&text, "skill_decay").unwrap();
-    let k = Col::K as usize;
-    let ds: Vec<f64> = run_scenario(&scenario, &|| {})
+    let ds: Vec<f64> = skill_after_training(use_protection, later, 5)
         .iter()
-        .map(|r| {
-            let on = |day: i64| -> Vec<f64> {
-                r.snapshots[1]
-                    .iter()
-                    .filter(|s| s.day == day)
-                    .map(|s| s.values[k] as f64)
-                    .collect()
-            };
-            let (x, y) = (on(after), on(after + later));
-            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
-            let var = |v: &[f64]| {
-                let m = mean(v);
-                v.iter().map(|a| (a - m) * (a - m)).sum::<f64>() / v.len() as f64
-            };
-            (mean(&y) - mean(&x)) / ((var(&x) + var(&y)) / 2.0).sqrt()
-        })
+        .map(|(x, y)| cohen_d(x, y))
         .collect();
     summarize(&ds).into()
 }

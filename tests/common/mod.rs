@@ -61,3 +61,66 @@ impl DefaultRun {
             .collect()
     }
 }
+
+/// Skill K of every employee of the training-only arm, per replication: on the day after a
+/// two-day training (day 52) and `later` working days after it (MODEL.md section 8, skill
+/// decay; Arthur et al. 1998).
+pub fn skill_after_training(
+    use_protection: f64,
+    later: i64,
+    reps: usize,
+) -> Vec<(Vec<f64>, Vec<f64>)> {
+    use undercurrent::model::employees::Col;
+    let after = 52;
+    let text = format!(
+        "name = \"skill_decay\"\nreplications = {reps}\nhorizon_days = {h}\nemployee_snapshots = [{after}, {l}]\n\
+         [state]\nknowledge_use_protection = {use_protection}\n\
+         [[arms]]\nname = \"training_only\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 50\nduration = 2\n",
+        h = after + later + 1,
+        l = after + later
+    );
+    let scenario = Scenario::parse(&text, "skill_decay").unwrap();
+    let k = Col::K as usize;
+    run_scenario(&scenario, &|| {})
+        .iter()
+        .map(|r| {
+            let on = |day: i64| -> Vec<f64> {
+                r.snapshots[1]
+                    .iter()
+                    .filter(|s| s.day == day)
+                    .map(|s| s.values[k] as f64)
+                    .collect()
+            };
+            (on(after), on(after + later))
+        })
+        .collect()
+}
+
+/// Cohen's d of `y` against `x` with the pooled (population) sd.
+pub fn cohen_d(x: &[f64], y: &[f64]) -> f64 {
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len() as f64;
+    let var = |v: &[f64]| {
+        let m = mean(v);
+        v.iter().map(|a| (a - m) * (a - m)).sum::<f64>() / v.len() as f64
+    };
+    (mean(y) - mean(x)) / ((var(x) + var(y)) / 2.0).sqrt()
+}
+
+/// Days each employee of the default organisation (replication `rep` of master seed 1) needs
+/// to reach 95% of habit with daily practice, sorted (Lally et al. 2010).
+pub fn habit_days(rep: u64) -> Vec<f64> {
+    use undercurrent::model::employees::Col;
+    use undercurrent::model::rng::replication_seed;
+    use undercurrent::model::{Consts, Params, Simulation};
+    let params = Params::default();
+    let consts = Consts::new(&params);
+    let sim = Simulation::new(&params, &consts, replication_seed(1, rep));
+    let mut days: Vec<f64> = sim
+        .teams
+        .iter()
+        .flat_map(|t| t.employees.col(Col::HabitRate).to_vec())
+        .map(|r| (0.05f64).ln() / (1.0 - r as f64).ln())
+        .collect();
+    days.sort_by(f64::total_cmp);
+    days
+}

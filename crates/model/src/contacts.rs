@@ -11,7 +11,9 @@
 
 use super::consts::Consts;
 use super::customers::CHURN_FLAG;
-use super::draws::{Block, Isa, IsaKind, CONTACT_BLOCK};
+use super::draws::{customer_index, Block, DayStream, Isa, IsaKind, CONTACT_BLOCK};
+use super::normal::standard_normal;
+use super::prefetch::prefetch;
 
 /// What an employee brings to each of today's contacts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -203,6 +205,38 @@ fn all_different(customers: &[usize; CONTACT_BLOCK]) -> bool {
         }
     }
     !same
+}
+
+/// An employee-day's `k.contacts` contacts from its stream `ds`, in blocks of eight: each
+/// block's draws computed ahead, in the stream's order, and the customer memories they will
+/// touch prefetched (the memory read is the loop's one cache miss, and this lets the misses of
+/// a block overlap); the normals in contact order, so their rare extra words are too.
+#[inline(always)]
+pub fn employee_day(
+    isa: Isa,
+    k: &Consts,
+    e: &Employee,
+    ds: &mut DayStream,
+    mem: &mut [f32],
+    tally: &mut Tally,
+    churners: &mut Churners,
+) {
+    let mut first = 0;
+    while first < k.contacts {
+        let nb = (k.contacts - first).min(CONTACT_BLOCK);
+        let blk = ds.block(isa, first / CONTACT_BLOCK);
+        first += nb;
+        let mut customers = [0usize; CONTACT_BLOCK];
+        for (ci, &bits) in customers.iter_mut().zip(&blk.customer_bits) {
+            *ci = customer_index(bits, mem.len());
+            prefetch(mem.as_ptr().wrapping_add(*ci));
+        }
+        let mut z = [0.0f32; CONTACT_BLOCK];
+        for (zc, &bits) in z[..nb].iter_mut().zip(&blk.zbits) {
+            *zc = standard_normal(bits, &mut || ds.extra());
+        }
+        contacts(isa, k, e, &blk, &z, &customers, nb, mem, tally, churners);
+    }
 }
 
 /// The first `nb` contacts of a block: in AVX2 lanes where the CPU has them and the order

@@ -16,6 +16,7 @@ pub mod interventions;
 pub mod manager;
 pub mod normal;
 pub mod params;
+pub mod prefetch;
 pub mod presets;
 pub mod propensity;
 pub mod registry;

@@ -9,8 +9,8 @@ use std::ops::AddAssign;
 use rand::Rng;
 use rand_distr::{Distribution, Poisson, StandardNormal};
 
-use super::draws::{customer_index, mid24, top24, DayStream, Isa, IsaKind, CONTACT_BLOCK};
-use super::normal::standard_normal;
+use super::draws::{mid24, top24, DayStream, Isa, IsaKind};
+use super::prefetch::prefetch_range;
 
 use super::consts::Consts;
 use super::contacts::{self, Churners, Tally};
@@ -78,28 +78,6 @@ fn extinction_scale(r: f32, exponent: f32) -> f32 {
         1.0
     } else {
         r.max(1e-3).powf(exponent)
-    }
-}
-
-/// Hints the CPU to fetch the cache line holding `p`. Never faults, whatever `p` points at;
-/// a no-op off x86-64.
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint; it reads nothing architecturally and cannot fault.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
-}
-
-/// Prefetches `bytes` bytes from `p` on, at most `limit` of them.
-#[inline]
-fn prefetch_range<T>(p: *const T, bytes: usize, limit: usize) {
-    let p = p as *const u8;
-    for off in (0..bytes.min(limit)).step_by(64) {
-        prefetch(p.wrapping_add(off));
     }
 }
 
@@ -318,7 +296,6 @@ impl Team {
         let gaming = plan.gaming;
 
         let mem = &mut self.customers.memory;
-        let pool_len = mem.len();
         // The step's short local names for the columns it reads (the rest stay unnamed).
         let Columns {
             b,
@@ -498,37 +475,7 @@ impl Team {
             for i in lo..hi {
                 let Ready { mut ds, emp, .. } = ready[i - lo];
                 let mut tally = Tally::default();
-                let mut first = 0;
-                while first < k.contacts {
-                    // Draw a block of contacts ahead, in the stream's order, and prefetch the
-                    // customer memories they will touch: the memory read is the loop's one
-                    // cache miss, and this lets the misses of a block overlap.
-                    let nb = (k.contacts - first).min(CONTACT_BLOCK);
-                    let blk = ds.block(w.isa, first / CONTACT_BLOCK);
-                    first += nb;
-                    let mut customers = [0usize; CONTACT_BLOCK];
-                    for (ci, &bits) in customers.iter_mut().zip(&blk.customer_bits) {
-                        *ci = customer_index(bits, pool_len);
-                        prefetch(mem.as_ptr().wrapping_add(*ci));
-                    }
-                    // The normals in contact order, so their rare extra words are too.
-                    let mut z = [0.0f32; CONTACT_BLOCK];
-                    for (zc, &bits) in z[..nb].iter_mut().zip(&blk.zbits) {
-                        *zc = standard_normal(bits, &mut || ds.extra());
-                    }
-                    contacts::contacts(
-                        w.isa,
-                        k,
-                        &emp,
-                        &blk,
-                        &z,
-                        &customers,
-                        nb,
-                        mem,
-                        &mut tally,
-                        &mut churners,
-                    );
-                }
+                contacts::employee_day(w.isa, k, &emp, &mut ds, mem, &mut tally, &mut churners);
                 tallies[i - lo] = tally;
             }
             for i in lo..hi {
