@@ -376,6 +376,10 @@ fn calibrate(
                 ),
                 Err(e) => eprintln!("warning: charts not drawn: {e}"),
             }
+            match undercurrent::report::html::write_report(&out) {
+                Ok(path) => eprintln!("wrote {}", path.display()),
+                Err(e) => eprintln!("warning: report not written: {e}"),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, e.is_input_error()),

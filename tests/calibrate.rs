@@ -564,9 +564,29 @@ fn a_killed_calibration_resumes_to_the_same_bytes() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    for chart in ["posterior.png", "posterior.svg", "fit.png", "fit.svg"] {
-        assert!(whole.join("plots").join(chart).is_file(), "{chart}");
+    for chart in ["posterior", "pairs", "fit", "generations"] {
+        for ext in ["png", "svg"] {
+            let f = whole.join("plots").join(format!("{chart}.{ext}"));
+            assert!(f.is_file(), "{}", f.display());
+        }
     }
+    // The report: self-contained, every section, one sentence per parameter, the fit counted.
+    let report = std::fs::read_to_string(whole.join("report.html")).unwrap();
+    for section in [
+        "What the targets determined",
+        "Posterior",
+        "Fit to the targets",
+        "Generations",
+        "Method",
+    ] {
+        assert!(report.contains(&format!("<h2>{section}</h2>")), "{section}");
+    }
+    assert!(report.contains("targets lie inside the 95% interval of the posterior predictive"));
+    assert_eq!(report.matches("<figure").count(), 4);
+    assert!(
+        !report.contains("src=") && !report.contains("http"),
+        "self-contained"
+    );
 
     let cut = dir.join("cut");
     let mut child = bin()

@@ -207,10 +207,12 @@ pub fn svg_strings(dir: &Path) -> Result<Vec<(String, String)>, PlotError> {
         .collect()
 }
 
-/// Draws every chart of a results directory, a sweep's or a run's.
+/// Draws every chart of a results directory: a sweep's, a calibration's or a run's.
 pub fn plot_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
     if sweep::is_sweep_dir(dir) {
         sweep::plot_sweep_dir(dir)
+    } else if calibration::is_calibration_dir(dir) {
+        calibration::plot_calibration_dir(dir)
     } else {
         plot_run_dir(dir)
     }

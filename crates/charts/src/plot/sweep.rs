@@ -474,6 +474,8 @@ fn draw_heatmap<DB: DrawingBackend>(
         y_desc: None,
         x_labels: false,
         y_labels: false,
+        x_log: false,
+        y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
     };
@@ -679,6 +681,8 @@ fn draw_sobol<DB: DrawingBackend>(
         y_desc: None,
         x_labels: true,
         y_labels: false,
+        x_log: false,
+        y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
     };

@@ -140,7 +140,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The directory's manifest, if it has one; a malformed one stops the report.
-fn load_manifest(dir: &Path) -> Result<Option<ManifestRecord>, ReportError> {
+pub(super) fn load_manifest(dir: &Path) -> Result<Option<ManifestRecord>, ReportError> {
     read_manifest(dir).map_err(|e| match e {
         ManifestError::Malformed { path, message } => ReportError::Manifest { path, message },
         io => PlotError::from(io).into(),
@@ -156,17 +156,17 @@ fn arm_list(arms: &[String]) -> String {
 }
 
 /// A manifest's text field as shown: empty when absent.
-fn text(field: Option<&String>) -> String {
+pub(super) fn text(field: Option<&String>) -> String {
     field.cloned().unwrap_or_default()
 }
 
 /// A manifest's number as shown: as JSON writes it (`0.5`, `20.0`), empty when absent.
-fn number<T: Into<Value>>(field: Option<T>) -> String {
+pub(super) fn number<T: Into<Value>>(field: Option<T>) -> String {
     field.map(|x| cell(&x.into())).unwrap_or_default()
 }
 
 /// `undercurrent 0.1.0 (commit …)` from a manifest.
-fn produced_by(m: Option<&ManifestRecord>) -> String {
+pub(super) fn produced_by(m: Option<&ManifestRecord>) -> String {
     format!(
         "{} {} (commit {})",
         text(m.and_then(|m| m.tool.as_ref())),
@@ -176,7 +176,7 @@ fn produced_by(m: Option<&ManifestRecord>) -> String {
 }
 
 /// The document head up to `<body>`: title and the inline style sheet.
-fn head(html: &mut String, title: &str) {
+pub(super) fn head(html: &mut String, title: &str) {
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
@@ -185,7 +185,7 @@ fn head(html: &mut String, title: &str) {
 }
 
 /// A two-column table of labelled values.
-fn key_value_table(html: &mut String, rows: &[(&str, String)]) {
+pub(super) fn key_value_table(html: &mut String, rows: &[(&str, String)]) {
     html.push_str("<table>");
     for (k, v) in rows {
         let _ = write!(
@@ -200,7 +200,7 @@ fn key_value_table(html: &mut String, rows: &[(&str, String)]) {
 
 /// A chart's SVG as an inline `<figure>`. HTML5 puts inline `<svg>` in the SVG namespace by
 /// itself; dropping the namespace URI leaves the report without a single outside address.
-fn inline_figure(html: &mut String, id: &str, svg: &str, caption: Option<&str>) {
+pub(super) fn inline_figure(html: &mut String, id: &str, svg: &str, caption: Option<&str>) {
     let svg = svg
         .trim()
         .replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
@@ -609,10 +609,12 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
     Ok(html)
 }
 
-/// Writes `dir/report.html` atomically (a run's or a sweep's) and returns its path.
+/// Writes `dir/report.html` atomically (a run's, a sweep's or a calibration's) and returns its path.
 pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
     let html = if crate::plot::sweep::is_sweep_dir(dir) {
         render_sweep_report(dir)?
+    } else if crate::plot::calibration::is_calibration_dir(dir) {
+        super::calibration::render_calibration_report(dir)?
     } else {
         render_report(dir)?
     };

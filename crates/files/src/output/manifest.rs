@@ -59,6 +59,12 @@ pub struct ManifestRecord {
     /// A sweep's swept parameters.
     #[serde(default)]
     pub axes: Vec<ManifestAxis>,
+    /// A calibration's simulations, generations, why it stopped and the tolerance it reached.
+    pub simulations: Option<u64>,
+    pub generations: Option<u64>,
+    pub stopped: Option<String>,
+    pub stalled: Option<bool>,
+    pub final_tolerance_reached: Option<f64>,
 }
 
 /// One swept parameter in a sweep's manifest.

@@ -1,6 +1,8 @@
 //! Likelihood-free Bayesian calibration by ABC-SMC: pure computation, no files.
 //!
 //! - [`abc`]: the sampler, generic over a simulator closure `(key, params, seed) → statistics`;
+//! - [`identification`]: how far the targets narrowed each prior, and whether the posterior
+//!   runs into an end of it;
 //! - [`prior`]: uniform, log-uniform and truncated normal priors;
 //! - [`target`]: statistics of a run (durability and time-series metrics by registry name);
 //! - [`linalg`]: weighted covariance and Cholesky factor of the perturbation kernel.
@@ -9,6 +11,7 @@
 //! `experiment::calibration`.
 
 pub mod abc;
+pub mod identification;
 pub mod linalg;
 pub mod prior;
 pub mod target;

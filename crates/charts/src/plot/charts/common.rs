@@ -291,6 +291,37 @@ pub fn fmt_num(v: f64, decimals: usize) -> String {
     out
 }
 
+/// A tick label of a log axis: as many decimals as the value's leading digit needs
+/// (0.005, 0.02, 0.1, 3).
+pub fn fmt_log_tick(x: f64) -> String {
+    let k = (x.abs().log10() + 1e-9).floor();
+    fmt_num(x, if k < 0.0 { (-k) as usize } else { 0 })
+}
+
+/// Ticks of a log axis over `[a, b]` (values, 0 < a < b), as natural logarithms: 1-2-5 steps
+/// of each decade, or every digit when that gives fewer than three.
+pub fn log_ticks(a: f64, b: f64) -> Vec<f64> {
+    let pick = |mantissas: &[f64]| -> Vec<f64> {
+        let mut out = Vec::new();
+        let (k0, k1) = (a.log10().floor() as i32, b.log10().ceil() as i32);
+        for k in k0..=k1 {
+            for &m in mantissas {
+                let x = m * 10f64.powi(k);
+                if x >= a * (1.0 - 1e-9) && x <= b * (1.0 + 1e-9) {
+                    out.push(x.ln());
+                }
+            }
+        }
+        out
+    };
+    let coarse = pick(&[1.0, 2.0, 5.0]);
+    if coarse.len() >= 3 {
+        coarse
+    } else {
+        pick(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0])
+    }
+}
+
 /// Signed variant of [`fmt_num`]: positive values get a leading `+`.
 pub fn fmt_signed(v: f64, decimals: usize) -> String {
     let s = fmt_num(v, decimals);
@@ -352,6 +383,9 @@ pub struct AxisSpec {
     pub x_labels: bool,
     /// Draw tick labels on the y axis.
     pub y_labels: bool,
+    /// The x (y) axis is log(value): positions are natural logarithms, labels the values.
+    pub x_log: bool,
+    pub y_log: bool,
     /// Tick label and description font size.
     pub tick_size: f64,
     pub desc_size: f64,
@@ -373,6 +407,8 @@ impl AxisSpec {
             y_desc: Some(y_desc.to_string()),
             x_labels: true,
             y_labels: true,
+            x_log: false,
+            y_log: false,
             tick_size: TICK_SIZE,
             desc_size: AXIS_DESC_SIZE,
         }
@@ -400,7 +436,12 @@ impl AxisSpec {
         let mut w = 0;
         if self.y_labels {
             for t in &self.y_ticks {
-                w = w.max(text_width(area, &fmt_num(*t, self.y_decimals), &ts)?);
+                let label = if self.y_log {
+                    fmt_log_tick(t.exp())
+                } else {
+                    fmt_num(*t, self.y_decimals)
+                };
+                w = w.max(text_width(area, &label, &ts)?);
             }
             w += 14;
         }
@@ -454,8 +495,22 @@ pub fn build_chart<'a, DB: DrawingBackend>(
     }
     let xd = spec.x_decimals;
     let yd = spec.y_decimals;
-    let x_fmt = move |v: &f64| fmt_num(*v, xd);
-    let y_fmt = move |v: &f64| fmt_num(*v, yd);
+    let x_log = spec.x_log;
+    let x_fmt = move |v: &f64| {
+        if x_log {
+            fmt_log_tick(v.exp())
+        } else {
+            fmt_num(*v, xd)
+        }
+    };
+    let y_log = spec.y_log;
+    let y_fmt = move |v: &f64| {
+        if y_log {
+            fmt_log_tick(v.exp())
+        } else {
+            fmt_num(*v, yd)
+        }
+    };
     let no_label = |_: &f64| String::new();
     let tick_style = text_style(spec.tick_size, palette::GREY_TEXT);
     let desc_style = text_style(spec.desc_size, palette::GREY_TEXT);

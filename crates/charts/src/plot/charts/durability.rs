@@ -226,6 +226,8 @@ pub fn draw_durability<DB: DrawingBackend>(
         y_desc: None,
         x_labels: true,
         y_labels: false,
+        x_log: false,
+        y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
     };

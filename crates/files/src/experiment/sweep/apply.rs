@@ -239,6 +239,27 @@ fn collect_leaves(v: &Value, prefix: String, out: &mut Vec<String>) {
     }
 }
 
+/// The number at `t` in the tree (what a calibration's report shows as the value before
+/// calibration); `None` where the path holds no number.
+pub fn get(root: &Table, t: &Target) -> Option<f64> {
+    let (Seg::Key(first), rest) = t.segs.split_first()? else {
+        return None;
+    };
+    let mut cur = root.get(first.as_str())?;
+    for seg in rest {
+        cur = match (seg, cur) {
+            (Seg::Key(k), Value::Table(tab)) => tab.get(k.as_str())?,
+            (Seg::Index(i), Value::Array(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    match cur {
+        Value::Float(x) => Some(*x),
+        Value::Integer(i) => Some(*i as f64),
+        _ => None,
+    }
+}
+
 /// Writes `v` at `t` in the tree. Whole-number parameters get an integer (the design makes
 /// sure `v` is whole for them).
 pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
@@ -277,6 +298,17 @@ mod tests {
 
     fn tree() -> Table {
         Table::try_from(Scenario::embedded_default()).unwrap()
+    }
+
+    #[test]
+    fn get_reads_back_what_set_wrote() {
+        let mut t = tree();
+        let a = resolve(&t, "managers.role_model_mean").unwrap();
+        set(&mut t, &a, 0.625).unwrap();
+        assert_eq!(get(&t, &a), Some(0.625));
+        let b = resolve(&t, "arms.coaching.interventions.0.interval").unwrap();
+        set(&mut t, &b, 7.0).unwrap();
+        assert_eq!(get(&t, &b), Some(7.0));
     }
 
     #[test]
