@@ -6,10 +6,11 @@ use rayon::prelude::*;
 use serde_json::{json, Value as Json};
 
 use crate::experiment::replication::ReplicationResult;
+use crate::experiment::scenario::ArmSpec;
 use crate::metrics::aggregate;
 use crate::metrics::registry::{self, DurabilityMetric, Group, Metric};
 use crate::metrics::stats::{summarize, Summary};
-use crate::plot::data::{RunData, Stat, Timeseries, TsPoint};
+use crate::plot::data::{programme_windows, RunData, Stat, Timeseries, TsPoint};
 use crate::plot::{self, ChartKind, Durability};
 use crate::report::reading::reading;
 
@@ -124,7 +125,12 @@ fn to_stat(s: &Summary) -> Stat {
 
 /// The chart data `run` would load back from its CSV files, built in memory. Numbers are the
 /// same (the CSV keeps every digit), so the charts are byte-identical to `run`'s (tested).
-pub fn run_data(name: &str, arms: &[String], results: &[ReplicationResult]) -> RunData {
+pub fn run_data(
+    name: &str,
+    arms: &[String],
+    specs: &[ArmSpec],
+    results: &[ReplicationResult],
+) -> RunData {
     let mut ts = Timeseries::default();
     for r in aggregate::timeseries(results, arms.len()) {
         ts.insert(
@@ -153,6 +159,7 @@ pub fn run_data(name: &str, arms: &[String], results: &[ReplicationResult]) -> R
         arms: all,
         timeseries: ts,
         durability: du,
+        windows: programme_windows(specs),
     }
 }
 
@@ -203,7 +210,7 @@ impl Outcome {
     ) -> Result<Outcome, ApiError> {
         let s = &req.scenario;
         let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
-        let data = run_data(&s.name, &arms, results);
+        let data = run_data(&s.name, &arms, &s.arms, results);
         let plans = s.plans();
         // One window for every arm, so that their averages compare: from the first day any
         // programme runs (day 0 when none does) to the horizon.

@@ -159,6 +159,47 @@ pub struct RunData {
     pub arms: Vec<String>,
     pub timeseries: Timeseries,
     pub durability: Durability,
+    /// When each arm's programme runs (empty when the directory has no scenario to say).
+    pub windows: Vec<ProgrammeWindow>,
+}
+
+/// One intervention's days, on the recorded period's clock (day 0 = end of the burn-in):
+/// what the time-series charts mark so a reader sees when a programme ran.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeWindow {
+    pub arm: String,
+    pub start_day: f64,
+    /// First day after the intervention.
+    pub end_day: f64,
+}
+
+/// The programme windows of `arms`, with the model's own rule for a missing `start` (the day
+/// after the previous intervention of the arm ends).
+pub fn programme_windows(arms: &[crate::experiment::scenario::ArmSpec]) -> Vec<ProgrammeWindow> {
+    let mut out = Vec::new();
+    for a in arms {
+        let plan = crate::model::interventions::ArmPlan::resolve(&a.interventions, 0);
+        for r in &plan.interventions {
+            out.push(ProgrammeWindow {
+                arm: a.name.clone(),
+                start_day: r.start as f64,
+                end_day: r.end as f64,
+            });
+        }
+    }
+    out
+}
+
+/// The programme windows of a manifest's scenario (its JSON tree); none when it has no arms
+/// this build can read.
+fn manifest_windows(scenario: Option<&serde_json::Value>) -> Vec<ProgrammeWindow> {
+    scenario
+        .and_then(|s| s.get("arms"))
+        .and_then(|a| {
+            serde_json::from_value::<Vec<crate::experiment::scenario::ArmSpec>>(a.clone()).ok()
+        })
+        .map(|arms| programme_windows(&arms))
+        .unwrap_or_default()
 }
 
 /// What a run's intervals cover: chance alone (the replications of one parameter set), or
@@ -445,7 +486,9 @@ pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
 pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
     let timeseries = load_timeseries(&dir.join("timeseries.csv"))?;
     let durability = load_durability(&dir.join("durability.csv"))?;
-    let scenario = match read_manifest(dir)?.and_then(|m| m.scenario_name()) {
+    let manifest = read_manifest(dir)?;
+    let windows = manifest_windows(manifest.as_ref().and_then(|m| m.scenario.as_ref()));
+    let scenario = match manifest.and_then(|m| m.scenario_name()) {
         Some(name) => name,
         None => dir_name(dir),
     };
@@ -460,6 +503,7 @@ pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
         arms,
         timeseries,
         durability,
+        windows,
     })
 }
 

@@ -75,8 +75,8 @@ impl ChartKind {
 }
 
 /// All charts the data supports, in report order: time series (known metrics first, then
-/// unknown ones in file order; B-by-drive series excluded), icebergs per arm, durability,
-/// drives.
+/// unknown ones in file order; B-by-drive series excluded; series that are one constant in
+/// every arm left out, see [`charts_left_out`]), icebergs per arm, durability, drives.
 pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
     let ts = &data.timeseries;
     let mut out = Vec::new();
@@ -91,7 +91,7 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
         }
     }
     for m in metrics {
-        if ts.has_metric(m) {
+        if ts.has_metric(m) && charts::timeseries::degenerate(data, m).is_none() {
             out.push(ChartKind::Timeseries {
                 metric: m.to_string(),
             });
@@ -109,6 +109,17 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
         out.push(ChartKind::Drives);
     }
     out
+}
+
+/// The time series with nothing to show (every arm the same constant), each with the reason
+/// in words: left out of the charts, named in the report.
+pub fn charts_left_out(data: &RunData) -> Vec<String> {
+    data.timeseries
+        .metrics
+        .iter()
+        .filter(|m| !metrics::is_drive_metric(m))
+        .filter_map(|m| charts::timeseries::degenerate(data, m))
+        .collect()
 }
 
 /// Pixel size of a chart: 1200×700, taller only for many arms (legend rows, drive panels).

@@ -412,6 +412,16 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
         }
         html.push_str("</details>");
     }
+    let left_out = plot::charts_left_out(data);
+    if !left_out.is_empty() {
+        html.push_str(
+            "<p class=\"sub\">Not drawn, because a chart would show one flat line:</p><ul>",
+        );
+        for reason in left_out {
+            let _ = write!(html, "<li>{}</li>", escape(&reason));
+        }
+        html.push_str("</ul>");
+    }
     Ok(())
 }
 

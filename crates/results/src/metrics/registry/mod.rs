@@ -164,6 +164,23 @@ pub struct Description {
     pub family: Family,
 }
 
+impl Description {
+    /// The range the quantity can take, where its unit bounds it: 0–1 for states and shares,
+    /// 0–10 for customer scores, −100 to 100 for an NPS level. A level chart keeps a fair part
+    /// of this range in view so that small movements are not drawn as large ones.
+    pub fn scale(&self) -> Option<(f64, f64)> {
+        if self.zero_line {
+            return None;
+        }
+        match self.unit {
+            "0–1" | "share" => Some((0.0, 1.0)),
+            "0–10" => Some((0.0, 10.0)),
+            "NPS points" => Some((-100.0, 100.0)),
+            _ => None,
+        }
+    }
+}
+
 /// Every metric the tool writes, in output order within each family: recorded series,
 /// gains, durability, baseline drift, sweep summaries.
 pub fn all() -> Vec<Description> {
@@ -245,6 +262,17 @@ mod tests {
             assert_ne!(d.title, d.name, "{}: the title is the raw name", d.name);
             assert_ne!(d.axis, "value", "{}: the axis says only 'value'", d.name);
         }
+    }
+
+    #[test]
+    fn levels_on_bounded_scales_know_their_range_and_differences_do_not() {
+        let scale = |n: &str| describe(n).unwrap().scale();
+        assert_eq!(scale("B"), Some((0.0, 1.0)));
+        assert_eq!(scale("recognition_share"), Some((0.0, 1.0)));
+        assert_eq!(scale("mean_score"), Some((0.0, 10.0)));
+        assert_eq!(scale("nps"), Some((-100.0, 100.0)));
+        assert_eq!(scale("gain_nps"), None, "a difference is drawn around 0");
+        assert_eq!(scale("employees"), None);
     }
 
     #[test]
