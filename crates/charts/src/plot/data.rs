@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::metrics::survival::CensoredMedian;
 use crate::output::manifest::read_manifest;
 use crate::plot::error::PlotError;
 
@@ -30,6 +31,9 @@ pub struct Stat {
     pub ci_lo: Option<f64>,
     pub ci_hi: Option<f64>,
     pub n: Option<u64>,
+    /// For a censorable duration (the half-life), its Kaplan-Meier median across runs; its
+    /// `mean` is then `None` whenever a run was censored.
+    pub censored: Option<CensoredMedian>,
 }
 
 impl Stat {
@@ -237,6 +241,44 @@ struct RawDurRow {
     ci_lo: String,
     ci_hi: String,
     n: String,
+    // The Kaplan-Meier columns (optional: files written before them, and hand-made ones,
+    // lack them).
+    #[serde(default)]
+    km_median: String,
+    #[serde(default)]
+    km_lo: String,
+    #[serde(default)]
+    km_hi: String,
+    #[serde(default)]
+    followup: String,
+    #[serde(default)]
+    censored_share: String,
+}
+
+impl RawDurRow {
+    /// The Kaplan-Meier estimate of a censorable row: present when `followup` is (NA in the
+    /// median or a bound then means not reached).
+    fn censored(&self, n: Option<u64>) -> Result<Option<CensoredMedian>, String> {
+        let Some(followup) = parse_opt_f64(&self.followup).map_err(|e| format!("followup: {e}"))?
+        else {
+            return Ok(None);
+        };
+        let share = parse_opt_f64(&self.censored_share)
+            .map_err(|e| format!("censored_share: {e}"))?
+            .ok_or("censored_share: missing beside followup")?;
+        if !(0.0..=1.0).contains(&share) {
+            return Err(format!("censored_share: {share} is not a share"));
+        }
+        let n = n.ok_or("n: missing beside followup")? as usize;
+        Ok(Some(CensoredMedian {
+            median: parse_opt_f64(&self.km_median).map_err(|e| format!("km_median: {e}"))?,
+            lo: parse_opt_f64(&self.km_lo).map_err(|e| format!("km_lo: {e}"))?,
+            hi: parse_opt_f64(&self.km_hi).map_err(|e| format!("km_hi: {e}"))?,
+            followup,
+            n,
+            censored: (share * n as f64).round() as usize,
+        }))
+    }
 }
 
 const TS_COLUMNS: [&str; 8] = ["arm", "day", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
@@ -278,6 +320,7 @@ fn parse_stat(mean: &str, sd: &str, lo: &str, hi: &str, n: &str) -> Result<Stat,
         ci_lo: parse_opt_f64(lo).map_err(|e| format!("ci_lo: {e}"))?,
         ci_hi: parse_opt_f64(hi).map_err(|e| format!("ci_hi: {e}"))?,
         n: parse_opt_u64(n).map_err(|e| format!("n: {e}"))?,
+        censored: None,
     })
 }
 
@@ -434,7 +477,8 @@ pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
         if r.metric.is_empty() {
             return Err("empty metric".into());
         }
-        let stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        let mut stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        stat.censored = r.censored(stat.n)?;
         d.insert(&r.arm, &r.metric, stat);
         Ok(())
     })?;

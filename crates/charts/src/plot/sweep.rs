@@ -128,6 +128,7 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
             ci_lo: parse_opt_f64(&rec[k + 5])?,
             ci_hi: parse_opt_f64(&rec[k + 6])?,
             n: rec[k + 7].parse().ok(),
+            censored: None,
         };
         push_unique(&mut d.arms, arm);
         push_unique(&mut d.metrics, metric);

@@ -64,6 +64,27 @@ pub struct CensoredMedian {
 }
 
 impl CensoredMedian {
+    /// The estimate in words, every number saying what it is: `31 [13, 48]`, `31 [13, not
+    /// reached]`, `more than 458 [50, not reached]`, `more than 458 (interval not reached)`;
+    /// `NA` with no duration. `f` writes a number in the caller's unit and precision.
+    /// Never a bare number when the median is not reached.
+    pub fn text(&self, f: impl Fn(f64) -> String) -> String {
+        if self.n == 0 {
+            return "NA".to_string();
+        }
+        let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), &f);
+        match (self.median, self.lo) {
+            (Some(m), _) => format!("{} [{}, {}]", f(m), end(self.lo), end(self.hi)),
+            (None, Some(lo)) => format!("more than {} [{}, not reached]", f(self.followup), f(lo)),
+            (None, None) => format!("more than {} (interval not reached)", f(self.followup)),
+        }
+    }
+
+    /// `k of n censored`, the note that goes beside [`Self::text`].
+    pub fn censored_note(&self) -> String {
+        format!("{} of {} censored", self.censored, self.n)
+    }
+
     /// The share of durations that were censored (NaN when there are none).
     pub fn censored_share(&self) -> f64 {
         if self.n == 0 {
@@ -312,6 +333,23 @@ mod tests {
         assert_eq!(k.censored, 0);
         // The interval covers the median.
         assert!(k.lo.unwrap() <= 30.0 && k.hi.unwrap_or(f64::INFINITY) >= 30.0);
+    }
+
+    #[test]
+    fn the_text_never_shows_a_bound_as_a_measurement() {
+        let f = |x: f64| format!("{x:.0}");
+        let d = |t: &[f64], e: &[bool]| km_median(&data(t, e));
+        let all = d(&[458.; 3], &[false; 3]);
+        assert_eq!(all.text(f), "more than 458 (interval not reached)");
+        assert_eq!(all.censored_note(), "3 of 3 censored");
+        let some = d(
+            &[50., 80., 120., 200., 200., 200., 200.],
+            &[true, true, true, false, false, false, false],
+        );
+        assert_eq!(some.text(f), "more than 200 [50, not reached]");
+        let (m, _) = aml();
+        assert_eq!(km_median(&m).text(f), "31 [13, not reached]");
+        assert_eq!(km_median(&[]).text(f), "NA");
     }
 
     #[test]
