@@ -619,7 +619,23 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         inline_figure(&mut html, &c.file_stem(), &sweep_svg(&data, &c)?, None);
     }
     if !data.sensitivity.is_empty() {
-        html.push_str("<h2>Sensitivity indices</h2><table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
+        html.push_str("<h2>Sensitivity indices</h2>");
+        let mut warned: Vec<(&str, &str)> = Vec::new();
+        for r in &data.sensitivity {
+            if let Some(share) = r.censored_share.filter(|s| *s > 0.0) {
+                if !warned.contains(&(&r.arm, &r.metric)) {
+                    warned.push((&r.arm, &r.metric));
+                    let _ = write!(
+                        html,
+                        "<p class=\"changed\">Warning: {} of {} was cut at the horizon (censored) in {:.0}% of runs; its indices apportion the mean of durations cut there, not of the durations.</p>",
+                        escape(&r.metric),
+                        escape(&arm_label(&r.arm)),
+                        100.0 * share
+                    );
+                }
+            }
+        }
+        html.push_str("<table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
         for r in &data.sensitivity {
             let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "NA".into());
             let ci = match (r.ci_lo, r.ci_hi) {
@@ -639,7 +655,7 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         }
         html.push_str("</table>");
     }
-    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
+    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications, except for the half-life, which can run past the horizon: its value is the Kaplan-Meier median over the point's replications (\"more than\" when not reached, with the share of runs censored); sensitivity indices of a half-life apportion the mean of half-lives cut at the horizon; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
     Ok(html)
 }
 

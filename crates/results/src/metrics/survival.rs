@@ -11,8 +11,10 @@
 //!   duration tied with an event is still at risk at it; Kaplan & Meier 1958);
 //! - its median, the first time with `S(t) ≤ ½`; where `S` is exactly ½ over a stretch, the
 //!   midpoint between that time and the next event time (the convention of R's `survival`
-//!   package, `quantile.survfit`). When `S` never falls to ½ the median is *not reached*: all
-//!   one can say is that it exceeds the longest follow-up;
+//!   package, `quantile.survfit`), or the stretch's start when `S` stays at ½ to the end of
+//!   follow-up (the definition `inf{t : S(t) ≤ ½}`, as lifelines gives it). When `S` never
+//!   falls to ½ the median is *not reached*: all one can say is that it exceeds the longest
+//!   follow-up;
 //! - its 95% interval by Brookmeyer & Crowley (1982): the times at which the hypothesis
 //!   `S(t) = ½` is not rejected, found by inverting the pointwise confidence band of `S` at ½.
 //!   The band is the log-log one (Kalbfleisch & Prentice 1980, R's `conf.type = "log-log"`):
@@ -149,16 +151,21 @@ fn curve(sorted: &[Duration]) -> Vec<Step> {
 }
 
 /// The first time a decreasing step curve falls to `½` (the midpoint to the next drop when
-/// it sits exactly at ½); `None` when it never does. NaN values never count as reaching ½.
+/// it sits exactly at ½ and drops later); `None` when it never does. NaN values never count
+/// as reaching ½.
 fn half_point(steps: &[Step], value: impl Fn(&Step) -> f64) -> Option<f64> {
     let k = steps.iter().position(|s| value(s) <= 0.5 + TOL)?;
     if value(&steps[k]) < 0.5 - TOL {
         return Some(steps[k].time);
     }
-    steps[k + 1..]
-        .iter()
-        .find(|s| value(s) < 0.5 - TOL)
-        .map(|next| (steps[k].time + next.time) / 2.0)
+    // Exactly ½ up to the end of follow-up: no later drop to average with, so the textbook
+    // definition, inf{t : S(t) ≤ ½} (lifelines' median), which the flat stretch starts.
+    Some(
+        steps[k + 1..]
+            .iter()
+            .find(|s| value(s) < 0.5 - TOL)
+            .map_or(steps[k].time, |next| (steps[k].time + next.time) / 2.0),
+    )
 }
 
 /// The Kaplan-Meier median of `durations` with its Brookmeyer-Crowley 95% interval.
@@ -303,6 +310,15 @@ mod tests {
         // 1, 2, 3, 4, all ended: S = ¾, ½, ¼, 0, so the median is (2 + 3)/2 as R gives.
         let d = data(&[4., 2., 3., 1.], &[true; 4]);
         assert_eq!(km_median(&d).median, Some(2.5));
+    }
+
+    #[test]
+    fn a_curve_at_one_half_to_the_end_of_follow_up_takes_the_stretch_start() {
+        // Two of four ended (300, 350), two censored at 580: S = ½ from 350 to the end.
+        let d = data(&[300., 350., 580., 580.], &[true, true, false, false]);
+        let k = km_median(&d);
+        assert_eq!(k.median, Some(350.0));
+        assert_eq!(k.censored, 2);
     }
 
     #[test]
