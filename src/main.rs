@@ -252,6 +252,7 @@ fn main() -> ExitCode {
                     r.outputs,
                     r.parameters
                 );
+                censoring_warnings(&dir);
             }),
         ),
         Command::Merge { out, shards } => finish(merge::merge(&shards, &out).map(|r| {
@@ -550,6 +551,7 @@ fn sweep(
 /// Draws a finished sweep's charts and writes its report. The sweep's files are complete and final by now, so a
 /// charting problem is reported but does not fail the sweep (`plot DIR` can redraw).
 fn sweep_plots(dir: &std::path::Path) {
+    censoring_warnings(dir);
     match undercurrent::plot::sweep::plot_sweep_dir(dir) {
         Ok(paths) => eprintln!(
             "drew {} charts (PNG + SVG) into {}",
@@ -561,6 +563,14 @@ fn sweep_plots(dir: &std::path::Path) {
     match undercurrent::report::html::write_report(dir) {
         Ok(p) => eprintln!("wrote {}", p.display()),
         Err(e) => eprintln!("note: no report written: {e}"),
+    }
+}
+
+/// Says which sensitivity outputs were censored at the horizon in some runs (their indices
+/// apportion a mean of durations cut there).
+fn censoring_warnings(dir: &std::path::Path) {
+    for w in analysis::censoring_warnings(dir) {
+        eprintln!("{w}");
     }
 }
 

@@ -548,6 +548,12 @@ function renderTables(res) {
       const tr = el("tr", { "data-metric": row.metric }, el("td", { text: info.title + " (" + info.unit + ")" }));
       row.values.forEach((v, a) => {
         if (a === 0) return;
+        // A censorable duration comes as words from the server ("more than 22.0 months"):
+        // never shown as a plain number.
+        if (v && v.text !== undefined) {
+          tr.append(el("td", { "data-arm": a, "data-censored": v.censored }, el("span", { text: v.text }), el("span", { class: "ci", text: v.censored > 0 ? v.note : "" })));
+          return;
+        }
         const isGain = info.kind === "difference";
         const text = v ? (isGain ? signed(v.mean, row.metric) : fmt(v.mean, row.metric)) : "–";
         tr.append(el("td", { "data-arm": a, "data-mean": v ? v.mean : null }, el("span", { class: isGain ? verdict(v, row.metric) : "", text }), el("span", { class: "ci", text: ciText(v, row.metric) })));

@@ -10,6 +10,7 @@ use crate::experiment::scenario::ArmSpec;
 use crate::metrics::aggregate;
 use crate::metrics::registry::{self, DurabilityMetric, Group, Metric};
 use crate::metrics::stats::{summarize, Summary};
+use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{programme_windows, RunData, Stat, Timeseries, TsPoint};
 use crate::plot::{self, ChartKind, Durability};
 use crate::report::reading::reading;
@@ -112,6 +113,19 @@ fn stat_json(s: &Summary) -> Json {
     json!({"mean": num(s.mean), "lo": num(s.ci_lo), "hi": num(s.ci_hi), "n": s.n})
 }
 
+/// A censorable duration (the half-life) for the page: its Kaplan-Meier median in days
+/// (`null` when not reached, with `followup` the horizon it exceeds), interval, the runs
+/// censored, and `text` in working days (the row's unit), in the words of the printed table,
+/// which the page shows instead of a number. There is no `mean`: the page cannot print a censored duration as a measurement.
+fn censored_json(c: &CensoredMedian) -> Json {
+    let opt = |x: Option<f64>| x.map_or(Json::Null, num);
+    json!({
+        "median": opt(c.median), "median_lo": opt(c.lo), "median_hi": opt(c.hi),
+        "followup": num(c.followup), "n": c.n, "censored": c.censored,
+        "text": c.text(|d| format!("{d:.0}")), "note": c.censored_note(),
+    })
+}
+
 fn to_stat(s: &Summary) -> Stat {
     let opt = |x: f64| x.is_finite().then_some(x);
     Stat {
@@ -120,6 +134,7 @@ fn to_stat(s: &Summary) -> Stat {
         ci_lo: opt(s.ci_lo),
         ci_hi: opt(s.ci_hi),
         n: Some(s.n as u64),
+        censored: None,
     }
 }
 
@@ -144,7 +159,9 @@ pub fn run_data(
     }
     let mut du = Durability::default();
     for r in aggregate::durability(results, arms.len()) {
-        du.insert(&arms[r.arm], r.metric, to_stat(&r.summary));
+        let mut stat = to_stat(&r.summary);
+        stat.censored = r.censored;
+        du.insert(&arms[r.arm], r.metric, stat);
     }
     let mut all = ts.arms.clone();
     for a in &du.arms {
@@ -249,9 +266,12 @@ impl Outcome {
                 let values: Vec<Json> = arms
                     .iter()
                     .map(|a| match data.durability.get(a, metric.name()) {
-                        Some(st) => json!({
-                            "mean": st.mean, "lo": st.ci_lo, "hi": st.ci_hi, "n": st.n,
-                        }),
+                        Some(st) => match &st.censored {
+                            Some(c) => censored_json(c),
+                            None => json!({
+                                "mean": st.mean, "lo": st.ci_lo, "hi": st.ci_hi, "n": st.n,
+                            }),
+                        },
                         None => Json::Null,
                     })
                     .collect();

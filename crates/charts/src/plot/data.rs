@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::metrics::survival::CensoredMedian;
 use crate::output::manifest::read_manifest;
 use crate::plot::error::PlotError;
 
@@ -30,9 +31,39 @@ pub struct Stat {
     pub ci_lo: Option<f64>,
     pub ci_hi: Option<f64>,
     pub n: Option<u64>,
+    /// For a censorable duration (the half-life), its Kaplan-Meier median across runs; its
+    /// `mean` is then `None` whenever a run was censored.
+    pub censored: Option<CensoredMedian>,
 }
 
 impl Stat {
+    /// The value a chart places: the mean; for a censorable duration its Kaplan-Meier
+    /// median, or where that is not reached the longest follow-up, which [`Stat::beyond`]
+    /// then marks as a lower bound (drawn open, labelled "more than").
+    pub fn centre(&self) -> Option<f64> {
+        match &self.censored {
+            Some(c) if c.n > 0 => Some(c.median.unwrap_or(c.followup)),
+            Some(_) => None,
+            None => self.mean,
+        }
+    }
+
+    /// Whether [`Stat::centre`] is only a lower bound: a median not reached.
+    pub fn beyond(&self) -> bool {
+        self.censored
+            .as_ref()
+            .is_some_and(|c| c.n > 0 && c.median.is_none())
+    }
+
+    /// The interval a chart draws around [`Stat::centre`]: the t interval, or a censored
+    /// median's interval with an upper end not reached drawn to the follow-up.
+    pub fn centre_ci(&self) -> Option<(f64, f64)> {
+        match &self.censored {
+            Some(c) => Some((c.lo?, c.hi.unwrap_or(c.followup))),
+            None => self.ci(),
+        }
+    }
+
     /// Both CI bounds, if present.
     pub fn ci(&self) -> Option<(f64, f64)> {
         Some((self.ci_lo?, self.ci_hi?))
@@ -278,6 +309,61 @@ struct RawDurRow {
     ci_lo: String,
     ci_hi: String,
     n: String,
+    // The Kaplan-Meier columns (optional: files written before them, and hand-made ones,
+    // lack them).
+    #[serde(default)]
+    km_median: String,
+    #[serde(default)]
+    km_lo: String,
+    #[serde(default)]
+    km_hi: String,
+    #[serde(default)]
+    followup: String,
+    #[serde(default)]
+    censored_share: String,
+}
+
+impl RawDurRow {
+    /// The Kaplan-Meier estimate of a censorable row.
+    fn censored(&self, n: Option<u64>) -> Result<Option<CensoredMedian>, String> {
+        parse_censored(
+            [
+                &self.km_median,
+                &self.km_lo,
+                &self.km_hi,
+                &self.followup,
+                &self.censored_share,
+            ],
+            n,
+        )
+    }
+}
+
+/// The Kaplan-Meier columns `km_median,km_lo,km_hi,followup,censored_share` of a
+/// `durability.csv` or `points.csv` row: present when `followup` is (NA in the median or a
+/// bound then means not reached), `None` otherwise.
+pub(crate) fn parse_censored(
+    [median, lo, hi, followup, share]: [&str; 5],
+    n: Option<u64>,
+) -> Result<Option<CensoredMedian>, String> {
+    let Some(followup) = parse_opt_f64(followup).map_err(|e| format!("followup: {e}"))? else {
+        return Ok(None);
+    };
+    let share = parse_opt_f64(share)
+        .map_err(|e| format!("censored_share: {e}"))?
+        .ok_or("censored_share: missing beside followup")?;
+    if !(0.0..=1.0).contains(&share) {
+        return Err(format!("censored_share: {share} is not a share"));
+    }
+    let n = n.ok_or("n: missing beside followup")? as usize;
+    Ok(Some(CensoredMedian {
+        median: parse_opt_f64(median).map_err(|e| format!("km_median: {e}"))?,
+        lo: parse_opt_f64(lo).map_err(|e| format!("km_lo: {e}"))?,
+        hi: parse_opt_f64(hi).map_err(|e| format!("km_hi: {e}"))?,
+        followup,
+        n,
+        censored: (share * n as f64).round() as usize,
+    }))
 }
 
 const TS_COLUMNS: [&str; 8] = ["arm", "day", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
@@ -319,6 +405,7 @@ fn parse_stat(mean: &str, sd: &str, lo: &str, hi: &str, n: &str) -> Result<Stat,
         ci_lo: parse_opt_f64(lo).map_err(|e| format!("ci_lo: {e}"))?,
         ci_hi: parse_opt_f64(hi).map_err(|e| format!("ci_hi: {e}"))?,
         n: parse_opt_u64(n).map_err(|e| format!("n: {e}"))?,
+        censored: None,
     })
 }
 
@@ -475,7 +562,8 @@ pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
         if r.metric.is_empty() {
             return Err("empty metric".into());
         }
-        let stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        let mut stat = parse_stat(&r.mean, &r.sd, &r.ci_lo, &r.ci_hi, &r.n)?;
+        stat.censored = r.censored(stat.n)?;
         d.insert(&r.arm, &r.metric, stat);
         Ok(())
     })?;

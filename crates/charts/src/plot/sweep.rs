@@ -11,7 +11,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::charts::common::*;
-use super::data::{parse_opt_f64, read_records, Stat};
+use super::data::{parse_censored, parse_opt_f64, read_records, Stat};
 use super::error::{draw_err, PlotError};
 use super::metrics::metric_info;
 use super::palette;
@@ -44,6 +44,8 @@ pub struct SensRow {
     pub estimate: Option<f64>,
     pub ci_lo: Option<f64>,
     pub ci_hi: Option<f64>,
+    /// For a censorable output, the share of runs cut at the horizon (`censored_share`).
+    pub censored_share: Option<f64>,
 }
 
 /// The files of a sweep directory, as the charts need them.
@@ -88,31 +90,39 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
         return Err(PlotError::MissingFile { path });
     }
     let want_tail = ["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"];
+    // Written since censored half-lives are summarised by their Kaplan-Meier median; files
+    // without these columns still load.
+    let km_tail = ["km_median", "km_lo", "km_hi", "followup", "censored_share"];
     let mut d = SweepData::default();
     // The number of swept parameters: the columns between `point` and `arm`.
     let header = |h: &csv::StringRecord| {
-        let header: Vec<&str> = h.iter().collect();
+        let mut header: Vec<&str> = h.iter().collect();
+        let km = header.ends_with(&km_tail);
+        if km {
+            header.truncate(header.len() - km_tail.len());
+        }
         let k = header.len().saturating_sub(want_tail.len() + 1);
         if header.len() < want_tail.len() + 1
             || header[0] != "point"
             || header[k + 1..] != want_tail
         {
             return Err(format!(
-                "expected the header point,<parameters…>,{}, found {}",
+                "expected the header point,<parameters…>,{}[,{}], found {}",
                 want_tail.join(","),
-                header.join(",")
+                km_tail.join(","),
+                h.iter().collect::<Vec<_>>().join(",")
             ));
         }
         Ok((
-            k,
+            (k, km),
             header[1..=k]
                 .iter()
                 .map(|a| a.to_string())
                 .collect::<Vec<_>>(),
         ))
     };
-    let (_, axes) = read_records(&path, header, |(k, _), rec, _line| {
-        let k = *k;
+    let (_, axes) = read_records(&path, header, |((k, km), _), rec, _line| {
+        let (k, km) = (*k, *km);
         let point: u64 = rec[0]
             .parse()
             .map_err(|_| format!("point `{}` is not a number", &rec[0]))?;
@@ -122,12 +132,19 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
         }
         d.points.entry(point).or_insert(values);
         let (arm, metric) = (&rec[k + 1], &rec[k + 2]);
+        let n = rec[k + 7].parse().ok();
+        let censored = if km {
+            parse_censored(std::array::from_fn(|i| &rec[k + 8 + i]), n)?
+        } else {
+            None
+        };
         let stat = Stat {
             mean: parse_opt_f64(&rec[k + 3])?,
             sd: parse_opt_f64(&rec[k + 4])?,
             ci_lo: parse_opt_f64(&rec[k + 5])?,
             ci_hi: parse_opt_f64(&rec[k + 6])?,
-            n: rec[k + 7].parse().ok(),
+            n,
+            censored,
         };
         push_unique(&mut d.arms, arm);
         push_unique(&mut d.metrics, metric);
@@ -155,6 +172,10 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
                     estimate: parse_opt_f64(&rec[4])?,
                     ci_lo: parse_opt_f64(&rec[5])?,
                     ci_hi: parse_opt_f64(&rec[6])?,
+                    censored_share: match rec.get(8) {
+                        Some(v) => parse_opt_f64(v)?,
+                        None => None,
+                    },
                 });
                 Ok(())
             },
@@ -201,10 +222,21 @@ impl SweepChart {
 }
 
 impl SweepData {
+    /// Whether `metric` of `arm` is a censorable duration summarised by its Kaplan-Meier
+    /// median (any arm when `arm` is `None`).
+    fn is_censored_metric(&self, arm: Option<&str>, metric: &str) -> bool {
+        self.stats.iter().any(|((a, m), v)| {
+            m == metric && arm.is_none_or(|x| x == a) && v.iter().any(|(_, s)| s.censored.is_some())
+        })
+    }
+
     fn has_values(&self, arm: &str, metric: &str) -> bool {
         self.stats
             .get(&(arm.to_string(), metric.to_string()))
-            .is_some_and(|v| v.iter().any(|(_, s)| s.mean.is_some_and(f64::is_finite)))
+            .is_some_and(|v| {
+                v.iter()
+                    .any(|(_, s)| s.centre().is_some_and(f64::is_finite))
+            })
     }
 
     fn charted_metrics(&self) -> Vec<String> {
@@ -323,10 +355,17 @@ fn draw_response<DB: DrawingBackend>(
     let rest = framed(
         root,
         &format!("{} · {}", info.title, d.name),
-        &format!(
-            "Against {}; mean over replications, band: 95% confidence interval",
-            axis_label(&d.axes[0])
-        ),
+        &if d.is_censored_metric(None, metric) {
+            format!(
+                "Against {}; Kaplan-Meier median over replications (open circle: not reached, more than the value shown), band: 95% interval",
+                axis_label(&d.axes[0])
+            )
+        } else {
+            format!(
+                "Against {}; mean over replications, band: 95% confidence interval",
+                axis_label(&d.axes[0])
+            )
+        },
     )?;
     let arms: Vec<(usize, &String)> = d
         .arms
@@ -345,7 +384,7 @@ fn draw_response<DB: DrawingBackend>(
         let mut v: Vec<(f64, Stat)> = d.stats[&(a.to_string(), metric.to_string())]
             .iter()
             .filter_map(|(p, s)| d.points.get(p).map(|x| (x[0], *s)))
-            .filter(|(x, s)| x.is_finite() && s.mean.is_some_and(f64::is_finite))
+            .filter(|(x, s)| x.is_finite() && s.centre().is_some_and(f64::is_finite))
             .collect();
         v.sort_by(|a, b| a.0.total_cmp(&b.0));
         v
@@ -353,9 +392,10 @@ fn draw_response<DB: DrawingBackend>(
     let xs = d.levels(0);
     let x_range = value_range(xs.iter().copied(), false);
     let y_vals = arms.iter().flat_map(|(_, a)| {
-        series(a)
-            .into_iter()
-            .flat_map(|(_, s)| [s.mean, s.ci_lo, s.ci_hi].into_iter().flatten())
+        series(a).into_iter().flat_map(|(_, s)| {
+            let (lo, hi) = s.centre_ci().unzip();
+            [s.centre(), lo, hi].into_iter().flatten()
+        })
     });
     let y_range = value_range(y_vals, info.zero_line);
     let spec = AxisSpec::linear(
@@ -373,7 +413,7 @@ fn draw_response<DB: DrawingBackend>(
         let s = series(a);
         let band: Vec<(f64, f64, f64)> = s
             .iter()
-            .filter_map(|(x, st)| st.ci().map(|(lo, hi)| (*x, lo, hi)))
+            .filter_map(|(x, st)| st.centre_ci().map(|(lo, hi)| (*x, lo, hi)))
             .collect();
         if band.len() >= 2 {
             let mut poly: Vec<(f64, f64)> = band.iter().map(|&(x, _, hi)| (x, hi)).collect();
@@ -382,16 +422,28 @@ fn draw_response<DB: DrawingBackend>(
                 .draw_series(std::iter::once(Polygon::new(poly, c.mix(0.18).filled())))
                 .map_err(draw_err)?;
         }
-        let line: Vec<(f64, f64)> = s
+        let line: Vec<(f64, f64, bool)> = s
             .iter()
-            .filter_map(|(x, st)| st.mean.map(|m| (*x, m)))
+            .filter_map(|(x, st)| st.centre().map(|m| (*x, m, st.beyond())))
             .collect();
         chart
-            .draw_series(LineSeries::new(line.clone(), c.stroke_width(3)))
+            .draw_series(LineSeries::new(
+                line.iter().map(|&(x, y, _)| (x, y)),
+                c.stroke_width(3),
+            ))
             .map_err(draw_err)?;
-        chart
-            .draw_series(line.iter().map(|&p| Circle::new(p, 5, c.filled())))
-            .map_err(draw_err)?;
+        // A median not reached is a lower bound: an open circle, never a measured dot.
+        for &(x, y, beyond) in &line {
+            let style = if beyond { WHITE.filled() } else { c.filled() };
+            chart
+                .draw_series(std::iter::once(Circle::new((x, y), 5, style)))
+                .map_err(draw_err)?;
+            if beyond {
+                chart
+                    .draw_series(std::iter::once(Circle::new((x, y), 5, c.stroke_width(2))))
+                    .map_err(draw_err)?;
+            }
+        }
     }
     draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
     Ok(())
@@ -438,21 +490,33 @@ fn draw_heatmap<DB: DrawingBackend>(
     let rest = framed(
         root,
         &format!("{} · {}", info.title, d.name),
-        &format!(
-            "{}; each cell: mean over replications, in {}",
-            subtitle_arm(arm),
-            info.y_desc
-        ),
+        &if d.is_censored_metric(Some(arm), metric) {
+            format!(
+                "{}; cell: Kaplan-Meier median over replications, {}; > hatched: beyond the horizon",
+                subtitle_arm(arm),
+                info.y_desc
+            )
+        } else {
+            format!(
+                "{}; each cell: mean over replications, in {}",
+                subtitle_arm(arm),
+                info.y_desc
+            )
+        },
     )?;
     let (xl, yl) = (d.levels(0), d.levels(1));
-    let cells: Vec<(usize, usize, Option<f64>)> = d.stats[&(arm.to_string(), metric.to_string())]
+    let stat_of: BTreeMap<(usize, usize), Stat> = d.stats[&(arm.to_string(), metric.to_string())]
         .iter()
         .filter_map(|(p, s)| {
             let v = d.points.get(p)?;
             let xi = xl.iter().position(|x| *x == v[0])?;
             let yi = yl.iter().position(|y| *y == v[1])?;
-            Some((xi, yi, s.mean.filter(|m| m.is_finite())))
+            Some(((xi, yi), *s))
         })
+        .collect();
+    let cells: Vec<(usize, usize, Option<f64>)> = stat_of
+        .iter()
+        .map(|(&(xi, yi), s)| (xi, yi, s.centre().filter(|m| m.is_finite())))
         .collect();
     let (lo, hi) = cells
         .iter()
@@ -514,10 +578,53 @@ fn draw_heatmap<DB: DrawingBackend>(
                 color.filled(),
             )))
             .map_err(draw_err)?;
+        let st = stat_of.get(&(*xi, *yi));
+        let beyond = st.is_some_and(Stat::beyond);
         let label = v
-            .map(|v| fmt_num(v, value_decimals))
+            .map(|v| {
+                let n = fmt_num(v, value_decimals);
+                if beyond {
+                    format!("> {n}")
+                } else {
+                    n
+                }
+            })
             .unwrap_or_else(|| "NA".into());
         let dark = v.is_some_and(|v| (v - lo) / span < 0.6);
+        if beyond {
+            // Hatched: the colour is a lower bound, not a value.
+            let hatch = if dark { WHITE } else { palette::BLACK };
+            // Diagonals v = u + t across the cell (u, v its coordinates in [-½, ½]).
+            for t in [-0.5f64, 0.0, 0.5] {
+                let (u0, u1) = ((-0.5 - t).max(-0.5), (0.5 - t).min(0.5));
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(x + u0, y + u0 + t), (x + u1, y + u1 + t)],
+                        hatch.mix(0.35).stroke_width(2),
+                    )))
+                    .map_err(draw_err)?;
+            }
+        }
+        if let Some(c) = st.and_then(|s| s.censored).filter(|c| c.censored > 0) {
+            let note_style = text_style(
+                LEGEND_SIZE * 0.8,
+                if dark {
+                    palette::WHITE_TEXT
+                } else {
+                    palette::BLACK
+                },
+            );
+            text_at(
+                &plot_area,
+                &chart,
+                (x, y),
+                (0, 22),
+                &format!("{:.0}% cens.", 100.0 * c.censored_share()),
+                &note_style,
+                HPos::Center,
+                VPos::Center,
+            )?;
+        }
         let style = text_style(
             TICK_SIZE,
             if dark {
@@ -608,6 +715,23 @@ fn decimals_of(levels: &[f64]) -> usize {
         .unwrap_or(4)
 }
 
+/// The censoring caveat of a sensitivity output for its chart's subtitle: empty when no run
+/// was censored.
+pub fn censoring_caveat(d: &SweepData, arm: &str, metric: &str) -> String {
+    d.sensitivity
+        .iter()
+        .find(|r| r.arm == arm && r.metric == metric)
+        .and_then(|r| r.censored_share)
+        .filter(|s| *s > 0.0)
+        .map(|s| {
+            format!(
+                "; censored in {:.0}% of runs: indices of the mean cut at the horizon",
+                100.0 * s
+            )
+        })
+        .unwrap_or_default()
+}
+
 fn sens_rows<'a>(d: &'a SweepData, arm: &str, metric: &str, index: &str) -> Vec<&'a SensRow> {
     d.sensitivity
         .iter()
@@ -627,8 +751,9 @@ fn draw_sobol<DB: DrawingBackend>(
         root,
         &format!("Sensitivity · {} · {}", info.title, d.name),
         &format!(
-            "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI",
-            subtitle_arm(arm)
+            "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI{}",
+            subtitle_arm(arm),
+            censoring_caveat(d, arm, metric)
         ),
     )?;
     let s1 = sens_rows(d, arm, metric, "S1");
@@ -744,8 +869,13 @@ fn draw_scatter<DB: DrawingBackend>(
         root,
         &format!("{} · {}", info.title, d.name),
         &format!(
-            "{}; one dot per design point (mean over replications) against each parameter{}",
+            "{}; one dot per design point ({}) against each parameter{}",
             subtitle_arm(arm),
+            if d.is_censored_metric(Some(arm), metric) {
+                "Kaplan-Meier median over replications; open: not reached, more than shown"
+            } else {
+                "mean over replications"
+            },
             if shown < d.axes.len() {
                 format!(" (first {shown} of {})", d.axes.len())
             } else {
@@ -753,9 +883,15 @@ fn draw_scatter<DB: DrawingBackend>(
             }
         ),
     )?;
-    let pts: Vec<(&Vec<f64>, f64)> = d.stats[&(arm.to_string(), metric.to_string())]
+    let pts: Vec<(&Vec<f64>, f64, bool)> = d.stats[&(arm.to_string(), metric.to_string())]
         .iter()
-        .filter_map(|(p, s)| Some((d.points.get(p)?, s.mean.filter(|m| m.is_finite())?)))
+        .filter_map(|(p, s)| {
+            Some((
+                d.points.get(p)?,
+                s.centre().filter(|m| m.is_finite())?,
+                s.beyond(),
+            ))
+        })
         .collect();
     let y_range = value_range(pts.iter().map(|p| p.1), info.zero_line);
     let rows = shown.div_ceil(SCATTER_COLUMNS);
@@ -784,7 +920,16 @@ fn draw_scatter<DB: DrawingBackend>(
         chart
             .draw_series(
                 pts.iter()
-                    .map(|(x, y)| Circle::new((x[a], *y), 3, palette::BLUE.mix(0.7).filled())),
+                    .filter(|p| !p.2)
+                    .map(|(x, y, _)| Circle::new((x[a], *y), 3, palette::BLUE.mix(0.7).filled())),
+            )
+            .map_err(draw_err)?;
+        // Medians not reached: open circles (a lower bound).
+        chart
+            .draw_series(
+                pts.iter().filter(|p| p.2).map(|(x, y, _)| {
+                    Circle::new((x[a], *y), 3, palette::VERMILLION.stroke_width(1))
+                }),
             )
             .map_err(draw_err)?;
     }
@@ -815,7 +960,7 @@ fn draw_morris<DB: DrawingBackend>(
     let rest = framed(
         root,
         &format!("Morris screening · {} · {}", info.title, d.name),
-        &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity)", subtitle_arm(arm)),
+        &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity){}", subtitle_arm(arm), censoring_caveat(d, arm, metric)),
     )?;
     let mu = sens_rows(d, arm, metric, "mu_star");
     let sg = sens_rows(d, arm, metric, "sigma");

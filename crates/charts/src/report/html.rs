@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::reading::{arm_label, reading};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
+use crate::metrics::survival::CensoredMedian;
 use crate::output::files::write_atomic;
 use crate::output::manifest::{read_manifest, ManifestError, ManifestRecord};
 use crate::plot::data::{Durability, Intervals, RunData, Stat, DAYS_PER_MONTH};
@@ -307,6 +308,9 @@ fn reading_section(html: &mut String, data: &RunData) {
 }
 
 fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
+    if let Some(c) = s.and_then(|s| s.censored.as_ref()).filter(|c| c.n > 0) {
+        return censored_cell(c, scale);
+    }
     match s.and_then(|s| s.mean.map(|m| (m, s.ci()))) {
         Some((m, Some((lo, hi)))) => format!(
             "<td class=\"n\">{}<br><span class=\"ci\">[{}, {}]</span></td>",
@@ -319,6 +323,36 @@ fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
     }
 }
 
+/// A censorable duration's cell: its Kaplan-Meier median (`more than X` when not reached),
+/// its interval (an end not reached written so), and the replications censored.
+fn censored_cell(c: &CensoredMedian, scale: Scale) -> String {
+    let f = |x: f64| scale.fmt(x);
+    let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), f);
+    let (head, interval) = match c.median {
+        Some(m) => (f(m), format!("[{}, {}]", end(c.lo), end(c.hi))),
+        None => (
+            format!("more than {}", f(c.followup)),
+            match c.lo {
+                Some(lo) => format!("[{}, not reached]", f(lo)),
+                None => "interval not reached".to_string(),
+            },
+        ),
+    };
+    let note = if c.censored > 0 {
+        format!(
+            "<br><span class=\"ci\">{}</span>",
+            escape(&c.censored_note())
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "<td class=\"n censored\">{}<br><span class=\"ci\">{}</span>{note}</td>",
+        escape(&head),
+        escape(&interval)
+    )
+}
+
 fn durability_section(html: &mut String, d: &Durability, arms: &[String], intervals: Intervals) {
     let shown: Vec<&String> = arms
         .iter()
@@ -327,7 +361,7 @@ fn durability_section(html: &mut String, d: &Durability, arms: &[String], interv
     if shown.is_empty() {
         return;
     }
-    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme.</p><table><tr><th>arm</th>", intervals.long());
+    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme. The half-life can run past the recorded period (censored); it is the Kaplan-Meier median over replications with its 95% Brookmeyer-Crowley interval, \"more than\" the recorded months when half the replications or more had not halved by then, and the number of replications censored beneath it.</p><table><tr><th>arm</th>", intervals.long());
     for (_, head, _) in TABLE {
         let _ = write!(html, "<th>{}</th>", escape(head));
     }
@@ -595,7 +629,23 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         inline_figure(&mut html, &c.file_stem(), &sweep_svg(&data, &c)?, None);
     }
     if !data.sensitivity.is_empty() {
-        html.push_str("<h2>Sensitivity indices</h2><table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
+        html.push_str("<h2>Sensitivity indices</h2>");
+        let mut warned: Vec<(&str, &str)> = Vec::new();
+        for r in &data.sensitivity {
+            if let Some(share) = r.censored_share.filter(|s| *s > 0.0) {
+                if !warned.contains(&(&r.arm, &r.metric)) {
+                    warned.push((&r.arm, &r.metric));
+                    let _ = write!(
+                        html,
+                        "<p class=\"changed\">Warning: {} of {} was cut at the horizon (censored) in {:.0}% of runs; its indices apportion the mean of durations cut there, not of the durations.</p>",
+                        escape(&r.metric),
+                        escape(&arm_label(&r.arm)),
+                        100.0 * share
+                    );
+                }
+            }
+        }
+        html.push_str("<table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
         for r in &data.sensitivity {
             let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "NA".into());
             let ci = match (r.ci_lo, r.ci_hi) {
@@ -615,7 +665,7 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         }
         html.push_str("</table>");
     }
-    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
+    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications, except for the half-life, which can run past the horizon: its value is the Kaplan-Meier median over the point's replications (\"more than\" when not reached, with the share of runs censored); sensitivity indices of a half-life apportion the mean of half-lives cut at the horizon; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
     Ok(html)
 }
 

@@ -1,6 +1,7 @@
 //! The plain-language reading of a run: sentences a consultant can say to a board, generated
 //! from the durability statistics so that every number in them is one the run measured.
 
+use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{Durability, Stat, DAYS_PER_MONTH};
 
 /// One paragraph of the reading: a heading (an arm, or the comparison) and its sentences.
@@ -33,6 +34,47 @@ fn num(x: f64) -> String {
 
 fn months(days: f64) -> String {
     format!("{:.1} months", days / DAYS_PER_MONTH)
+}
+
+/// A censorable duration in months, in words: `9.6 [7.2, 12.0] months`, `more than 22.0
+/// months (interval not reached)`; see [`CensoredMedian::text`].
+pub fn censored_months(c: &CensoredMedian) -> String {
+    let text = c.text(|d| format!("{:.1}", d / DAYS_PER_MONTH));
+    match text.find(" (") {
+        Some(i) => format!("{} months{}", &text[..i], &text[i..]),
+        None => format!("{text} months"),
+    }
+}
+
+/// The half-life sentence of an arm from its Kaplan-Meier median: a median that is reached
+/// with its interval, one that is not as "more than", and the runs censored beside it.
+fn half_life_sentence(c: &CensoredMedian) -> String {
+    let runs = if c.censored == 0 {
+        String::new()
+    } else {
+        format!(
+            "; in {} of {} runs it had not halved by the end of the recorded period",
+            c.censored, c.n
+        )
+    };
+    match c.median {
+        Some(m) => {
+            let hi = c
+                .hi
+                .map_or_else(|| "beyond the recorded period".to_string(), months);
+            let lo = c.lo.map_or_else(|| "NA".to_string(), months);
+            format!(
+                "After the programme ends the gain halves in a median of {} (95% interval {lo} to {hi}, Kaplan-Meier over runs){runs}.",
+                months(m)
+            )
+        }
+        None => format!(
+            "The gain had not halved by the end of the recorded period in {} of {} runs, so its median half-life is more than {}: longer than this run can measure.",
+            c.censored,
+            c.n,
+            months(c.followup)
+        ),
+    }
 }
 
 /// `mean (lo–hi)` with the formatter `f`, or just the mean when the CI is missing.
@@ -92,11 +134,15 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
         }
     }
     let hl = get("half_life_days_B");
-    let censored = get("half_life_censored_share_B").mean.unwrap_or(0.0);
-    if let Some(h) = hl.mean {
-        if censored >= 0.5 {
+    if let Some(c) = hl.censored.filter(|c| c.n > 0) {
+        s.push(half_life_sentence(&c));
+    } else if let Some(h) = hl.mean {
+        // A file without the Kaplan-Meier columns: its mean exists only when no run was
+        // censored (or it was written before censoring was handled, when the share says so).
+        let censored = get("half_life_censored_share_B").mean.unwrap_or(0.0);
+        if censored > 0.0 {
             s.push(format!(
-                "In {} of the runs the gain had not yet halved by the end of the recorded period, so its half-life is longer than the {} shown.",
+                "In {} of the runs the gain had not yet halved by the end of the recorded period, so its half-life is more than the {} averaged over the runs.",
                 pct(censored),
                 months(h)
             ));
@@ -158,6 +204,31 @@ fn join_and(names: &[String]) -> String {
     }
 }
 
+/// The arms whose gain fades fastest: the shortest Kaplan-Meier median half-life among those
+/// reached (a median not reached is longer than any reached one of the same run, so it can
+/// never be the fastest). Files without the Kaplan-Meier columns fall back on the mean,
+/// which exists only when no run was censored.
+fn fastest_fading(d: &Durability, arms: &[String]) -> Option<(String, usize, f64)> {
+    let values: Vec<(&String, f64)> = arms
+        .iter()
+        .filter_map(|a| {
+            let st = d.get(a, "half_life_days_B")?;
+            match &st.censored {
+                Some(c) => c.median.map(|m| (a, m)),
+                None => st.mean.map(|m| (a, m)),
+            }
+        })
+        .filter(|(_, m)| m.is_finite())
+        .collect();
+    let shortest = values.iter().map(|(_, m)| *m).reduce(f64::min)?;
+    let tied: Vec<String> = values
+        .iter()
+        .filter(|(_, m)| *m == shortest)
+        .map(|(a, _)| arm_label(a))
+        .collect();
+    Some((join_and(&tied), tied.len(), shortest))
+}
+
 /// The comparison across arms and the check on the baseline.
 fn comparison(d: &Durability, arms: &[String]) -> Option<Paragraph> {
     // Every arm at the extreme, so that a tie (gaming adds rewards but no gain, for
@@ -194,14 +265,17 @@ fn comparison(d: &Durability, arms: &[String]) -> Option<Paragraph> {
             num(m)
         ));
     }
-    if let Some((a, n, m)) = best("half_life_days_B", false) {
+    if let Some((a, n, m)) = fastest_fading(d, arms) {
         s.push(if n > 1 {
             format!(
-                "The gains of {a} fade fastest: they halve in {}.",
+                "The gains of {a} fade fastest: their median half-life is {}.",
                 months(m)
             )
         } else {
-            format!("The gain of {a} fades fastest: it halves in {}.", months(m))
+            format!(
+                "The gain of {a} fades fastest: its median half-life is {}.",
+                months(m)
+            )
         });
     }
     let drift = arms

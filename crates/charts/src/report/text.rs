@@ -29,8 +29,27 @@ fn fmt(x: f64) -> String {
     }
 }
 
-/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]`; its last
-/// line says what the intervals cover (`intervals`).
+/// One cell: `mean [ci_lo, ci_hi]`, or for a censorable duration its Kaplan-Meier median
+/// (`more than X` when not reached) with the replications censored beside it.
+fn cell(r: &DurabilityRow) -> String {
+    match &r.censored {
+        Some(c) if c.censored > 0 => format!("{} ({}/{} cens.)", c.text(fmt), c.censored, c.n),
+        Some(c) => c.text(fmt),
+        None => format!(
+            "{} [{}, {}]",
+            fmt(r.summary.mean),
+            fmt(r.summary.ci_lo),
+            fmt(r.summary.ci_hi)
+        ),
+    }
+}
+
+/// The footnote under a table with a censorable duration: what its cell holds.
+pub const CENSORED_NOTE: &str = "half-life: Kaplan-Meier median [Brookmeyer-Crowley 95% interval] over replications, in working days; \"more than\" when the gain of half the replications or more had not halved by the horizon; cens. = replications not halved by then";
+
+/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]` (the
+/// half-life: its Kaplan-Meier median); its last lines say what the half-life's cells and
+/// the intervals hold (`intervals`).
 pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
     let mut cells: Vec<Vec<String>> = Vec::new();
     let mut header = vec!["arm".to_string()];
@@ -42,14 +61,7 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
             let cell = rows
                 .iter()
                 .find(|r| r.arm == a && r.metric == metric.name())
-                .map(|r| {
-                    format!(
-                        "{} [{}, {}]",
-                        fmt(r.summary.mean),
-                        fmt(r.summary.ci_lo),
-                        fmt(r.summary.ci_hi)
-                    )
-                })
+                .map(cell)
                 .unwrap_or_else(|| "NA".into());
             row.push(cell);
         }
@@ -77,6 +89,10 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
             out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
             out.push('\n');
         }
+    }
+    if rows.iter().any(|r| r.arm > 0 && r.censored.is_some()) {
+        out.push_str(CENSORED_NOTE);
+        out.push('\n');
     }
     if let Some(d) = rows
         .iter()

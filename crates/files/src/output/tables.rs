@@ -6,6 +6,7 @@ use crate::experiment::replication::ReplicationResult;
 use crate::metrics::aggregate::{DurabilityRow, SeriesRow};
 use crate::metrics::recorder::METRICS;
 use crate::metrics::stats::Summary;
+use crate::metrics::survival::CensoredMedian;
 use crate::model::drives::DRIVE_NAMES;
 use crate::model::employees::COL_NAMES;
 
@@ -64,21 +65,71 @@ pub fn write_timeseries(path: &Path, arms: &[String], rows: &[SeriesRow]) -> std
     finish(w, path)
 }
 
-/// `durability.csv`: `arm,metric,mean,sd,ci_lo,ci_hi,n`.
+/// `durability.csv`: `arm,metric,mean,sd,ci_lo,ci_hi,n,km_median,km_lo,km_hi,followup,
+/// censored_share`. The last five belong to a censorable duration (the half-life) and are NA
+/// on every other row: its Kaplan-Meier median and Brookmeyer-Crowley interval, NA where
+/// not reached (the value is more than `followup`, the longest duration observed), and the
+/// share of replications censored. Such a row's `mean`, `sd` and interval are NA unless no
+/// replication was censored.
 pub fn write_durability(
     path: &Path,
     arms: &[String],
     rows: &[DurabilityRow],
 ) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["arm", "metric", "mean", "sd", "ci_lo", "ci_hi", "n"])
-        .map_err(csv_err)?;
+    w.write_record(DURABILITY_HEADER).map_err(csv_err)?;
     for r in rows {
         let [mean, sd, lo, hi, n] = summary_fields(&r.summary);
-        w.write_record([arms[r.arm].as_str(), r.metric, &mean, &sd, &lo, &hi, &n])
-            .map_err(csv_err)?;
+        let [km, km_lo, km_hi, followup, share] = censored_fields(r.censored.as_ref());
+        w.write_record([
+            arms[r.arm].as_str(),
+            r.metric,
+            &mean,
+            &sd,
+            &lo,
+            &hi,
+            &n,
+            &km,
+            &km_lo,
+            &km_hi,
+            &followup,
+            &share,
+        ])
+        .map_err(csv_err)?;
     }
     finish(w, path)
+}
+
+/// The header of `durability.csv`.
+pub const DURABILITY_HEADER: [&str; 12] = [
+    "arm",
+    "metric",
+    "mean",
+    "sd",
+    "ci_lo",
+    "ci_hi",
+    "n",
+    "km_median",
+    "km_lo",
+    "km_hi",
+    "followup",
+    "censored_share",
+];
+
+/// The Kaplan-Meier columns of a row: NA for a figure not reached (and for every column of
+/// a row that is not a censorable duration).
+pub fn censored_fields(c: Option<&CensoredMedian>) -> [String; 5] {
+    let reached = |x: Option<f64>| x.map_or("NA".to_string(), num);
+    match c {
+        Some(c) => [
+            reached(c.median),
+            reached(c.lo),
+            reached(c.hi),
+            num(c.followup),
+            num(c.censored_share()),
+        ],
+        None => std::array::from_fn(|_| "NA".to_string()),
+    }
 }
 
 /// `replications.csv`: `arm,replication,day,metric,value`, one row per replication.

@@ -2,9 +2,10 @@
 
 use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
 use super::recorder::METRICS;
-use super::registry::{durability::is_share, GAINS};
+use super::registry::{durability::is_share, DurabilityMetric, GAINS};
 use super::replication::ReplicationResult;
 use super::stats::{summarize, summarize_share, Summary};
+use super::survival::{km_median, CensoredMedian, Duration};
 
 /// One row of `timeseries.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +21,13 @@ pub struct SeriesRow {
 pub struct DurabilityRow {
     pub arm: usize,
     pub metric: &'static str,
+    /// Mean and t interval (a share's interval for 0/1 metrics). For a censorable duration
+    /// it is the mean of the durations only when none was censored; otherwise its mean, sd
+    /// and interval are NaN (a mean of horizons is not a mean duration) and `censored`
+    /// holds the estimate.
     pub summary: Summary,
+    /// For a censorable duration, the Kaplan-Meier median across replications.
+    pub censored: Option<CensoredMedian>,
 }
 
 /// Summaries per arm, recorded day and metric (gains for intervention arms after the metrics).
@@ -87,18 +94,59 @@ pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<Durabilit
             arm: 0,
             metric: name,
             summary: summarize(&buf),
+            censored: None,
         });
     }
     for arm in 1..n_arms {
-        for (k, &name) in DURABILITY_METRICS.iter().enumerate() {
+        for m in DurabilityMetric::ALL {
+            let k = m as usize;
             buf.clear();
             buf.extend(results.iter().map(|x| x.durability[arm - 1][k]));
+            let (summary, censored) = match m.censored_by() {
+                Some(flag) => {
+                    let flags: Vec<f64> = results
+                        .iter()
+                        .map(|x| x.durability[arm - 1][flag as usize])
+                        .collect();
+                    summarize_censored(&buf, &flags)
+                }
+                None => (summarize_metric(m.name(), &buf), None),
+            };
             rows.push(DurabilityRow {
                 arm,
-                metric: name,
-                summary: summarize_metric(name, &buf),
+                metric: DURABILITY_METRICS[k],
+                summary,
+                censored,
             });
         }
     }
     rows
+}
+
+/// A censorable duration across replications (`flags[i]` is 1 when `values[i]` is the
+/// horizon, not the duration): its Kaplan-Meier median, and its mean summary only when no
+/// value was censored (NaN mean, sd and interval otherwise, with `n` kept). A replication
+/// whose duration is undefined (NaN: nothing to halve) enters neither.
+pub fn summarize_censored(values: &[f64], flags: &[f64]) -> (Summary, Option<CensoredMedian>) {
+    let durations: Vec<Duration> = values
+        .iter()
+        .zip(flags)
+        .filter(|(v, _)| v.is_finite())
+        .map(|(&time, &flag)| Duration {
+            time,
+            ended: flag != 1.0,
+        })
+        .collect();
+    let km = km_median(&durations);
+    let mut summary = summarize(values);
+    if km.censored > 0 {
+        summary = Summary {
+            mean: f64::NAN,
+            sd: f64::NAN,
+            ci_lo: f64::NAN,
+            ci_hi: f64::NAN,
+            n: summary.n,
+        };
+    }
+    (summary, Some(km))
 }

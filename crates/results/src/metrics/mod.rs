@@ -6,3 +6,4 @@ pub mod recorder;
 pub mod registry;
 pub mod replication;
 pub mod stats;
+pub mod survival;

@@ -678,6 +678,34 @@ pub enum Swatch {
     Dashed(u32),
     /// A dot with a horizontal whisker (estimate with CI).
     DotWhisker,
+    /// An open circle with an arrow to the right: a value beyond what was observed (a
+    /// censored median: "more than").
+    OpenArrow,
+}
+
+/// Draws an open circle at `(x, y)` and an arrow from it to `x + len` pixels: the marker of
+/// a value known only to lie beyond `x` (a median not reached within the horizon).
+pub fn open_arrow<DB: DrawingBackend>(
+    area: &Area<DB>,
+    (x, y): (i32, i32),
+    len: i32,
+    c: RGBColor,
+) -> Result<(), PlotError> {
+    area.draw(&PathElement::new(
+        vec![(x + 7, y), (x + len, y)],
+        c.stroke_width(3),
+    ))
+    .map_err(draw_err)?;
+    area.draw(&Polygon::new(
+        vec![(x + len + 8, y), (x + len - 2, y - 7), (x + len - 2, y + 7)],
+        c.filled(),
+    ))
+    .map_err(draw_err)?;
+    area.draw(&Circle::new((x, y), 7, WHITE.filled()))
+        .map_err(draw_err)?;
+    area.draw(&Circle::new((x, y), 7, c.stroke_width(3)))
+        .map_err(draw_err)?;
+    Ok(())
 }
 
 #[derive(Debug, Clone)]
@@ -758,6 +786,7 @@ fn draw_swatch<DB: DrawingBackend>(
             area.draw(&Circle::new((x + SWATCH_W / 2, y), 7, c.filled()))
                 .map_err(draw_err)?;
         }
+        Swatch::OpenArrow => open_arrow(area, (x + 8, y), SWATCH_W - 20, c)?,
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
+use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::palette;
@@ -129,6 +130,72 @@ fn note<DB: DrawingBackend>(
     )
 }
 
+/// The half-life of one arm from its Kaplan-Meier median: a dot at a median reached, with
+/// its interval; an open circle at the horizon with an arrow past it where the median (or
+/// the interval's upper end) was not reached, never a dot at the horizon; and the runs
+/// censored beneath.
+fn censored_median<DB: DrawingBackend>(
+    root: &Area<DB>,
+    chart: &mut ChartContext<'_, DB, XyCoord>,
+    c: &CensoredMedian,
+    y: f64,
+    x0: f64,
+) -> Result<(), PlotError> {
+    if c.n == 0 {
+        return note(root, chart, x0, y, "n/a");
+    }
+    let m = |d: f64| d / DAYS_PER_MONTH;
+    let follow = m(c.followup);
+    let color = palette::BLACK;
+    if let Some(lo) = c.lo {
+        let hi = c.hi.map_or(follow, m);
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(m(lo), y), (hi, y)],
+                color.stroke_width(3),
+            )))
+            .map_err(draw_err)?;
+        let mut ends = vec![m(lo)];
+        ends.extend(c.hi.map(m));
+        for x in ends {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(x, y - 0.07), (x, y + 0.07)],
+                    color.stroke_width(3),
+                )))
+                .map_err(draw_err)?;
+        }
+    }
+    match c.median {
+        Some(med) => {
+            chart
+                .draw_series(std::iter::once(Circle::new((m(med), y), 7, color.filled())))
+                .map_err(draw_err)?;
+            if c.hi.is_none() {
+                // The interval runs on past the horizon: an arrowhead, not an end tick.
+                let (px, py) = chart.backend_coord(&(follow, y));
+                root.draw(&Polygon::new(
+                    vec![(px + 12, py), (px, py - 7), (px, py + 7)],
+                    color.filled(),
+                ))
+                .map_err(draw_err)?;
+            }
+        }
+        None => {
+            let p = chart.backend_coord(&(follow, y));
+            open_arrow(root, p, 28, color)?;
+        }
+    }
+    if c.censored > 0 {
+        let what = match c.median {
+            Some(_) => c.censored_note(),
+            None => format!("more than {:.1} months; {}", follow, c.censored_note()),
+        };
+        note(root, chart, x0, y - 0.32, &what)?;
+    }
+    Ok(())
+}
+
 /// Draws the durability chart onto `root` (about 1200×700).
 pub fn draw_durability<DB: DrawingBackend>(
     root: &Area<DB>,
@@ -150,7 +217,7 @@ pub fn draw_durability<DB: DrawingBackend>(
         &header,
         &format!("Durability of the gain in B · {}", data.scenario),
         &format!(
-            "Gains are paired differences to baseline; dot: mean over runs, whiskers: {}",
+            "Gains are paired differences to baseline; dot: mean over runs (half-life: Kaplan-Meier median), whiskers: {}",
             data.intervals.short()
         ),
     )?;
@@ -160,10 +227,25 @@ pub fn draw_durability<DB: DrawingBackend>(
         .iter()
         .map(|&(_, l, c, _)| LegendItem::new(l, c, Swatch::DotWhisker))
         .chain(std::iter::once(LegendItem::new(
-            "half-life",
+            "median half-life",
             palette::BLACK,
             Swatch::DotWhisker,
         )))
+        .chain(
+            arms.iter()
+                .any(|a| {
+                    d.get(a, HALF_LIFE)
+                        .and_then(|s| s.censored)
+                        .is_some_and(|c| c.median.is_none() || c.hi.is_none())
+                })
+                .then(|| {
+                    LegendItem::new(
+                        "beyond the recorded period (censored)",
+                        palette::BLACK,
+                        Swatch::OpenArrow,
+                    )
+                }),
+        )
         .collect();
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
     let drift: Vec<String> = [
@@ -281,7 +363,14 @@ pub fn draw_durability<DB: DrawingBackend>(
     // Right panel: half-life in months.
     let mut hl_values = Vec::new();
     for a in &arms {
-        if let Some(s) = d.get(a, HALF_LIFE) {
+        if let Some(c) = d.get(a, HALF_LIFE).and_then(|s| s.censored) {
+            hl_values.extend(
+                [c.median, c.lo, c.hi, Some(c.followup)]
+                    .into_iter()
+                    .flatten()
+                    .map(|v| v / DAYS_PER_MONTH),
+            );
+        } else if let Some(s) = d.get(a, HALF_LIFE) {
             hl_values.extend(
                 [s.mean, s.ci_lo, s.ci_hi]
                     .into_iter()
@@ -290,9 +379,13 @@ pub fn draw_durability<DB: DrawingBackend>(
             );
         }
     }
+    // Room to the right of the horizon for the arrows of medians beyond it.
+    let beyond = arms
+        .iter()
+        .any(|a| d.get(a, HALF_LIFE).is_some_and(|s| s.censored.is_some()));
     let hl_range = if hl_values.iter().any(|v| v.is_finite()) {
         let r = value_range(hl_values, true);
-        0.0..r.end
+        0.0..if beyond { r.end * 1.12 } else { r.end }
     } else {
         0.0..12.0
     };
@@ -315,6 +408,10 @@ pub fn draw_durability<DB: DrawingBackend>(
     let mut hchart = build_chart(&right_plot, &hl_spec, (4, 32, 4, 18), Some(4), None)?;
     for (i, a) in arms.iter().enumerate() {
         let y = row_y(i);
+        if let Some(c) = d.get(a, HALF_LIFE).and_then(|s| s.censored) {
+            censored_median(root, &mut hchart, &c, y, hl_range.start)?;
+            continue;
+        }
         let censored = d.mean(a, CENSORED).filter(|v| *v > 0.0);
         let drawn = match d.get(a, HALF_LIFE) {
             Some(s) => whisker(&mut hchart, s, 1.0 / DAYS_PER_MONTH, y, palette::BLACK)?,

@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use super::experiment::{output_columns, Experiment};
+use super::experiment::{censor_flag, output_columns, Experiment};
 use super::finalize::{parse_num, MANIFEST, RUNS};
 use super::state::EXPERIMENT;
 use super::{io_err, SweepError};
@@ -20,6 +20,81 @@ use crate::output::tables::num;
 
 pub const FILE: &str = "sensitivity.csv";
 
+/// How often a censorable output was cut at the horizon, over all of a sweep's runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Censoring {
+    /// Whether the output is a censorable duration at all.
+    pub censorable: bool,
+    pub censored: usize,
+    pub runs: usize,
+}
+
+impl Censoring {
+    /// Counts `censored` of `runs` more runs of a censorable output.
+    pub fn add(&mut self, censored: usize, runs: usize) {
+        self.censorable = true;
+        self.censored += censored;
+        self.runs += runs;
+    }
+
+    /// The share of runs censored; `None` for an output that cannot be.
+    pub fn share(&self) -> Option<f64> {
+        (self.censorable && self.runs > 0).then(|| self.censored as f64 / self.runs as f64)
+    }
+
+    /// The words of `sensitivity.csv`'s note when any run was censored.
+    pub fn note(&self) -> Option<String> {
+        let share = self.share().filter(|s| *s > 0.0)?;
+        Some(format!(
+            "censored in {}% of runs: the output is the mean of durations cut at the horizon (a restricted mean), not of the durations",
+            percent(share)
+        ))
+    }
+}
+
+/// A share as a percentage for the notes: whole percent, but never 0% or 100% for a share
+/// strictly between.
+fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p > 0.0 && p < 1.0 {
+        "<1".to_string()
+    } else if p > 99.0 && p < 100.0 {
+        ">99".to_string()
+    } else {
+        format!("{p:.0}")
+    }
+}
+
+/// Warnings for a finished sensitivity analysis: one line per output censored in some runs
+/// (read back from `sensitivity.csv`, so `sweep`, `merge` and `sensitivity` print the same).
+pub fn censoring_warnings(dir: &Path) -> Vec<String> {
+    let Ok(mut r) = csv::Reader::from_path(dir.join(FILE)) else {
+        return Vec::new();
+    };
+    let Ok(header) = r.headers().cloned() else {
+        return Vec::new();
+    };
+    let Some(col) = header.iter().position(|h| h == "censored_share") else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for rec in r.records().map_while(Result::ok) {
+        let Some(share) = rec.get(col).and_then(parse_num).filter(|s| *s > 0.0) else {
+            continue;
+        };
+        let line = format!(
+            "warning: {}.{} was censored at the horizon in {}% of runs; its sensitivity indices apportion the mean of durations cut there, not of the durations",
+            &rec[0],
+            &rec[1],
+            percent(share)
+        );
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
+}
+
 /// Writes `sensitivity.csv` for `outputs` (positions in `exp.columns`); `means[o][p]` is
 /// output `o`'s replication mean at point `p`.
 ///
@@ -29,11 +104,17 @@ pub const FILE: &str = "sensitivity.csv";
 /// interval). An output the estimators cannot use (a non-finite mean at some point, or no
 /// variance at all) gets `NA` estimates and the reason in `note`, so the table keeps one row
 /// per output, parameter and index.
+///
+/// A censorable output (the half-life) is, at each point, the mean of its durations cut at
+/// the horizon (a restricted mean: what the indices then apportion), and the last column,
+/// `censored_share`, says in what share of all runs it was cut (NA for other outputs); its
+/// `note` says so in words whenever any run was.
 pub fn write(
     exp: &Experiment,
     out: &Path,
     outputs: &[usize],
     means: &[Vec<f64>],
+    censored: &[Censoring],
     bootstrap: usize,
 ) -> Result<(), SweepError> {
     let path = out.join(FILE);
@@ -51,6 +132,7 @@ pub fn write(
         "ci_lo",
         "ci_hi",
         "note",
+        "censored_share",
     ])
     .map_err(csv_err)?;
     let arms = exp.arm_names();
@@ -99,7 +181,14 @@ pub fn write(
                 )))
             }
         }
+        let cens = censored[o];
+        let cens_note = cens.note();
         for (i, index, est, lo, hi, note) in rows {
+            let note = match (note.is_empty(), &cens_note) {
+                (_, None) => note,
+                (true, Some(c)) => c.clone(),
+                (false, Some(c)) => format!("{note}; {c}"),
+            };
             w.write_record([
                 arms[col.arm].as_str(),
                 col.metric,
@@ -109,6 +198,7 @@ pub fn write(
                 &num(lo),
                 &num(hi),
                 &note,
+                &cens.share().map_or("NA".to_string(), num),
             ])
             .map_err(csv_err)?;
         }
@@ -159,8 +249,8 @@ pub fn from_dir(
         }
     };
     let bootstrap = bootstrap.unwrap_or(exp.sensitivity().bootstrap);
-    let means = point_means(&exp, &dir.join(RUNS), &outs)?;
-    write(&exp, dir, &outs, &means, bootstrap)?;
+    let (means, censored) = point_means(&exp, &dir.join(RUNS), &outs)?;
+    write(&exp, dir, &outs, &means, &censored, bootstrap)?;
     Ok(SensitivityReport {
         design: exp.design.kind,
         outputs: outs.len(),
@@ -169,12 +259,13 @@ pub fn from_dir(
 }
 
 /// Replication means of `outputs` per point, read from `runs.csv` (which must be the
-/// complete file the sweep wrote: every point's replications in order).
+/// complete file the sweep wrote: every point's replications in order), and how often each
+/// censorable output was censored.
 fn point_means(
     exp: &Experiment,
     path: &Path,
     outputs: &[usize],
-) -> Result<Vec<Vec<f64>>, SweepError> {
+) -> Result<(Vec<Vec<f64>>, Vec<Censoring>), SweepError> {
     let bad = |message: String| SweepError::Csv {
         path: path.to_path_buf(),
         message,
@@ -197,6 +288,7 @@ fn point_means(
     let first = 2 + exp.axes.len();
     let reps = exp.replications();
     let mut means = vec![vec![f64::NAN; exp.points()]; outputs.len()];
+    let mut censored = vec![Censoring::default(); outputs.len()];
     let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(reps); outputs.len()];
     let mut rec = csv::StringRecord::new();
     let mut row = 0usize;
@@ -219,6 +311,11 @@ fn point_means(
                 ))
             })?;
             vals[o].push(v);
+            if let Some(f) = censor_flag(&exp.columns, c) {
+                let flag = rec.get(first + f).and_then(parse_num);
+                let finite = usize::from(v.is_finite());
+                censored[o].add(usize::from(flag == Some(1.0)) * finite, finite);
+            }
         }
         if rep + 1 == reps {
             for (o, v) in vals.iter_mut().enumerate() {
@@ -231,5 +328,5 @@ fn point_means(
     if row != exp.runs() {
         return Err(bad(format!("{row} runs, expected {}", exp.runs())));
     }
-    Ok(means)
+    Ok((means, censored))
 }

@@ -29,7 +29,7 @@ use error::{invalid, Pending};
 
 pub use error::{ExperimentError, Failure};
 pub use hash::fnv1a;
-pub use resolve::output_columns;
+pub use resolve::{censor_flag, output_columns};
 
 /// Time-series metrics kept per point when `timeseries = true` and none are named.
 pub const DEFAULT_SERIES_METRICS: [&str; 5] = ["B", "N", "nps", "gain_B", "gain_nps"];

@@ -16,14 +16,18 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::analysis;
+use super::analysis::Censoring;
+use super::experiment::censor_flag;
 use super::experiment::Experiment;
 use super::journal::JournalSet;
 use super::state::EXPERIMENT;
 use super::summary::{record_days, SeriesMetric};
 use super::{io_err, SweepError};
-use crate::metrics::aggregate::summarize_metric;
+use crate::metrics::aggregate::{summarize_censored, summarize_metric};
+use crate::metrics::stats::summarize;
 use crate::output::files::AtomicFile;
 use crate::output::manifest::{self, now_rfc3339};
+use crate::output::tables::censored_fields;
 use crate::output::tables::num;
 use crate::output::write_atomic;
 
@@ -132,7 +136,9 @@ pub fn write_outputs(
     w(
         &mut points_f,
         &points_path,
-        &format!("point{axes_header},arm,metric,mean,sd,ci_lo,ci_hi,n\n"),
+        &format!(
+            "point{axes_header},arm,metric,mean,sd,ci_lo,ci_hi,n,km_median,km_lo,km_hi,followup,censored_share\n"
+        ),
     )?;
     if let Some(f) = ts_f.as_mut() {
         w(f, &ts_path, "point,arm,day,metric,mean,sd,ci_lo,ci_hi,n\n")?;
@@ -148,6 +154,10 @@ pub fn write_outputs(
     for (o, &c) in exp.outputs.iter().enumerate() {
         output_slot[c] = Some(o);
     }
+    // Censorable durations and the column of their flag; per output, runs censored and runs.
+    let flag_of: Vec<Option<usize>> = (0..ncol).map(|c| censor_flag(&exp.columns, c)).collect();
+    let mut censored = vec![Censoring::default(); exp.outputs.len()];
+    let mut flags = Vec::with_capacity(reps);
 
     let mut vals = vec![f64::NAN; reps * ncol];
     let mut ts_vals: Vec<f64> = Vec::new();
@@ -193,9 +203,23 @@ pub fn write_outputs(
         for (c, name) in exp.columns.iter().enumerate() {
             col.clear();
             col.extend((0..reps).map(|r| vals[r * ncol + c]));
-            let s = summarize_metric(name.metric, &col);
+            let (s, km, point_value) = match flag_of[c] {
+                Some(f) => {
+                    flags.clear();
+                    flags.extend((0..reps).map(|r| vals[r * ncol + f]));
+                    let (s, km) = summarize_censored(&col, &flags);
+                    // Sensitivity needs a number per point: the mean of the durations cut at
+                    // the horizon (a restricted mean), with its censored share reported.
+                    (s, km, summarize(&col).mean)
+                }
+                None => {
+                    let s = summarize_metric(name.metric, &col);
+                    (s, None, s.mean)
+                }
+            };
+            let [km_median, km_lo, km_hi, followup, share] = censored_fields(km.as_ref());
             line.push_str(&format!(
-                "{p}{ptext},{},{},{},{},{},{},{}\n",
+                "{p}{ptext},{},{},{},{},{},{},{},{km_median},{km_lo},{km_hi},{followup},{share}\n",
                 arms[name.arm],
                 name.metric,
                 num(s.mean),
@@ -206,7 +230,10 @@ pub fn write_outputs(
             ));
             if let Some(o) = output_slot[c] {
                 if sensitivity {
-                    means[o][p] = s.mean;
+                    means[o][p] = point_value;
+                    if let Some(km) = &km {
+                        censored[o].add(km.censored, km.n);
+                    }
                 }
             }
         }
@@ -240,7 +267,7 @@ pub fn write_outputs(
     }
     if sensitivity {
         let sens = exp.sensitivity();
-        analysis::write(exp, out, &exp.outputs, &means, sens.bootstrap)?;
+        analysis::write(exp, out, &exp.outputs, &means, &censored, sens.bootstrap)?;
         files.push(analysis::FILE.to_string());
     }
     Ok(files)

@@ -173,6 +173,21 @@ impl DurabilityMetric {
     pub fn describe(self) -> Description {
         describe(self.def(), self.name(), Family::Durability)
     }
+
+    /// For a duration that can run past the horizon, the 0/1 statistic that says it did
+    /// (censored). Across replications such a duration is summarised by its Kaplan-Meier
+    /// median (`metrics::survival`), never by a mean of horizons and observed values.
+    pub fn censored_by(self) -> Option<DurabilityMetric> {
+        match self {
+            DurabilityMetric::HalfLifeDaysB => Some(DurabilityMetric::HalfLifeCensoredShareB),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `name` is a duration that can be censored at the horizon.
+pub fn is_censorable(name: &str) -> bool {
+    DurabilityMetric::from_name(name).is_some_and(|m| m.censored_by().is_some())
 }
 
 impl BaselineMetric {

@@ -15,6 +15,7 @@ use crate::experiment::sweep::apply::{self, Seg, Target};
 use crate::experiment::sweep::summary::{
     all_columns, series_metric, series_metric_names, Column, SeriesMetric,
 };
+use crate::metrics::registry::DurabilityMetric;
 
 /// The base scenario with the experiment's seed, replications and recording interval, and
 /// without per-replication outputs. Fills in the file's resolved form: the scenario inline,
@@ -177,6 +178,16 @@ fn check_key(t: &Target) -> String {
     s
 }
 
+/// The position in `columns` of the censoring flag of column `j`, when `j` is a censorable
+/// duration (`half_life_days_B` → `half_life_censored_share_B` of the same arm).
+pub fn censor_flag(columns: &[Column], j: usize) -> Option<usize> {
+    let c = columns[j];
+    let flag = DurabilityMetric::from_name(c.metric)?.censored_by()?.name();
+    columns
+        .iter()
+        .position(|o| o.arm == c.arm && o.metric == flag)
+}
+
 /// What a sweep keeps of every run: summary columns, time series, sensitivity outputs.
 pub(super) struct Kept {
     pub columns: Vec<Column>,
@@ -214,6 +225,15 @@ pub(super) fn kept(file: &ExperimentFile, arms: &[String]) -> Result<Kept, Vec<P
                 }
                 for j in hits {
                     wanted[j] = true;
+                }
+            }
+            // A censorable duration is kept with the flag that says which of its values
+            // are the horizon rather than a duration: without it no summary could tell.
+            for j in 0..all.len() {
+                if wanted[j] {
+                    if let Some(flag) = censor_flag(&all, j) {
+                        wanted[flag] = true;
+                    }
                 }
             }
             (0..all.len()).filter(|&j| wanted[j]).collect()
