@@ -83,7 +83,7 @@ const SERIES_CHARTS: [&str; 9] = [
     "nps",
     "gain_nps",
     "rule_breaks_per_1000",
-    "cost_cumulative",
+    "cost_interventions_cumulative",
     "U",
 ];
 
@@ -334,7 +334,12 @@ fn chart_list(data: &RunData) -> Vec<ChartKind> {
             .filter(|k| matches!(k, ChartKind::Iceberg { .. }))
             .cloned(),
     );
-    for k in [ChartKind::Durability, ChartKind::Drives] {
+    for k in [
+        ChartKind::Costs,
+        ChartKind::CostBenefit,
+        ChartKind::Durability,
+        ChartKind::Drives,
+    ] {
         if available.contains(&k) {
             out.push(k);
         }
@@ -348,6 +353,8 @@ fn chart_title(k: &ChartKind) -> String {
         ChartKind::Iceberg { arm } => format!("Iceberg: {}", arm.replace('_', " ")),
         ChartKind::Durability => "Durability".to_string(),
         ChartKind::Drives => "B by dominant drive".to_string(),
+        ChartKind::Costs => "Cost: interventions and rule breaks".to_string(),
+        ChartKind::CostBenefit => "Cost against lasting NPS gain".to_string(),
     }
 }
 
@@ -365,6 +372,7 @@ fn chart_group(k: &ChartKind) -> &'static str {
         ChartKind::Iceberg { .. } => "iceberg",
         ChartKind::Durability => "durability",
         ChartKind::Drives => "drives",
+        ChartKind::Costs | ChartKind::CostBenefit => "rules_cost",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Human-readable summaries of results: the printed durability table, the plain-language
 //! reading and the self-contained HTML report.
 
+pub mod costs;
 pub mod html;
 pub mod reading;
 pub mod text;

@@ -115,7 +115,7 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
     if let Some(m) = nps.mean {
         if clearly_nonzero(&nps) {
             s.push(format!(
-                "Customers notice: from the start of the programme to the end of the recorded period the Net Promoter Score is on average {} points {} baseline.",
+                "Customers notice: from the start of the programme to 12 months after its end (or the end of the recorded period, if sooner) the Net Promoter Score is on average {} points {} baseline.",
                 with_ci(&nps, signed).unwrap_or_default(),
                 if m > 0.0 { "above" } else { "below" }
             ));
@@ -129,12 +129,17 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
     let cost = get("cost");
     let per_point = get("cost_per_nps_point");
     if let Some(c) = cost.mean.filter(|c| *c > 0.0) {
-        let per = per_point
-            .mean
-            .filter(|x| x.is_finite() && *x > 0.0)
-            .map(|x| format!(", about {} per NPS point gained", num(x)))
-            .unwrap_or_default();
-        s.push(format!("It costs {} euro{per}.", num(c)));
+        // The divisor is named and shown, so that cost / divisor is the figure given.
+        let per = match (per_point.mean, nps.mean) {
+            (Some(x), Some(g)) if x.is_finite() && x > 0.0 => format!(
+                ": {} euro per point of that mean NPS gain ({} euro / {} points)",
+                num(x),
+                num(c),
+                num(g)
+            ),
+            _ => String::new(),
+        };
+        s.push(format!("Its interventions cost {} euro{per}.", num(c)));
     }
     let extra = get("extra_rule_break_cost");
     if clearly_positive(&extra) {

@@ -12,8 +12,8 @@ use super::replication::RunSettings;
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
-    BehaviourParams, CustomerParams, InterventionEffects, ManagerParams, OrganisationParams,
-    Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
+    BehaviourParams, CustomerParams, EconomicsParams, InterventionEffects, ManagerParams,
+    OrganisationParams, Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
 };
 use crate::model::presets::{self, Maturity, Sector};
 use crate::model::validate::{Check, Problem};

@@ -1,10 +1,10 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
-use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use super::durability::BASELINE_METRICS;
 use super::recorder::METRICS;
-use super::registry::{durability::is_share, GAINS};
+use super::registry::{durability::is_share, DurabilityMetric, GAINS};
 use super::replication::ReplicationResult;
-use super::stats::{summarize, summarize_share, Summary};
+use super::stats::{summarize, summarize_ratio, summarize_share, Summary};
 
 /// One row of `timeseries.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +76,29 @@ pub fn summarize_metric(metric: &str, values: &[f64]) -> Summary {
     }
 }
 
-/// Summaries of the durability metrics per intervention arm, and the baseline's drift.
+/// The summary of durability statistic `m` of intervention arm `arm` across replications:
+/// a ratio ([`DurabilityMetric::ratio`]) as the ratio of its parts' means, anything else by
+/// [`summarize_metric`].
+pub fn summarize_durability(
+    results: &[ReplicationResult],
+    arm: usize,
+    m: DurabilityMetric,
+) -> Summary {
+    let column = |k: DurabilityMetric| -> Vec<f64> {
+        results
+            .iter()
+            .map(|x| x.durability[arm - 1][k as usize])
+            .collect()
+    };
+    match m.ratio() {
+        Some((num, den)) => summarize_ratio(&column(num), &column(den)),
+        None => summarize_metric(m.name(), &column(m)),
+    }
+}
+
+/// Summaries of the durability metrics per intervention arm, and the baseline's drift. The
+/// money figures that need a value of the gain are left out when no replication has one
+/// (the scenario has no `[economics]`).
 pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<DurabilityRow> {
     let mut rows = Vec::new();
     let mut buf = Vec::with_capacity(results.len());
@@ -89,14 +111,20 @@ pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<Durabilit
             summary: summarize(&buf),
         });
     }
+    let valued = results.iter().any(|x| {
+        x.durability
+            .iter()
+            .any(|d| d[DurabilityMetric::BreakEvenShare as usize].is_finite())
+    });
     for arm in 1..n_arms {
-        for (k, &name) in DURABILITY_METRICS.iter().enumerate() {
-            buf.clear();
-            buf.extend(results.iter().map(|x| x.durability[arm - 1][k]));
+        for m in DurabilityMetric::ALL {
+            if m.needs_valuation() && !valued {
+                continue;
+            }
             rows.push(DurabilityRow {
                 arm,
-                metric: name,
-                summary: summarize_metric(name, &buf),
+                metric: m.name(),
+                summary: summarize_durability(results, arm, m),
             });
         }
     }
