@@ -59,7 +59,8 @@ enum Agg {
 }
 
 /// Durability rows shown, and whether the headline card shows it.
-const DURABILITY: [(DurabilityMetric, bool); 12] = [
+/// The money figures that need `[economics]` are shown only when the scenario has it.
+const DURABILITY: [(DurabilityMetric, bool); 18] = [
     (DurabilityMetric::PeakGainB, false),
     (DurabilityMetric::DaysToPeakB, false),
     (DurabilityMetric::GainEndB, false),
@@ -72,6 +73,12 @@ const DURABILITY: [(DurabilityMetric, bool); 12] = [
     (DurabilityMetric::MeanGainNps, false),
     (DurabilityMetric::Cost, false),
     (DurabilityMetric::CostPerNpsPoint, false),
+    (DurabilityMetric::ExtraRuleBreakCost, false),
+    (DurabilityMetric::Gain12mNps, false),
+    (DurabilityMetric::CostPerLastingNpsPoint, false),
+    (DurabilityMetric::NetValue, false),
+    (DurabilityMetric::BreakEvenDays, false),
+    (DurabilityMetric::BreakEvenShare, false),
 ];
 
 /// Time series charted, in display order.
@@ -238,6 +245,12 @@ impl Outcome {
 
         let durability: Vec<Json> = DURABILITY
             .iter()
+            .filter(|(metric, _)| {
+                !metric.needs_valuation()
+                    || arms
+                        .iter()
+                        .any(|a| data.durability.get(a, metric.name()).is_some())
+            })
             .map(|&(metric, headline)| {
                 let values: Vec<Json> = arms
                     .iter()
