@@ -88,7 +88,7 @@ const TABLE: [(DurabilityMetric, &str, Scale); 8] = [
     ),
     (
         DurabilityMetric::CostPerNpsPoint,
-        "euro per NPS point",
+        "euro per point of mean NPS gain",
         Scale::Plain,
     ),
 ];
