@@ -67,7 +67,11 @@ fn a_run_never_prints_a_censored_half_life_as_a_number() {
         .arg(&scenario)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 
     // The premise: every replication censored, at ten days.
     let csv = std::fs::read_to_string(out.join("durability.csv")).unwrap();
@@ -75,7 +79,15 @@ fn a_run_never_prints_a_censored_half_life_as_a_number() {
     assert_eq!(field(&row, "censored_share"), "1", "{row:?}");
     assert_eq!(field(&row, "followup"), "10");
     // No mean, sd or interval of horizons; the median and its interval not reached.
-    for col in ["mean", "sd", "ci_lo", "ci_hi", "km_median", "km_lo", "km_hi"] {
+    for col in [
+        "mean",
+        "sd",
+        "ci_lo",
+        "ci_hi",
+        "km_median",
+        "km_lo",
+        "km_hi",
+    ] {
         assert_eq!(field(&row, col), "NA", "{col} in {row:?}");
     }
 
@@ -129,6 +141,7 @@ fn the_explorer_sends_words_not_a_mean_for_a_censored_half_life() {
     let r = s.post_json("/api/run", &body.to_string());
     assert_eq!(r.status, 200, "{}", r.text());
     let j = r.json();
+    let j = &j["result"];
     let row = j["durability"]
         .as_array()
         .unwrap()
@@ -158,7 +171,11 @@ fn a_sweep_marks_censored_cells() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let points = std::fs::read_to_string(out.join("points.csv")).unwrap();
     let header: Vec<&str> = points.lines().next().unwrap().split(',').collect();
     assert!(header.ends_with(&["km_median", "km_lo", "km_hi", "followup", "censored_share"]));
@@ -177,8 +194,12 @@ fn a_sweep_marks_censored_cells() {
         assert_eq!(col("followup"), "10", "{r}");
     }
     // The heatmap labels every cell "> 10.0", hatched, never "10.0" alone.
-    let svg = std::fs::read_to_string(out.join("plots/heatmap_coaching_half_life_days_B.svg"))
-        .unwrap();
-    assert_eq!(svg.matches("&gt; 10.0").count(), 4, "four cells beyond the horizon");
+    let svg =
+        std::fs::read_to_string(out.join("plots/heatmap_coaching_half_life_days_B.svg")).unwrap();
+    assert_eq!(
+        svg.matches("&gt; 10.0").count(),
+        4,
+        "four cells beyond the horizon"
+    );
     assert!(svg.contains("100% cens."));
 }

@@ -299,7 +299,10 @@ fn sparse_input_with_na_and_unknown_metrics_renders() {
         };
         ts.push_str(&format!("baseline, {day} ,B,{mean},0.1,{ci},30\n"));
         ts.push_str(&format!("intervention,{day},B,{:.3},,{ci},\n", m + 0.05));
-        ts.push_str(&format!("intervention,{day},gain_B,0.05,0.01,NA,NA,30\n"));
+        ts.push_str(&format!(
+            "intervention,{day},gain_B,{:.3},0.01,NA,NA,30\n",
+            0.05 + day as f64 * 0.001
+        ));
         ts.push_str(&format!(
             "intervention,{day},weird metric/x,{day},1,NA,NA,30\n"
         ));

@@ -115,6 +115,8 @@ fn a_run_answers_with_comparison_durability_and_charts() {
         "timeseries_nps",
         "iceberg_coaching",
         "durability",
+        // The cost in its parts (interventions, rule breaks) and their total.
+        "costs",
     ] {
         assert!(stems.contains(&want), "{want} missing from {stems:?}");
     }

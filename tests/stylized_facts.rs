@@ -15,7 +15,8 @@ fn fact1_training_gain_peaks_within_weeks_then_fades_with_a_half_life_of_3_to_15
         days_to_peak <= 2.0 * MONTH,
         "peak after {days_to_peak} days, not within weeks"
     );
-    let half_life = r.mean("training_only", "half_life_days_B");
+    let (half_life, beyond) = r.half_life("training_only");
+    assert!(!beyond, "training's gain never halves within the horizon");
     assert!(
         (3.0 * MONTH..=15.0 * MONTH).contains(&half_life),
         "half-life {half_life} days is outside 3-15 months"
@@ -24,7 +25,8 @@ fn fact1_training_gain_peaks_within_weeks_then_fades_with_a_half_life_of_3_to_15
     // It fades faster than the gain of coaching or of the full method: a shorter half-life
     // (the full method's is often beyond the horizon, so compare the shares kept too).
     for other in ["coaching", "full_method"] {
-        let h = r.mean(other, "half_life_days_B");
+        // Beyond the horizon, `h` is a lower bound: below it is below the half-life.
+        let (h, _) = r.half_life(other);
         assert!(
             half_life < h,
             "training's half-life {half_life} is not below {other}'s {h}"
@@ -104,8 +106,9 @@ fn fact4_reinforcement_rises_fast_extinguishes_after_withdrawal_and_variable_rat
             "{arm} keeps {retained} of its gain 12 months after withdrawal"
         );
     }
-    let cont = r.mean("reinforcement_continuous", "half_life_days_B");
-    let var = r.mean("reinforcement_variable", "half_life_days_B");
+    let (cont, cont_beyond) = r.half_life("reinforcement_continuous");
+    let (var, _) = r.half_life("reinforcement_variable");
+    assert!(!cont_beyond, "continuous reinforcement's gain never halves");
     assert!(
         var > 1.5 * cont,
         "variable ratio half-life {var} is not clearly above continuous {cont}"
@@ -121,10 +124,7 @@ fn of_training_coaching_and_the_full_method_training_fades_fastest_and_the_full_
     let arms = ["training_only", "coaching", "full_method"];
     let shortest = arms
         .iter()
-        .min_by(|a, b| {
-            r.mean(a, "half_life_days_B")
-                .total_cmp(&r.mean(b, "half_life_days_B"))
-        })
+        .min_by(|a, b| r.half_life(a).0.total_cmp(&r.half_life(b).0))
         .unwrap();
     assert_eq!(*shortest, "training_only");
     let all: Vec<&str> = r

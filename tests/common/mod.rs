@@ -48,6 +48,23 @@ impl DefaultRun {
             .unwrap_or_else(|| panic!("no {metric} for {arm}"))
     }
 
+    /// The half-life across replications as `durability.csv` gives it: the Kaplan-Meier
+    /// median, or where that is not reached the longest follow-up, a lower bound (`true` in
+    /// the second place). A mean of horizons would not be a half-life.
+    pub fn half_life(&self, arm: &str) -> (f64, bool) {
+        let a = self.arm(arm);
+        let km = self
+            .durability
+            .iter()
+            .find(|r| r.arm == a && r.metric == "half_life_days_B")
+            .and_then(|r| r.censored.clone())
+            .unwrap_or_else(|| panic!("no half-life for {arm}"));
+        match km.median {
+            Some(m) => (m, false),
+            None => (km.followup, true),
+        }
+    }
+
     /// Per-replication values of a durability metric.
     pub fn values(&self, arm: &str, metric: &str) -> Vec<f64> {
         let a = self.arm(arm);

@@ -41,6 +41,7 @@ macro_rules! with_param_sections {
                 customers: CustomerParams,
                 rule_breaks: RuleBreakParams,
                 effects: InterventionEffects,
+                economics: EconomicsParams,
             }
         }
     };
@@ -812,6 +813,31 @@ param_section! {
 // per-session share above 0.2 could push a state past its bound; states are clamped anyway,
 // but a share outside [0, 1] is almost surely a mistake: hence `Unit` on every share above.
 
+param_section! {
+    /// What a gain is worth to the organisation: optional, read only by the cost-against-
+    /// benefit figures (`net_value`, `break_even_*`), never by the simulation. Without a
+    /// value the tool reports costs and lasting gains but no net value, because a net value
+    /// would need a figure the model cannot know. Give one of the two values, not both: the
+    /// NPS gain is what moves customers to stay and refer, so adding both would count the
+    /// same benefit twice.
+    pub struct EconomicsParams in economics => EconomicsF32 {
+        /// Euro a customer is worth per year (margin, not revenue); the benefit is the arm's
+        /// active customers over baseline, summed over the days after the programme's start.
+        value_per_customer_per_year: Option<f64> = None => {
+            rule: Range(0.0, 1e9), unit: "euro per customer per year", symbol: "v_c", topic: "7.11",
+            meaning: "what one active customer is worth per year (margin); absent: no net value",
+            source: "the organisation's own figure",
+        },
+        /// Euro one NPS point is worth per year; the benefit is the NPS gain over baseline,
+        /// summed over the days after the programme's start.
+        value_per_nps_point_per_year: Option<f64> = None => {
+            rule: Range(0.0, 1e9), unit: "euro per NPS point per year", symbol: "v_NPS", topic: "7.11",
+            meaning: "what one NPS point above baseline is worth per year; absent: no net value",
+            source: "the organisation's own figure",
+        },
+    }
+}
+
 /// The drive table: a row per drive, checked field by field (`drives.blue.empathy`).
 impl Section for DriveTable {
     const SPECS: &'static [ParamSpec] = &[ParamSpec {
@@ -855,10 +881,11 @@ const DRIVES: CustomCheck = CustomCheck {
 type CrossFieldRule = fn(&Params, &mut Check);
 
 /// Rules that relate two parameters, each run after the checks of its section.
-const CROSS_FIELD_RULES: [(&str, CrossFieldRule); 3] = [
+const CROSS_FIELD_RULES: [(&str, CrossFieldRule); 4] = [
     ("organisation", team_within_organisation),
     ("state", norm_pulls_below_one),
     ("state", habit_clip_in_order),
+    ("economics", one_value_of_a_gain),
 ];
 
 impl Params {
@@ -874,6 +901,23 @@ impl Params {
                 }
             }
         }
+    }
+}
+
+/// A customer's value and an NPS point's value price the same benefit (NPS moves customers
+/// to stay and refer), so a scenario gives one of them.
+fn one_value_of_a_gain(p: &Params, c: &mut Check) {
+    let e = &p.economics;
+    if let (Some(_), Some(v)) = (
+        e.value_per_customer_per_year,
+        e.value_per_nps_point_per_year,
+    ) {
+        c.fail(
+            "economics.value_per_nps_point_per_year",
+            v.to_string(),
+            "absent when economics.value_per_customer_per_year is given".into(),
+            "give one value of the gain: customers kept and referred are what the NPS gain is worth, so both together count it twice",
+        );
     }
 }
 

@@ -143,6 +143,8 @@ impl Rule {
             (Rule::Whole(lo, hi), Value::Whole(n)) => {
                 c.range_usize(key, n as usize, lo as usize, hi as usize)
             }
+            // An optional value that is not given has nothing to check.
+            (_, Value::Absent) => {}
             (rule, v) => debug_assert!(false, "{key}: rule {rule:?} on {v:?}"),
         }
     }
@@ -230,6 +232,24 @@ impl ParamType for u32 {
     fn from_value(v: Value) -> Option<Self> {
         match v {
             Value::Whole(n) => u32::try_from(n).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// An optional number (a value the organisation may give): absent, or a real checked by
+/// its rule.
+impl ParamType for Option<f64> {
+    fn to_value(&self) -> Value {
+        match self {
+            Some(x) => Value::Real(*x),
+            None => Value::Absent,
+        }
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Absent => Some(None),
+            Value::Real(x) => Some(Some(x)),
             _ => None,
         }
     }
@@ -324,7 +344,7 @@ macro_rules! not_hot {
         }
     )*};
 }
-not_hot!(DriveMix, Option<DriveMix>, Lens);
+not_hot!(DriveMix, Option<DriveMix>, Lens, Option<f64>);
 
 /// One parameter, as declared in `params.rs`.
 #[derive(Debug, Clone, Copy)]

@@ -23,6 +23,7 @@ use crate::experiment::replication::{
     assemble, burn_in_unless, run_arm_unless, ReplicationResult, RunSettings, Snapshot,
 };
 use crate::experiment::scenario::Scenario;
+use crate::metrics::economics::Valuation;
 use crate::metrics::recorder::RunSeries;
 use crate::model::rng::replication_seed;
 use crate::model::{ArmPlan, Consts, Params, Simulation};
@@ -167,6 +168,7 @@ impl Engine {
         let plans = s.plans();
         let settings = s.run_settings();
         let stop = || cancel.is_cancelled();
+        let value = Valuation::from_params(&s.economics);
         let out: Option<Vec<(ReplicationResult, bool)>> = (0..s.replications as u64)
             .into_par_iter()
             .map(|r| {
@@ -179,7 +181,7 @@ impl Engine {
                             run_arm_unless(b.sim.clone(), p, &settings, break_cost, &stop)
                         }));
                         let outputs: Option<Vec<_>> = outputs.into_iter().collect();
-                        outputs.map(|o| assemble(&plans, o, b.self_rating))
+                        outputs.map(|o| assemble(&plans, o, b.self_rating, &value))
                     })?;
                 Some((result, hit))
             })

@@ -61,7 +61,8 @@ enum Agg {
 }
 
 /// Durability rows shown, and whether the headline card shows it.
-const DURABILITY: [(DurabilityMetric, bool); 12] = [
+/// The money figures that need `[economics]` are shown only when the scenario has it.
+const DURABILITY: [(DurabilityMetric, bool); 18] = [
     (DurabilityMetric::PeakGainB, false),
     (DurabilityMetric::DaysToPeakB, false),
     (DurabilityMetric::GainEndB, false),
@@ -74,6 +75,12 @@ const DURABILITY: [(DurabilityMetric, bool); 12] = [
     (DurabilityMetric::MeanGainNps, false),
     (DurabilityMetric::Cost, false),
     (DurabilityMetric::CostPerNpsPoint, false),
+    (DurabilityMetric::ExtraRuleBreakCost, false),
+    (DurabilityMetric::Gain12mNps, false),
+    (DurabilityMetric::CostPerLastingNpsPoint, false),
+    (DurabilityMetric::NetValue, false),
+    (DurabilityMetric::BreakEvenDays, false),
+    (DurabilityMetric::BreakEvenShare, false),
 ];
 
 /// Time series charted, in display order.
@@ -85,7 +92,7 @@ const SERIES_CHARTS: [&str; 9] = [
     "nps",
     "gain_nps",
     "rule_breaks_per_1000",
-    "cost_cumulative",
+    "cost_interventions_cumulative",
     "U",
 ];
 
@@ -262,6 +269,12 @@ impl Outcome {
 
         let durability: Vec<Json> = DURABILITY
             .iter()
+            .filter(|(metric, _)| {
+                !metric.needs_valuation()
+                    || arms
+                        .iter()
+                        .any(|a| data.durability.get(a, metric.name()).is_some())
+            })
             .map(|&(metric, headline)| {
                 let values: Vec<Json> = arms
                     .iter()
@@ -361,7 +374,12 @@ fn chart_list(data: &RunData) -> Vec<ChartKind> {
             .filter(|k| matches!(k, ChartKind::Iceberg { .. }))
             .cloned(),
     );
-    for k in [ChartKind::Durability, ChartKind::Drives] {
+    for k in [
+        ChartKind::Costs,
+        ChartKind::CostBenefit,
+        ChartKind::Durability,
+        ChartKind::Drives,
+    ] {
         if available.contains(&k) {
             out.push(k);
         }
@@ -375,6 +393,8 @@ fn chart_title(k: &ChartKind) -> String {
         ChartKind::Iceberg { arm } => format!("Iceberg: {}", arm.replace('_', " ")),
         ChartKind::Durability => "Durability".to_string(),
         ChartKind::Drives => "B by dominant drive".to_string(),
+        ChartKind::Costs => "Cost: interventions and rule breaks".to_string(),
+        ChartKind::CostBenefit => "Cost against lasting NPS gain".to_string(),
     }
 }
 
@@ -392,6 +412,7 @@ fn chart_group(k: &ChartKind) -> &'static str {
         ChartKind::Iceberg { .. } => "iceberg",
         ChartKind::Durability => "durability",
         ChartKind::Drives => "drives",
+        ChartKind::Costs | ChartKind::CostBenefit => "rules_cost",
     }
 }
 

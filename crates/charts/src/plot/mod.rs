@@ -6,7 +6,9 @@
 //! 1. one time-series chart per metric (every arm a line with its 95 % CI band, x in months),
 //! 2. one iceberg chart per arm (state above and below the waterline),
 //! 3. a durability chart (peak gain, gain at 6 and 12 months, half-life),
-//! 4. B by dominant drive (small multiples per arm).
+//! 4. B by dominant drive (small multiples per arm),
+//! 5. the cost of every arm in its parts (interventions, rule breaks) and their total,
+//! 6. each programme's cost against the NPS gain it leaves 12 months after.
 //!
 //! Every chart can be rendered to a PNG file, an SVG file or an in-memory SVG string;
 //! [`draw_chart`] draws onto any plotters drawing area. Output is deterministic.
@@ -47,6 +49,10 @@ pub enum ChartKind {
     Durability,
     /// B by dominant drive, one panel per arm.
     Drives,
+    /// Cumulative cost at the horizon per arm: interventions, rule breaks and the total.
+    Costs,
+    /// Per programme, intervention cost against the NPS gain 12 months after it.
+    CostBenefit,
 }
 
 /// A name made safe for a file stem: anything but ASCII letters, digits, `_` and `-` → `_`.
@@ -70,13 +76,16 @@ impl ChartKind {
             ChartKind::Iceberg { arm } => format!("iceberg_{}", sanitize(arm)),
             ChartKind::Durability => "durability".to_string(),
             ChartKind::Drives => "drives_B".to_string(),
+            ChartKind::Costs => "costs".to_string(),
+            ChartKind::CostBenefit => "cost_benefit".to_string(),
         }
     }
 }
 
 /// All charts the data supports, in report order: time series (known metrics first, then
 /// unknown ones in file order; B-by-drive series excluded; series that are one constant in
-/// every arm left out, see [`charts_left_out`]), icebergs per arm, durability, drives.
+/// every arm left out, see [`charts_left_out`]), icebergs per arm, durability, drives, costs,
+/// cost against benefit.
 pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
     let ts = &data.timeseries;
     let mut out = Vec::new();
@@ -107,6 +116,12 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
     }
     if !charts::drives::drive_arms(data).is_empty() {
         out.push(ChartKind::Drives);
+    }
+    if !charts::costs::cost_bars(data).is_empty() {
+        out.push(ChartKind::Costs);
+    }
+    if !charts::costs::cost_benefit_points(data).is_empty() {
+        out.push(ChartKind::CostBenefit);
     }
     out
 }
@@ -142,6 +157,8 @@ pub fn draw_chart<DB: DrawingBackend>(
         ChartKind::Iceberg { arm } => charts::iceberg::draw_iceberg(area, data, arm),
         ChartKind::Durability => charts::durability::draw_durability(area, data),
         ChartKind::Drives => charts::drives::draw_drives(area, data),
+        ChartKind::Costs => charts::costs::draw_costs(area, data),
+        ChartKind::CostBenefit => charts::costs::draw_cost_benefit(area, data),
     }
 }
 

@@ -89,13 +89,13 @@ const TABLE: [(DurabilityMetric, &str, Scale); 8] = [
     ),
     (
         DurabilityMetric::CostPerNpsPoint,
-        "euro per NPS point",
+        "euro per point of mean NPS gain",
         Scale::Plain,
     ),
 ];
 
 #[derive(Clone, Copy)]
-enum Scale {
+pub(super) enum Scale {
     Plain,
     Months,
     Percent,
@@ -307,7 +307,7 @@ fn reading_section(html: &mut String, data: &RunData) {
     html.push_str("</div>");
 }
 
-fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
+pub(super) fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
     if let Some(c) = s.and_then(|s| s.censored.as_ref()).filter(|c| c.n > 0) {
         return censored_cell(c, scale);
     }
@@ -392,10 +392,16 @@ fn caption(kind: &ChartKind) -> String {
         ChartKind::Drives => {
             "Visible behaviour of employees grouped by their dominant drive, per arm.".into()
         }
+        ChartKind::Costs => "Each arm's cumulative cost to the end of the recorded period (euro, mean over runs) in its two parts: the programmes' interventions and the rule breaks, with their total beside the bar. The baseline runs no programme, so its cost is rule breaks alone.".into(),
+        ChartKind::CostBenefit => "Each programme's intervention cost over baseline (euro) against the NPS gain over baseline still there 12 months after the programme ends (NPS points); whiskers are intervals over runs.".into(),
     }
 }
 
-fn figure(html: &mut String, data: &RunData, kind: &ChartKind) -> Result<(), ReportError> {
+pub(super) fn figure(
+    html: &mut String,
+    data: &RunData,
+    kind: &ChartKind,
+) -> Result<(), ReportError> {
     let svg = plot::render_svg_string(data, kind)?;
     inline_figure(html, &kind.file_stem(), &svg, Some(&caption(kind)));
     Ok(())
@@ -407,9 +413,14 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
         ChartKind::Timeseries { metric } => MAIN_SERIES.contains(&metric.as_str()),
         ChartKind::Durability | ChartKind::Drives => true,
         ChartKind::Iceberg { .. } => false,
+        // Drawn in the cost section.
+        ChartKind::Costs | ChartKind::CostBenefit => true,
     };
     html.push_str("<h2>Charts</h2>");
-    let mut main: Vec<&ChartKind> = all.iter().filter(|k| is_main(k)).collect();
+    let mut main: Vec<&ChartKind> = all
+        .iter()
+        .filter(|k| is_main(k) && !matches!(k, ChartKind::Costs | ChartKind::CostBenefit))
+        .collect();
     // The durability chart right after B: it is the answer to "how long does it last".
     main.sort_by_key(|k| match k {
         ChartKind::Timeseries { metric } => {
@@ -578,6 +589,7 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     summary_section(&mut html, m, &data);
     reading_section(&mut html, &data);
     durability_section(&mut html, &data.durability, &data.arms, data.intervals);
+    super::costs::cost_section(&mut html, &data, m)?;
     charts_section(&mut html, &data)?;
     arms_section(&mut html, m);
     parameters_section(&mut html, m);

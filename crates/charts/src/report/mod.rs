@@ -2,6 +2,7 @@
 //! reading and the self-contained HTML report.
 
 pub mod calibration;
+pub mod costs;
 pub mod html;
 pub mod reading;
 pub mod text;

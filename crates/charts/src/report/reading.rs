@@ -161,7 +161,7 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
     if let Some(m) = nps.mean {
         if clearly_nonzero(&nps) {
             s.push(format!(
-                "Customers notice: from the start of the programme to the end of the recorded period the Net Promoter Score is on average {} points {} baseline.",
+                "Customers notice: from the start of the programme to 12 months after its end (or the end of the recorded period, if sooner) the Net Promoter Score is on average {} points {} baseline.",
                 with_ci(&nps, signed).unwrap_or_default(),
                 if m > 0.0 { "above" } else { "below" }
             ));
@@ -175,12 +175,18 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
     let cost = get("cost");
     let per_point = get("cost_per_nps_point");
     if let Some(c) = cost.mean.filter(|c| *c > 0.0) {
-        let per = per_point
-            .mean
-            .filter(|x| x.is_finite() && *x > 0.0)
-            .map(|x| format!(", about {} per NPS point gained", num(x)))
-            .unwrap_or_default();
-        s.push(format!("It costs {} euro{per}.", num(c)));
+        // The divisor is named and shown, so that cost / divisor is the figure given.
+        let per = match (per_point.mean, nps.mean) {
+            // Three decimals on the divisor: rounded to two, a gain of 2.076 points would
+            // divide to a figure 0.2% off the one shown.
+            (Some(x), Some(g)) if x.is_finite() && x > 0.0 => format!(
+                ": {} euro per point of that mean NPS gain ({} euro / {g:.3} points)",
+                num(x),
+                num(c),
+            ),
+            _ => String::new(),
+        };
+        s.push(format!("Its interventions cost {} euro{per}.", num(c)));
     }
     let extra = get("extra_rule_break_cost");
     if clearly_positive(&extra) {
@@ -319,6 +325,7 @@ mod tests {
             ci_lo: Some(lo),
             ci_hi: Some(hi),
             n: Some(20),
+            censored: None,
         }
     }
 
@@ -373,7 +380,7 @@ mod tests {
         let text = comparison(&d, &arms).unwrap().sentences.join(" ");
         assert!(text.contains("b leaves the largest lasting gain"), "{text}");
         assert!(
-            text.contains("The gain of a fades fastest: it halves in 3.8 months"),
+            text.contains("The gain of a fades fastest: its median half-life is 3.8 months"),
             "{text}"
         );
         assert!(text.contains("B stays where it was"), "{text}");
@@ -396,7 +403,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("The gains of honest and gamed fade fastest: they halve in"),
+            text.contains("The gains of honest and gamed fade fastest: their median half-life is"),
             "{text}"
         );
     }

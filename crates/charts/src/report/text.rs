@@ -13,7 +13,8 @@ const SHOWN: [(DurabilityMetric, &str); 8] = [
     (DurabilityMetric::Gain12mB, "gain 12m B"),
     (DurabilityMetric::Retained12mB, "retained 12m"),
     (DurabilityMetric::EffectSizeDBPeak, "d at peak"),
-    (DurabilityMetric::PeakGainNps, "peak gain NPS"),
+    // The divisor of cost/NPS pt, so that the two columns read together.
+    (DurabilityMetric::MeanGainNps, "mean gain NPS"),
     (DurabilityMetric::CostPerNpsPoint, "cost/NPS pt"),
 ];
 
@@ -106,5 +107,9 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
             intervals.short()
         ));
     }
+    out.push_str(COST_PER_POINT_NOTE);
     out
 }
+
+/// What `cost/NPS pt` divides, in words: the column a reader would otherwise misread.
+pub const COST_PER_POINT_NOTE: &str = "cost/NPS pt: intervention cost (euro) / mean gain NPS (points, from the programme's start to 12 months after its end); its mean is the ratio of the two means\n";

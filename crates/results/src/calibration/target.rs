@@ -3,9 +3,10 @@
 //! metric registry.
 
 use crate::experiment::locate::closest;
+use crate::metrics::aggregate::summarize_durability;
 use crate::metrics::durability::{BASELINE_METRICS, DURABILITY_METRICS};
 use crate::metrics::recorder::{metric_index, METRICS};
-use crate::metrics::registry::GAINS;
+use crate::metrics::registry::{DurabilityMetric, GAINS};
 use crate::metrics::replication::ReplicationResult;
 use crate::metrics::stats::summarize;
 
@@ -113,9 +114,11 @@ impl Statistic {
     pub fn compute(&self, results: &[ReplicationResult]) -> f64 {
         let arm = self.arm;
         match self.source {
+            // As `durability.csv` summarises it (a ratio as the ratio of its parts' means).
             Source::Durability(k) => {
-                let v: Vec<f64> = results.iter().map(|x| x.durability[arm - 1][k]).collect();
-                summarize(&v).mean
+                summarize_durability(results, arm, DurabilityMetric::ALL[k])
+                    .0
+                    .mean
             }
             Source::Baseline(k) => {
                 let v: Vec<f64> = results.iter().map(|x| x.baseline[k]).collect();

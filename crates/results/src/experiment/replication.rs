@@ -3,7 +3,8 @@
 
 use rayon::prelude::*;
 
-use crate::metrics::durability::{baseline_drift, durability, Window};
+use crate::metrics::durability::{baseline_drift, durability_valued, Window};
+use crate::metrics::economics::Valuation;
 use crate::metrics::recorder::{Recorder, RunSeries};
 use crate::model::employees::N_COLS;
 // A replication's output is a results type (statistics read it without running anything);
@@ -41,7 +42,12 @@ pub fn run_replication(
             .map(|plan| run_arm(sim.clone(), plan, s, break_cost))
             .collect()
     };
-    assemble(plans, outputs, self_rating)
+    assemble(
+        plans,
+        outputs,
+        self_rating,
+        &Valuation::from_params(&params.economics),
+    )
 }
 
 /// Builds the organisation of one replication and steps it through the burn-in (no
@@ -85,11 +91,12 @@ pub fn burn_in_unless<'a>(
 
 /// A replication's result from every arm's output (in `plans` order, baseline first) and
 /// the managers' self-ratings after the burn-in: durability of each arm against the
-/// baseline, and the baseline's drift.
+/// baseline (its money figures priced by `value`), and the baseline's drift.
 pub fn assemble(
     plans: &[ArmPlan],
     outputs: Vec<(RunSeries, Vec<Snapshot>)>,
     self_rating: (f64, f64),
+    value: &Valuation,
 ) -> ReplicationResult {
     let (series, snapshots): (Vec<RunSeries>, Vec<Vec<Snapshot>>) = outputs.into_iter().unzip();
     let base = &series[0];
@@ -102,7 +109,7 @@ pub fn assemble(
                 start: plan.first_day().unwrap_or(0),
                 last: plan.end_day().unwrap_or(1) - 1,
             };
-            durability(arm, base, w).to_vec()
+            durability_valued(arm, base, w, value).to_vec()
         })
         .collect();
     ReplicationResult {

@@ -12,8 +12,8 @@ use super::replication::RunSettings;
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
-    BehaviourParams, CustomerParams, InterventionEffects, ManagerParams, OrganisationParams,
-    Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
+    BehaviourParams, CustomerParams, EconomicsParams, InterventionEffects, ManagerParams,
+    OrganisationParams, Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
 };
 use crate::model::presets::{self, Maturity, Sector};
 use crate::model::validate::{Check, Problem};
@@ -62,7 +62,7 @@ macro_rules! scenario_struct {
         $(#[$meta])*
         pub struct $name {
             $( $(#[$hmeta])* pub $hfield: $hty, )*
-            $( pub $section: $sty, )*
+            $( #[serde(skip_serializing_if = "unwritten")] pub $section: $sty, )*
             $( $(#[$tmeta])* pub $tfield: $tty, )*
         }
 
@@ -88,6 +88,33 @@ macro_rules! scenario_struct {
             }
         }
     };
+}
+
+/// Whether a section is left out when a scenario is written back (a manifest, an
+/// experiment's canonical text): only an `[economics]` that gives no value, so that a
+/// scenario without one reads, and hashes, as it did before the section existed.
+trait Unwritten {
+    fn unwritten(&self) -> bool {
+        false
+    }
+}
+
+impl Unwritten for OrganisationParams {}
+impl Unwritten for DriveTable {}
+impl Unwritten for BehaviourParams {}
+impl Unwritten for StateParams {}
+impl Unwritten for ManagerParams {}
+impl Unwritten for CustomerParams {}
+impl Unwritten for RuleBreakParams {}
+impl Unwritten for InterventionEffects {}
+impl Unwritten for EconomicsParams {
+    fn unwritten(&self) -> bool {
+        *self == EconomicsParams::default()
+    }
+}
+
+fn unwritten<T: Unwritten>(section: &T) -> bool {
+    section.unwritten()
 }
 
 undercurrent_model::with_param_sections!(scenario_struct! {

@@ -1,10 +1,10 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
-use super::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use super::durability::BASELINE_METRICS;
 use super::recorder::METRICS;
 use super::registry::{durability::is_share, DurabilityMetric, GAINS};
 use super::replication::ReplicationResult;
-use super::stats::{summarize, summarize_share, Summary};
+use super::stats::{summarize, summarize_ratio, summarize_share, Summary};
 use super::survival::{km_median, CensoredMedian, Duration};
 
 /// One row of `timeseries.csv`.
@@ -83,7 +83,31 @@ pub fn summarize_metric(metric: &str, values: &[f64]) -> Summary {
     }
 }
 
-/// Summaries of the durability metrics per intervention arm, and the baseline's drift.
+/// The summary of durability statistic `m` of intervention arm `arm` across replications:
+/// a ratio ([`DurabilityMetric::ratio`]) as the ratio of its parts' means, a censorable
+/// duration by [`summarize_censored`] (with its Kaplan-Meier median), anything else by
+/// [`summarize_metric`].
+pub fn summarize_durability(
+    results: &[ReplicationResult],
+    arm: usize,
+    m: DurabilityMetric,
+) -> (Summary, Option<CensoredMedian>) {
+    let column = |k: DurabilityMetric| -> Vec<f64> {
+        results
+            .iter()
+            .map(|x| x.durability[arm - 1][k as usize])
+            .collect()
+    };
+    match (m.ratio(), m.censored_by()) {
+        (Some((num, den)), _) => (summarize_ratio(&column(num), &column(den)), None),
+        (None, Some(flag)) => summarize_censored(&column(m), &column(flag)),
+        (None, None) => (summarize_metric(m.name(), &column(m)), None),
+    }
+}
+
+/// Summaries of the durability metrics per intervention arm, and the baseline's drift. The
+/// money figures that need a value of the gain are left out when no replication has one
+/// (the scenario has no `[economics]`).
 pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<DurabilityRow> {
     let mut rows = Vec::new();
     let mut buf = Vec::with_capacity(results.len());
@@ -97,24 +121,20 @@ pub fn durability(results: &[ReplicationResult], n_arms: usize) -> Vec<Durabilit
             censored: None,
         });
     }
+    let valued = results.iter().any(|x| {
+        x.durability
+            .iter()
+            .any(|d| d[DurabilityMetric::BreakEvenShare as usize].is_finite())
+    });
     for arm in 1..n_arms {
         for m in DurabilityMetric::ALL {
-            let k = m as usize;
-            buf.clear();
-            buf.extend(results.iter().map(|x| x.durability[arm - 1][k]));
-            let (summary, censored) = match m.censored_by() {
-                Some(flag) => {
-                    let flags: Vec<f64> = results
-                        .iter()
-                        .map(|x| x.durability[arm - 1][flag as usize])
-                        .collect();
-                    summarize_censored(&buf, &flags)
-                }
-                None => (summarize_metric(m.name(), &buf), None),
-            };
+            if m.needs_valuation() && !valued {
+                continue;
+            }
+            let (summary, censored) = summarize_durability(results, arm, m);
             rows.push(DurabilityRow {
                 arm,
-                metric: DURABILITY_METRICS[k],
+                metric: m.name(),
                 summary,
                 censored,
             });

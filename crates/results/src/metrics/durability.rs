@@ -2,6 +2,7 @@
 //! computed per replication from an arm and its paired baseline (same seed, common random
 //! numbers), so that every gain is the intervention's effect and not noise.
 
+use super::economics::{net_value, Valuation};
 use super::recorder::RunSeries;
 use super::registry::{BaselineMetric, DurabilityMetric};
 
@@ -41,8 +42,20 @@ pub fn cohens_d(arm: &RunSeries, base: &RunSeries, t: usize) -> f64 {
 
 /// Durability metrics of one replication of one arm, in the order of [`DurabilityMetric`]
 /// (read them by name: `d[DurabilityMetric::HalfLifeDaysB]`). Figures whose day lies past
-/// the horizon are NaN.
+/// the horizon are NaN, and so are the money figures, which need a [`Valuation`]
+/// ([`durability_valued`]).
 pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; N_DURABILITY] {
+    durability_valued(arm, base, w, &Valuation::default())
+}
+
+/// [`durability`], with net value and break-even priced by `value` (the scenario's
+/// `[economics]`).
+pub fn durability_valued(
+    arm: &RunSeries,
+    base: &RunSeries,
+    w: Window,
+    value: &Valuation,
+) -> [f64; N_DURABILITY] {
     let horizon = arm.daily_b.len().min(base.daily_b.len()) as i64;
     let at = |t: i64| -> Option<usize> { (t >= 0 && t < horizon).then_some(t as usize) };
     let gain_b = |t: usize| arm.daily_b[t] - base.daily_b[t];
@@ -98,9 +111,10 @@ pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; N_DURAB
     let span = (until + 1).saturating_sub(start as usize).max(1) as f64;
     let mean_nps: f64 = (start as usize..=until).map(gain_nps).sum::<f64>() / span;
     let cost = arm.intervention_cost - base.intervention_cost;
-    let cost_per_point = if mean_nps > 0.0 { cost / mean_nps } else { nan };
-
+    // Per point of gain bought: NaN when there is no gain to buy.
+    let per_point = |gain: f64| if gain > 0.0 { cost / gain } else { nan };
     let cost_breaks = arm.rule_break_cost - base.rule_break_cost;
+    let money = net_value(arm, base, w.start, value);
 
     DurabilityMetric::ALL.map(|m| match m {
         DurabilityMetric::PeakGainB => peak,
@@ -122,8 +136,12 @@ pub fn durability(arm: &RunSeries, base: &RunSeries, w: Window) -> [f64; N_DURAB
         DurabilityMetric::Retained12mNps => ratio(nps12, peak_nps),
         DurabilityMetric::MeanGainNps => mean_nps,
         DurabilityMetric::Cost => cost,
-        DurabilityMetric::CostPerNpsPoint => cost_per_point,
+        DurabilityMetric::CostPerNpsPoint => per_point(mean_nps),
         DurabilityMetric::ExtraRuleBreakCost => cost_breaks,
+        DurabilityMetric::CostPerLastingNpsPoint => per_point(nps12),
+        DurabilityMetric::NetValue => money.net_value,
+        DurabilityMetric::BreakEvenDays => money.break_even_days,
+        DurabilityMetric::BreakEvenShare => money.broke_even,
     })
 }
 

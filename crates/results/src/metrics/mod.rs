@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod durability;
+pub mod economics;
 pub mod recorder;
 pub mod registry;
 pub mod replication;

@@ -2,6 +2,7 @@
 //! area, so the same code renders PNG files, SVG files and in-memory SVG strings.
 
 pub mod common;
+pub mod costs;
 pub mod drives;
 pub mod durability;
 pub mod iceberg;

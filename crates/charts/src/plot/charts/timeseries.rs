@@ -94,9 +94,11 @@ pub fn same_as_baseline(data: &RunData, metric: &str, arm: &str) -> bool {
 /// something.
 pub fn degenerate(data: &RunData, metric: &str) -> Option<String> {
     let mut first: Option<f64> = None;
+    let mut points = 0;
     for a in &data.arms {
         for p in data.timeseries.series(a, metric) {
             if let Some(m) = p.stat.mean {
+                points += 1;
                 let v = *first.get_or_insert(m);
                 if (m - v).abs() > 1e-9 * v.abs().max(1.0) {
                     return None;
@@ -104,7 +106,8 @@ pub fn degenerate(data: &RunData, metric: &str) -> Option<String> {
             }
         }
     }
-    let v = first?;
+    // A single point is a dot, not a flat line: drawn.
+    let v = first.filter(|_| points >= 2)?;
     let title = crate::plot::metrics::metric_info(metric).title;
     Some(if v == 0.0 {
         format!("{title}: zero in every arm on every recorded day")

@@ -117,7 +117,8 @@ declare! {
             better: Better::Higher, zero_line: true, share: false,
         }
         MeanGainNps = "mean_gain_nps" {
-            title: "Mean NPS gain over baseline", unit: "NPS points", axis: "NPS points",
+            title: "Mean NPS gain from the programme's start to 12 months after its end",
+            unit: "NPS points", axis: "NPS points",
             group: Group::Customers, kind: Kind::Difference, better: Better::Higher,
             zero_line: true, share: false,
         }
@@ -126,15 +127,40 @@ declare! {
             group: Group::Cost, kind: Kind::Difference, better: Better::Lower,
             zero_line: false, share: false,
         }
+        /// `cost` ÷ `mean_gain_nps`, across replications the ratio of their means
+        /// ([`DurabilityMetric::ratio`]), so the shown cost divided by the shown mean gain is
+        /// the shown figure.
         CostPerNpsPoint = "cost_per_nps_point" {
-            title: "Cost per NPS point gained", unit: "euro per NPS point",
-            axis: "euro per NPS point", group: Group::Cost, kind: Kind::Summary,
-            better: Better::Lower, zero_line: false, share: false,
+            title: "Intervention cost per point of mean NPS gain (start to 12 months after)",
+            unit: "euro per NPS point", axis: "euro per NPS point", group: Group::Cost,
+            kind: Kind::Summary, better: Better::Lower, zero_line: false, share: false,
         }
         ExtraRuleBreakCost = "extra_rule_break_cost" {
             title: "Cost of rule breaks over baseline", unit: "euro", axis: "euro",
             group: Group::Cost, kind: Kind::Difference, better: Better::Lower,
             zero_line: true, share: false,
+        }
+        /// `cost` ÷ `gain_12m_nps`: what a point of NPS that lasts costs.
+        CostPerLastingNpsPoint = "cost_per_lasting_nps_point" {
+            title: "Intervention cost per NPS point still gained 12 months after",
+            unit: "euro per NPS point", axis: "euro per NPS point", group: Group::Cost,
+            kind: Kind::Summary, better: Better::Lower, zero_line: false, share: false,
+        }
+        /// Only with an `[economics]` value (`metrics::economics`).
+        NetValue = "net_value" {
+            title: "Net value over the horizon: value of the gain minus its costs",
+            unit: "euro", axis: "euro", group: Group::Cost, kind: Kind::Difference,
+            better: Better::Higher, zero_line: true, share: false,
+        }
+        BreakEvenDays = "break_even_days" {
+            title: "Time from the programme's start until its net value stays positive",
+            unit: DAYS, axis: DAYS, group: Group::Cost, kind: Kind::Summary,
+            better: Better::Lower, zero_line: false, share: false,
+        }
+        BreakEvenShare = "break_even_share" {
+            title: "Replications whose net value broke even within the horizon",
+            unit: "share", axis: "share of replications", group: Group::Cost,
+            kind: Kind::Summary, better: Better::Higher, zero_line: false, share: true,
         }
     }
 }
@@ -182,6 +208,26 @@ impl DurabilityMetric {
             DurabilityMetric::HalfLifeDaysB => Some(DurabilityMetric::HalfLifeCensoredShareB),
             _ => None,
         }
+    }
+
+    /// A ratio's numerator and denominator. Across replications a ratio is summarised as
+    /// the ratio of their means (not the mean of per-replication ratios, which a
+    /// replication with a small denominator dominates), so that a reader who divides the
+    /// shown numerator by the shown denominator gets the shown ratio.
+    pub fn ratio(self) -> Option<(DurabilityMetric, DurabilityMetric)> {
+        use DurabilityMetric::*;
+        match self {
+            CostPerNpsPoint => Some((Cost, MeanGainNps)),
+            CostPerLastingNpsPoint => Some((Cost, Gain12mNps)),
+            _ => None,
+        }
+    }
+
+    /// Whether the statistic exists only when the scenario values the gain (`[economics]`):
+    /// without that section its rows are not written.
+    pub fn needs_valuation(self) -> bool {
+        use DurabilityMetric::*;
+        matches!(self, NetValue | BreakEvenDays | BreakEvenShare)
     }
 }
 
