@@ -57,7 +57,7 @@ impl DefaultRun {
             .durability
             .iter()
             .find(|r| r.arm == a && r.metric == "half_life_days_B")
-            .and_then(|r| r.censored.clone())
+            .and_then(|r| r.censored)
             .unwrap_or_else(|| panic!("no half-life for {arm}"));
         match km.median {
             Some(m) => (m, false),
