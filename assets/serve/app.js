@@ -44,14 +44,17 @@ function metricInfo(name) { return METRICS.get(name) || { title: name, unit: "",
 // ---------- numbers ----------
 
 function fmt(x, metric) {
+  // The house style of crates/charts/src/numbers.rs: commas between thousands, a real minus,
+  // € before money, decimals by size.
   if (x === null || x === undefined || !isFinite(x)) return "–";
   const a = Math.abs(x);
-  if (metric && metricInfo(metric).unit.startsWith("euro")) return "€" + Math.round(x).toLocaleString("en-GB");
-  if (a >= 1000) return Math.round(x).toLocaleString("en-GB");
-  if (a >= 100) return x.toFixed(0);
-  if (a >= 10) return x.toFixed(1);
-  if (a >= 1) return x.toFixed(2);
-  return x.toFixed(3);
+  let s;
+  if (metric && metricInfo(metric).unit.startsWith("euro")) s = "€" + Math.round(a).toLocaleString("en-GB");
+  else if (a >= 100) s = Math.round(a).toLocaleString("en-GB");
+  else if (a >= 10) s = a.toFixed(1);
+  else if (a >= 1) s = a.toFixed(2);
+  else s = a.toFixed(3);
+  return x < 0 && /[1-9]/.test(s) ? "−" + s : s;
 }
 function signed(x, metric) {
   if (x === null || x === undefined || !isFinite(x)) return "–";

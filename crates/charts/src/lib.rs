@@ -3,5 +3,6 @@
 
 pub use undercurrent_files::{calibration, experiment, metrics, model, output};
 
+pub mod numbers;
 pub mod plot;
 pub mod report;

@@ -104,11 +104,9 @@ pub(super) enum Scale {
 impl Scale {
     fn fmt(self, x: f64) -> String {
         match self {
-            Scale::Plain if x.abs() >= 100.0 => format!("{x:.0}"),
-            Scale::Plain if x.abs() >= 10.0 => format!("{x:.1}"),
-            Scale::Plain => format!("{x:.3}"),
-            Scale::Months => format!("{:.1}", x / DAYS_PER_MONTH),
-            Scale::Percent => format!("{:.0}%", 100.0 * x),
+            Scale::Plain => crate::numbers::sig(x),
+            Scale::Months => crate::numbers::fixed(x / DAYS_PER_MONTH, 1),
+            Scale::Percent => crate::numbers::percent(x),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! from the durability statistics so that every number in them is one the run measured.
 
 use crate::metrics::survival::CensoredMedian;
+use crate::numbers;
 use crate::plot::data::{Durability, Stat, DAYS_PER_MONTH};
 
 /// One paragraph of the reading: a heading (an arm, or the comparison) and its sentences.
@@ -17,19 +18,11 @@ pub fn arm_label(arm: &str) -> String {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
+    numbers::percent(x)
 }
 
 fn num(x: f64) -> String {
-    if x.abs() >= 100.0 {
-        format!("{x:.0}")
-    } else if x.abs() >= 10.0 {
-        format!("{x:.1}")
-    } else if x.abs() >= 1.0 {
-        format!("{x:.2}")
-    } else {
-        format!("{x:.3}")
-    }
+    numbers::sig(x)
 }
 
 fn months(days: f64) -> String {
@@ -96,11 +89,7 @@ fn clearly_nonzero(s: &Stat) -> bool {
 }
 
 fn signed(x: f64) -> String {
-    if x >= 0.0 {
-        format!("+{}", num(x))
-    } else {
-        num(x)
-    }
+    numbers::sig_signed(x)
 }
 
 /// The reading of one intervention arm.
@@ -180,13 +169,14 @@ fn arm_paragraph(d: &Durability, arm: &str) -> Option<Paragraph> {
             // Three decimals on the divisor: rounded to two, a gain of 2.076 points would
             // divide to a figure 0.2% off the one shown.
             (Some(x), Some(g)) if x.is_finite() && x > 0.0 => format!(
-                ": {} euro per point of that mean NPS gain ({} euro / {g:.3} points)",
-                num(x),
-                num(c),
+                ": {} per point of that mean NPS gain ({} / {} points)",
+                numbers::euro(x),
+                numbers::euro(c),
+                numbers::fixed(g, 3),
             ),
             _ => String::new(),
         };
-        s.push(format!("Its interventions cost {} euro{per}.", num(c)));
+        s.push(format!("Its interventions cost {}{per}.", numbers::euro(c)));
     }
     let extra = get("extra_rule_break_cost");
     if clearly_positive(&extra) {

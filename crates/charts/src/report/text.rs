@@ -19,15 +19,7 @@ const SHOWN: [(DurabilityMetric, &str); 8] = [
 ];
 
 fn fmt(x: f64) -> String {
-    if !x.is_finite() {
-        "NA".into()
-    } else if x.abs() >= 100.0 {
-        format!("{x:.0}")
-    } else if x.abs() >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.3}")
-    }
+    crate::numbers::sig(x)
 }
 
 /// One cell: `mean [ci_lo, ci_hi]`, or for a censorable duration its Kaplan-Meier median

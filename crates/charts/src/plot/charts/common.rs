@@ -256,39 +256,9 @@ pub fn month_ticks_max(max_month: f64, max_ticks: usize) -> Vec<f64> {
     }
 }
 
-/// Formats a number with `decimals` digits, a thin-space thousands separator and a real
-/// minus sign.
+/// Formats a number with `decimals` digits in the house style ([`crate::numbers::fixed`]).
 pub fn fmt_num(v: f64, decimals: usize) -> String {
-    if !v.is_finite() {
-        return "NA".to_string();
-    }
-    if v.abs() >= 1e9 {
-        return format!("{v:.2e}").replace('-', "\u{2212}");
-    }
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut grouped = String::new();
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 && len > 4 {
-            grouped.push('\u{2009}');
-        }
-        grouped.push(c);
-    }
-    let is_zero = s.chars().all(|c| c == '0' || c == '.');
-    let mut out = String::new();
-    if v < 0.0 && !is_zero {
-        out.push('\u{2212}');
-    }
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f);
-    }
-    out
+    crate::numbers::fixed(v, decimals)
 }
 
 /// A tick label of a log axis: as many decimals as the value's leading digit needs
@@ -324,12 +294,7 @@ pub fn log_ticks(a: f64, b: f64) -> Vec<f64> {
 
 /// Signed variant of [`fmt_num`]: positive values get a leading `+`.
 pub fn fmt_signed(v: f64, decimals: usize) -> String {
-    let s = fmt_num(v, decimals);
-    if v > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{s}")
-    } else {
-        s
-    }
+    crate::numbers::signed(v, decimals)
 }
 
 /// Range covering `values` with 6 % padding; `include_zero` extends it to 0.
@@ -925,8 +890,9 @@ mod tests {
         assert_eq!(fmt_num(0.5, 2), "0.50");
         assert_eq!(fmt_num(-0.0001, 2), "0.00");
         assert_eq!(fmt_num(-12.0, 0), "\u{2212}12");
-        assert_eq!(fmt_num(1234.0, 0), "1234");
-        assert_eq!(fmt_num(1_250_000.0, 0), "1\u{2009}250\u{2009}000");
+        // The house style of every output (crate::numbers): commas between thousands.
+        assert_eq!(fmt_num(1234.0, 0), "1,234");
+        assert_eq!(fmt_num(1_250_000.0, 0), "1,250,000");
         assert_eq!(fmt_signed(0.1, 2), "+0.10");
         assert_eq!(fmt_signed(0.0, 2), "0.00");
     }
