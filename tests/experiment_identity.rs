@@ -52,7 +52,7 @@ const HASHES: [(&str, &str); 15] = [
     ("experiments/scale_10k_runs.toml", "1ba40e7f14dfbeed"),
     (
         "experiments/sobol_coaching_durability.toml",
-        "68980f67cb06e19b",
+        "d35a6048f17c8459",
     ),
     (
         "experiments/articles/001_drive_mix.toml",
