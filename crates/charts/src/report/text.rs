@@ -1,107 +1,341 @@
-//! The durability table printed at the end of a run: what a consultant reads first.
+//! The durability table printed at the end of a run: what a consultant reads first, in a
+//! terminal of 100 columns. Each programme takes three lines (its name, the means, their
+//! intervals) so that six columns of figures with their intervals fit; the footnotes say in
+//! words what each column is, in which unit, and what the intervals cover. Everything else
+//! (days to peak, the share kept, NPS a year on, ...) is in `durability.csv` and the report.
 
 use crate::metrics::aggregate::DurabilityRow;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
-use crate::plot::data::Intervals;
+use crate::metrics::survival::CensoredMedian;
+use crate::numbers::{euro, fixed, sig};
+use crate::plot::charts::common::arm_label;
+use crate::plot::data::{Intervals, DAYS_PER_MONTH};
 
-/// Metrics shown in the printed table, with their column headings (short, for a terminal;
-/// titles and units are in the registry).
-const SHOWN: [(DurabilityMetric, &str); 8] = [
-    (DurabilityMetric::PeakGainB, "peak gain B"),
-    (DurabilityMetric::DaysToPeakB, "days to peak"),
-    (DurabilityMetric::HalfLifeDaysB, "half-life (d)"),
-    (DurabilityMetric::Gain12mB, "gain 12m B"),
-    (DurabilityMetric::Retained12mB, "retained 12m"),
-    (DurabilityMetric::EffectSizeDBPeak, "d at peak"),
-    // The divisor of cost/NPS pt, so that the two columns read together.
-    (DurabilityMetric::MeanGainNps, "mean gain NPS"),
-    (DurabilityMetric::CostPerNpsPoint, "cost/NPS pt"),
+/// The widest line the table and its notes may take: a terminal's 100 columns.
+pub const MAX_WIDTH: usize = 100;
+
+/// Width of one column of figures and the indent of a programme's figures under its name.
+const COLUMN: usize = 16;
+const INDENT: usize = 2;
+
+/// How a column writes its figures.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// As measured, decimals by size.
+    Plain,
+    /// Working days shown in months.
+    Months,
+    /// Whole euros.
+    Euro,
+}
+
+/// The columns: metric, two header lines (quantity, then unit), unit.
+const SHOWN: [(DurabilityMetric, &str, &str, Unit); 6] = [
+    (
+        DurabilityMetric::PeakGainB,
+        "peak gain in B",
+        "(0-1 scale)",
+        Unit::Plain,
+    ),
+    (
+        DurabilityMetric::Gain12mB,
+        "gain in B after",
+        "a year (0-1)",
+        Unit::Plain,
+    ),
+    (
+        DurabilityMetric::HalfLifeDaysB,
+        "half-life",
+        "(months)",
+        Unit::Months,
+    ),
+    (
+        DurabilityMetric::EffectSizeDBPeak,
+        "effect size d",
+        "at peak (d)",
+        Unit::Plain,
+    ),
+    (
+        DurabilityMetric::MeanGainNps,
+        "NPS gain",
+        "(NPS points)",
+        Unit::Plain,
+    ),
+    (
+        DurabilityMetric::CostPerNpsPoint,
+        "cost per NPS",
+        "point (euro)",
+        Unit::Euro,
+    ),
 ];
 
-fn fmt(x: f64) -> String {
-    crate::numbers::sig(x)
-}
-
-/// One cell: `mean [ci_lo, ci_hi]`, or for a censorable duration its Kaplan-Meier median
-/// (`more than X` when not reached) with the replications censored beside it.
-fn cell(r: &DurabilityRow) -> String {
-    match &r.censored {
-        Some(c) if c.censored > 0 => format!("{} ({}/{} cens.)", c.text(fmt), c.censored, c.n),
-        Some(c) => c.text(fmt),
-        None => format!(
-            "{} [{}, {}]",
-            fmt(r.summary.mean),
-            fmt(r.summary.ci_lo),
-            fmt(r.summary.ci_hi)
-        ),
+fn write(x: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Plain => sig(x),
+        Unit::Months => fixed(x / DAYS_PER_MONTH, 1),
+        Unit::Euro => euro(x),
     }
 }
 
-/// The footnote under a table with a censorable duration: what its cell holds.
-pub const CENSORED_NOTE: &str = "half-life: Kaplan-Meier median [Brookmeyer-Crowley 95% interval] over replications, in working days; \"more than\" when the gain of half the replications or more had not halved by the horizon; cens. = replications not halved by then";
+/// A censored half-life's upper end that was not reached, short enough for its column.
+const NOT_REACHED: &str = "n.r.";
 
-/// A plain-text table: one row per intervention arm, each cell `mean [ci_lo, ci_hi]` (the
-/// half-life: its Kaplan-Meier median); its last lines say what the half-life's cells and
-/// the intervals hold (`intervals`).
-pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
-    let mut cells: Vec<Vec<String>> = Vec::new();
-    let mut header = vec!["arm".to_string()];
-    header.extend(SHOWN.iter().map(|(_, h)| h.to_string()));
-    cells.push(header);
-    for (a, name) in arms.iter().enumerate().skip(1) {
-        let mut row = vec![name.clone()];
-        for (metric, _) in SHOWN {
-            let cell = rows
-                .iter()
-                .find(|r| r.arm == a && r.metric == metric.name())
-                .map(cell)
-                .unwrap_or_else(|| "NA".into());
-            row.push(cell);
-        }
-        cells.push(row);
+/// The two lines of one cell: the figure and its interval. A half-life is its Kaplan-Meier
+/// median, or "more than" the follow-up when half the replications had not halved.
+fn cell(r: Option<&DurabilityRow>, unit: Unit) -> (String, String) {
+    let Some(r) = r else {
+        return ("NA".into(), String::new());
+    };
+    if let Some(c) = r.censored.as_ref().filter(|c| c.n > 0) {
+        return censored_cell(c, unit);
     }
-    let widths: Vec<usize> = (0..cells[0].len())
-        .map(|c| {
-            cells
-                .iter()
-                .map(|r| r[c].chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let s = &r.summary;
+    // Money's interval without the currency sign, which the column's heading gives: with it
+    // the interval of a six-figure cost would not fit the last column.
+    let bound = |x: f64| match unit {
+        Unit::Euro => fixed(x, 0),
+        _ => write(x, unit),
+    };
+    let interval = if s.ci_lo.is_finite() && s.ci_hi.is_finite() {
+        format!("[{}, {}]", bound(s.ci_lo), bound(s.ci_hi))
+    } else {
+        String::new()
+    };
+    (write(s.mean, unit), interval)
+}
+
+fn censored_cell(c: &CensoredMedian, unit: Unit) -> (String, String) {
+    let end = |x: Option<f64>| x.map_or_else(|| NOT_REACHED.to_string(), |v| write(v, unit));
+    let value = match c.median {
+        Some(m) => write(m, unit),
+        None => format!("more than {}", write(c.followup, unit)),
+    };
+    let mark = if c.censored > 0 { "*" } else { "" };
+    let interval = match c.lo {
+        Some(_) => format!("[{}, {}]", end(c.lo), end(c.hi)),
+        None => "not reached".to_string(),
+    };
+    (format!("{value}{mark}"), interval)
+}
+
+/// Pads `cells` to the column width and joins them after the indent.
+fn line(cells: &[String]) -> String {
+    let mut s = " ".repeat(INDENT);
+    for c in cells {
+        s.push_str(&format!("{c:<COLUMN$}"));
+    }
+    s.trim_end().to_string()
+}
+
+/// Wraps `text` into lines of at most [`MAX_WIDTH`] characters, later lines indented by
+/// `hang` spaces.
+fn wrap(text: &str, hang: usize) -> String {
     let mut out = String::new();
-    for (i, row) in cells.iter().enumerate() {
-        let line: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}"))
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-        if i == 0 {
-            out.push_str(&"-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let limit = if out.is_empty() {
+            MAX_WIDTH
+        } else {
+            MAX_WIDTH - hang
+        };
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > limit {
+            if !out.is_empty() {
+                out.push_str(&" ".repeat(hang));
+            }
+            out.push_str(&current);
             out.push('\n');
+            current.clear();
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        if !out.is_empty() {
+            out.push_str(&" ".repeat(hang));
+        }
+        out.push_str(&current);
+        out.push('\n');
+    }
+    out
+}
+
+/// The printed table: per intervention arm its name, then the means of six durability
+/// figures, then their intervals (`intervals` says which kind), then footnotes in words.
+/// No line is wider than [`MAX_WIDTH`].
+pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
+    let find =
+        |a: usize, m: DurabilityMetric| rows.iter().find(|r| r.arm == a && r.metric == m.name());
+    let mut out = String::new();
+    let heads: Vec<String> = SHOWN.iter().map(|s| s.1.to_string()).collect();
+    let units: Vec<String> = SHOWN.iter().map(|s| s.2.to_string()).collect();
+    out.push_str(&line(&heads));
+    out.push('\n');
+    out.push_str(&line(&units));
+    out.push('\n');
+    out.push_str(&"-".repeat(INDENT + COLUMN * SHOWN.len()));
+    out.push('\n');
+    let mut censored: Vec<String> = Vec::new();
+    let mut replications = 0;
+    for (a, name) in arms.iter().enumerate().skip(1) {
+        let (values, bounds): (Vec<String>, Vec<String>) = SHOWN
+            .iter()
+            .map(|&(m, _, _, unit)| cell(find(a, m), unit))
+            .unzip();
+        out.push_str(&arm_label(name));
+        out.push('\n');
+        out.push_str(&line(&values));
+        out.push('\n');
+        out.push_str(&line(&bounds));
+        out.push('\n');
+        if let Some(c) = find(a, DurabilityMetric::HalfLifeDaysB)
+            .and_then(|r| r.censored.as_ref())
+            .filter(|c| c.censored > 0)
+        {
+            censored.push(format!("{} {} of {}", arm_label(name), c.censored, c.n));
+        }
+        if let Some(r) = find(a, DurabilityMetric::PeakGainB) {
+            replications = replications.max(r.summary.n);
         }
     }
-    if rows.iter().any(|r| r.arm > 0 && r.censored.is_some()) {
-        out.push_str(CENSORED_NOTE);
-        out.push('\n');
+    out.push('\n');
+    let mut notes = vec![format!(
+        "Each figure is the mean over {replications} replications, the line beneath it its {}.",
+        intervals.band()
+    )];
+    notes.push(format!(
+        "Gains in B (customer-oriented behaviour, 0-1) are against the baseline without a \
+         programme, at its peak and 12 months after the programme ends. Half-life: months (of \
+         {} working days) until half the peak gain is gone, the Kaplan-Meier median over \
+         replications with its Brookmeyer-Crowley interval; \"more than\" when half the \
+         replications had not halved by the end of the run; {NOT_REACHED} = not reached.",
+        fixed(DAYS_PER_MONTH, 1)
+    ));
+    if !censored.is_empty() {
+        notes.push(format!(
+            "* Replications whose gain had not halved by the end of the run: {}.",
+            censored.join(", ")
+        ));
     }
+    notes.push(
+        "Effect size d (Cohen's d): the difference from the baseline in standard deviations of \
+         B between employees; about 0.2 is small, 0.5 medium, 0.8 large."
+            .into(),
+    );
+    notes.push(
+        "NPS gain: mean gain in NPS points from the programme's start to 12 months after its \
+         end. Cost per NPS point: the programme's cost in euro divided by that gain (the ratio \
+         of the two means)."
+            .into(),
+    );
     if let Some(d) = rows
         .iter()
         .find(|r| r.arm == 0 && r.metric == BaselineMetric::DriftB.name())
     {
-        out.push_str(&format!(
-            "baseline drift of B over the horizon: {} [{}, {}] (values are mean [{}] over replications)\n",
-            fmt(d.summary.mean),
-            fmt(d.summary.ci_lo),
-            fmt(d.summary.ci_hi),
-            intervals.short()
+        notes.push(format!(
+            "Without a programme B drifts by {} [{}, {}] over the run.",
+            sig(d.summary.mean),
+            sig(d.summary.ci_lo),
+            sig(d.summary.ci_hi),
         ));
     }
-    out.push_str(COST_PER_POINT_NOTE);
+    notes.push(
+        "More figures (days to the peak, the share kept, NPS a year on, costs) are in \
+         durability.csv and report.html."
+            .into(),
+    );
+    for n in notes {
+        out.push_str(&wrap(&n, 2));
+    }
     out
 }
 
-/// What `cost/NPS pt` divides, in words: the column a reader would otherwise misread.
-pub const COST_PER_POINT_NOTE: &str = "cost/NPS pt: intervention cost (euro) / mean gain NPS (points, from the programme's start to 12 months after its end); its mean is the ratio of the two means\n";
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::stats::Summary;
+
+    fn row(arm: usize, m: DurabilityMetric, mean: f64) -> DurabilityRow {
+        DurabilityRow {
+            arm,
+            metric: m.name(),
+            summary: Summary {
+                mean,
+                sd: 0.1,
+                ci_lo: mean * 0.9,
+                ci_hi: mean * 1.1,
+                n: 20,
+            },
+            censored: None,
+        }
+    }
+
+    fn table(censor: bool) -> String {
+        let arms: Vec<String> = ["baseline", "training_only", "reinforcement_continuous"]
+            .map(String::from)
+            .to_vec();
+        let mut rows = Vec::new();
+        for a in 1..3 {
+            for (m, _, _, _) in SHOWN {
+                rows.push(row(a, m, 12_345.678 / a as f64));
+            }
+        }
+        for r in rows.iter_mut() {
+            if r.metric == DurabilityMetric::HalfLifeDaysB.name() {
+                r.summary.mean = f64::NAN;
+                r.censored = Some(CensoredMedian {
+                    median: if censor && r.arm == 2 {
+                        None
+                    } else {
+                        Some(200.0)
+                    },
+                    lo: Some(150.0),
+                    hi: None,
+                    followup: 458.0,
+                    n: 20,
+                    censored: if censor && r.arm == 2 { 15 } else { 0 },
+                });
+            }
+        }
+        durability_table(&arms, &rows, Intervals::Chance)
+    }
+
+    #[test]
+    fn no_line_is_wider_than_a_terminal_of_100_columns() {
+        for t in [table(false), table(true)] {
+            for l in t.lines() {
+                assert!(
+                    l.chars().count() <= MAX_WIDTH,
+                    "{} wide: {l}",
+                    l.chars().count()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn durations_are_in_months_and_money_in_euro() {
+        let t = table(false);
+        // 200 working days are 9.6 months.
+        assert!(t.contains("9.6 "), "{t}");
+        assert!(t.contains("€12,346"), "{t}");
+        assert!(t.contains("[11,111, 13,580]"), "{t}");
+        assert!(t.contains("(months)"));
+    }
+
+    #[test]
+    fn a_censored_half_life_is_more_than_and_footnoted() {
+        let t = table(true);
+        assert!(t.contains("more than 22.0*"), "{t}");
+        assert!(t.contains("reinforcement continuous 15 of 20"), "{t}");
+        assert!(!t.contains("22.0 ["), "{t}");
+    }
+
+    #[test]
+    fn cohens_d_is_explained_in_a_footnote() {
+        let t = table(false);
+        assert!(t.contains("Cohen's d"), "{t}");
+        assert!(t.contains("95% confidence interval"), "{t}");
+    }
+}
