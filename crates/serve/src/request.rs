@@ -72,7 +72,7 @@ pub struct ScenarioRequest {
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large and the explorer never writes files.
-pub const REFUSED_KEYS: [(&str, &str); 2] = [
+pub const REFUSED_KEYS: [(&str, &str); 3] = [
     (
         "employee_snapshots",
         "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
@@ -80,6 +80,10 @@ pub const REFUSED_KEYS: [(&str, &str); 2] = [
     (
         "per_replication",
         "the explorer writes no files; export the scenario and use `undercurrent run`",
+    ),
+    (
+        "windows",
+        "windows.csv is written by `undercurrent run`; the explorer's comparison has its own window",
     ),
 ];
 

@@ -35,6 +35,11 @@ pub fn write_run(
         tables::write_replications(&dir.join("replications.csv"), &arms, results)?;
         files.push("replications.csv".to_string());
     }
+    if !s.windows.is_empty() {
+        let rows = aggregate::windows(results, arms.len(), &s.windows);
+        tables::write_windows(&dir.join("windows.csv"), &arms, &rows)?;
+        files.push("windows.csv".to_string());
+    }
     if !s.employee_snapshots.is_empty() {
         tables::write_employees(&dir.join("employees.csv"), &arms, results)?;
         files.push("employees.csv".to_string());

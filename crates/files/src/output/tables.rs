@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::experiment::replication::ReplicationResult;
-use crate::metrics::aggregate::{DurabilityRow, SeriesRow};
+use crate::metrics::aggregate::{DurabilityRow, SeriesRow, WindowRow};
 use crate::metrics::recorder::METRICS;
 use crate::metrics::stats::Summary;
 use crate::metrics::survival::CensoredMedian;
@@ -99,6 +99,44 @@ pub fn write_durability(
     }
     finish(w, path)
 }
+
+/// Writes `windows.csv`: one row per window, arm, metric and quantity (`level`, or
+/// `vs_baseline` for the paired difference from the baseline).
+pub fn write_windows(path: &Path, arms: &[String], rows: &[WindowRow]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(WINDOWS_HEADER).map_err(csv_err)?;
+    for r in rows {
+        let [mean, sd, lo, hi, n] = summary_fields(&r.summary);
+        w.write_record([
+            arms[r.arm].as_str(),
+            &r.first_day.to_string(),
+            &r.last_day.to_string(),
+            r.metric,
+            r.quantity,
+            &mean,
+            &sd,
+            &lo,
+            &hi,
+            &n,
+        ])
+        .map_err(csv_err)?;
+    }
+    finish(w, path)
+}
+
+/// The header of `windows.csv`.
+pub const WINDOWS_HEADER: [&str; 10] = [
+    "arm",
+    "first_day",
+    "last_day",
+    "metric",
+    "quantity",
+    "mean",
+    "sd",
+    "ci_lo",
+    "ci_hi",
+    "n",
+];
 
 /// The header of `durability.csv`.
 pub const DURABILITY_HEADER: [&str; 12] = [

@@ -136,6 +136,14 @@ undercurrent_model::with_param_sections!(scenario_struct! {
         pub per_replication: Toggle = Toggle::Auto,
         /// Days on which every employee's state is written to `employees.csv`.
         pub employee_snapshots: Vec<i64> = Vec::new(),
+        /// Day ranges `[first, last]` (recorded days, both included) over which
+        /// `windows.csv` summarises every metric: per replication its mean over the window's
+        /// recorded days, then across replications, for every arm and as the paired
+        /// difference from the baseline. For figures such as "rule breaks in days 100-300"
+        /// that would otherwise be read off `timeseries.csv` by hand. Not written back when
+        /// empty, so older scenario files keep their identity.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub windows: Vec<[i64; 2]> = Vec::new(),
         /// Sector preset: fills the organisation's shape, drive mix, turnover, facilities and
         /// leadership where the file does not set them (`docs/model.md`, presets).
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -423,6 +431,21 @@ impl Scenario {
                 format!("days in [0, {})", self.horizon_days),
                 "snapshot days must lie inside the recorded horizon",
             );
+        }
+        for (i, &[first, last]) in self.windows.iter().enumerate() {
+            let recorded = (first..=last)
+                .any(|d| d % self.record_every.max(1) == 0 || d == self.horizon_days - 1);
+            if first < 0 || last >= self.horizon_days || first > last || !recorded {
+                c.fail(
+                    &format!("windows[{i}]"),
+                    format!("[{first}, {last}]"),
+                    format!(
+                        "[first, last] with 0 <= first <= last <= {} (the last recorded day)",
+                        self.horizon_days - 1
+                    ),
+                    "a window lies inside the recorded horizon and holds a recorded day: every record_every-th day or the last",
+                );
+            }
         }
         c.output_name("name", &self.name);
         // Checks below allocate or estimate in proportion to the organisation's size: they

@@ -73,6 +73,79 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
     rows
 }
 
+/// One row of `windows.csv`: a metric of an arm averaged over a window of recorded days.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindowRow {
+    pub arm: usize,
+    pub first_day: i64,
+    pub last_day: i64,
+    pub metric: &'static str,
+    /// `level`: the arm's own value; `vs_baseline`: its paired difference from the baseline
+    /// of the same replication (common random numbers), for intervention arms.
+    pub quantity: &'static str,
+    pub summary: Summary,
+}
+
+/// Per replication the mean of `metric` over the recorded days in `[first, last]` (of `arm`,
+/// or of `arm` minus the baseline), summarised across replications.
+pub fn windows(
+    results: &[ReplicationResult],
+    n_arms: usize,
+    windows: &[[i64; 2]],
+) -> Vec<WindowRow> {
+    let mean_over = |x: &ReplicationResult, arm: usize, m: usize, first: i64, last: i64| {
+        let s = &x.series[arm];
+        let (mut sum, mut n) = (0.0, 0usize);
+        for (r, &d) in s.days.iter().enumerate() {
+            if (first..=last).contains(&d) {
+                sum += s.value(r, m);
+                n += 1;
+            }
+        }
+        if n == 0 {
+            f64::NAN
+        } else {
+            sum / n as f64
+        }
+    };
+    let mut rows = Vec::new();
+    for &[first, last] in windows {
+        for arm in 0..n_arms {
+            for (m, &name) in METRICS.iter().enumerate() {
+                let level: Vec<f64> = results
+                    .iter()
+                    .map(|x| mean_over(x, arm, m, first, last))
+                    .collect();
+                rows.push(WindowRow {
+                    arm,
+                    first_day: first,
+                    last_day: last,
+                    metric: name,
+                    quantity: "level",
+                    summary: summarize(&level),
+                });
+                if arm == 0 {
+                    continue;
+                }
+                let diff: Vec<f64> = results
+                    .iter()
+                    .zip(&level)
+                    .map(|(x, l)| l - mean_over(x, 0, m, first, last))
+                    .collect();
+                rows.push(WindowRow {
+                    arm,
+                    first_day: first,
+                    last_day: last,
+                    metric: name,
+                    quantity: "vs_baseline",
+                    summary: summarize(&diff),
+                });
+            }
+        }
+    }
+    rows
+}
+
 /// The summary of one metric across replications: a share's interval for the 0/1 metrics,
 /// the mean's t interval for the rest.
 pub fn summarize_metric(metric: &str, values: &[f64]) -> Summary {

@@ -231,6 +231,7 @@ impl Calibration {
         }
         scenario.per_replication = Toggle::Off;
         scenario.employee_snapshots.clear();
+        scenario.windows.clear();
         let problems = scenario.problems();
         if !problems.is_empty() {
             return Err(invalid(

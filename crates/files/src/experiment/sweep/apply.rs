@@ -27,7 +27,7 @@ pub struct Target {
 }
 
 /// Top-level keys a sweep sets itself or that are not model parameters.
-const NOT_SWEEPABLE: [(&str, &str); 7] = [
+const NOT_SWEEPABLE: [(&str, &str); 8] = [
     (
         "seed",
         "the experiment's top-level `seed` is the master seed of the sweep",
@@ -42,6 +42,7 @@ const NOT_SWEEPABLE: [(&str, &str); 7] = [
     ),
     ("per_replication", "it is not a model parameter"),
     ("employee_snapshots", "it is not a model parameter"),
+    ("windows", "it is not a model parameter"),
     ("name", "it is not a model parameter"),
     ("description", "it is not a model parameter"),
 ];

@@ -53,6 +53,7 @@ pub(super) fn base_scenario(
     // series or agent snapshots: those would grow with runs × days × employees.
     scenario.per_replication = Toggle::Off;
     scenario.employee_snapshots.clear();
+    scenario.windows.clear();
     let problems = scenario.problems();
     if !problems.is_empty() {
         // Only `record_every` can be wrong here: the scenario itself passed.
