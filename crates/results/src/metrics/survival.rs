@@ -84,7 +84,7 @@ impl CensoredMedian {
 
     /// `k of n censored`, the note that goes beside [`Self::text`].
     pub fn censored_note(&self) -> String {
-        format!("{} of {} censored", self.censored, self.n)
+        format!("{} of {} runs not halved by the end", self.censored, self.n)
     }
 
     /// The share of durations that were censored (NaN when there are none).
@@ -357,7 +357,7 @@ mod tests {
         let d = |t: &[f64], e: &[bool]| km_median(&data(t, e));
         let all = d(&[458.; 3], &[false; 3]);
         assert_eq!(all.text(f), "more than 458 (interval not reached)");
-        assert_eq!(all.censored_note(), "3 of 3 censored");
+        assert_eq!(all.censored_note(), "3 of 3 runs not halved by the end");
         let some = d(
             &[50., 80., 120., 200., 200., 200., 200.],
             &[true, true, true, false, false, false, false],

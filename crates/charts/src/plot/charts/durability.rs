@@ -424,12 +424,15 @@ pub fn draw_durability<DB: DrawingBackend>(
                     &hchart,
                     hl_range.start,
                     y - 0.32,
-                    &format!("{}% of runs censored", fmt_num(c * 100.0, 0)),
+                    &format!("{}% of runs not halved by the end", fmt_num(c * 100.0, 0)),
                 )?;
             }
         } else {
             let text = match censored {
-                Some(c) => format!("not reached ({}% censored)", fmt_num(c * 100.0, 0)),
+                Some(c) => format!(
+                    "not reached ({}% of runs not halved)",
+                    fmt_num(c * 100.0, 0)
+                ),
                 None => "n/a".to_string(),
             };
             note(root, &hchart, hl_range.start, y, &text)?;
