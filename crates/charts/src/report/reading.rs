@@ -390,12 +390,16 @@ fn largest_b_gain(d: &Durability, progs: &[String], w: &GainWords) -> Option<Str
         let range = if lo == hi {
             format!("{} each", numbers::sig_signed(lo))
         } else {
-            format!("{} to {}", numbers::sig_signed(lo), numbers::sig_signed(hi))
+            format!(
+                "{} to {}: differences within chance or below the {} this reading counts as an effect on B",
+                numbers::sig_signed(lo),
+                numbers::sig_signed(hi),
+                numbers::sig(NEGLIGIBLE_B)
+            )
         };
         format!(
-            "The programmes give about the same {} ({range}): no difference between them is both outside chance and as large as the {} this reading counts as an effect on B, so none is the largest.",
-            w.what,
-            numbers::sig(NEGLIGIBLE_B)
+            "The programmes give about the same {} ({range}), so none is the largest.",
+            w.what
         )
     } else if r.rest.iter().all(|a| !raises(a)) && r.leaders.iter().all(raises) {
         format!(
@@ -1105,7 +1109,7 @@ mod tests {
         ]);
         let text = comparison_text(&d, &["alpha", "beta"]);
         assert!(
-            text.contains("The programmes give about the same peak gain in B (+0.150 to +0.156)"),
+            text.contains("The programmes give about the same peak gain in B (+0.150 to +0.156:"),
             "{text}"
         );
         assert!(!text.contains("The largest"), "{text}");
