@@ -629,13 +629,13 @@ fn nps_clause(d: &Durability, arm: &str) -> Option<String> {
     })
 }
 
-/// "X with a; Y with b" over the programmes that have the clause.
+/// "X with a and Y with b" over the programmes that have the clause.
 fn per_arm(progs: &[String], clause: impl Fn(&str) -> Option<String>) -> Option<String> {
     let parts: Vec<String> = progs
         .iter()
         .filter_map(|a| clause(a).map(|c| format!("{c} with {}", arm_label(a))))
         .collect();
-    (!parts.is_empty()).then(|| parts.join("; "))
+    (!parts.is_empty()).then(|| join_and(&parts))
 }
 
 /// The rule-break and NPS sentences that lead a reading focused on them ([`focus`]); the
@@ -664,10 +664,20 @@ fn focus_sentences(d: &Durability, progs: &[String]) -> Vec<String> {
         (true, false) => "the cost of rule breaks",
         _ => "the NPS",
     };
+    // Said as what it does to B: lowers it, or leaves it where it was.
+    let lowers = elsewhere.iter().all(|a| {
+        effect(&stat(d, a, "gain_end_B"), Quantity::B) == Some(Effect::Lowers)
+            || effect(&stat(d, a, "peak_gain_B"), Quantity::B) == Some(Effect::Lowers)
+    });
+    let b_verb = match (lowers, one) {
+        (true, true) => "lowers B rather than raising it",
+        (true, false) => "lower B rather than raising it",
+        (false, true) => "does not measurably raise B",
+        (false, false) => "do not measurably raise B",
+    };
     s.push(format!(
-        "This scenario is about rule breaks and customers more than about customer-oriented behaviour B: {} {} not raise B, yet {} {what} measurably, so this reading starts with rule breaks and NPS.",
+        "This scenario is about rule breaks and customers more than about customer-oriented behaviour B: {} {b_verb}, yet {} {what} measurably, so this reading starts with rule breaks and NPS.",
         labels(&elsewhere),
-        if one { "does" } else { "do" },
         if one { "changes" } else { "change" },
     ));
     if let Some(list) = per_arm(progs, |a| rule_break_clause(d, a)) {
