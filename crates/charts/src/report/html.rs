@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::reading::{arm_label, reading};
+use super::reading::{arm_label, focus, reading, Focus};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::metrics::survival::CensoredMedian;
@@ -359,7 +359,7 @@ fn durability_section(html: &mut String, d: &Durability, arms: &[String], interv
     if shown.is_empty() {
         return;
     }
-    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme. The half-life can run past the recorded period (censored); it is the Kaplan-Meier median over replications with its 95% Brookmeyer-Crowley interval, \"more than\" the recorded months when half the replications or more had not halved by then, and the number of replications censored beneath it.</p><table><tr><th>arm</th>", intervals.long());
+    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme. The half-life can run past the recorded period (censored); it is the Kaplan-Meier median over replications with its 95% Brookmeyer-Crowley interval, \"more than\" the recorded months when half the replications or more had not halved by then, and the number of replications censored beneath it.{}</p><table><tr><th>arm</th>", intervals.long(), if focus(d, arms) == Focus::RuleBreaksAndNps { " This scenario is about rule breaks and customers more than about B (see the reading): read the NPS column first, and the cost of rule breaks in the cost section; B's columns show what the programmes do to customer-oriented behaviour on the way." } else { "" });
     for (_, head, _) in TABLE {
         let _ = write!(html, "<th>{}</th>", escape(head));
     }
