@@ -25,6 +25,10 @@ use crate::output::manifest::ManifestRecord;
 use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::{self, palette, ChartKind, PlotError};
 
+/// A table cell the run has no figure for (a year after a programme that ends near the
+/// end of the simulation, for example); the words below say why.
+const NOT_MEASURED: &str = "<span class=\"none\">not measured</span>";
+
 /// The file's name, beside `report.html`.
 pub const SUMMARY_FILE: &str = "summary.html";
 
@@ -47,6 +51,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr{break-inside:avoid}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:.5em 1.1em;align-items:start}
 figure{margin:0;break-inside:avoid;grid-row:span 2} figure svg{width:100%;height:auto;display:block}
+#wide{grid-column:1/-1;grid-row:auto} #wide svg{max-height:85mm;width:auto;max-width:100%;margin:0 auto}
 figcaption{color:#555;font-size:.8em;margin-top:.15em}
 section{break-inside:avoid;border-top:2px solid #0072B2;padding-top:.15em}
 h2{font-size:1em;margin:0;break-after:avoid}
@@ -155,10 +160,13 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
         .unwrap_or_default();
     let then = match lasting {
         Some(Effect::Up { mean, .. }) => {
-            format!(", and by {} 12 months after it ends", b(&pp(mean)))
+            format!(", and by {} twelve months after it ends", b(&pp(mean)))
         }
         Some(Effect::NoInterval { mean }) => {
-            format!(", and by {} 12 months after it ends", b(&pp_signed(mean)))
+            format!(
+                ", and by {} twelve months after it ends",
+                b(&pp_signed(mean))
+            )
         }
         _ => String::new(),
     };
@@ -209,10 +217,13 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
     let nps_lasting = Effect::of(get(M::Gain12mNps));
     let nps_then = match nps_lasting {
         Some(Effect::Up { mean, .. }) => {
-            format!(" and by {} 12 months after it ends", b(&numbers::sig(mean)))
+            format!(
+                " and by {} twelve months after it ends",
+                b(&numbers::sig(mean))
+            )
         }
         Some(Effect::NoInterval { mean }) => format!(
-            " and by {} 12 months after it ends",
+            " and by {} twelve months after it ends",
             b(&numbers::sig_signed(mean))
         ),
         _ => String::new(),
@@ -267,7 +278,7 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
         v.lasts
             .push(half_life(s, d.get(arm, M::HalfLifeCensoredShareB.name())));
     }
-    if get(M::Gain12mB).is_none() && peak_up {
+    if get(M::Gain12mB).and_then(|s| s.mean).is_none() && peak_up {
         v.lasts.push(format!(
             "the {horizon} simulated months end before 12 months after the programme, so a year later is not known"
         ));
@@ -372,7 +383,7 @@ fn half_life(s: &Stat, censored_share: Option<&Stat>) -> String {
 /// A half-life's table cell: the median with its interval, "more than" when not reached.
 fn half_life_cell(s: Option<&Stat>) -> String {
     let Some(s) = s else {
-        return "NA".into();
+        return NOT_MEASURED.into();
     };
     if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
         let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), months);
@@ -399,7 +410,7 @@ fn half_life_cell(s: Option<&Stat>) -> String {
             escape(&numbers::interval(lo, hi, months))
         ),
         (Some(m), None) => escape(&months(m)),
-        (None, _) => "NA".into(),
+        (None, _) => NOT_MEASURED.into(),
     }
 }
 
@@ -417,7 +428,7 @@ fn effect_cell(e: Option<Effect>, head: fn(f64) -> String, end: fn(f64) -> Strin
             escape(&numbers::interval(lo, hi, end))
         ),
         Some(Effect::NoInterval { mean }) => escape(&head(mean)),
-        None => "NA".into(),
+        None => NOT_MEASURED.into(),
     }
 }
 
@@ -430,7 +441,29 @@ fn amount_cell(s: Option<&Stat>, f: fn(f64) -> String) -> String {
             escape(&numbers::interval(lo, hi, f))
         ),
         Some((m, _)) => escape(&f(m)),
-        None => "NA".into(),
+        None => NOT_MEASURED.into(),
+    }
+}
+
+/// The break-even table cell: the month counted from the programme's start with its
+/// interval when every run broke even, "not within" the horizon when none did, the share of
+/// runs otherwise (as [`break_even_text`] says it in full).
+fn break_even_cell(d: &Durability, arm: &str, horizon_months: &str) -> String {
+    let share = d.mean(arm, M::BreakEvenShare.name());
+    let days = d.get(arm, M::BreakEvenDays.name());
+    match share {
+        None => NOT_MEASURED.to_string(),
+        Some(s) if s <= 0.0 => format!("not within {horizon_months} months"),
+        Some(s) if s >= 1.0 => match days.and_then(|st| st.mean.map(|m| (m, st.ci()))) {
+            Some((m, Some((lo, hi)))) => format!(
+                "{}<br><span class=\"ci\">{}</span>",
+                escape(&months(m)),
+                escape(&numbers::interval(lo, hi, months))
+            ),
+            Some((m, None)) => escape(&months(m)),
+            None => NOT_MEASURED.to_string(),
+        },
+        Some(s) => format!("in {} of runs", escape(&numbers::percent(s))),
     }
 }
 
@@ -438,23 +471,25 @@ fn amount_cell(s: Option<&Stat>, f: fn(f64) -> String) -> String {
 fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Context) {
     let d = &data.durability;
     let horizon = cx.horizon_months();
-    html.push_str("<table><thead><tr><th>programme</th><th>behaviour at its peak (percentage points)</th><th>behaviour 12 months after it ends</th><th>NPS 12 months after it ends (points)</th><th>half-life (months)</th><th>programme cost</th><th>cost per lasting NPS point</th>");
+    html.push_str("<table><thead><tr><th>programme</th><th>behaviour at its peak</th><th>behaviour 12 months after</th><th>NPS 12 months after</th><th>half-life (months)</th><th>cost</th><th>cost per lasting NPS point</th>");
     if cx.priced {
         let _ = write!(
             html,
-            "<th>net value over {horizon} months</th><th>break-even</th>"
+            "<th>net value over {horizon} months</th><th>break-even (month)</th>"
         );
     }
     html.push_str("</tr></thead><tbody>");
     for a in progs {
         let get = |m: M| d.get(a, m.name());
         let colour = hex(palette::arm_color(data.arm_index(a)));
+        let costs_nothing = d.mean(a, M::Cost.name()).is_some_and(|c| c <= 0.0);
         let per_point = match Effect::of(get(M::Gain12mNps)) {
+            _ if costs_nothing => "<span class=\"none\">costs nothing</span>".to_string(),
             Some(Effect::Up { .. } | Effect::NoInterval { .. }) => {
                 amount_cell(get(M::CostPerLastingNpsPoint), numbers::euro)
             }
             Some(_) => "<span class=\"none\">no lasting gain</span>".to_string(),
-            None => "NA".to_string(),
+            None => NOT_MEASURED.to_string(),
         };
         let _ = write!(
             html,
@@ -471,7 +506,7 @@ fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Conte
                 html,
                 "<td class=\"n\">{}</td><td class=\"n\">{}</td>",
                 effect_cell(Effect::of(get(M::NetValue)), numbers::euro, numbers::euro),
-                escape(&break_even_text(d, a, cx.horizon_days / DAYS_PER_MONTH))
+                break_even_cell(d, a, &horizon)
             );
         }
         html.push_str("</tr>");
@@ -567,7 +602,11 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
         html,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · summary</title><style>{STYLE}</style></head><body{}><div class=\"page\">",
         escape(&data.scenario),
-        if progs.len() > 6 { " class=\"dense\"" } else { "" }
+        if progs.len() > 6 || (priced && progs.len() > 4) {
+            " class=\"dense\""
+        } else {
+            ""
+        }
     );
     let description = sc
         .and_then(|s| s.get("description"))
@@ -593,7 +632,7 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
     };
     let _ = write!(
         html,
-        "<p class=\"context\">A simulation of {org} over {} months. Each programme is compared with the same organisation, with the same chance events, without it. <i>Customer-oriented behaviour</i> is the share of customer contacts handled with the customer in mind, so a gain of 10 percentage points is 10 more such contacts in every 100. The Net Promoter Score is in points. Figures in brackets are ranges (see the foot of the page).</p>",
+        "<p class=\"context\">A simulation of {org} over {} months. Each programme is compared with the same organisation, with the same chance events, without it; \"12 months after\" counts from the programme's end. <i>Customer-oriented behaviour</i> is the share of customer contacts handled with the customer in mind, so a gain of 10 percentage points is 10 more such contacts in every 100. The Net Promoter Score is in points. Figures in brackets are ranges (see the foot of the page).</p>",
         numbers::fixed(horizon_days / DAYS_PER_MONTH, 0)
     );
 
@@ -602,8 +641,14 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
     }
     html.push_str("<div class=\"grid\">");
     if let Some(kind) = chart(data) {
-        let svg = plot::svg_of(CHART_SIZE, |root| plot::draw_chart(root, data, &kind))?;
-        inline_figure(&mut html, "chart", &svg, Some(chart_caption(&kind)));
+        // The cost chart is drawn small enough to sit in a column; the durability chart,
+        // with its two panels, needs its own size and the page's width.
+        let (size, id) = match kind {
+            ChartKind::CostBenefit => (CHART_SIZE, "chart"),
+            _ => (plot::chart_size(data, &kind), "wide"),
+        };
+        let svg = plot::svg_of(size, |root| plot::draw_chart(root, data, &kind))?;
+        inline_figure(&mut html, id, &svg, Some(chart_caption(&kind)));
     }
     for a in &progs {
         let v = verdict(&data.durability, a, &cx);
@@ -613,7 +658,7 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
             "<section><h2><span class=\"sw\" style=\"background:{colour}\"></span>{}</h2>",
             escape(&arm_label(a))
         );
-        if let Some(desc) = arm_description(m, a) {
+        if let Some(desc) = arm_description(m, a).filter(|d| Some(d.as_str()) != description) {
             let _ = write!(html, "<p class=\"what\">{}</p>", escape(&desc));
         }
         html.push_str("<dl>");
