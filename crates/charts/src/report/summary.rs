@@ -34,7 +34,7 @@ pub const SUMMARY_FILE: &str = "summary.html";
 
 /// Pixel size the chart is drawn at: smaller than the report's 1200×700, so that its
 /// lettering stays legible at the width of a printed page's column.
-const CHART_SIZE: (u32, u32) = (720, 600);
+const CHART_SIZE: (u32, u32) = (720, 560);
 
 /// The page's style: the same on screen and on paper, one A4 page when printed.
 const STYLE: &str = "
@@ -63,8 +63,8 @@ dt{font-weight:bold;color:#0072B2} dd{margin:0}
 footer{margin-top:.6em;padding-top:.3em;border-top:1px solid #ccc;color:#555;font-size:.74em}
 @page{size:A4;margin:10mm 11mm}
 @media print{
- body{font-size:8.4pt}
- body.dense{font-size:7.6pt}
+ body{font-size:8.1pt}
+ body.dense{font-size:7.4pt}
  .page{max-width:none;margin:0;padding:0}
 }
 ";
