@@ -387,17 +387,22 @@ fn calibrate(
     }
 }
 
-/// Writes the HTML report of `dir`.
+/// Writes the HTML report of `dir`, and for a run's directory the one-page `summary.html`
+/// beside it.
 fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     use undercurrent::report::html::write_report;
-    match write_report(dir) {
-        Ok(path) => {
-            if let Err(e) = staging::adopt(dir, std::slice::from_ref(&path)) {
+    use undercurrent::report::summary::write_summary;
+    match write_report(dir).and_then(|r| Ok([Some(r), write_summary(dir)?])) {
+        Ok(paths) => {
+            let paths: Vec<_> = paths.into_iter().flatten().collect();
+            if let Err(e) = staging::adopt(dir, &paths) {
                 eprintln!("error: {e}");
                 return ExitCode::from(1);
             }
-            let name = path.file_name().unwrap_or_default();
-            eprintln!("wrote {}", shown.join(name).display());
+            for path in &paths {
+                let name = path.file_name().unwrap_or_default();
+                eprintln!("wrote {}", shown.join(name).display());
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -243,7 +243,9 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
         .map_err(draw_err)?;
     let y_tick = 0.012 * (y_range.end - y_range.start);
     let x_tick = 0.006 * (x_range.end - x_range.start);
-    for (i, p) in points.iter().enumerate() {
+    let mut dots: Vec<(i32, i32)> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    for p in &points {
         let colour = palette::arm_color(data.arm_index(&p.arm));
         let (Some(x), Some(y)) = (p.cost.mean, p.lasting_nps.mean) else {
             continue;
@@ -275,19 +277,77 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
                 )))
                 .map_err(draw_err)?;
         }
-        let (px, py) = chart.backend_coord(&(x, y));
-        // Alternate label sides a little so that neighbours do not print over each other.
-        let dy = if i % 2 == 0 { -16 } else { 16 };
-        draw_text(
-            root,
-            &arm_label(&p.arm),
-            &text_style(LEGEND_SIZE, palette::BLACK),
-            (px + 14, py + dy),
-            HPos::Left,
-            VPos::Center,
-        )?;
+        dots.push(chart.backend_coord(&(x, y)));
+        labels.push(arm_label(&p.arm));
+    }
+    // Labels go where they cover no other label, dot or the plot's edge, so that programmes
+    // close together on the chart stay readable.
+    let style = text_style(LEGEND_SIZE, palette::BLACK);
+    let mut sizes = Vec::with_capacity(labels.len());
+    for l in &labels {
+        sizes.push((text_width(root, l, &style)? as i32, LEGEND_SIZE as i32));
+    }
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    for (label, rect) in labels.iter().zip(place_labels(&dots, &sizes, (xs, ys))) {
+        draw_text(root, label, &style, (rect.0, rect.1), HPos::Left, VPos::Top)?;
     }
     Ok(())
+}
+
+/// A label's box in pixels: left, top, width, height.
+type LabelBox = (i32, i32, i32, i32);
+
+/// Where each dot's label goes: beside its dot (right, then left, above or below), the first
+/// place that overlaps no label placed before, no dot and stays inside `area`; when every
+/// place overlaps something, the one overlapping least.
+pub fn place_labels(
+    dots: &[(i32, i32)],
+    sizes: &[(i32, i32)],
+    area: (std::ops::Range<i32>, std::ops::Range<i32>),
+) -> Vec<LabelBox> {
+    const GAP: i32 = 14;
+    const DOT: i32 = 10;
+    let overlap = |a: LabelBox, b: LabelBox| -> i64 {
+        let w = (a.0 + a.2).min(b.0 + b.2) - a.0.max(b.0);
+        let h = (a.1 + a.3).min(b.1 + b.3) - a.1.max(b.1);
+        if w > 0 && h > 0 {
+            w as i64 * h as i64
+        } else {
+            0
+        }
+    };
+    let (xs, ys) = area;
+    let mut placed: Vec<LabelBox> = Vec::new();
+    for (&(x, y), &(w, h)) in dots.iter().zip(sizes) {
+        let candidates = [
+            (x + GAP, y - h - 2),
+            (x + GAP, y + 2),
+            (x + GAP, y - h / 2),
+            (x - GAP - w, y - h - 2),
+            (x - GAP - w, y + 2),
+            (x - GAP - w, y - h / 2),
+            (x - w / 2, y - GAP - h),
+            (x - w / 2, y + GAP),
+        ];
+        let cost = |(l, t): (i32, i32)| -> i64 {
+            let b = (l, t, w, h);
+            let labels: i64 = placed.iter().map(|p| overlap(b, *p)).sum();
+            let dots: i64 = dots
+                .iter()
+                .map(|&(dx, dy)| overlap(b, (dx - DOT, dy - DOT, 2 * DOT, 2 * DOT)))
+                .sum();
+            let inside = (l.max(xs.start)..(l + w).min(xs.end)).len() as i64
+                * (t.max(ys.start)..(t + h).min(ys.end)).len() as i64;
+            4 * labels + 2 * dots + (w as i64 * h as i64 - inside)
+        };
+        let best = candidates
+            .iter()
+            .copied()
+            .min_by_key(|c| cost(*c))
+            .unwrap_or(candidates[0]);
+        placed.push((best.0, best.1, w, h));
+    }
+    placed
 }
 
 #[cfg(test)]
@@ -335,5 +395,25 @@ mod tests {
         );
         assert_eq!(bars[0].total, 450.0);
         assert_eq!(bars[0].day, 749.0);
+    }
+
+    #[test]
+    fn labels_of_dots_close_together_do_not_overlap() {
+        // Three dots a few pixels apart, as two programmes of similar cost and gain draw.
+        let dots = [(200, 300), (230, 310), (420, 305)];
+        let sizes = [(260, 23), (250, 23), (120, 23)];
+        let boxes = place_labels(&dots, &sizes, (0..1000, 0..600));
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let apart =
+                    a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+        // A label with room to its right goes there.
+        assert_eq!(
+            place_labels(&[(100, 100)], &[(50, 20)], (0..1000, 0..600))[0].0,
+            114
+        );
     }
 }

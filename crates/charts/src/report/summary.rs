@@ -1,0 +1,739 @@
+//! `summary.html`: the one page a consultant hands to a client's board. Per programme, in
+//! plain words with the numbers beside them: what it does, what it will not do, how long it
+//! lasts and what a lasting point costs; one chart (cost against lasting benefit, or the
+//! durability chart when nothing has a cost); a footer saying what the figures are. Built
+//! from the same files as `report.html` (`durability.csv`, `timeseries.csv`,
+//! `manifest.json`), self-contained (inline style and SVG, no script, no outside reference)
+//! and laid out to print on one A4 page.
+//!
+//! The rules it keeps: a difference whose interval includes zero is "no measurable effect",
+//! never a direction; a half-life the run could not see end is "more than", never a bare
+//! number; it names no metric and no file the client does not have.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::costs::break_even_text;
+use super::html::{escape, inline_figure, load_manifest, produced_by, ReportError};
+use super::reading::arm_label;
+use crate::metrics::registry::DurabilityMetric as M;
+use crate::numbers;
+use crate::output::files::write_atomic;
+use crate::output::manifest::ManifestRecord;
+use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
+use crate::plot::{self, palette, ChartKind, PlotError};
+
+/// A table cell the run has no figure for (a year after a programme that ends near the
+/// end of the simulation, for example); the words below say why.
+const NOT_MEASURED: &str = "<span class=\"none\">not measured</span>";
+
+/// The file's name, beside `report.html`.
+pub const SUMMARY_FILE: &str = "summary.html";
+
+/// Pixel size the chart is drawn at: smaller than the report's 1200×700, so that its
+/// lettering stays legible at the width of a printed page's column.
+const CHART_SIZE: (u32, u32) = (720, 560);
+
+/// The page's style: the same on screen and on paper, one A4 page when printed.
+const STYLE: &str = "
+*{box-sizing:border-box}
+body{font-family:'DejaVu Sans',Verdana,sans-serif;color:#222;line-height:1.3;margin:0;background:#fff;font-size:13px}
+.page{max-width:210mm;margin:1.5em auto;padding:0 1em}
+h1{font-size:1.4em;margin:0 0 .1em} .sub{color:#555;margin:0 0 .4em}
+.context{margin:0 0 .5em;font-size:.9em}
+table{border-collapse:collapse;width:100%;font-size:.84em;margin:0 0 .6em}
+th,td{border-bottom:1px solid #ddd;padding:.2em .35em;text-align:left;vertical-align:top}
+thead th{background:#f2f6fa;font-weight:normal;color:#333;vertical-align:bottom}
+tbody th{white-space:nowrap}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr{break-inside:avoid}
+.grid{display:grid;grid-template-columns:1fr 1fr;gap:.5em 1.1em;align-items:start}
+figure{margin:0;break-inside:avoid;grid-row:span 2} figure svg{width:100%;height:auto;display:block}
+#wide{grid-column:1/-1;grid-row:auto} #wide svg{max-height:85mm;width:auto;max-width:100%;margin:0 auto}
+figcaption{color:#555;font-size:.8em;margin-top:.15em}
+section{break-inside:avoid;border-top:2px solid #0072B2;padding-top:.15em}
+h2{font-size:1em;margin:0;break-after:avoid}
+.sw{display:inline-block;width:.7em;height:.7em;border-radius:50%;margin-right:.35em}
+.what{color:#555;font-size:.84em;margin:0 0 .15em}
+dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:.05em .5em;font-size:.86em}
+dt{font-weight:bold;color:#0072B2} dd{margin:0}
+.ci{color:#666;font-size:.88em;white-space:nowrap} .none{color:#666}
+footer{margin-top:.6em;padding-top:.3em;border-top:1px solid #ccc;color:#555;font-size:.74em}
+@page{size:A4;margin:10mm 11mm}
+@media print{
+ body{font-size:8.1pt}
+ body.dense{font-size:7.4pt}
+ .page{max-width:none;margin:0;padding:0}
+}
+";
+
+/// What a statistic of a difference to the baseline lets a reader say.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Effect {
+    /// Its interval lies wholly above zero.
+    Up { mean: f64, lo: f64, hi: f64 },
+    /// Its interval lies wholly below zero.
+    Down { mean: f64, lo: f64, hi: f64 },
+    /// Its interval includes zero: no measurable effect, in no direction.
+    Unmeasurable { lo: f64, hi: f64 },
+    /// A mean without an interval (a single replication): shown, never called an effect.
+    NoInterval { mean: f64 },
+}
+
+impl Effect {
+    fn of(s: Option<&Stat>) -> Option<Effect> {
+        let s = s?;
+        let mean = s.mean?;
+        Some(match s.ci() {
+            Some((lo, hi)) if lo > 0.0 => Effect::Up { mean, lo, hi },
+            Some((lo, hi)) if hi < 0.0 => Effect::Down { mean, lo, hi },
+            Some((lo, hi)) => Effect::Unmeasurable { lo, hi },
+            None => Effect::NoInterval { mean },
+        })
+    }
+}
+
+/// An interval alone, for a difference that cannot be told from zero.
+fn interval_only(lo: f64, hi: f64, end: fn(f64) -> String) -> String {
+    format!(
+        "<span class=\"ci\">{}</span>",
+        escape(&numbers::interval(lo, hi, end))
+    )
+}
+
+/// A gain in behaviour (a share of contacts) in percentage points, signed.
+fn pp_signed(x: f64) -> String {
+    numbers::sig_signed(100.0 * x)
+}
+
+fn pp(x: f64) -> String {
+    numbers::sig(100.0 * x)
+}
+
+fn months(days: f64) -> String {
+    numbers::fixed(days / DAYS_PER_MONTH, 1)
+}
+
+/// A programme in words: what it does, what it will not do, how long it lasts and what it
+/// costs, each a list of clauses in HTML (numbers escaped). The numbers are means; their
+/// intervals are in the table above, except where the interval is the point (a difference
+/// that cannot be told from zero).
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Verdict {
+    does: Vec<String>,
+    will_not: Vec<String>,
+    lasts: Vec<String>,
+    costs: Vec<String>,
+}
+
+/// The context a verdict needs beyond the arm's own rows.
+struct Context {
+    /// Length of the recorded period, in working days.
+    horizon_days: f64,
+    /// Whether the scenario put a value on a gain (`[economics]`): net value and break-even.
+    priced: bool,
+}
+
+impl Context {
+    fn horizon_months(&self) -> String {
+        numbers::fixed(self.horizon_days / DAYS_PER_MONTH, 0)
+    }
+}
+
+fn b(text: &str) -> String {
+    format!("<b>{}</b>", escape(text))
+}
+
+fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
+    let get = |m: M| d.get(arm, m.name());
+    let mut v = Verdict::default();
+    let horizon = cx.horizon_months();
+
+    // Behaviour at its peak and 12 months after the programme.
+    let peak = Effect::of(get(M::PeakGainB));
+    let lasting = Effect::of(get(M::Gain12mB));
+    let to_peak = get(M::DaysToPeakB)
+        .and_then(|s| s.mean)
+        .map(|x| format!(", {} months after it starts", months(x)))
+        .unwrap_or_default();
+    let then = match lasting {
+        Some(Effect::Up { mean, .. }) => {
+            format!(", and by {} twelve months after it ends", b(&pp(mean)))
+        }
+        Some(Effect::NoInterval { mean }) => {
+            format!(
+                ", and by {} twelve months after it ends",
+                b(&pp_signed(mean))
+            )
+        }
+        _ => String::new(),
+    };
+    match peak {
+        Some(Effect::Up { mean, .. }) => v.does.push(format!(
+            "raises customer-oriented behaviour by {} percentage points at its peak{to_peak}{then}",
+            b(&pp(mean))
+        )),
+        Some(Effect::Down { mean, .. }) => v.does.push(format!(
+            "lowers customer-oriented behaviour by {} percentage points at its peak{to_peak}",
+            b(&pp(-mean))
+        )),
+        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(format!(
+            "change customer-oriented behaviour measurably {}",
+            interval_only(lo, hi, pp)
+        )),
+        Some(Effect::NoInterval { mean }) => v.does.push(format!(
+            "changes customer-oriented behaviour by {} percentage points at its peak{to_peak}{then} (one replication, so no interval: not a measured effect)",
+            b(&pp_signed(mean))
+        )),
+        None => {}
+    }
+    let peak_up = matches!(peak, Some(Effect::Up { .. }));
+    match lasting {
+        Some(Effect::Down { mean, .. }) => v.does.push(format!(
+            "leaves behaviour {} percentage points below where it would be without it 12 months after it ends",
+            b(&pp(-mean))
+        )),
+        Some(Effect::Unmeasurable { lo, hi }) if peak_up => v.will_not.push(format!(
+            "last: 12 months after it ends no measurable gain in behaviour is left {}",
+            interval_only(lo, hi, pp)
+        )),
+        _ => {}
+    }
+    if let (Some(Effect::Up { .. }), Some(share)) =
+        (lasting, get(M::Retained12mB).and_then(|s| s.mean))
+    {
+        if share < 0.5 {
+            v.will_not.push(format!(
+                "keep most of its gain: 12 months after it ends {} of the peak gain is left",
+                b(&numbers::percent(share))
+            ));
+        }
+    }
+
+    // Customers.
+    let nps_peak = Effect::of(get(M::PeakGainNps));
+    let nps_lasting = Effect::of(get(M::Gain12mNps));
+    let nps_then = match nps_lasting {
+        Some(Effect::Up { mean, .. }) => {
+            format!(
+                " and by {} twelve months after it ends",
+                b(&numbers::sig(mean))
+            )
+        }
+        Some(Effect::NoInterval { mean }) => format!(
+            " and by {} twelve months after it ends",
+            b(&numbers::sig_signed(mean))
+        ),
+        _ => String::new(),
+    };
+    match nps_peak {
+        Some(Effect::Up { mean, .. }) => v.does.push(format!(
+            "lifts the Net Promoter Score by {} points at its peak{nps_then}",
+            b(&numbers::sig(mean))
+        )),
+        Some(Effect::Down { mean, .. }) => v.does.push(format!(
+            "lowers the Net Promoter Score by {} points at its peak",
+            b(&numbers::sig(-mean))
+        )),
+        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(format!(
+            "move the Net Promoter Score measurably {}",
+            interval_only(lo, hi, numbers::sig)
+        )),
+        Some(Effect::NoInterval { mean }) => v.does.push(format!(
+            "changes the Net Promoter Score by {} points at its peak{nps_then}",
+            b(&numbers::sig_signed(mean))
+        )),
+        None => {}
+    }
+    let nps_peak_up = matches!(nps_peak, Some(Effect::Up { .. }));
+    match nps_lasting {
+        Some(Effect::Down { mean, .. }) => v.does.push(format!(
+            "leaves the Net Promoter Score {} points lower 12 months after it ends",
+            b(&numbers::sig(-mean))
+        )),
+        Some(Effect::Unmeasurable { lo, hi }) if nps_peak_up => v.will_not.push(format!(
+            "leave a measurable gain in the Net Promoter Score 12 months after it ends {}",
+            interval_only(lo, hi, numbers::sig)
+        )),
+        _ => {}
+    }
+
+    // Rule breaks.
+    match Effect::of(get(M::ExtraRuleBreakCost)) {
+        Some(Effect::Up { mean, .. }) => v.will_not.push(format!(
+            "come without extra rule breaks: they cost {} more over the {horizon} months",
+            b(&numbers::euro(mean))
+        )),
+        Some(Effect::Down { mean, .. }) => v.does.push(format!(
+            "cuts the cost of rule breaks by {} over the {horizon} months",
+            b(&numbers::euro(-mean))
+        )),
+        _ => {}
+    }
+
+    // How long it lasts.
+    if let Some(s) = get(M::HalfLifeDaysB) {
+        v.lasts
+            .push(half_life(s, d.get(arm, M::HalfLifeCensoredShareB.name())));
+    }
+    if get(M::Gain12mB).and_then(|s| s.mean).is_none() && peak_up {
+        v.lasts.push(format!(
+            "the {horizon} simulated months end before 12 months after the programme, so a year later is not known"
+        ));
+    }
+
+    // What it costs.
+    match get(M::Cost).and_then(|s| s.mean) {
+        Some(c) if c > 0.0 => {
+            let per = match nps_lasting {
+                Some(Effect::Up { .. }) => get(M::CostPerLastingNpsPoint)
+                    .and_then(|s| s.mean)
+                    .map(|m| {
+                        format!(
+                            ", or {} per Net Promoter Score point still there 12 months after it ends",
+                            b(&numbers::euro(m))
+                        )
+                    })
+                    .unwrap_or_default(),
+                Some(Effect::Unmeasurable { .. } | Effect::Down { .. }) => {
+                    ", for no measurable gain in the Net Promoter Score 12 months after it ends"
+                        .to_string()
+                }
+                _ => String::new(),
+            };
+            v.costs.push(format!("{}{per}", b(&numbers::euro(c))));
+        }
+        Some(_) => v.costs.push("nothing in interventions".to_string()),
+        None => {}
+    }
+    if cx.priced {
+        match Effect::of(get(M::NetValue)) {
+            Some(Effect::Up { mean, .. } | Effect::NoInterval { mean }) => v.costs.push(format!(
+                "net value over the {horizon} months {}",
+                b(&numbers::euro(mean))
+            )),
+            Some(Effect::Down { mean, .. }) => {
+                v.costs.push(format!(
+                    "net value over the {horizon} months {}",
+                    b(&numbers::euro(mean))
+                ));
+                v.will_not.push(format!(
+                    "pay for itself within the {horizon} simulated months"
+                ));
+            }
+            Some(Effect::Unmeasurable { lo, hi }) => v.costs.push(format!(
+                "no measurable net value over the {horizon} months {}",
+                interval_only(lo, hi, numbers::euro)
+            )),
+            None => {}
+        }
+        if d.get(arm, M::BreakEvenShare.name()).is_some() {
+            let text = break_even_text(d, arm, cx.horizon_days / DAYS_PER_MONTH);
+            v.costs.push(format!("break-even: {}", escape(&text)));
+        }
+    }
+    v
+}
+
+/// The half-life in words: its Kaplan-Meier median in months, or "more than" the months
+/// observed when half the runs or more had not halved by the end.
+fn half_life(s: &Stat, censored_share: Option<&Stat>) -> String {
+    if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
+        return match c.median {
+            Some(m) => {
+                let note = if c.censored > 0 {
+                    format!(
+                        "; in {} of {} runs it had not halved when the simulation ended",
+                        c.censored, c.n
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "half of the gain in behaviour is gone {} after it ends (its half-life){note}",
+                    b(&format!("{} months", months(m)))
+                )
+            }
+            None => format!(
+                "half-life {}: in {} of {} runs half of the gain in behaviour was still there when the simulation ended",
+                b(&format!("more than {} months", months(c.followup))),
+                c.censored,
+                c.n
+            ),
+        };
+    }
+    match (s.mean, censored_share.and_then(|c| c.mean)) {
+        // A file without the Kaplan-Meier columns, some of whose runs were censored: its mean
+        // is over durations cut at the end, so only a lower bound.
+        (Some(m), Some(share)) if share > 0.0 => format!(
+            "half-life {}: in {} of the runs the gain had not halved when the simulation ended",
+            b(&format!("more than {} months", months(m))),
+            escape(&numbers::percent(share))
+        ),
+        (Some(m), _) => format!(
+            "half of the gain in behaviour is gone {} after it ends (its half-life)",
+            b(&format!("{} months", months(m)))
+        ),
+        (None, _) => "no half-life measured".to_string(),
+    }
+}
+
+/// A half-life's table cell: the median with its interval, "more than" when not reached.
+fn half_life_cell(s: Option<&Stat>) -> String {
+    let Some(s) = s else {
+        return NOT_MEASURED.into();
+    };
+    if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
+        let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), months);
+        let (head, interval) = match c.median {
+            Some(m) => (months(m), format!("[{}, {}]", end(c.lo), end(c.hi))),
+            None => (
+                format!("more than {}", months(c.followup)),
+                match c.lo {
+                    Some(lo) => format!("[{}, not reached]", months(lo)),
+                    None => "interval not reached".to_string(),
+                },
+            ),
+        };
+        return format!(
+            "{}<br><span class=\"ci\">{}</span>",
+            escape(&head),
+            escape(&interval)
+        );
+    }
+    match (s.mean, s.ci()) {
+        (Some(m), Some((lo, hi))) => format!(
+            "{}<br><span class=\"ci\">{}</span>",
+            escape(&months(m)),
+            escape(&numbers::interval(lo, hi, months))
+        ),
+        (Some(m), None) => escape(&months(m)),
+        (None, _) => NOT_MEASURED.into(),
+    }
+}
+
+/// A difference's table cell: signed mean over its interval, or "none measurable" over the
+/// interval when that includes zero.
+fn effect_cell(e: Option<Effect>, head: fn(f64) -> String, end: fn(f64) -> String) -> String {
+    match e {
+        Some(Effect::Up { mean, lo, hi } | Effect::Down { mean, lo, hi }) => format!(
+            "{}<br><span class=\"ci\">{}</span>",
+            escape(&head(mean)),
+            escape(&numbers::interval(lo, hi, end))
+        ),
+        Some(Effect::Unmeasurable { lo, hi }) => format!(
+            "<span class=\"none\">none measurable</span><br><span class=\"ci\">{}</span>",
+            escape(&numbers::interval(lo, hi, end))
+        ),
+        Some(Effect::NoInterval { mean }) => escape(&head(mean)),
+        None => NOT_MEASURED.into(),
+    }
+}
+
+/// An amount's table cell: the mean, its interval beneath unless the runs all agree.
+fn amount_cell(s: Option<&Stat>, f: fn(f64) -> String) -> String {
+    match s.and_then(|s| s.mean.map(|m| (m, s.ci()))) {
+        Some((m, Some((lo, hi)))) if f(lo) != f(hi) => format!(
+            "{}<br><span class=\"ci\">{}</span>",
+            escape(&f(m)),
+            escape(&numbers::interval(lo, hi, f))
+        ),
+        Some((m, _)) => escape(&f(m)),
+        None => NOT_MEASURED.into(),
+    }
+}
+
+/// The break-even table cell: the month counted from the programme's start with its
+/// interval when every run broke even, "not within" the horizon when none did, the share of
+/// runs otherwise (as [`break_even_text`] says it in full).
+fn break_even_cell(d: &Durability, arm: &str, horizon_months: &str) -> String {
+    let share = d.mean(arm, M::BreakEvenShare.name());
+    let days = d.get(arm, M::BreakEvenDays.name());
+    match share {
+        None => NOT_MEASURED.to_string(),
+        Some(s) if s <= 0.0 => format!("not within {horizon_months} months"),
+        Some(s) if s >= 1.0 => match days.and_then(|st| st.mean.map(|m| (m, st.ci()))) {
+            Some((m, Some((lo, hi)))) => format!(
+                "{}<br><span class=\"ci\">{}</span>",
+                escape(&months(m)),
+                escape(&numbers::interval(lo, hi, months))
+            ),
+            Some((m, None)) => escape(&months(m)),
+            None => NOT_MEASURED.to_string(),
+        },
+        Some(s) => format!("in {} of runs", escape(&numbers::percent(s))),
+    }
+}
+
+/// The table: a row per programme with every figure the words below use, and its interval.
+fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Context) {
+    let d = &data.durability;
+    let horizon = cx.horizon_months();
+    html.push_str("<table><thead><tr><th>programme</th><th>behaviour at its peak</th><th>behaviour 12 months after</th><th>NPS 12 months after</th><th>half-life (months)</th><th>cost</th><th>cost per lasting NPS point</th>");
+    if cx.priced {
+        let _ = write!(
+            html,
+            "<th>net value over {horizon} months</th><th>break-even (month)</th>"
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for a in progs {
+        let get = |m: M| d.get(a, m.name());
+        let colour = hex(palette::arm_color(data.arm_index(a)));
+        let costs_nothing = d.mean(a, M::Cost.name()).is_some_and(|c| c <= 0.0);
+        let per_point = match Effect::of(get(M::Gain12mNps)) {
+            _ if costs_nothing => "<span class=\"none\">costs nothing</span>".to_string(),
+            Some(Effect::Up { .. } | Effect::NoInterval { .. }) => {
+                amount_cell(get(M::CostPerLastingNpsPoint), numbers::euro)
+            }
+            Some(_) => "<span class=\"none\">no lasting gain</span>".to_string(),
+            None => NOT_MEASURED.to_string(),
+        };
+        let _ = write!(
+            html,
+            "<tr><th><span class=\"sw\" style=\"background:{colour}\"></span>{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{per_point}</td>",
+            escape(&arm_label(a)),
+            effect_cell(Effect::of(get(M::PeakGainB)), pp_signed, pp),
+            effect_cell(Effect::of(get(M::Gain12mB)), pp_signed, pp),
+            effect_cell(Effect::of(get(M::Gain12mNps)), numbers::sig_signed, numbers::sig),
+            half_life_cell(get(M::HalfLifeDaysB)),
+            amount_cell(get(M::Cost), numbers::euro),
+        );
+        if cx.priced {
+            let _ = write!(
+                html,
+                "<td class=\"n\">{}</td><td class=\"n\">{}</td>",
+                effect_cell(Effect::of(get(M::NetValue)), numbers::euro, numbers::euro),
+                break_even_cell(d, a, &horizon)
+            );
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+}
+
+/// The programmes: arms with a gain over the baseline, in scenario order.
+fn programmes(data: &RunData) -> Vec<&String> {
+    data.arms
+        .iter()
+        .filter(|a| data.durability.get(a, M::PeakGainB.name()).is_some())
+        .collect()
+}
+
+/// An arm's description from the manifest's scenario, if it has one.
+fn arm_description(m: Option<&ManifestRecord>, arm: &str) -> Option<String> {
+    m?.scenario
+        .as_ref()?
+        .get("arms")?
+        .as_array()?
+        .iter()
+        .find(|a| a.get("name").and_then(Value::as_str) == Some(arm))?
+        .get("description")?
+        .as_str()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// The one chart: cost against lasting benefit when a programme has a cost, else the
+/// durability chart; none when neither can be drawn.
+fn chart(data: &RunData) -> Option<ChartKind> {
+    let all = plot::available_charts(data);
+    let has_cost = data.arms.iter().any(|a| {
+        data.durability
+            .mean(a, M::Cost.name())
+            .is_some_and(|c| c > 0.0)
+    });
+    if has_cost && all.contains(&ChartKind::CostBenefit) {
+        Some(ChartKind::CostBenefit)
+    } else if all.contains(&ChartKind::Durability) {
+        Some(ChartKind::Durability)
+    } else {
+        None
+    }
+}
+
+fn chart_caption(kind: &ChartKind) -> &'static str {
+    match kind {
+        ChartKind::CostBenefit => "Each dot is a programme: what it costs (across) against the Net Promoter Score gain still there 12 months after it ends (up); the lines through a dot show its interval. Up and to the left is more lasting benefit for the money.",
+        _ => "Each programme's gain in customer-oriented behaviour at its peak and 6 and 12 months after it ends, and how fast it halves.",
+    }
+}
+
+/// Clauses joined into one sentence: `a; b; c.` with the first letter a capital.
+fn clauses(parts: &[String]) -> String {
+    let mut text = parts.join("; ");
+    if let Some(first) = text.chars().next().filter(|c| c.is_ascii_lowercase()) {
+        text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+    }
+    if !text.ends_with("</span>") {
+        text.push('.');
+    }
+    text
+}
+
+/// A colour as CSS hex.
+fn hex(c: plotters::style::RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The summary's HTML from a run's loaded data and manifest.
+pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String, ReportError> {
+    let progs = programmes(data);
+    let sc = m.and_then(|m| m.scenario.as_ref());
+    let num = |path: &[&str]| {
+        path.iter()
+            .try_fold(sc?, |v, k| v.get(k))
+            .and_then(Value::as_f64)
+    };
+    let horizon_days = num(&["horizon_days"]).unwrap_or_else(|| data.timeseries.max_day().max(1.0));
+    let priced = data
+        .arms
+        .iter()
+        .any(|a| data.durability.get(a, M::BreakEvenShare.name()).is_some());
+    let cx = Context {
+        horizon_days,
+        priced,
+    };
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · summary</title><style>{STYLE}</style></head><body{}><div class=\"page\">",
+        escape(&data.scenario),
+        if progs.len() > 6 || (priced && progs.len() > 4) {
+            " class=\"dense\""
+        } else {
+            ""
+        }
+    );
+    let description = sc
+        .and_then(|s| s.get("description"))
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let _ = write!(
+        html,
+        "<h1>What each programme does, how long it lasts, what it costs</h1><p class=\"sub\">{}</p>",
+        escape(description.unwrap_or(&data.scenario))
+    );
+    let org = match (
+        num(&["organisation", "employees"]),
+        num(&["organisation", "team_size"]),
+    ) {
+        (Some(e), Some(t)) => format!(
+            "an organisation of {} employees in teams of {}",
+            numbers::fixed(e, 0),
+            numbers::fixed(t, 0)
+        ),
+        (Some(e), None) => format!("an organisation of {} employees", numbers::fixed(e, 0)),
+        _ => "an organisation".to_string(),
+    };
+    let _ = write!(
+        html,
+        "<p class=\"context\">A simulation of {org} over {} months. Each programme is compared with the same organisation, with the same chance events, without it; \"12 months after\" counts from the programme's end. <i>Customer-oriented behaviour</i> is the share of customer contacts handled with the customer in mind, so a gain of 10 percentage points is 10 more such contacts in every 100. The Net Promoter Score is in points. Figures in brackets are ranges (see the foot of the page).</p>",
+        numbers::fixed(horizon_days / DAYS_PER_MONTH, 0)
+    );
+
+    if !progs.is_empty() {
+        glance_table(&mut html, data, &progs, &cx);
+    }
+    html.push_str("<div class=\"grid\">");
+    if let Some(kind) = chart(data) {
+        // The cost chart is drawn small enough to sit in a column; the durability chart,
+        // with its two panels, needs its own size and the page's width.
+        let (size, id) = match kind {
+            ChartKind::CostBenefit => (CHART_SIZE, "chart"),
+            _ => (plot::chart_size(data, &kind), "wide"),
+        };
+        let svg = plot::svg_of(size, |root| plot::draw_chart(root, data, &kind))?;
+        inline_figure(&mut html, id, &svg, Some(chart_caption(&kind)));
+    }
+    for a in &progs {
+        let v = verdict(&data.durability, a, &cx);
+        let colour = hex(palette::arm_color(data.arm_index(a)));
+        let _ = write!(
+            html,
+            "<section><h2><span class=\"sw\" style=\"background:{colour}\"></span>{}</h2>",
+            escape(&arm_label(a))
+        );
+        if let Some(desc) = arm_description(m, a).filter(|d| Some(d.as_str()) != description) {
+            let _ = write!(html, "<p class=\"what\">{}</p>", escape(&desc));
+        }
+        html.push_str("<dl>");
+        let none = ["<span class=\"none\">no drawback shows in these results</span>".to_string()];
+        let will_not: &[String] = if v.will_not.is_empty() && !v.does.is_empty() {
+            &none
+        } else {
+            &v.will_not
+        };
+        for (label, parts) in [
+            ("Does", v.does.as_slice()),
+            ("Will not", will_not),
+            ("Lasts", v.lasts.as_slice()),
+            ("Costs", v.costs.as_slice()),
+        ] {
+            if !parts.is_empty() {
+                let _ = write!(html, "<dt>{label}</dt><dd>{}</dd>", clauses(parts));
+            }
+        }
+        html.push_str("</dl></section>");
+    }
+    html.push_str("</div>");
+    if progs.is_empty() {
+        html.push_str("<p>This run has no programme to compare with its baseline.</p>");
+    }
+
+    let replications = m
+        .and_then(|m| m.replications)
+        .map(|r| r as f64)
+        .or_else(|| num(&["replications"]))
+        .or_else(|| {
+            progs
+                .first()
+                .and_then(|a| data.durability.get(a, M::PeakGainB.name()))
+                .and_then(|s| s.n)
+                .map(|n| n as f64)
+        });
+    let reps = replications
+        .map(|r| format!("{} replications per programme", numbers::fixed(r, 0)))
+        .unwrap_or_else(|| "replications not recorded".to_string());
+    let finished = m
+        .and_then(|m| m.finished.as_deref())
+        .map(|f| format!(" · run finished {f}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        html,
+        "<footer>Scenario “{}” · {reps} · figures are means over the replications; brackets give the {} · simulated with {}{finished}</footer></div></body></html>",
+        escape(&data.scenario),
+        escape(data.intervals.long()),
+        escape(&produced_by(m)),
+    );
+    Ok(html)
+}
+
+/// Builds the summary of the run in `dir` (CSV files plus `manifest.json` if present).
+pub fn render_summary(dir: &Path) -> Result<String, ReportError> {
+    let data = plot::load_run_dir(dir)?;
+    if data.timeseries.is_empty() && data.durability.is_empty() {
+        return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
+    }
+    let manifest = load_manifest(dir)?;
+    summary_html(&data, manifest.as_ref())
+}
+
+/// Writes `dir/summary.html` atomically for a run's directory and returns its path; a
+/// sweep's or a calibration's directory gets none (`Ok(None)`).
+pub fn write_summary(dir: &Path) -> Result<Option<PathBuf>, ReportError> {
+    if plot::sweep::is_sweep_dir(dir) || plot::calibration::is_calibration_dir(dir) {
+        return Ok(None);
+    }
+    let html = render_summary(dir)?;
+    let path = dir.join(SUMMARY_FILE);
+    write_atomic(&path, html.as_bytes()).map_err(|source| ReportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Some(path))
+}
