@@ -120,6 +120,8 @@ th{background:#f2f6fa} td.n{text-align:right;font-variant-numeric:tabular-nums;w
 .ci{color:#666;font-size:.85em} figure{margin:1.5em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
 figcaption{color:#555;font-size:.9em} .changed{font-weight:bold;color:#B35900}
 .reading p{margin:.4em 0} .reading h3{margin-bottom:.2em} code{background:#f4f4f4;padding:0 .2em}
+@page{size:A4;margin:16mm 14mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid;margin-top:1.2em}h3{break-after:avoid;page-break-after:avoid}figure,tr,.reading p,.reading h3+p{break-inside:avoid;page-break-inside:avoid}details>summary{display:none}.screen-only{display:none}a{color:inherit;text-decoration:none}}
 ";
 
 /// Escapes text for HTML element content and attribute values.
@@ -178,7 +180,7 @@ pub(super) fn produced_by(m: Option<&ManifestRecord>) -> String {
 pub(super) fn head(html: &mut String, title: &str) {
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style><script>addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach(d=>d.open=true))</script></head><body>",
         escape(title)
     );
 }
@@ -591,7 +593,7 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     charts_section(&mut html, &data)?;
     arms_section(&mut html, m);
     parameters_section(&mut html, m);
-    let _ = writeln!(html, "<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications.{} The model, its equations and every parameter's source are in <code>docs/model.md</code>; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it.</p></body></html>", method_intervals(data.intervals));
+    let _ = writeln!(html, "<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications.{} The model, its equations and every parameter's source are in <code>docs/model.md</code><span class=\"screen-only\">; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it</span>.</p></body></html>", method_intervals(data.intervals));
     Ok(html)
 }
 
