@@ -121,7 +121,7 @@ th{background:#f2f6fa} td.n{text-align:right;font-variant-numeric:tabular-nums;w
 figcaption{color:#555;font-size:.9em} .changed{font-weight:bold;color:#B35900}
 .reading p{margin:.4em 0} .reading h3{margin-bottom:.2em} code{background:#f4f4f4;padding:0 .2em}
 @page{size:A4;margin:16mm 14mm}
-@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid;margin-top:1.2em}h3{break-after:avoid;page-break-after:avoid}figure,tr,.reading p,.reading h3+p{break-inside:avoid;page-break-inside:avoid}details>summary{display:none}.screen-only{display:none}a{color:inherit;text-decoration:none}}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid;margin-top:1.2em}h3{break-after:avoid;page-break-after:avoid}figure,tr,.reading p,.reading h3+p{break-inside:avoid;page-break-inside:avoid}details>summary{display:none}details::details-content{display:block;content-visibility:visible}.screen-only{display:none}a{color:inherit;text-decoration:none}}
 ";
 
 /// Escapes text for HTML element content and attribute values.
@@ -180,7 +180,7 @@ pub(super) fn produced_by(m: Option<&ManifestRecord>) -> String {
 pub(super) fn head(html: &mut String, title: &str) {
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style><script>addEventListener('beforeprint',()=>document.querySelectorAll('details').forEach(d=>d.open=true))</script></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
         escape(title)
     );
 }
