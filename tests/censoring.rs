@@ -204,5 +204,9 @@ fn a_sweep_marks_censored_cells() {
         4,
         "four cells beyond the horizon"
     );
-    assert!(svg.contains("100% cens."));
+    assert_eq!(
+        svg.matches("2/2 not halved").count(),
+        4,
+        "each cell: both runs not halved"
+    );
 }

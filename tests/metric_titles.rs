@@ -175,6 +175,12 @@ fn assert_titled(what: &str, svg: &str, names: &[String]) {
         !t.iter().any(|x| x == "value"),
         "{what}: an axis is labelled \"value\""
     );
+    for header in t.iter().take(2) {
+        assert!(
+            !header.ends_with('…'),
+            "{what}: the header {header:?} is cut off"
+        );
+    }
 }
 
 #[test]
@@ -221,6 +227,37 @@ fn no_sweep_chart_has_a_raw_metric_name_as_title_or_value_as_axis() {
     }
     for c in &charts {
         let svg = sweep_svg(&data, c).unwrap();
+        assert_titled(&c.file_stem(), &svg, &names);
+    }
+}
+
+/// A scenario's name is an identifier (`story_000_training_vs_full_method`), not words for a
+/// client: a chart's title says what it shows, and no header is cut off.
+const LONG_NAME: &str = "story_000_training_vs_full_method_with_reflection";
+
+#[test]
+fn titles_say_what_a_chart_shows_not_the_scenario_name_and_are_never_cut_off() {
+    let mut data = load_run_dir(run_dir()).unwrap();
+    data.scenario = LONG_NAME.to_string();
+    let names = data.timeseries.metrics.clone();
+    for k in &available_charts(&data) {
+        let svg = render_svg_string(&data, k).unwrap();
+        assert!(
+            !svg.contains(LONG_NAME),
+            "{}: names the scenario",
+            k.file_stem()
+        );
+        assert_titled(&k.file_stem(), &svg, &names);
+    }
+    let mut sweep = load_sweep_dir(sweep_dir()).unwrap();
+    sweep.name = LONG_NAME.to_string();
+    for c in &sweep_charts(&sweep) {
+        let svg = sweep_svg(&sweep, c).unwrap();
+        assert!(
+            !svg.contains(LONG_NAME),
+            "{}: names the sweep",
+            c.file_stem()
+        );
         assert_titled(&c.file_stem(), &svg, &names);
     }
 }

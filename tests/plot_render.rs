@@ -158,9 +158,10 @@ fn svg_string_api_and_titles() {
     let svg = render_svg_string(&data, &ChartKind::Durability).unwrap();
     check_svg(&svg, "durability");
     assert!(
-        svg.contains(fixture::SCENARIO),
-        "scenario name not in title"
+        !svg.contains(fixture::SCENARIO),
+        "the title says what the chart shows, not the scenario's identifier"
     );
+    assert!(svg.contains("Durability of the gain in B"));
     assert!(svg.contains("Half-life"));
     let svg = render_svg_string(
         &data,

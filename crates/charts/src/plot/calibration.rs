@@ -249,7 +249,7 @@ fn draw_posterior<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Posterior over prior · {}", d.name),
+        "Posterior over prior",
         &format!(
             "Generation {} (the posterior): weighted histogram; line: the prior; dashed: value before calibration; log-uniform priors on log axes",
             d.generation
@@ -316,7 +316,7 @@ fn draw_pairs<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Resul
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Pairs of parameters in the posterior · {}", d.name),
+        "Pairs of parameters in the posterior",
         "One dot per particle of the last generation, its area by its weight; each axis spans the parameter's prior range",
     )?;
     let k = d.parameters.len();
@@ -380,7 +380,7 @@ fn draw_fit<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Result<
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Posterior predictive fit · {}", d.name),
+        "Posterior predictive fit",
         "Per target, in units of its scale from the observed value (0): predictive mean (dot) and 95% interval",
     )?;
     let z = |v: f64, obs: f64, scale: f64| (v - obs) / scale;
@@ -452,7 +452,7 @@ fn draw_generations<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Tolerance by generation · {}", d.name),
+        "Tolerance by generation",
         "Generation 0 draws from the priors and accepts all; later ones accept particles closer than their tolerance",
     )?;
     let (left, right) = rest.split_horizontally(rest.dim_in_pixel().0 / 2);

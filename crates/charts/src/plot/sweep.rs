@@ -337,8 +337,18 @@ pub fn sweep_charts(d: &SweepData) -> Vec<SweepChart> {
     out
 }
 
-fn axis_label(name: &str) -> String {
-    name.replace('_', " ")
+/// A swept parameter's axis: its key path as the experiment file writes it (what a
+/// researcher searches for), with the unit the parameter registry declares.
+fn axis_label(key: &str) -> String {
+    match crate::model::registry::find(key) {
+        Some(p) if !p.unit.is_empty() => format!("{key} ({})", p.unit),
+        _ => key.to_string(),
+    }
+}
+
+/// A parameter's name on a bar of a sensitivity chart: the key path alone, kept short.
+fn bar_label(key: &str) -> String {
+    key.to_string()
 }
 
 fn subtitle_arm(arm: &str) -> String {
@@ -354,7 +364,7 @@ fn draw_response<DB: DrawingBackend>(
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
-        &format!("{} · {}", info.title, d.name),
+        &info.title,
         &if d.is_censored_metric(None, metric) {
             format!(
                 "Against {}; Kaplan-Meier median over replications (open circle: not reached, more than the value shown), band: 95% interval",
@@ -489,10 +499,10 @@ fn draw_heatmap<DB: DrawingBackend>(
     let (w, _) = root.dim_in_pixel();
     let rest = framed(
         root,
-        &format!("{} · {}", info.title, d.name),
+        &info.title,
         &if d.is_censored_metric(Some(arm), metric) {
             format!(
-                "{}; cell: Kaplan-Meier median over replications, {}; > hatched: beyond the horizon",
+                "{}; cell: Kaplan-Meier median, {}; hatched: beyond the end; k/n: runs not halved by the end",
                 subtitle_arm(arm),
                 info.y_desc
             )
@@ -619,7 +629,7 @@ fn draw_heatmap<DB: DrawingBackend>(
                 &chart,
                 (x, y),
                 (0, 22),
-                &format!("{:.0}% cens.", 100.0 * c.censored_share()),
+                &format!("{}/{} not halved", c.censored, c.n),
                 &note_style,
                 HPos::Center,
                 VPos::Center,
@@ -676,7 +686,16 @@ fn draw_heatmap<DB: DrawingBackend>(
     // Colour bar.
     let (_, bh) = bar_area.dim_in_pixel();
     let (top, bottom) = (30i32, bh as i32 - 120);
-    let steps = 60;
+    // A gradient only when the cells span a range; one value gets one swatch of its colour.
+    let steps = if hi > lo { 60 } else { 0 };
+    if steps == 0 && lo.is_finite() {
+        bar_area
+            .draw(&Rectangle::new(
+                [(20, bottom - 30), (50, bottom)],
+                viridis(0.0).filled(),
+            ))
+            .map_err(draw_err)?;
+    }
     for k in 0..steps {
         let t0 = k as f64 / steps as f64;
         let y0 = bottom - ((bottom - top) as f64 * t0) as i32;
@@ -688,7 +707,13 @@ fn draw_heatmap<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
     }
-    for (t, v) in [(0.0, lo), (0.5, lo + span / 2.0), (1.0, hi)] {
+    // One value in every cell: a single label, not a scale invented around it.
+    let bar_labels = if hi > lo {
+        vec![(0.0, lo), (0.5, lo + span / 2.0), (1.0, hi)]
+    } else {
+        vec![(0.033, lo)]
+    };
+    for (t, v) in bar_labels {
         if !v.is_finite() {
             continue;
         }
@@ -749,7 +774,7 @@ fn draw_sobol<DB: DrawingBackend>(
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
-        &format!("Sensitivity · {} · {}", info.title, d.name),
+        &format!("Sensitivity · {}", info.title),
         &format!(
             "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI{}",
             subtitle_arm(arm),
@@ -790,7 +815,7 @@ fn draw_sobol<DB: DrawingBackend>(
     let label_w = uniq
         .iter()
         .map(|p| {
-            text_width(root, &axis_label(p), &text_style(TICK_SIZE, palette::BLACK)).unwrap_or(100)
+            text_width(root, &bar_label(p), &text_style(TICK_SIZE, palette::BLACK)).unwrap_or(100)
         })
         .max()
         .unwrap_or(100)
@@ -842,7 +867,7 @@ fn draw_sobol<DB: DrawingBackend>(
             &chart,
             at,
             (-12, 0),
-            &axis_label(p),
+            &bar_label(p),
             &style,
             HPos::Right,
             VPos::Center,
@@ -867,7 +892,7 @@ fn draw_scatter<DB: DrawingBackend>(
     let shown = d.axes.len().min(SCATTER_MAX_PANELS);
     let rest = framed(
         root,
-        &format!("{} · {}", info.title, d.name),
+        &info.title,
         &format!(
             "{}; one dot per design point ({}) against each parameter{}",
             subtitle_arm(arm),
@@ -959,7 +984,7 @@ fn draw_morris<DB: DrawingBackend>(
     let info = metric_info(metric);
     let rest = framed(
         root,
-        &format!("Morris screening · {} · {}", info.title, d.name),
+        &format!("Morris screening · {}", info.title),
         &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity){}", subtitle_arm(arm), censoring_caveat(d, arm, metric)),
     )?;
     let mu = sens_rows(d, arm, metric, "mu_star");
@@ -1004,7 +1029,7 @@ fn draw_morris<DB: DrawingBackend>(
             &chart,
             (*a, *b),
             (12, -4),
-            &axis_label(p),
+            &bar_label(p),
             &style,
             HPos::Left,
             VPos::Bottom,

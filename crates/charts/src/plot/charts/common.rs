@@ -152,13 +152,49 @@ pub fn draw_header<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     let (w, _) = area.dim_in_pixel();
     let max_w = w.saturating_sub(48);
-    let ts = bold_style(TITLE_SIZE, palette::BLACK);
-    let title = fit_text(area, title, &ts, max_w)?;
+    let (title, ts) = shrink_to_fit(
+        area,
+        title,
+        max_w,
+        |size| bold_style(size, palette::BLACK),
+        TITLE_SIZE,
+    )?;
     draw_text(area, &title, &ts, (24, 18), HPos::Left, VPos::Top)?;
-    let ss = text_style(SUBTITLE_SIZE, palette::GREY_TEXT);
-    let subtitle = fit_text(area, subtitle, &ss, max_w)?;
+    let (subtitle, ss) = shrink_to_fit(
+        area,
+        subtitle,
+        max_w,
+        |size| text_style(size, palette::GREY_TEXT),
+        SUBTITLE_SIZE,
+    )?;
     draw_text(area, &subtitle, &ss, (24, 60), HPos::Left, VPos::Top)?;
     Ok(())
+}
+
+/// The smallest a header's font may shrink to, as a share of its size: still readable on
+/// an A4 page at the chart's width.
+pub const MIN_HEADER_SCALE: f64 = 0.7;
+
+/// `text` at the largest size down to [`MIN_HEADER_SCALE`] of `size` at which it fits
+/// `max_width`; shortened with an ellipsis only below that. A title cut off hides what the
+/// chart shows, so a header gives up size before it gives up words.
+pub fn shrink_to_fit<DB: DrawingBackend>(
+    area: &Area<DB>,
+    text: &str,
+    max_width: u32,
+    style: impl Fn(f64) -> TextStyle<'static>,
+    size: f64,
+) -> Result<(String, TextStyle<'static>), PlotError> {
+    const STEPS: u32 = 12;
+    for i in 0..=STEPS {
+        let s = size * (1.0 - (1.0 - MIN_HEADER_SCALE) * f64::from(i) / f64::from(STEPS));
+        let ts = style(s);
+        if text_width(area, text, &ts)? <= max_width {
+            return Ok((text.to_string(), ts));
+        }
+    }
+    let ts = style(size * MIN_HEADER_SCALE);
+    Ok((fit_text(area, text, &ts, max_width)?, ts))
 }
 
 /// A "nice" tick step (1, 2, 2.5 or 5 × 10^k) close to `raw`.

@@ -88,7 +88,7 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
     let months = bars[0].day / crate::plot::data::DAYS_PER_MONTH;
     draw_header(
         &header,
-        &format!("Cost to the end of the horizon · {}", data.scenario),
+        "Cost to the end of the horizon",
         &format!(
             "Cumulative cost after {} months, mean over runs: interventions + rule breaks = total",
             fmt_num(months, 0)
@@ -217,7 +217,7 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
     let (header, body) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Cost against lasting NPS gain · {}", data.scenario),
+        "Cost against lasting NPS gain",
         &format!(
             "One dot per programme, mean over runs; whiskers: {}",
             data.intervals.short()

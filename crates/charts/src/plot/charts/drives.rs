@@ -69,7 +69,7 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("B by dominant drive · {}", data.scenario),
+        "B by dominant drive",
         "Visible customer-oriented behaviour B of employees grouped by dominant drive; mean over runs",
     )?;
 

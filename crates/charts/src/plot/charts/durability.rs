@@ -215,7 +215,7 @@ pub fn draw_durability<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Durability of the gain in B · {}", data.scenario),
+        "Durability of the gain in B",
         &format!(
             "Gains are paired differences to baseline; dot: mean over runs (half-life: Kaplan-Meier median), whiskers: {}",
             data.intervals.short()

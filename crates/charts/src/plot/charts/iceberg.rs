@@ -78,7 +78,7 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Iceberg: {} · {}", arm_label(arm), data.scenario),
+        &format!("Iceberg: {}", arm_label(arm)),
         &format!(
             "Visible state above the waterline, underlying state below; mean over runs, band: {} of B",
             data.intervals.short()

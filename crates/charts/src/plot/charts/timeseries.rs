@@ -177,7 +177,7 @@ pub fn draw_timeseries<DB: DrawingBackend>(
         .collect();
     draw_header(
         &header,
-        &format!("{} · {}", info.title, data.scenario),
+        &info.title,
         &format!(
             "Mean over runs; shaded band: {}{}",
             data.intervals.band(),
