@@ -116,6 +116,12 @@ fn a_two_parameter_grid_gets_a_heatmap_per_arm_and_metric() {
         }
     }
     write_points(&d, &["coaching_intensity", "role_model_mean"], &pts);
+    // The manifest ties a column to its registry key: the axis takes the registry's unit.
+    std::fs::write(
+        d.join("manifest.json"),
+        r#"{"name": "synthetic", "axes": [{"name": "role_model_mean", "key": "managers.role_model_mean"}]}"#,
+    )
+    .unwrap();
     let files = plot(&d);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     for stem in [
@@ -136,7 +142,10 @@ fn a_two_parameter_grid_gets_a_heatmap_per_arm_and_metric() {
             .clone(),
     )
     .unwrap();
-    assert!(svg.contains("coaching intensity") && svg.contains("role model mean"));
+    assert!(
+        svg.contains("coaching intensity") && svg.contains("role model mean (level in [0, 1])"),
+        "axes are named in words, with the registry's unit where the manifest gives a key"
+    );
 }
 
 #[test]

@@ -61,6 +61,9 @@ pub struct SweepData {
     /// (arm, metric) → (point id, statistic).
     pub stats: BTreeMap<(String, String), Vec<(u64, Stat)>>,
     pub sensitivity: Vec<SensRow>,
+    /// A swept parameter's key path in the parameter registry, by its column name, from the
+    /// sweep's `manifest.json` (empty without one): where an axis finds its unit.
+    pub axis_keys: BTreeMap<String, String>,
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -69,13 +72,21 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
     }
 }
 
-/// The experiment's name from `manifest.json` (top-level `name`), else the directory's.
-fn sweep_name(dir: &Path) -> Result<String, PlotError> {
-    Ok(read_manifest(dir)?.and_then(|m| m.name).unwrap_or_else(|| {
+/// The experiment's name from `manifest.json` (top-level `name`), else the directory's, and
+/// the registry key of each swept parameter the manifest names.
+fn sweep_name_and_keys(dir: &Path) -> Result<(String, BTreeMap<String, String>), PlotError> {
+    let manifest = read_manifest(dir)?;
+    let keys = manifest
+        .iter()
+        .flat_map(|m| &m.axes)
+        .filter_map(|a| Some((a.name.clone()?, a.key.clone()?)))
+        .collect();
+    let name = manifest.and_then(|m| m.name).unwrap_or_else(|| {
         dir.file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "sweep".into())
-    }))
+    });
+    Ok((name, keys))
 }
 
 /// Whether `dir` holds a sweep (rather than a single run).
@@ -181,7 +192,7 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
             },
         )?;
     }
-    d.name = sweep_name(dir)?;
+    (d.name, d.axis_keys) = sweep_name_and_keys(dir)?;
     Ok(d)
 }
 
@@ -337,12 +348,16 @@ pub fn sweep_charts(d: &SweepData) -> Vec<SweepChart> {
     out
 }
 
-/// A swept parameter's axis: its key path as the experiment file writes it (what a
-/// researcher searches for), with the unit the parameter registry declares.
-fn axis_label(key: &str) -> String {
-    match crate::model::registry::find(key) {
-        Some(p) if !p.unit.is_empty() => format!("{key} ({})", p.unit),
-        _ => key.to_string(),
+impl SweepData {
+    /// A swept parameter's axis in words (its name with spaces), with the unit the parameter
+    /// registry declares for its key path when the manifest names one.
+    fn axis_label(&self, name: &str) -> String {
+        let key = self.axis_keys.get(name).map_or(name, String::as_str);
+        let words = name.replace('_', " ");
+        match crate::model::registry::find(key) {
+            Some(p) if !p.unit.is_empty() => format!("{words} ({})", p.unit),
+            _ => words,
+        }
     }
 }
 
@@ -368,12 +383,12 @@ fn draw_response<DB: DrawingBackend>(
         &if d.is_censored_metric(None, metric) {
             format!(
                 "Against {}; Kaplan-Meier median over replications (open circle: not reached, more than the value shown), band: 95% interval",
-                axis_label(&d.axes[0])
+                d.axis_label(&d.axes[0])
             )
         } else {
             format!(
                 "Against {}; mean over replications, band: 95% confidence interval",
-                axis_label(&d.axes[0])
+                d.axis_label(&d.axes[0])
             )
         },
     )?;
@@ -411,7 +426,7 @@ fn draw_response<DB: DrawingBackend>(
     let spec = AxisSpec::linear(
         x_range.clone(),
         y_range,
-        &axis_label(&d.axes[0]),
+        &d.axis_label(&d.axes[0]),
         &info.y_desc,
     );
     let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), None, None)?;
@@ -560,7 +575,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     let (pw, ph) = plot_area.dim_in_pixel();
     draw_text(
         &plot_area,
-        &axis_label(&d.axes[0]),
+        &d.axis_label(&d.axes[0]),
         &desc,
         ((pw as i32 + 120) / 2, ph as i32 - 30),
         HPos::Center,
@@ -569,7 +584,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     let vdesc = desc.transform(FontTransform::Rotate270);
     draw_text(
         &plot_area,
-        &axis_label(&d.axes[1]),
+        &d.axis_label(&d.axes[1]),
         &vdesc,
         (24, (ph as i32 - 80) / 2),
         HPos::Center,
@@ -927,7 +942,7 @@ fn draw_scatter<DB: DrawingBackend>(
         let mut spec = AxisSpec::linear(
             x_range,
             y_range.clone(),
-            &axis_label(&d.axes[a]),
+            &d.axis_label(&d.axes[a]),
             if a % SCATTER_COLUMNS == 0 {
                 &info.y_desc
             } else {

@@ -60,6 +60,7 @@ h2{font-size:1em;margin:0;break-after:avoid}
 dl{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:.05em .5em;font-size:.86em}
 dt{font-weight:bold;color:#0072B2} dd{margin:0}
 .ci{color:#666;font-size:.88em;white-space:nowrap} .none{color:#666}
+td .ci{white-space:normal}
 footer{margin-top:.6em;padding-top:.3em;border-top:1px solid #ccc;color:#555;font-size:.74em}
 @page{size:A4;margin:10mm 11mm}
 @media print{
@@ -479,6 +480,7 @@ fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Conte
         );
     }
     html.push_str("</tr></thead><tbody>");
+    let mut rows = String::new();
     for a in progs {
         let get = |m: M| d.get(a, m.name());
         let colour = hex(palette::arm_color(data.arm_index(a)));
@@ -492,7 +494,7 @@ fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Conte
             None => NOT_MEASURED.to_string(),
         };
         let _ = write!(
-            html,
+            &mut rows,
             "<tr><th><span class=\"sw\" style=\"background:{colour}\"></span>{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{per_point}</td>",
             escape(&arm_label(a)),
             effect_cell(Effect::of(get(M::PeakGainB)), pp_signed, pp),
@@ -503,14 +505,17 @@ fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Conte
         );
         if cx.priced {
             let _ = write!(
-                html,
+                &mut rows,
                 "<td class=\"n\">{}</td><td class=\"n\">{}</td>",
                 effect_cell(Effect::of(get(M::NetValue)), numbers::euro, numbers::euro),
                 break_even_cell(d, a, &horizon)
             );
         }
-        html.push_str("</tr>");
+        rows.push_str("</tr>");
     }
+    // A narrow column wraps an interval at its comma, never between a minus sign and its
+    // number (browsers may break after U+2212): a word joiner holds them together.
+    html.push_str(&rows.replace('\u{2212}', "\u{2212}\u{2060}"));
     html.push_str("</tbody></table>");
 }
 

@@ -218,10 +218,7 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
     draw_header(
         &header,
         "Cost against lasting NPS gain",
-        &format!(
-            "One dot per programme, mean over runs; whiskers: {}",
-            data.intervals.short()
-        ),
+        &format!("Mean over runs; whiskers: {}", data.intervals.short()),
     )?;
     let ends = |s: &Stat| [s.mean, s.ci_lo, s.ci_hi].into_iter().flatten();
     let x_range = value_range(points.iter().flat_map(|p| ends(&p.cost)), true);
