@@ -17,7 +17,7 @@ use undercurrent::output::manifest;
 use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
 use undercurrent::output::staging;
 use undercurrent::plot::data::Intervals;
-use undercurrent::report::text::durability_table;
+use undercurrent::report::text::{claims_lines, durability_table, wrapped};
 
 #[derive(Parser)]
 #[command(
@@ -628,10 +628,14 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
         Intervals::Chance
     };
     println!("{}", durability_table(&r.arms, &r.durability, intervals));
+    print!("{}", claims_lines(s, &r.claims));
     println!(
-        "wrote {} and manifest.json in {:.1} s",
-        r.files.join(", "),
-        r.wall_seconds
+        "{}",
+        wrapped(&format!(
+            "wrote {} and manifest.json in {:.1} s",
+            r.files.join(", "),
+            r.wall_seconds
+        ))
     );
     if !no_plots {
         let code = plot(staged.path(), staged.target());

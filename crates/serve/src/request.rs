@@ -72,7 +72,7 @@ pub struct ScenarioRequest {
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large and the explorer never writes files.
-pub const REFUSED_KEYS: [(&str, &str); 3] = [
+pub const REFUSED_KEYS: [(&str, &str); 4] = [
     (
         "employee_snapshots",
         "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
@@ -84,6 +84,10 @@ pub const REFUSED_KEYS: [(&str, &str); 3] = [
     (
         "windows",
         "windows.csv is written by `undercurrent run`; the explorer's comparison has its own window",
+    ),
+    (
+        "claims",
+        "claims are judged in claims.csv and the report by `undercurrent run`, on its replications",
     ),
 ];
 
@@ -450,5 +454,12 @@ mod tests {
         assert!(e.message.contains("million employee-days"), "{}", e.message);
         let e = req(r#"{"employee_snapshots": [1]}"#).unwrap_err();
         assert_eq!(e.status, 422);
+    }
+
+    #[test]
+    fn claims_are_left_to_undercurrent_run() {
+        let e = req(r#"{"claims": [{"says": "x", "checks": []}]}"#).unwrap_err();
+        assert_eq!(e.status, 422);
+        assert!(e.message.contains("undercurrent run"), "{}", e.message);
     }
 }

@@ -119,6 +119,7 @@ th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-al
 th{background:#f2f6fa} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .ci{color:#666;font-size:.85em} figure{margin:1.5em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
 figcaption{color:#555;font-size:.9em} .changed{font-weight:bold;color:#B35900}
+.verdict{display:block;margin-top:.3em} .verdict.agrees{color:#006D4E} .verdict.disagrees{color:#B35900} .verdict.undecided{color:#555}
 .reading p{margin:.4em 0} .reading h3{margin-bottom:.2em} code{background:#f4f4f4;padding:0 .2em}
 @page{size:A4;margin:16mm 14mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h2{break-after:avoid;page-break-after:avoid;margin-top:1.2em}h3{break-after:avoid;page-break-after:avoid}figure,tr,.reading p,.reading h3+p{break-inside:avoid;page-break-inside:avoid}details>summary{display:none}details::details-content{display:block;content-visibility:visible}.screen-only{display:none}a{color:inherit;text-decoration:none}}
@@ -589,6 +590,11 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     summary_section(&mut html, m, &data);
     reading_section(&mut html, &data);
     durability_section(&mut html, &data.durability, &data.arms, data.intervals);
+    super::claims::claims_section(
+        &mut html,
+        &super::claims::load_claims(dir)?,
+        data.intervals.long(),
+    );
     super::costs::cost_section(&mut html, &data, m)?;
     charts_section(&mut html, &data)?;
     arms_section(&mut html, m);

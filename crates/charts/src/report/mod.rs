@@ -2,6 +2,7 @@
 //! reading, the self-contained HTML report and the one-page summary.
 
 pub mod calibration;
+pub mod claims;
 pub mod costs;
 pub mod html;
 pub mod reading;

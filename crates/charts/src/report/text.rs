@@ -4,6 +4,8 @@
 //! words what each column is, in which unit, and what the intervals cover. Everything else
 //! (days to peak, the share kept, NPS a year on, ...) is in `durability.csv` and the report.
 
+use crate::experiment::claims::{ClaimRow, Verdict};
+use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::DurabilityRow;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 use crate::metrics::survival::CensoredMedian;
@@ -164,6 +166,67 @@ fn wrap(text: &str, hang: usize) -> String {
 /// The printed table: per intervention arm its name, then the means of six durability
 /// figures, then their intervals (`intervals` says which kind), then footnotes in words.
 /// No line is wider than [`MAX_WIDTH`].
+/// `text` wrapped at word boundaries into lines of at most [`MAX_WIDTH`] columns (a word
+/// longer than that stands on its own line): for what the CLI prints about a run.
+pub fn wrapped(text: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if width > 0 && width + 1 + w > MAX_WIDTH {
+            out.push('\n');
+            width = 0;
+        } else if width > 0 {
+            out.push(' ');
+            width += 1;
+        }
+        out.push_str(word);
+        width += w;
+    }
+    out
+}
+
+/// The verdict of each claim, one line each within [`MAX_WIDTH`], printed after the table:
+/// `  agrees     1. Training alone has a best-before date: …`, wrapped. Empty
+/// without claims. The checks and their numbers are in `claims.csv` and the report.
+pub fn claims_lines(s: &Scenario, rows: &[ClaimRow]) -> String {
+    if s.claims.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "Claims against the model (a check holds only when its whole 95% interval is on the\nclaimed side; the checks are in claims.csv and the report):\n",
+    );
+    for (i, claim) in s.claims.iter().enumerate() {
+        let verdict = rows
+            .iter()
+            .find(|r| r.claim == i)
+            .map_or(Verdict::Undecided, |r| r.claim_verdict);
+        let head = format!("  {:<10} {}. ", verdict.name(), i + 1);
+        let indent = head.chars().count();
+        // Wrapped at word boundaries, continuation lines under the claim's first word.
+        let mut line = head;
+        let mut width = indent;
+        for word in claim.says.split_whitespace() {
+            let w = word.chars().count();
+            if width > indent && width + 1 + w > MAX_WIDTH {
+                out.push_str(&line);
+                out.push('\n');
+                line = " ".repeat(indent);
+                width = indent;
+            }
+            if width > indent {
+                line.push(' ');
+                width += 1;
+            }
+            line.push_str(word);
+            width += w;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
     let find =
         |a: usize, m: DurabilityMetric| rows.iter().find(|r| r.arm == a && r.metric == m.name());

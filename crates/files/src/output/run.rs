@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use crate::experiment::claims::ClaimRow;
 use crate::experiment::runner::{run_each, run_scenario};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::{self, DurabilityRow};
@@ -101,6 +102,8 @@ pub struct RunReport {
     pub arms: Vec<String>,
     /// The rows of `durability.csv`, for a printed table.
     pub durability: Vec<DurabilityRow>,
+    /// The judged checks of the scenario's claims (`claims.csv`), for a printed summary.
+    pub claims: Vec<ClaimRow>,
 }
 
 /// A complete result in its staging directory, not yet moved into place.
@@ -151,7 +154,7 @@ pub fn run_to_dir(
     };
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
     let durability = aggregate::durability(&results, arms.len());
-    let mut files = write_run(dir, s, &results, &durability)?;
+    let (mut files, claims) = write_run(dir, s, &results, &durability)?;
     if let Some(p) = &opts.posterior {
         let path = dir.join(POSTERIOR_DRAWS);
         crate::output::write_atomic(&path, p.table.as_bytes())?;
@@ -181,6 +184,7 @@ pub fn run_to_dir(
             threads: opts.threads,
             arms,
             durability,
+            claims,
         },
     })
 }

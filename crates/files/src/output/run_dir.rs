@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::experiment::claims;
 use crate::experiment::replication::ReplicationResult;
 use crate::experiment::scenario::{Scenario, Toggle, AUTO_ROWS};
 use crate::metrics::aggregate::{self, DurabilityRow};
@@ -9,15 +10,15 @@ use crate::metrics::aggregate::{self, DurabilityRow};
 use super::manifest::{Manifest, MANIFEST};
 use super::tables;
 
-/// Data files a run writes (the manifest comes last, as the mark of a complete result).
-/// `durability` is `aggregate::durability` of `results`, computed once by the caller, which
-/// also prints it.
+/// Data files a run writes (the manifest comes last, as the mark of a complete result), and
+/// the judged claims (empty without `[[claims]]`). `durability` is `aggregate::durability`
+/// of `results`, computed once by the caller, which also prints it and the claims.
 pub fn write_run(
     dir: &Path,
     s: &Scenario,
     results: &[ReplicationResult],
     durability: &[DurabilityRow],
-) -> std::io::Result<Vec<String>> {
+) -> std::io::Result<(Vec<String>, Vec<claims::ClaimRow>)> {
     std::fs::create_dir_all(dir)?;
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
     let mut files = Vec::new();
@@ -35,16 +36,21 @@ pub fn write_run(
         tables::write_replications(&dir.join("replications.csv"), &arms, results)?;
         files.push("replications.csv".to_string());
     }
+    let window_rows = aggregate::windows(results, arms.len(), &s.windows);
     if !s.windows.is_empty() {
-        let rows = aggregate::windows(results, arms.len(), &s.windows);
-        tables::write_windows(&dir.join("windows.csv"), &arms, &rows)?;
+        tables::write_windows(&dir.join("windows.csv"), &arms, &window_rows)?;
         files.push("windows.csv".to_string());
+    }
+    let claim_rows = claims::judge(&s.claims, &arms, durability, &window_rows);
+    if !s.claims.is_empty() {
+        tables::write_claims(&dir.join("claims.csv"), &s.claims, &claim_rows)?;
+        files.push("claims.csv".to_string());
     }
     if !s.employee_snapshots.is_empty() {
         tables::write_employees(&dir.join("employees.csv"), &arms, results)?;
         files.push("employees.csv".to_string());
     }
-    Ok(files)
+    Ok((files, claim_rows))
 }
 
 /// Writes `manifest.json` last: its presence marks a complete result.

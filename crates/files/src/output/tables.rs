@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::experiment::claims::{Bound, Claim, ClaimRow, Measured};
 use crate::experiment::replication::ReplicationResult;
 use crate::metrics::aggregate::{DurabilityRow, SeriesRow, WindowRow};
 use crate::metrics::recorder::METRICS;
@@ -123,6 +124,98 @@ pub fn write_windows(path: &Path, arms: &[String], rows: &[WindowRow]) -> std::i
     }
     finish(w, path)
 }
+
+/// Writes `claims.csv`: one row per check of every claim, with the statistic's estimate and
+/// 95% interval, the check's verdict and the claim's (repeated on each of its rows).
+pub fn write_claims(path: &Path, claims: &[Claim], rows: &[ClaimRow]) -> std::io::Result<()> {
+    // An interval without an upper end (a median not reached) is `Inf`, which pandas and R
+    // read as infinity; `NA` would say it is unknown.
+    let bound_num = |x: f64| {
+        if x == f64::INFINITY {
+            "Inf".to_string()
+        } else {
+            num(x)
+        }
+    };
+    let measured = |m: Option<&Measured>| match m {
+        Some(m) => [num(m.estimate), bound_num(m.lo), bound_num(m.hi)],
+        None => ["NA".into(), "NA".into(), "NA".into()],
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CLAIMS_HEADER).map_err(csv_err)?;
+    for r in rows {
+        let (kind, lo, hi, than) = match &r.bound {
+            Bound::Above(v) => ("above", num(*v), "NA".into(), ""),
+            Bound::Below(v) => ("below", "NA".into(), num(*v), ""),
+            Bound::Between(a, b) => ("between", num(*a), num(*b), ""),
+            Bound::AboveArm(o) => ("above_arm", "NA".into(), "NA".into(), o.as_str()),
+            Bound::BelowArm(o) => ("below_arm", "NA".into(), "NA".into(), o.as_str()),
+        };
+        let [estimate, ci_lo, ci_hi] = measured(Some(&r.measured));
+        let [o_estimate, o_lo, o_hi] = measured(r.other.as_ref());
+        let (first, last) = match r.window {
+            Some([f, l]) => (f.to_string(), l.to_string()),
+            None => ("NA".into(), "NA".into()),
+        };
+        let more_than = if r.measured.lower_bound_only {
+            "true"
+        } else {
+            "false"
+        };
+        w.write_record([
+            (r.claim + 1).to_string().as_str(),
+            claims[r.claim].says.as_str(),
+            claims[r.claim].source.as_str(),
+            &(r.check + 1).to_string(),
+            &r.arm,
+            &r.statistic,
+            &first,
+            &last,
+            &r.quantity,
+            kind,
+            &lo,
+            &hi,
+            than,
+            &estimate,
+            &ci_lo,
+            &ci_hi,
+            more_than,
+            &o_estimate,
+            &o_lo,
+            &o_hi,
+            r.verdict.name(),
+            r.claim_verdict.name(),
+        ])
+        .map_err(csv_err)?;
+    }
+    finish(w, path)
+}
+
+/// The header of `claims.csv` (claims and checks numbered from 1, as a reader counts them).
+pub const CLAIMS_HEADER: [&str; 22] = [
+    "claim",
+    "says",
+    "source",
+    "check",
+    "arm",
+    "statistic",
+    "window_first",
+    "window_last",
+    "quantity",
+    "bound",
+    "bound_lo",
+    "bound_hi",
+    "than_arm",
+    "estimate",
+    "ci_lo",
+    "ci_hi",
+    "more_than",
+    "than_estimate",
+    "than_ci_lo",
+    "than_ci_hi",
+    "check_verdict",
+    "claim_verdict",
+];
 
 /// The header of `windows.csv`.
 pub const WINDOWS_HEADER: [&str; 10] = [

@@ -2,6 +2,7 @@
 //! Sweeps (which write files) live a layer up, in `undercurrent-files`.
 
 pub mod budget;
+pub mod claims;
 pub mod locate;
 pub mod replication;
 pub mod runner;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::budget;
+use super::claims::{self, Claim};
 use super::locate::{
     did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
 };
@@ -154,6 +155,11 @@ undercurrent_model::with_param_sections!(scenario_struct! {
         ..sections..
         /// Arms in output order; a `baseline` arm without interventions is added first when absent.
         pub arms: Vec<ArmSpec> = Vec::new(),
+        /// What a source says, as checks on this run's statistics (`claims.csv`, and a
+        /// section of the report): see [`super::claims`]. Not written back when empty, so
+        /// older scenario files keep their identity.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub claims: Vec<Claim> = Vec::new(),
     }
 });
 
@@ -447,6 +453,10 @@ impl Scenario {
                 );
             }
         }
+        let arm_names: Vec<String> = self.arms.iter().map(|a| a.name.clone()).collect();
+        let valued = self.economics.value_per_customer_per_year.is_some()
+            || self.economics.value_per_nps_point_per_year.is_some();
+        claims::check(&self.claims, &arm_names, &self.windows, valued, c);
         c.output_name("name", &self.name);
         // Checks below allocate or estimate in proportion to the organisation's size: they
         // run only once that size is known to be within its bounds (its problem, if any, is

@@ -232,6 +232,8 @@ impl Calibration {
         scenario.per_replication = Toggle::Off;
         scenario.employee_snapshots.clear();
         scenario.windows.clear();
+        // Claims are judged on one run's replications, not per simulation of a calibration.
+        scenario.claims.clear();
         let problems = scenario.problems();
         if !problems.is_empty() {
             return Err(invalid(

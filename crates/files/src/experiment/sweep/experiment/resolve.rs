@@ -54,6 +54,8 @@ pub(super) fn base_scenario(
     scenario.per_replication = Toggle::Off;
     scenario.employee_snapshots.clear();
     scenario.windows.clear();
+    // Claims are judged on one run's replications (claims.csv, the report), not per point.
+    scenario.claims.clear();
     let problems = scenario.problems();
     if !problems.is_empty() {
         // Only `record_every` can be wrong here: the scenario itself passed.
