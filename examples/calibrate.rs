@@ -75,6 +75,7 @@ fn main() {
         burn_in: burn,
         record_every: 5,
         snapshot_days: vec![],
+        teams: false,
     };
     let t0 = std::time::Instant::now();
     let results: Vec<_> = (0..reps)

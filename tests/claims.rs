@@ -145,7 +145,11 @@ fn num(row: &[(String, String)], col: &str) -> f64 {
 fn claims_are_judged_on_their_intervals_and_never_say_more() {
     let dir = fresh("verdicts");
     let out = run(&dir, &format!("{BASE}{CLAIMS}"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = rows(&dir);
     assert_eq!(rows.len(), 8, "one row per check");
     let verdict = |claim: &str| -> Vec<&str> {
@@ -176,7 +180,11 @@ fn claims_are_judged_on_their_intervals_and_never_say_more() {
     let censored = rows.iter().find(|r| get(r, "claim") == "5").unwrap();
     assert_eq!(get(censored, "more_than"), "true");
     assert_eq!(get(censored, "ci_hi"), "Inf");
-    assert_eq!(verdict("5"), ["disagrees"], "more than ten days is not below five");
+    assert_eq!(
+        verdict("5"),
+        ["disagrees"],
+        "more than ten days is not below five"
+    );
     assert_eq!(verdict("6"), ["agrees"]);
     // The windowed difference from the baseline comes from windows.csv.
     let w = rows.iter().find(|r| get(r, "claim") == "7").unwrap();
@@ -223,13 +231,18 @@ fn claims_are_judged_on_their_intervals_and_never_say_more() {
     // Printed after the table, every line within 100 columns, verdict first.
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Claims against the model"), "{stdout}");
-    assert!(stdout.contains("  disagrees  2. Training lowers B."), "{stdout}");
+    assert!(
+        stdout.contains("  disagrees  2. Training lowers B."),
+        "{stdout}"
+    );
     assert!(stdout.lines().all(|l| l.chars().count() <= 100), "{stdout}");
 
     // The report's section: the sentence, the verdict in words, "more than" for the
     // censored half-life, and "undecided" with its reason.
     let html = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
-    let section = &html[html.find("<h2>Claims against the model</h2>").expect("section")..];
+    let section = &html[html
+        .find("<h2>Claims against the model</h2>")
+        .expect("section")..];
     let section = &section[..section[5..].find("<h2>").unwrap() + 5];
     for want in [
         "Training raises B.",
@@ -244,14 +257,21 @@ fn claims_are_judged_on_their_intervals_and_never_say_more() {
         assert!(section.contains(want), "missing {want:?} in {section}");
     }
     let manifest = std::fs::read_to_string(dir.join("out/manifest.json")).unwrap();
-    assert!(manifest.contains("\"claims.csv\""), "listed among the run's files");
+    assert!(
+        manifest.contains("\"claims.csv\""),
+        "listed among the run's files"
+    );
 }
 
 #[test]
 fn a_scenario_without_claims_writes_no_claims_file_and_no_section() {
     let dir = fresh("none");
     let out = run(&dir, BASE);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!dir.join("out/claims.csv").exists());
     let html = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
     assert!(!html.contains("Claims against the model"));
@@ -341,7 +361,11 @@ fn a_sweep_over_a_scenario_with_claims_drops_them() {
         .arg(dir.join("grid.toml"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.join("out/points.csv").is_file());
     assert!(!dir.join("out/claims.csv").exists());
 }

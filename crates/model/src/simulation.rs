@@ -102,6 +102,12 @@ impl<'a> Simulation<'a> {
         total
     }
 
+    /// Every team's own day from the last [`Simulation::step`], in team order (empty before
+    /// the first): what a team-level table records.
+    pub fn team_days(&self) -> &[TeamDay] {
+        &self.scratch
+    }
+
     /// Managers' self-ratings: shares rating themselves "always" and "almost always".
     pub fn self_rating_shares(&self) -> (f64, f64) {
         let p = &self.world.params.managers;

@@ -20,11 +20,10 @@ use self_cell::self_cell;
 
 use crate::experiment::budget;
 use crate::experiment::replication::{
-    assemble, burn_in_unless, run_arm_unless, ReplicationResult, RunSettings, Snapshot,
+    assemble, burn_in_unless, run_arm_unless, ArmOutput, ReplicationResult, RunSettings,
 };
 use crate::experiment::scenario::Scenario;
 use crate::metrics::economics::Valuation;
-use crate::metrics::recorder::RunSeries;
 use crate::model::rng::replication_seed;
 use crate::model::{ArmPlan, Consts, Params, Simulation};
 
@@ -42,7 +41,7 @@ pub struct Owner {
 /// One replication's organisation after the burn-in, with its baseline already run.
 pub struct Burned<'a> {
     sim: Simulation<'a>,
-    baseline: (RunSeries, Vec<Snapshot>),
+    baseline: ArmOutput,
     self_rating: (f64, f64),
 }
 

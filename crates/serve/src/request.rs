@@ -72,10 +72,14 @@ pub struct ScenarioRequest {
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large and the explorer never writes files.
-pub const REFUSED_KEYS: [(&str, &str); 4] = [
+pub const REFUSED_KEYS: [(&str, &str); 5] = [
     (
         "employee_snapshots",
         "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
+    ),
+    (
+        "teams",
+        "teams.csv is written by `undercurrent run`; the explorer writes no files",
     ),
     (
         "per_replication",

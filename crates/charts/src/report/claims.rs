@@ -229,7 +229,9 @@ fn shown(estimate: Option<f64>, lo: Option<f64>, hi: Option<f64>, more: bool, s:
         format!("{}{}", s.write(e), s.unit())
     };
     match (lo, hi) {
-        (Some(lo), Some(hi)) if lo.is_finite() => format!("{head} [{}, {}]", s.write(lo), s.write(hi)),
+        (Some(lo), Some(hi)) if lo.is_finite() => {
+            format!("{head} [{}, {}]", s.write(lo), s.write(hi))
+        }
         _ => head,
     }
 }

@@ -46,6 +46,10 @@ pub fn write_run(
         tables::write_claims(&dir.join("claims.csv"), &s.claims, &claim_rows)?;
         files.push("claims.csv".to_string());
     }
+    if s.teams {
+        tables::write_teams(&dir.join("teams.csv"), &arms, results)?;
+        files.push("teams.csv".to_string());
+    }
     if !s.employee_snapshots.is_empty() {
         tables::write_employees(&dir.join("employees.csv"), &arms, results)?;
         files.push("employees.csv".to_string());

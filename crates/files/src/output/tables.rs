@@ -6,6 +6,7 @@ use crate::experiment::claims::{Bound, Claim, ClaimRow, Measured};
 use crate::experiment::replication::ReplicationResult;
 use crate::metrics::aggregate::{DurabilityRow, SeriesRow, WindowRow};
 use crate::metrics::recorder::METRICS;
+use crate::metrics::registry::TEAM_METRICS;
 use crate::metrics::stats::Summary;
 use crate::metrics::survival::CensoredMedian;
 use crate::model::drives::DRIVE_NAMES;
@@ -123,6 +124,49 @@ pub fn write_windows(path: &Path, arms: &[String], rows: &[WindowRow]) -> std::i
         .map_err(csv_err)?;
     }
     finish(w, path)
+}
+
+/// The header of `teams.csv`: the row's place, the team metrics of the registry, the
+/// manager's level.
+pub fn teams_header() -> Vec<&'static str> {
+    let mut h = vec!["arm", "replication", "team", "day"];
+    h.extend(TEAM_METRICS.iter().map(|m| m.name()));
+    h.push("role_model");
+    h
+}
+
+/// Writes `teams.csv`: one row per arm, replication, team and recorded day (wide: one column
+/// per team metric), streamed to the file as rows are formatted (never the whole table in
+/// memory), replaced atomically.
+pub fn write_teams(
+    path: &Path,
+    arms: &[String],
+    results: &[ReplicationResult],
+) -> std::io::Result<()> {
+    let mut file = crate::output::files::AtomicFile::create(path)?;
+    {
+        let mut w = csv::Writer::from_writer(&mut file);
+        w.write_record(teams_header()).map_err(csv_err)?;
+        let mut row: Vec<String> = Vec::with_capacity(TEAM_METRICS.len() + 5);
+        for (a, arm) in arms.iter().enumerate() {
+            for (r, res) in results.iter().enumerate() {
+                for t in res.teams.get(a).into_iter().flatten() {
+                    for (k, day) in t.days.iter().enumerate() {
+                        row.clear();
+                        row.push(arm.clone());
+                        row.push(r.to_string());
+                        row.push(t.team.to_string());
+                        row.push(day.to_string());
+                        row.extend((0..TEAM_METRICS.len()).map(|m| num(t.value(k, m))));
+                        row.push(num(t.role_model[k]));
+                        w.write_record(&row).map_err(csv_err)?;
+                    }
+                }
+            }
+        }
+        w.flush()?;
+    }
+    file.commit()
 }
 
 /// Writes `claims.csv`: one row per check of every claim, with the statistic's estimate and

@@ -14,6 +14,7 @@
 //!   and the employee snapshots.
 
 use crate::metrics::recorder::N_METRICS;
+use crate::metrics::registry::TEAM_METRICS;
 use crate::model::employees::N_COLS;
 use crate::model::team::{Team, TeamDay};
 
@@ -112,11 +113,18 @@ pub fn estimate(s: &Scenario) -> Estimate {
         * employees
         * std::mem::size_of::<Snapshot>() as f64
         * 2.0;
+    // `teams = true`: per team the team metrics and the manager's level on every recorded
+    // day (`TeamRecord`).
+    let teams = if s.teams {
+        (employees / team_size).ceil() * records * (TEAM_METRICS.len() as f64 + 2.0) * 8.0
+    } else {
+        0.0
+    };
     Estimate {
         organisation,
         largest_pool: full_pool.max(last_pool),
         organisations_per_replication: if arms > 1.0 { arms + 1.0 } else { 1.0 },
-        kept: arms * replications * (series + snapshots),
+        kept: arms * replications * (series + snapshots + teams),
     }
 }
 

@@ -229,7 +229,15 @@ pub fn check(claims: &[Claim], arms: &[String], windows: &[[i64; 2]], valued: bo
             );
         }
         for (j, ch) in claim.checks.iter().enumerate() {
-            check_one(ch, &format!("{key}.checks[{j}]"), arms, baseline, windows, valued, c);
+            check_one(
+                ch,
+                &format!("{key}.checks[{j}]"),
+                arms,
+                baseline,
+                windows,
+                valued,
+                c,
+            );
         }
     }
 }
@@ -362,7 +370,10 @@ fn check_one(
             "",
         ),
         Some(Bound::Above(v)) | Some(Bound::Below(v)) if !v.is_finite() => c.fail(
-            &format!("{key}.{}", if ch.above.is_some() { "above" } else { "below" }),
+            &format!(
+                "{key}.{}",
+                if ch.above.is_some() { "above" } else { "below" }
+            ),
             v.to_string(),
             "a finite number".into(),
             "",
@@ -533,11 +544,11 @@ pub fn judge(
                 measure(a, ch, &quantity, durability, windows)
             });
             let other = match &bound {
-                Bound::AboveArm(o) | Bound::BelowArm(o) => Some(
-                    index(o).map_or(Measured::NOT_MEASURED, |a| {
+                Bound::AboveArm(o) | Bound::BelowArm(o) => {
+                    Some(index(o).map_or(Measured::NOT_MEASURED, |a| {
                         measure(a, ch, &quantity, durability, windows)
-                    }),
-                ),
+                    }))
+                }
                 _ => None,
             };
             let verdict = judge_one(&bound, &measured, other.as_ref());
@@ -585,15 +596,42 @@ mod tests {
 
     #[test]
     fn a_check_holds_only_when_the_whole_interval_is_on_the_claimed_side() {
-        assert_eq!(judge_one(&Bound::Above(0.0), &m(0.1, 0.2), None), Verdict::Agrees);
-        assert_eq!(judge_one(&Bound::Above(0.0), &m(-0.1, 0.2), None), Verdict::Undecided);
-        assert_eq!(judge_one(&Bound::Above(0.0), &m(-0.2, -0.1), None), Verdict::Disagrees);
-        assert_eq!(judge_one(&Bound::Below(1.0), &m(0.1, 0.2), None), Verdict::Agrees);
-        assert_eq!(judge_one(&Bound::Below(0.15), &m(0.1, 0.2), None), Verdict::Undecided);
-        assert_eq!(judge_one(&Bound::Below(0.05), &m(0.1, 0.2), None), Verdict::Disagrees);
-        assert_eq!(judge_one(&Bound::Between(0.0, 1.0), &m(0.1, 0.2), None), Verdict::Agrees);
-        assert_eq!(judge_one(&Bound::Between(0.15, 1.0), &m(0.1, 0.2), None), Verdict::Undecided);
-        assert_eq!(judge_one(&Bound::Between(0.3, 1.0), &m(0.1, 0.2), None), Verdict::Disagrees);
+        assert_eq!(
+            judge_one(&Bound::Above(0.0), &m(0.1, 0.2), None),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Above(0.0), &m(-0.1, 0.2), None),
+            Verdict::Undecided
+        );
+        assert_eq!(
+            judge_one(&Bound::Above(0.0), &m(-0.2, -0.1), None),
+            Verdict::Disagrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Below(1.0), &m(0.1, 0.2), None),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Below(0.15), &m(0.1, 0.2), None),
+            Verdict::Undecided
+        );
+        assert_eq!(
+            judge_one(&Bound::Below(0.05), &m(0.1, 0.2), None),
+            Verdict::Disagrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Between(0.0, 1.0), &m(0.1, 0.2), None),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Between(0.15, 1.0), &m(0.1, 0.2), None),
+            Verdict::Undecided
+        );
+        assert_eq!(
+            judge_one(&Bound::Between(0.3, 1.0), &m(0.1, 0.2), None),
+            Verdict::Disagrees
+        );
     }
 
     #[test]
@@ -604,9 +642,18 @@ mod tests {
             hi: f64::INFINITY,
             lower_bound_only: true,
         };
-        assert_eq!(judge_one(&Bound::Above(250.0), &censored, None), Verdict::Agrees);
-        assert_eq!(judge_one(&Bound::Below(250.0), &censored, None), Verdict::Disagrees);
-        assert_eq!(judge_one(&Bound::Below(1000.0), &censored, None), Verdict::Undecided);
+        assert_eq!(
+            judge_one(&Bound::Above(250.0), &censored, None),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Below(250.0), &censored, None),
+            Verdict::Disagrees
+        );
+        assert_eq!(
+            judge_one(&Bound::Below(1000.0), &censored, None),
+            Verdict::Undecided
+        );
         assert_eq!(
             judge_one(&Bound::Between(0.0, 1000.0), &censored, None),
             Verdict::Undecided
@@ -616,12 +663,27 @@ mod tests {
     #[test]
     fn between_arms_only_intervals_that_do_not_overlap_decide() {
         let a = Bound::AboveArm("b".into());
-        assert_eq!(judge_one(&a, &m(0.3, 0.4), Some(&m(0.1, 0.2))), Verdict::Agrees);
-        assert_eq!(judge_one(&a, &m(0.15, 0.4), Some(&m(0.1, 0.2))), Verdict::Undecided);
-        assert_eq!(judge_one(&a, &m(0.0, 0.05), Some(&m(0.1, 0.2))), Verdict::Disagrees);
+        assert_eq!(
+            judge_one(&a, &m(0.3, 0.4), Some(&m(0.1, 0.2))),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&a, &m(0.15, 0.4), Some(&m(0.1, 0.2))),
+            Verdict::Undecided
+        );
+        assert_eq!(
+            judge_one(&a, &m(0.0, 0.05), Some(&m(0.1, 0.2))),
+            Verdict::Disagrees
+        );
         let b = Bound::BelowArm("b".into());
-        assert_eq!(judge_one(&b, &m(0.0, 0.05), Some(&m(0.1, 0.2))), Verdict::Agrees);
-        assert_eq!(judge_one(&b, &m(0.3, 0.4), Some(&m(0.1, 0.2))), Verdict::Disagrees);
+        assert_eq!(
+            judge_one(&b, &m(0.0, 0.05), Some(&m(0.1, 0.2))),
+            Verdict::Agrees
+        );
+        assert_eq!(
+            judge_one(&b, &m(0.3, 0.4), Some(&m(0.1, 0.2))),
+            Verdict::Disagrees
+        );
     }
 
     #[test]
@@ -631,7 +693,11 @@ mod tests {
             Verdict::Undecided
         );
         assert_eq!(
-            judge_one(&Bound::AboveArm("x".into()), &m(0.3, 0.4), Some(&Measured::NOT_MEASURED)),
+            judge_one(
+                &Bound::AboveArm("x".into()),
+                &m(0.3, 0.4),
+                Some(&Measured::NOT_MEASURED)
+            ),
             Verdict::Undecided
         );
     }
@@ -641,6 +707,9 @@ mod tests {
         use Verdict::*;
         assert_eq!(Verdict::of_checks([Agrees, Agrees]), Agrees);
         assert_eq!(Verdict::of_checks([Agrees, Undecided]), Undecided);
-        assert_eq!(Verdict::of_checks([Undecided, Disagrees, Agrees]), Disagrees);
+        assert_eq!(
+            Verdict::of_checks([Undecided, Disagrees, Agrees]),
+            Disagrees
+        );
     }
 }

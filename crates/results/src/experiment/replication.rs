@@ -5,11 +5,11 @@ use rayon::prelude::*;
 
 use crate::metrics::durability::{baseline_drift, durability_valued, Window};
 use crate::metrics::economics::Valuation;
-use crate::metrics::recorder::{Recorder, RunSeries};
+use crate::metrics::recorder::Recorder;
 use crate::model::employees::N_COLS;
 // A replication's output is a results type (statistics read it without running anything);
 // it is re-exported here, where it is made.
-pub use crate::metrics::replication::{ReplicationResult, Snapshot};
+pub use crate::metrics::replication::{ArmOutput, ReplicationResult, Snapshot, TeamRecord};
 use crate::model::{ArmPlan, Consts, Params, Simulation};
 
 /// Settings of a run that are not model parameters.
@@ -20,6 +20,8 @@ pub struct RunSettings {
     pub record_every: i64,
     /// Days on which every employee's state is captured (agent-level output).
     pub snapshot_days: Vec<i64>,
+    /// Record every team's series too (`teams.csv`).
+    pub teams: bool,
 }
 
 /// Runs one replication. `plans[0]` must be the baseline (no interventions).
@@ -33,7 +35,7 @@ pub fn run_replication(
     let sim = burn_in(params, consts, rep_seed, s);
     let self_rating = sim.self_rating_shares();
     let break_cost = params.customers.break_cost;
-    let outputs: Vec<(RunSeries, Vec<Snapshot>)> = if plans.len() == 1 {
+    let outputs: Vec<ArmOutput> = if plans.len() == 1 {
         // A single arm takes the organisation itself: no copy, half the memory of a large run.
         vec![run_arm(sim, &plans[0], s, break_cost)]
     } else {
@@ -94,11 +96,18 @@ pub fn burn_in_unless<'a>(
 /// baseline (its money figures priced by `value`), and the baseline's drift.
 pub fn assemble(
     plans: &[ArmPlan],
-    outputs: Vec<(RunSeries, Vec<Snapshot>)>,
+    outputs: Vec<ArmOutput>,
     self_rating: (f64, f64),
     value: &Valuation,
 ) -> ReplicationResult {
-    let (series, snapshots): (Vec<RunSeries>, Vec<Vec<Snapshot>>) = outputs.into_iter().unzip();
+    let mut series = Vec::with_capacity(outputs.len());
+    let mut snapshots = Vec::with_capacity(outputs.len());
+    let mut teams = Vec::with_capacity(outputs.len());
+    for o in outputs {
+        series.push(o.series);
+        snapshots.push(o.snapshots);
+        teams.push(o.teams);
+    }
     let base = &series[0];
     let durability = plans
         .iter()
@@ -117,17 +126,13 @@ pub fn assemble(
         series,
         durability,
         snapshots,
+        teams,
         self_rating,
     }
 }
 
 /// Runs one arm over the recorded horizon from a burned-in organisation.
-pub fn run_arm(
-    sim: Simulation,
-    plan: &ArmPlan,
-    s: &RunSettings,
-    break_cost: f64,
-) -> (RunSeries, Vec<Snapshot>) {
+pub fn run_arm(sim: Simulation, plan: &ArmPlan, s: &RunSettings, break_cost: f64) -> ArmOutput {
     match run_arm_unless(sim, plan, s, break_cost, &|| false) {
         Some(out) => out,
         None => unreachable!("an arm that is never stopped finishes"),
@@ -141,9 +146,23 @@ pub fn run_arm_unless(
     s: &RunSettings,
     break_cost: f64,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Option<(RunSeries, Vec<Snapshot>)> {
+) -> Option<ArmOutput> {
     let mut rec = Recorder::new(s.horizon, s.record_every, break_cost);
     let mut snaps = Vec::new();
+    // One recorder per team, built once: the same metrics from the team's own days.
+    let records = (s.horizon / s.record_every.max(1) + 2) as usize;
+    let mut teams: Vec<(Recorder, Vec<f64>)> = if s.teams {
+        (0..sim.teams.len())
+            .map(|_| {
+                (
+                    Recorder::new(s.horizon, s.record_every, break_cost),
+                    Vec::with_capacity(records),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     for day in 0..s.horizon {
         if stop() {
             return None;
@@ -151,6 +170,13 @@ pub fn run_arm_unless(
         let record = rec.is_record_day(day);
         let t = sim.step(plan, day, record);
         rec.on_day(day, &t, record);
+        for ((r, levels), (d, team)) in teams.iter_mut().zip(sim.team_days().iter().zip(&sim.teams))
+        {
+            r.on_day(day, d, record);
+            if record {
+                levels.push(team.manager.role_model as f64);
+            }
+        }
         if s.snapshot_days.contains(&day) {
             for team in &sim.teams {
                 let e = &team.employees;
@@ -170,5 +196,14 @@ pub fn run_arm_unless(
             }
         }
     }
-    Some((rec.finish(), snaps))
+    let teams = teams
+        .into_iter()
+        .enumerate()
+        .map(|(team, (r, role_model))| TeamRecord::from_series(team, &r.finish(), role_model))
+        .collect();
+    Some(ArmOutput {
+        series: rec.finish(),
+        snapshots: snaps,
+        teams,
+    })
 }

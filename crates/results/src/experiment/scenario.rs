@@ -114,6 +114,10 @@ impl Unwritten for EconomicsParams {
     }
 }
 
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 fn unwritten<T: Unwritten>(section: &T) -> bool {
     section.unwritten()
 }
@@ -137,6 +141,12 @@ undercurrent_model::with_param_sections!(scenario_struct! {
         pub per_replication: Toggle = Toggle::Auto,
         /// Days on which every employee's state is written to `employees.csv`.
         pub employee_snapshots: Vec<i64> = Vec::new(),
+        /// Write `teams.csv`: every team's state means, recognition, manager's role-model
+        /// level, customers and rule breaks on every recorded day, per arm and replication
+        /// (what organisations report per business unit). Not written back when off, so
+        /// older scenario files keep their identity.
+        #[serde(skip_serializing_if = "is_false")]
+        pub teams: bool = false,
         /// Day ranges `[first, last]` (recorded days, both included) over which
         /// `windows.csv` summarises every metric: per replication its mean over the window's
         /// recorded days, then across replications, for every arm and as the paired
@@ -376,6 +386,7 @@ impl Scenario {
             burn_in: self.burn_in_days,
             record_every: self.record_every,
             snapshot_days: self.employee_snapshots.clone(),
+            teams: self.teams,
         }
     }
 
@@ -507,7 +518,13 @@ impl Scenario {
         let start_pool = cu.pool_per_employee * self.organisation.team_size as f64 * 4.0 * 2.0;
         let at_once = e.organisation * e.organisations_per_replication;
         let (key, value, hint) = if e.kept > at_once {
-            if self.employee_snapshots.is_empty() {
+            if self.teams && self.employee_snapshots.is_empty() {
+                (
+                    "teams",
+                    "true".to_string(),
+                    "teams = false, fewer replications or arms, or fewer recorded days (raise record_every)",
+                )
+            } else if self.employee_snapshots.is_empty() {
                 (
                     "replications",
                     self.replications.to_string(),

@@ -243,9 +243,10 @@ pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> 
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
-    // A sweep keeps summaries, not agent-level snapshots.
+    // A sweep keeps summaries, not agent-level snapshots or team series.
     let settings = RunSettings {
         snapshot_days: Vec::new(),
+        teams: false,
         ..s.run_settings()
     };
     let res = run_replication(

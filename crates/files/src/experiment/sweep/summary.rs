@@ -131,6 +131,7 @@ mod tests {
             durability: vec![vec![1.0; DURABILITY_METRICS.len()]],
             baseline: vec![2.0; BASELINE_METRICS.len()],
             snapshots: vec![Vec::new(), Vec::new()],
+            teams: vec![Vec::new(), Vec::new()],
             self_rating: (0.0, 0.0),
         };
         let cols = all_columns(2);

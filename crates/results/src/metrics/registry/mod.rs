@@ -21,6 +21,7 @@ use std::borrow::Cow;
 pub use durability::{BaselineMetric, DurabilityMetric, StatDef};
 pub use series::{
     Compute, Flows, Gain, Metric, Recorded, SeriesDef, Stocks, GAINS, N_RECORDED, RECORDED_NAMES,
+    TEAM_METRICS,
 };
 pub use summary::{ArmSummary, SummaryDef};
 

@@ -266,6 +266,28 @@ impl Metric {
     }
 }
 
+/// The metrics of a team's row in `teams.csv`, in column order (after `arm, replication,
+/// team, day`; the manager's role-model level follows them): what organisations report per
+/// business unit, computed for a team exactly as for the whole organisation.
+pub const TEAM_METRICS: [Metric; 16] = [
+    Metric::Employees,
+    Metric::B,
+    Metric::K,
+    Metric::A,
+    Metric::N,
+    Metric::H,
+    Metric::E,
+    Metric::U,
+    Metric::P,
+    Metric::RecognitionShare,
+    Metric::OrientedShare,
+    Metric::Nps,
+    Metric::MeanScore,
+    Metric::RuleBreaksPer1000,
+    Metric::ActiveCustomers,
+    Metric::LeaversPerDay,
+];
+
 /// Names of the per-drive family, in the order of [`DRIVE_NAMES`] (tested).
 const DRIVE_B_NAMES: [&str; N_DRIVES] = [
     "B_purple",
