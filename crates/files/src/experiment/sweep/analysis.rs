@@ -12,7 +12,7 @@ use super::experiment::{censor_flag, output_columns, Experiment};
 use super::finalize::{parse_num, MANIFEST, RUNS};
 use super::state::EXPERIMENT;
 use super::{io_err, SweepError};
-use crate::experiment::sensitivity::{morris_indices, sobol_indices};
+use crate::experiment::sensitivity::{morris_indices_with_bootstrap, sobol_indices};
 use crate::experiment::sweep::design::DesignKind;
 use crate::metrics::stats::summarize;
 use crate::output::files::AtomicFile;
@@ -99,9 +99,9 @@ pub fn censoring_warnings(dir: &Path) -> Vec<String> {
 /// output `o`'s replication mean at point `p`.
 ///
 /// Tidy long format: `arm,metric,parameter,index,estimate,ci_lo,ci_hi,note`. Sobol gives
-/// `S1` and `ST` with 95% bootstrap percentile intervals; Morris gives `mu_star`, `mu` and
-/// `sigma` (in units of the output per unit of the normalised parameter range, no
-/// interval). An output the estimators cannot use (a non-finite mean at some point, or no
+/// `S1` and `ST` with 95% bootstrap percentile intervals; Morris gives `mu_star` (with a 95%
+/// bootstrap percentile interval over resampled trajectories), `mu` and `sigma` (in units of
+/// the output per unit of the normalised parameter range; no interval). An output the estimators cannot use (a non-finite mean at some point, or no
 /// variance at all) gets `NA` estimates and the reason in `note`, so the table keeps one row
 /// per output, parameter and index.
 ///
@@ -158,10 +158,23 @@ pub fn write(
                     }
                 }
             },
-            DesignKind::Morris => match morris_indices(k, &exp.design.unit, y) {
+            DesignKind::Morris => match morris_indices_with_bootstrap(
+                k,
+                &exp.design.unit,
+                y,
+                bootstrap,
+                exp.bootstrap_seed(),
+            ) {
                 Ok(idx) => {
                     for (i, m) in idx.iter().enumerate() {
-                        rows.push((i, "mu_star", m.mu_star, na, na, String::new()));
+                        rows.push((
+                            i,
+                            "mu_star",
+                            m.mu_star,
+                            m.mu_star_ci_lo,
+                            m.mu_star_ci_hi,
+                            String::new(),
+                        ));
                         rows.push((i, "mu", m.mu, na, na, String::new()));
                         rows.push((i, "sigma", m.sigma, na, na, String::new()));
                     }

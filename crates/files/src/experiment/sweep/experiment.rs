@@ -325,7 +325,7 @@ impl Experiment {
         }
     }
 
-    /// Seed of the bootstrap resampling of the Sobol indices.
+    /// Seed of the bootstrap resampling of the Sobol indices and of Morris μ*.
     pub fn bootstrap_seed(&self) -> u64 {
         key(&[self.file.seed, TAG_BOOTSTRAP])
     }
