@@ -172,8 +172,13 @@ fn not_found(
                     None => i.to_string(),
                 })
                 .collect();
+            let by_name = if walked == "arms" {
+                " (address an arm by its name, `arms.<name>`: a position counts the baseline, which comes first)"
+            } else {
+                ""
+            };
             format!(
-                "{where_} has no entry `{part}`; its entries are {}",
+                "{where_} has no entry `{part}`; its entries are {}{by_name}",
                 names.join(", ")
             )
         }

@@ -204,6 +204,19 @@ impl Axis {
     }
 }
 
+/// Whether `key` sets one drive's weight in a mix: `(hiring mix?, drive index)`.
+fn mix_share(key: &str) -> Option<(bool, usize)> {
+    let (hiring, drive) = if let Some(d) = key.strip_prefix("organisation.drive_mix.") {
+        (false, d)
+    } else {
+        (true, key.strip_prefix("organisation.hiring_mix.")?)
+    };
+    crate::model::drives::DRIVE_NAMES
+        .iter()
+        .position(|n| *n == drive)
+        .map(|d| (hiring, d))
+}
+
 /// A loaded, fully validated experiment.
 #[derive(Debug, Clone)]
 pub struct Experiment {
@@ -285,6 +298,38 @@ impl Experiment {
 
     pub fn points(&self) -> usize {
         self.design.points.len()
+    }
+
+    /// The values of design point `p` as simulated, for `points.csv` and `runs.csv`. A share
+    /// of a drive mix (`organisation.drive_mix.<drive>`, `organisation.hiring_mix.<drive>`) is
+    /// recorded as the share the model ran with: the drive's weight divided by the sum of the
+    /// mix's weights, unswept drives at their base values (a weight of 3.0 beside six drives
+    /// summing to 0.8 is a share of 0.79). Every other axis is its design value.
+    pub fn simulated_point(&self, p: usize) -> Vec<f64> {
+        let point = &self.design.points[p];
+        let mixes: Vec<Option<(bool, usize)>> =
+            self.axes.iter().map(|a| mix_share(&a.key)).collect();
+        if mixes.iter().all(Option::is_none) {
+            return point.clone();
+        }
+        let Ok(s) = self.scenario_at(p) else {
+            return point.clone();
+        };
+        let org = s.organisation.drive_mix.normalised();
+        let hiring = s
+            .organisation
+            .hiring_mix
+            .as_ref()
+            .map_or(org, |m| m.normalised());
+        mixes
+            .iter()
+            .zip(point)
+            .map(|(m, &v)| match m {
+                Some((false, d)) => org[*d],
+                Some((true, d)) => hiring[*d],
+                None => v,
+            })
+            .collect()
     }
 
     pub fn replications(&self) -> usize {

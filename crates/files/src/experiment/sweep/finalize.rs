@@ -164,11 +164,13 @@ pub fn write_outputs(
     let mut buf = Vec::new();
     let mut col = Vec::with_capacity(reps);
     let mut line = String::new();
-    for (p, point) in exp.design.points.iter().enumerate() {
+    for (p, _) in exp.design.points.iter().enumerate() {
+        // What was simulated (a drive-mix weight as its share), not the raw design value.
+        let point = exp.simulated_point(p);
         let ptext: String = exp
             .axes
             .iter()
-            .zip(point)
+            .zip(&point)
             .map(|(a, &v)| format!(",{}", a.text(v)))
             .collect();
         let layout = if ts_f.is_some() {
