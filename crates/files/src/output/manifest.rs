@@ -278,7 +278,10 @@ mod tests {
         assert_eq!(clean["git_dirty"], serde_json::Value::Bool(false));
         // Beside the commit, where a reader looks for the build.
         let text = serde_json::to_string(&m(Some(false))).unwrap();
-        assert!(text.contains(r#""git_commit":"","git_dirty":false,"command""#), "{text}");
+        assert!(
+            text.contains(r#""git_commit":"","git_dirty":false,"command""#),
+            "{text}"
+        );
     }
 
     #[test]
