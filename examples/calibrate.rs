@@ -1,4 +1,4 @@
-//! Prints the calibration targets of MODEL.md sections 6-8 for the default parameters.
+//! Prints the calibration targets (docs/sources.md sections 3 and 4) for the default parameters.
 //! `cargo run --release --example calibrate -- [replications]`
 use rayon::prelude::*;
 use undercurrent::experiment::replication::{run_replication, RunSettings};

@@ -1,4 +1,4 @@
-//! MODEL.md sections 6 and 8: published figures the default calibration must land near.
+//! Published figures the default calibration must land near (docs/sources.md sections 3 and 4).
 //! Each tolerance is written in the test.
 
 mod common;

@@ -173,7 +173,14 @@ fn a_directory_of_someone_elses_files_is_refused_unless_forced_and_never_touched
         std::fs::read_to_string(out.join("thesis.docx")).unwrap(),
         "precious"
     );
-    assert!(out.join("manifest.json").exists());
+    let m = undercurrent::output::manifest::read_manifest(&out)
+        .unwrap()
+        .unwrap();
+    // The build's uncommitted changes are recorded whenever its commit is (a git checkout).
+    assert_eq!(
+        m.git_dirty.is_some(),
+        m.git_commit.as_deref().is_some_and(|c| !c.is_empty())
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Sector and maturity presets against article 002 (MODEL.md section 6): about 40% of
+//! Sector and maturity presets against article 002 (docs/sources.md section 3): about 40% of
 //! government managers are role models; larger organisations recognise role-model behaviour
 //! less; only the transform phase recognises it almost always.
 

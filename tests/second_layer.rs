@@ -1,5 +1,5 @@
-//! The second layer of the source articles: stylized facts 6-8 of MODEL.md section 7 and the
-//! effect of every intervention and organisation mechanism that issue adds (rules and
+//! The second layer of the source articles: stylized facts 6-8 (docs/sources.md section 2)
+//! and the effect of every intervention and organisation mechanism that issue adds (rules and
 //! sanctions, practice, feedback culture, the role-model programme, shared feedback, a shared
 //! definition, gaming, turnover with hiring selectivity and socialisation).
 //!
@@ -408,7 +408,7 @@ fn article_000_training_alone_fades_and_the_full_method_lasts() {
     let full = s.durability("full_method", "gain_12m_B");
     // Since the evidence calibration a training keeps about 0.7 of its gain six months on
     // (Saks & Belcourt 2006), so the full method's lead a year after is about twofold, not the
-    // threefold of the hand calibration before; MODEL.md fact 3 asks that it beats each part.
+    // threefold of the hand calibration before; stylized fact 3 asks that it beats each part.
     assert!(
         full > 1.5 * training.max(0.0) && full > 0.05,
         "gain 12 months after: full method {full:.3}, training {training:.3}"

@@ -1,4 +1,4 @@
-//! Stylized facts 1-5 of MODEL.md section 7, checked on the embedded default scenario
+//! Stylized facts 1-5 (docs/sources.md section 2), checked on the embedded default scenario
 //! (20 replications, 200 employees, three years). Tolerances are written in each test.
 
 mod common;
@@ -118,8 +118,8 @@ fn fact4_reinforcement_rises_fast_extinguishes_after_withdrawal_and_variable_rat
 #[test]
 fn of_training_coaching_and_the_full_method_training_fades_fastest_and_the_full_method_keeps_most()
 {
-    // MODEL.md section 7, facts 1 and 3. Reinforcement is left out: its gain extinguishes
-    // after withdrawal by design (fact 4), on its own time scale.
+    // Stylized facts 1 and 3 (docs/sources.md section 2). Reinforcement is left out: its gain
+    // extinguishes after withdrawal by design (fact 4), on its own time scale.
     let r = default_run();
     let arms = ["training_only", "coaching", "full_method"];
     let shortest = arms

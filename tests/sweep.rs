@@ -93,6 +93,11 @@ fn one_and_two_threads_write_identical_files() {
         .unwrap();
     assert_eq!(m.kind.as_deref(), Some("sweep"));
     assert_eq!(m.name.as_deref(), Some("tiny_grid"));
+    // The build's uncommitted changes are recorded whenever its commit is (a git checkout).
+    assert_eq!(
+        m.git_dirty.is_some(),
+        m.git_commit.as_deref().is_some_and(|c| !c.is_empty())
+    );
     assert_eq!(m.design.as_deref(), Some("grid"));
     assert_eq!(
         (m.points, m.replications, m.runs),

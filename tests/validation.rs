@@ -1,6 +1,7 @@
-//! `docs/validation.md`: every published figure the model is held to (MODEL.md sections 6 and
-//! 8), its source, the model's value with its 95% interval, and whether it lies in the range
-//! the figure allows. One declaration per figure, below; the document is generated from them.
+//! `docs/validation.md`: every published figure the model is held to (`docs/sources.md`
+//! sections 3 and 4), its source, the model's value with its 95% interval, and whether it
+//! lies in the range the figure allows. One declaration per figure, below; the document is
+//! generated from them.
 //!
 //! `UPDATE_DOCS=1 cargo test --release --test validation` rewrites the document; without it the
 //! test fails when the document differs from what the model now gives. Figures that the model
@@ -169,7 +170,7 @@ const FIGURES: &[Figure] = &[
     },
     Figure {
         published: "about 14% of employees hold a strong norm (N ≥ 0.8)",
-        source: "MODEL.md section 6 (the articles)",
+        source: "article 002, 2018 survey (docs/sources.md)",
         quantity: "baseline share with N ≥ 0.8, mean over the recorded days",
         range: (0.09, 0.19),
         unit: "share",
@@ -178,7 +179,7 @@ const FIGURES: &[Figure] = &[
     },
     Figure {
         published: "about 15% of employees are highly feedback-minded",
-        source: "MODEL.md section 6 (the articles)",
+        source: "article 002, 2018 survey (docs/sources.md)",
         quantity: "baseline share of highly feedback-minded employees, mean over the recorded days",
         range: (0.10, 0.20),
         unit: "share",
@@ -196,7 +197,7 @@ const FIGURES: &[Figure] = &[
     },
     Figure {
         published: "government: about 40% of managers are role models",
-        source: "MODEL.md section 6 (article 002)",
+        source: "article 002 (docs/sources.md)",
         quantity: "share of managers who are role models in the government preset (1,000 employees, 6 organisations)",
         range: (0.35, 0.45),
         unit: "share",
@@ -304,7 +305,7 @@ fn document(rows: &[(&Figure, Measured)]) -> String {
          replications, seed as in the file) unless the quantity says otherwise; the interval is the\n\
          95% t interval of the mean over replications (or over organisations where so stated). \"In\"\n\
          means the model's mean lies in the range the figure allows; the range is this project's\n\
-         reading of the published figure and its uncertainty (MODEL.md sections 6-8).\n\n\
+         reading of the published figure and its uncertainty (`docs/sources.md` sections 3 and 4).\n\n\
          | published figure | source | model quantity | allowed range | model: mean [95% interval] | in range | role |\n\
          |---|---|---|---|---|---|---|\n",
     );
@@ -362,7 +363,7 @@ fn document(rows: &[(&Figure, Measured)]) -> String {
          of organisations, which one simulated organisation cannot show; the maturity presets are \
          tested in `tests/presets.rs`), and \"larger organisations recognise role-model behaviour \
          less\" (a comparison: `tests/presets.rs` and `results/article_002`). The stylized facts \
-         of MODEL.md section 7 are tested in `tests/stylized_facts.rs`.\n",
+         of `docs/sources.md` section 2 are tested in `tests/stylized_facts.rs`.\n",
     );
     out
 }

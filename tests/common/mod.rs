@@ -80,8 +80,8 @@ impl DefaultRun {
 }
 
 /// Skill K of every employee of the training-only arm, per replication: on the day after a
-/// two-day training (day 52) and `later` working days after it (MODEL.md section 8, skill
-/// decay; Arthur et al. 1998).
+/// two-day training (day 52) and `later` working days after it (skill decay with non-use,
+/// Arthur et al. 1998; docs/sources.md section 4).
 pub fn skill_after_training(
     use_protection: f64,
     later: i64,

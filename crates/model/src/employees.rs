@@ -334,7 +334,7 @@ fn settle_behaviour_step(k: &Consts, e: &mut Employees, i: usize, s: f32) -> f32
 
 /// Puts rows `rows` at the fixed point of behaviour, habit and norm, given the rest of the
 /// team as it is: start the slow state where the daily step would leave it, so the baseline
-/// does not drift (MODEL.md section 3, last paragraph).
+/// does not drift (docs/model.md section 5; docs/sources.md section 5, a steady baseline).
 pub fn settle(
     k: &Consts,
     e: &mut Employees,

@@ -78,7 +78,7 @@ param_section! {
         team_size: usize = 10 => {
             rule: Whole(1, MAX_TEAM_SIZE as u64), unit: "employees per team", symbol: "n", topic: "7.1",
             meaning: "employees per manager; the remainder forms a last, smaller team",
-            source: "MODEL.md §2",
+            source: "assumption",
         },
         /// Share of each drive in the organisation.
         drive_mix: DriveMix = DriveMix::default() => {
@@ -122,7 +122,7 @@ param_section! {
         hiring_mix: Option<DriveMix> = None => {
             rule: Custom(HIRING_MIX), unit: "shares of the drives", symbol: "", topic: "7.8",
             meaning: "drive mix of candidates",
-            source: "MODEL.md §2",
+            source: "assumption",
         },
         /// Hiring selectivity: candidates screened per vacancy. The one with the best interview
         /// signal of customer orientation (the norm anchor N0 plus noise) is hired; 1 hires the
@@ -186,7 +186,7 @@ param_section! {
         },
         habit: f64 = 1.2 => {
             rule: Range(-50.0, 50.0), unit: "log-odds per unit", symbol: "βH", topic: "7.3",
-            meaning: "weight of habit (kept moderate: tipping point, MODEL.md §9)",
+            meaning: "weight of habit (kept moderate: tipping point, design lesson)",
             source: "calibrated",
         },
         awareness_skill: f64 = 1.25 => {
@@ -218,7 +218,7 @@ param_section! {
         adjust_rate: f64 = 0.5 => {
             rule: Rate, unit: "share of the gap per day", symbol: "λB", topic: "7.3",
             meaning: "share of the gap to `B*` closed per day",
-            source: "MODEL.md §9 (≈ 0.5/day)",
+            source: "design lesson (≈ 0.5/day)",
         },
     }
 }
@@ -278,25 +278,25 @@ param_section! {
         norm_anchor_concentration: f64 = 2.0 => {
             rule: Positive, unit: "Beta concentration", symbol: "c_N", topic: "7.6",
             meaning: "Beta concentration of `N0` (low = wide)",
-            source: "MODEL.md §9, calibrated",
+            source: "design lesson, calibrated",
         },
         /// Daily pull of N toward N0.
         norm_anchor_rate: f64 = 0.002 => {
             rule: Rate, unit: "share of the gap per day", symbol: "ρ0", topic: "7.6",
             meaning: "daily pull of `N` toward `N0`",
-            source: "MODEL.md §9, calibrated",
+            source: "design lesson, calibrated",
         },
         /// Daily pull of N toward one's own oriented share (acting shapes believing).
         norm_self_rate: f64 = 0.0003 => {
             rule: Rate, unit: "share of the gap per day", symbol: "ρself", topic: "7.6",
             meaning: "pull toward one's own oriented share",
-            source: "MODEL.md §9, calibrated",
+            source: "design lesson, calibrated",
         },
         /// Daily pull of N toward the team's descriptive norm S.
         norm_peer_rate: f64 = 0.0002 => {
             rule: Rate, unit: "share of the gap per day", symbol: "ρpeer", topic: "7.6",
             meaning: "pull toward `S`",
-            source: "MODEL.md §9, calibrated",
+            source: "design lesson, calibrated",
         },
         /// Daily pull of N toward the perceived role model R̂ (times role-model susceptibility).
         norm_role_rate: f64 = 0.0003 => {
@@ -314,14 +314,14 @@ param_section! {
         strong_norm_threshold: f64 = 0.8 => {
             rule: Unit, unit: "level in [0, 1]", symbol: "θN", topic: "7.6",
             meaning: "`N ≥ θN` counts as a strong norm",
-            source: "MODEL.md §6 (002: 14%)",
+            source: "002 (14%)",
         },
         /// Feedback susceptibility from which an employee counts as highly feedback-minded
         /// (enjoys working with customer feedback; article 002: about 15%).
         feedback_minded_threshold: f64 = 1.13 => {
             rule: Range(0.0, 10.0), unit: "susceptibility", symbol: "θF", topic: "7.6",
             meaning: "feedback susceptibility `s_F ≥ θF` counts as highly feedback-minded (the 85th percentile of `s_F` under the default mix)",
-            source: "MODEL.md §6 (002: 15%), calibrated",
+            source: "002 (15%), calibrated",
         },
         /// Mean of the understanding anchor U0.
         understanding_mean: f64 = 0.4 => {
@@ -408,7 +408,7 @@ param_section! {
         partial_extinction_exponent: f64 = 0.9 => {
             rule: Range(0.0, 5.0), unit: "exponent", symbol: "κ", topic: "7.6",
             meaning: "extinction rate × `r̄^κ` (at `r̄ = 1/3`: 2.7× longer half-life)",
-            source: "Harris et al. 2019, MODEL.md §9",
+            source: "Harris et al. 2019, design lesson",
         },
         /// Daily rate at which the experienced reward rate tracks today's ratio of rewards to
         /// oriented contacts under a programme.
@@ -749,7 +749,7 @@ param_section! {
         reflection_anchor: f64 = 0.2 => {
             rule: Unit, unit: "share of the gap per session", symbol: "e_R0", topic: "7.9",
             meaning: "share of `N − N0` and `U − U0` written into the anchors",
-            source: "000, MODEL.md §9, calibrated (fact 3)",
+            source: "000, design lesson, calibrated (fact 3)",
         },
         reflection_norm: f64 = 0.01 => {
             rule: Unit, unit: "share of the gap per session", symbol: "e_RN", topic: "7.9",

@@ -1,4 +1,4 @@
-//! One team for one day: the daily step of MODEL.md section 3.
+//! One team for one day: the daily step of docs/model.md sections 3 and 7.
 //!
 //! A team owns its employees, its manager and its customers, and draws every random number
 //! from streams keyed by (replication, team, slot, day); teams are therefore independent

@@ -167,10 +167,16 @@ pub(super) fn number<T: Into<Value>>(field: Option<T>) -> String {
     field.map(|x| cell(&x.into())).unwrap_or_default()
 }
 
-/// `undercurrent 0.1.0 (commit …)` from a manifest.
+/// `undercurrent 0.1.0 (commit …)` from a manifest; a build with uncommitted changes says so,
+/// since its commit alone does not say what ran.
 pub(super) fn produced_by(m: Option<&ManifestRecord>) -> String {
+    let dirty = if m.and_then(|m| m.git_dirty) == Some(true) {
+        " with uncommitted changes"
+    } else {
+        ""
+    };
     format!(
-        "{} {} (commit {})",
+        "{} {} (commit {}{dirty})",
         text(m.and_then(|m| m.tool.as_ref())),
         text(m.and_then(|m| m.version.as_ref())),
         text(m.and_then(|m| m.git_commit.as_ref()))
@@ -734,6 +740,27 @@ mod tests {
             escape("<a href=\"x\">&'"),
             "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
         );
+    }
+
+    #[test]
+    fn a_build_with_uncommitted_changes_says_so_a_clean_one_as_before() {
+        let m = |git_dirty| ManifestRecord {
+            tool: Some("undercurrent".into()),
+            version: Some("0.1.0".into()),
+            git_commit: Some("abc".into()),
+            git_dirty,
+            ..ManifestRecord::default()
+        };
+        assert_eq!(
+            produced_by(Some(&m(Some(true)))),
+            "undercurrent 0.1.0 (commit abc with uncommitted changes)"
+        );
+        for clean in [Some(false), None] {
+            assert_eq!(
+                produced_by(Some(&m(clean))),
+                "undercurrent 0.1.0 (commit abc)"
+            );
+        }
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub struct Manifest<'a> {
     pub version: &'static str,
     /// Commit the binary was built from; empty when unknown.
     pub git_commit: &'static str,
+    /// Whether tracked files differed from that commit when the binary was built (so the
+    /// commit alone does not say what ran); left out when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git_dirty: Option<bool>,
     pub command: String,
     /// The fully resolved scenario: every default filled in.
     pub scenario: &'a Scenario,
@@ -42,6 +46,8 @@ pub struct ManifestRecord {
     pub kind: Option<String>,
     pub version: Option<String>,
     pub git_commit: Option<String>,
+    /// `true` when the build had uncommitted changes; absent when unknown (or older builds).
+    pub git_dirty: Option<bool>,
     pub command: Option<String>,
     pub finished: Option<String>,
     /// A run's fully resolved scenario, as the JSON tree it was written as: the report shows
@@ -145,6 +151,20 @@ pub fn git_commit() -> &'static str {
     env!("UNDERCURRENT_GIT_COMMIT")
 }
 
+/// Whether the working tree had uncommitted changes to tracked files when the binary was
+/// built (`git status --porcelain --untracked-files=no` not empty); `None` when unknown.
+pub fn git_dirty() -> Option<bool> {
+    parse_dirty(env!("UNDERCURRENT_GIT_DIRTY"))
+}
+
+fn parse_dirty(value: &str) -> Option<bool> {
+    match value {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
 /// Current UTC time as RFC 3339 (seconds).
 pub fn now_rfc3339() -> String {
     let secs = SystemTime::now()
@@ -194,6 +214,7 @@ mod tests {
             tool: "undercurrent",
             version: version(),
             git_commit: "abc",
+            git_dirty: Some(true),
             command: "undercurrent run".into(),
             scenario: &s,
             seed: s.seed,
@@ -208,6 +229,7 @@ mod tests {
         let r = read_manifest(&d).unwrap().unwrap();
         assert_eq!(r.tool.as_deref(), Some("undercurrent"));
         assert_eq!(r.git_commit.as_deref(), Some("abc"));
+        assert_eq!(r.git_dirty, Some(true));
         assert_eq!(r.finished.as_deref(), Some("1970-01-01T00:01:00Z"));
         assert_eq!(r.scenario_name(), Some(s.name.clone()));
         assert_eq!(r.kind, None);
@@ -227,6 +249,39 @@ mod tests {
         std::fs::write(d.join(MANIFEST), r#"{"scenario": {"name": "  "}}"#).unwrap();
         assert_eq!(read_manifest(&d).unwrap().unwrap().scenario_name(), None);
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn an_unknown_dirtiness_is_left_out_of_the_manifest() {
+        assert_eq!(parse_dirty("true"), Some(true));
+        assert_eq!(parse_dirty("false"), Some(false));
+        assert_eq!(parse_dirty(""), None);
+        let s = Scenario::embedded_default();
+        let m = |git_dirty| Manifest {
+            tool: "undercurrent",
+            version: version(),
+            git_commit: "",
+            git_dirty,
+            command: String::new(),
+            scenario: &s,
+            seed: 1,
+            replications: 1,
+            threads: 1,
+            started: rfc3339(0),
+            finished: rfc3339(0),
+            wall_seconds: 0.0,
+            files: Vec::new(),
+        };
+        let unknown = serde_json::to_value(m(None)).unwrap();
+        assert!(unknown.get("git_dirty").is_none(), "{unknown}");
+        let clean = serde_json::to_value(m(Some(false))).unwrap();
+        assert_eq!(clean["git_dirty"], serde_json::Value::Bool(false));
+        // Beside the commit, where a reader looks for the build.
+        let text = serde_json::to_string(&m(Some(false))).unwrap();
+        assert!(
+            text.contains(r#""git_commit":"","git_dirty":false,"command""#),
+            "{text}"
+        );
     }
 
     #[test]

@@ -165,6 +165,7 @@ pub fn run_to_dir(
         tool: "undercurrent",
         version: manifest::version(),
         git_commit: manifest::git_commit(),
+        git_dirty: manifest::git_dirty(),
         command: opts.command.clone(),
         scenario: s,
         seed: s.seed,

@@ -1,4 +1,4 @@
-//! How long an intervention's effect lasts: the durability metrics of MODEL.md section 5,
+//! How long an intervention's effect lasts: the durability metrics of docs/model.md 7.10,
 //! computed per replication from an arm and its paired baseline (same seed, common random
 //! numbers), so that every gain is the intervention's effect and not noise.
 

@@ -1,4 +1,4 @@
-//! Turns the daily totals of a run into the recorded metrics of MODEL.md section 5.
+//! Turns the daily totals of a run into the recorded metrics (docs/model.md section 7.10).
 //!
 //! Flows (contacts, rule breaks, churn, ...) are accumulated over the whole recording
 //! interval, so a coarse interval loses no event; stocks (state means, NPS window, customers)

@@ -517,6 +517,7 @@ pub fn write_outputs(
         "name": cal.file.name,
         "version": manifest::version(),
         "git_commit": manifest::git_commit(),
+        "git_dirty": manifest::git_dirty(),
         "calibration_hash": cal.hash,
         "seed": cal.file.seed,
         "population": cal.file.population,

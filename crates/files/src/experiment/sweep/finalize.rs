@@ -324,6 +324,9 @@ struct SweepManifest<'a> {
     version: &'static str,
     /// Commit the binary was built from; empty when unknown.
     git_commit: &'static str,
+    /// Uncommitted changes in the build's working tree; left out when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    git_dirty: Option<bool>,
     name: &'a str,
     description: &'a str,
     experiment_hash: &'a str,
@@ -356,6 +359,7 @@ pub fn write_manifest(exp: &Experiment, out: &Path, files: &[String]) -> Result<
         kind: "sweep",
         version: manifest::version(),
         git_commit: manifest::git_commit(),
+        git_dirty: manifest::git_dirty(),
         name: &exp.file.name,
         description: &exp.file.description,
         experiment_hash: &exp.hash,

@@ -27,7 +27,7 @@ const B_DIFF: &str = "difference in B (0–1 scale)";
 const DAYS: &str = "working days";
 
 declare! {
-    /// A durability statistic of an intervention arm (MODEL.md section 5), in output order.
+    /// A durability statistic of an intervention arm (docs/model.md 7.10), in output order.
     pub enum DurabilityMetric: StatDef {
         PeakGainB = "peak_gain_B" {
             title: "Peak gain in B over baseline", unit: "0–1", axis: B_DIFF,

@@ -1,4 +1,4 @@
-//! The recorded time series (MODEL.md section 5), each bound to its computation from the
+//! The recorded time series (docs/model.md section 7.10), each bound to its computation from the
 //! day's totals, in output order, and the paired gains over the baseline.
 //!
 //! A metric's [`Compute`] says whether it is a stock (read from the recorded day) or a flow
