@@ -575,6 +575,102 @@ pub fn sobol_indices(
         .collect())
 }
 
+/// Stream tag of the replication draws of [`sobol_indices_over_seeds`], kept apart from
+/// the base-row draws so that with one replication the intervals are those of
+/// [`sobol_indices`] exactly.
+const TAG_SEED_DRAWS: u64 = 0x5345_4544_5F44_5257; // "SEED_DRW"
+
+/// [`sobol_indices`] whose bootstrap also resamples the replications. With common random
+/// numbers every replication is the whole design run on one seed, so resampling base rows
+/// alone gives an interval conditional on the seeds used: a minor parameter's ST can differ
+/// two-fold between replications and that interval does not show it. Here every bootstrap
+/// draw takes the base rows *and* the replications with replacement and averages the drawn
+/// replications' outputs at each point (a two-stage bootstrap), so the interval covers the
+/// seeds as well. `y` are the point values the estimates use (the replication means);
+/// `runs` the replications' own values, `runs[p * reps + r]` (non-finite ones are left out of
+/// a point's average). The estimates are those of [`sobol_indices`] on `y`.
+pub fn sobol_indices_over_seeds(
+    k: usize,
+    y: &[f64],
+    runs: &[f64],
+    reps: usize,
+    n_bootstrap: usize,
+    seed: u64,
+) -> Result<Vec<SobolIndex>, SensitivityError> {
+    let point = sobol_indices(k, y, 0, seed)?;
+    if reps <= 1 || runs.len() != y.len() * reps {
+        return sobol_indices(k, y, n_bootstrap, seed);
+    }
+    let block = k + 2;
+    let n = y.len() / block;
+    let mut rows_rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut reps_rng =
+        Xoshiro256PlusPlus::seed_from_u64(crate::model::rng::key(&[seed, TAG_SEED_DRAWS]));
+    let mut idx = vec![0usize; n];
+    let mut picks = vec![0usize; reps];
+    let mut yb = vec![0.0; y.len()];
+    let mut fa = vec![0.0; n];
+    let mut fb = vec![0.0; n];
+    let mut fab = vec![vec![0.0; n]; k];
+    let mut boot_s1 = vec![Vec::with_capacity(n_bootstrap); k];
+    let mut boot_st = vec![Vec::with_capacity(n_bootstrap); k];
+    for _ in 0..n_bootstrap {
+        for r in idx.iter_mut() {
+            *r = rows_rng.random_range(0..n);
+        }
+        for r in picks.iter_mut() {
+            *r = reps_rng.random_range(0..reps);
+        }
+        for (p, v) in yb.iter_mut().enumerate() {
+            let (mut sum, mut m) = (0.0, 0usize);
+            for &r in &picks {
+                let x = runs[p * reps + r];
+                if x.is_finite() {
+                    sum += x;
+                    m += 1;
+                }
+            }
+            *v = if m == 0 { f64::NAN } else { sum / m as f64 };
+        }
+        if yb.iter().any(|v| !v.is_finite()) {
+            continue;
+        }
+        let centre = yb.iter().sum::<f64>() / yb.len() as f64;
+        for j in 0..n {
+            fa[j] = yb[j * block] - centre;
+            fb[j] = yb[j * block + k + 1] - centre;
+            for (i, col) in fab.iter_mut().enumerate() {
+                col[j] = yb[j * block + i + 1] - centre;
+            }
+        }
+        let data = SaltelliOutputs {
+            fa: &fa,
+            fb: &fb,
+            fab: &fab,
+        };
+        let (b1, bt) = data.estimate(&idx);
+        for i in 0..k {
+            if b1[i].is_finite() {
+                boot_s1[i].push(b1[i]);
+            }
+            if bt[i].is_finite() {
+                boot_st[i].push(bt[i]);
+            }
+        }
+    }
+    Ok(point
+        .into_iter()
+        .enumerate()
+        .map(|(i, x)| SobolIndex {
+            s1_ci_lo: percentile(&mut boot_s1[i], 0.025),
+            s1_ci_hi: percentile(&mut boot_s1[i], 0.975),
+            st_ci_lo: percentile(&mut boot_st[i], 0.025),
+            st_ci_hi: percentile(&mut boot_st[i], 0.975),
+            ..x
+        })
+        .collect())
+}
+
 /// Centred outputs of a Saltelli design, split by matrix.
 struct SaltelliOutputs<'a> {
     fa: &'a [f64],
@@ -1279,6 +1375,50 @@ mod tests {
         let design = morris_design(3, trajectories, 4, seed).unwrap();
         let y: Vec<f64> = design.iter().map(|u| ishigami(u)).collect();
         morris_indices(3, &design, &y).unwrap()
+    }
+
+    /// Ishigami outputs of a Saltelli design, each replication with its own noise of sd
+    /// `noise` (the seed's share of the output), and their means.
+    fn noisy_ishigami(n: usize, reps: usize, noise: f64) -> (Vec<f64>, Vec<f64>) {
+        let design = saltelli_design(3, n, 5).unwrap();
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(99);
+        let mut runs = Vec::with_capacity(design.len() * reps);
+        for u in &design {
+            let f = ishigami(u);
+            for _ in 0..reps {
+                // Uniform noise with standard deviation `noise`.
+                let u: f64 = rng.random();
+                runs.push(f + noise * (u - 0.5) * 12f64.sqrt());
+            }
+        }
+        let means = runs
+            .chunks(reps)
+            .map(|c| c.iter().sum::<f64>() / reps as f64)
+            .collect();
+        (means, runs)
+    }
+
+    #[test]
+    fn sobol_intervals_over_seeds_are_wider_when_seeds_matter_and_equal_with_one() {
+        let (y, runs) = noisy_ishigami(256, 8, 3.0);
+        let conditional = sobol_indices(3, &y, 400, 17).unwrap();
+        let over_seeds = sobol_indices_over_seeds(3, &y, &runs, 8, 400, 17).unwrap();
+        let width = |lo: f64, hi: f64| hi - lo;
+        for (c, s) in conditional.iter().zip(&over_seeds) {
+            assert_eq!((c.s1, c.st), (s.s1, s.st), "the same estimates");
+        }
+        // x3 has no first-order effect: its S1 is all noise, and the seeds add to it.
+        let (c3, s3) = (&conditional[2], &over_seeds[2]);
+        assert!(
+            width(s3.s1_ci_lo, s3.s1_ci_hi) > width(c3.s1_ci_lo, c3.s1_ci_hi),
+            "{c3:?} {s3:?}"
+        );
+        // One replication: exactly the conditional interval.
+        let (y1, runs1) = noisy_ishigami(64, 1, 3.0);
+        assert_eq!(
+            sobol_indices_over_seeds(3, &y1, &runs1, 1, 200, 3).unwrap(),
+            sobol_indices(3, &y1, 200, 3).unwrap()
+        );
     }
 
     #[test]

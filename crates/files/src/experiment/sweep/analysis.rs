@@ -12,7 +12,7 @@ use super::experiment::{censor_flag, output_columns, Experiment};
 use super::finalize::{parse_num, MANIFEST, RUNS};
 use super::state::EXPERIMENT;
 use super::{io_err, SweepError};
-use crate::experiment::sensitivity::{morris_indices_with_bootstrap, sobol_indices};
+use crate::experiment::sensitivity::{morris_indices_with_bootstrap, sobol_indices_over_seeds};
 use crate::experiment::sweep::design::DesignKind;
 use crate::metrics::stats::summarize;
 use crate::output::files::AtomicFile;
@@ -99,7 +99,9 @@ pub fn censoring_warnings(dir: &Path) -> Vec<String> {
 /// output `o`'s replication mean at point `p`.
 ///
 /// Tidy long format: `arm,metric,parameter,index,estimate,ci_lo,ci_hi,note`. Sobol gives
-/// `S1` and `ST` with 95% bootstrap percentile intervals; Morris gives `mu_star` (with a 95%
+/// `S1` and `ST` with 95% bootstrap percentile intervals that resample the replications
+/// (`runs[o]`, point-major) as well as the base rows, so they cover the seeds
+/// (`sensitivity::sobol_indices_over_seeds`); Morris gives `mu_star` (with a 95%
 /// bootstrap percentile interval over resampled trajectories), `mu` and `sigma` (in units of
 /// the output per unit of the normalised parameter range; no interval). An output the estimators cannot use (a non-finite mean at some point, or no
 /// variance at all) gets `NA` estimates and the reason in `note`, so the table keeps one row
@@ -114,6 +116,7 @@ pub fn write(
     out: &Path,
     outputs: &[usize],
     means: &[Vec<f64>],
+    runs: &[Vec<f64>],
     censored: &[Censoring],
     bootstrap: usize,
 ) -> Result<(), SweepError> {
@@ -143,7 +146,14 @@ pub fn write(
         let y = &means[o];
         let mut rows: Vec<(usize, &str, f64, f64, f64, String)> = Vec::new();
         match exp.design.kind {
-            DesignKind::Sobol => match sobol_indices(k, y, bootstrap, exp.bootstrap_seed()) {
+            DesignKind::Sobol => match sobol_indices_over_seeds(
+                k,
+                y,
+                &runs[o],
+                exp.replications(),
+                bootstrap,
+                exp.bootstrap_seed(),
+            ) {
                 Ok(idx) => {
                     for (i, s) in idx.iter().enumerate() {
                         rows.push((i, "S1", s.s1, s.s1_ci_lo, s.s1_ci_hi, String::new()));
@@ -262,8 +272,8 @@ pub fn from_dir(
         }
     };
     let bootstrap = bootstrap.unwrap_or(exp.sensitivity().bootstrap);
-    let (means, censored) = point_means(&exp, &dir.join(RUNS), &outs)?;
-    write(&exp, dir, &outs, &means, &censored, bootstrap)?;
+    let (means, runs, censored) = point_means(&exp, &dir.join(RUNS), &outs)?;
+    write(&exp, dir, &outs, &means, &runs, &censored, bootstrap)?;
     Ok(SensitivityReport {
         design: exp.design.kind,
         outputs: outs.len(),
@@ -271,14 +281,15 @@ pub fn from_dir(
     })
 }
 
-/// Replication means of `outputs` per point, read from `runs.csv` (which must be the
-/// complete file the sweep wrote: every point's replications in order), and how often each
-/// censorable output was censored.
+/// Replication means of `outputs` per point and every run's value (point-major), read from
+/// `runs.csv` (which must be the complete file the sweep wrote: every point's replications
+/// in order), and how often each censorable output was censored.
+#[allow(clippy::type_complexity)]
 fn point_means(
     exp: &Experiment,
     path: &Path,
     outputs: &[usize],
-) -> Result<(Vec<Vec<f64>>, Vec<Censoring>), SweepError> {
+) -> Result<(Vec<Vec<f64>>, Vec<Vec<f64>>, Vec<Censoring>), SweepError> {
     let bad = |message: String| SweepError::Csv {
         path: path.to_path_buf(),
         message,
@@ -301,6 +312,7 @@ fn point_means(
     let first = 2 + exp.axes.len();
     let reps = exp.replications();
     let mut means = vec![vec![f64::NAN; exp.points()]; outputs.len()];
+    let mut runs = vec![Vec::with_capacity(exp.runs()); outputs.len()];
     let mut censored = vec![Censoring::default(); outputs.len()];
     let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(reps); outputs.len()];
     let mut rec = csv::StringRecord::new();
@@ -333,6 +345,7 @@ fn point_means(
         if rep + 1 == reps {
             for (o, v) in vals.iter_mut().enumerate() {
                 means[o][p] = summarize(v).mean;
+                runs[o].extend_from_slice(v);
                 v.clear();
             }
         }
@@ -341,5 +354,5 @@ fn point_means(
     if row != exp.runs() {
         return Err(bad(format!("{row} runs, expected {}", exp.runs())));
     }
-    Ok((means, censored))
+    Ok((means, runs, censored))
 }

@@ -145,6 +145,13 @@ pub fn write_outputs(
     }
 
     let sensitivity = exp.design.kind.sensitivity();
+    // Every run's value of every sensitivity output, point-major: the Sobol bootstrap
+    // resamples replications as well as base rows.
+    let mut runs_of_outputs: Vec<Vec<f64>> = if sensitivity {
+        vec![Vec::with_capacity(exp.runs()); exp.outputs.len()]
+    } else {
+        Vec::new()
+    };
     let mut means: Vec<Vec<f64>> = if sensitivity {
         vec![vec![f64::NAN; exp.points()]; exp.outputs.len()]
     } else {
@@ -233,6 +240,7 @@ pub fn write_outputs(
             if let Some(o) = output_slot[c] {
                 if sensitivity {
                     means[o][p] = point_value;
+                    runs_of_outputs[o].extend_from_slice(&col);
                     if let Some(km) = &km {
                         censored[o].add(km.censored, km.n);
                     }
@@ -269,7 +277,15 @@ pub fn write_outputs(
     }
     if sensitivity {
         let sens = exp.sensitivity();
-        analysis::write(exp, out, &exp.outputs, &means, &censored, sens.bootstrap)?;
+        analysis::write(
+            exp,
+            out,
+            &exp.outputs,
+            &means,
+            &runs_of_outputs,
+            &censored,
+            sens.bootstrap,
+        )?;
         files.push(analysis::FILE.to_string());
     }
     Ok(files)
