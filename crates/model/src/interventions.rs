@@ -305,7 +305,7 @@ pub fn check_arm(
                 &format!("{key}.start"),
                 start_shown,
                 format!("a day in [0, {}) (the recorded horizon)", horizon),
-                &format!("interventions must start inside the recorded horizon (horizon_days); {UNIT_HINT}"),
+                &format!("interventions must start inside the recorded horizon, horizon_days; {UNIT_HINT}"),
             );
         }
         let (min_duration, _) = DURATION.bounds();
