@@ -152,6 +152,26 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         "the B chart is redrawn"
     );
 
+    // 2b. The same length in months: the field converts 240 days to 11.52 months, the page
+    // sends "11.52 months", the server reads 240 working days: the same numbers.
+    let set_unit = |unit: &str| {
+        d.exec(
+            "const s = document.querySelector('#arms .arm [data-unit-for=\"duration\"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true})); return document.querySelector('#arms .arm .iv-duration').value;",
+            json!([unit]),
+        )
+        .unwrap()
+    };
+    let before = runs(&d);
+    assert_eq!(set_unit("months"), json!("11.52"));
+    wait_result(&d, before);
+    let months = snapshot(&d);
+    assert_eq!(months["error"], Value::Null, "{months}");
+    assert_eq!(months["b"], longer["b"], "11.52 months are 240 working days");
+    assert_eq!(months["chart_b"], longer["chart_b"]);
+    let before = runs(&d);
+    assert_eq!(set_unit("days"), json!("240"), "and back to days");
+    wait_result(&d, before);
+
     // 3. Intensity 0: the programme does nothing, exactly (common random numbers).
     let before = runs(&d);
     d.exec(

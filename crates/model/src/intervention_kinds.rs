@@ -178,7 +178,7 @@ pub const START: Setting = Setting {
     unit: "day",
     meaning: "first day; left out: the day after the previous intervention of the arm ends (day 0 for the first)",
     input: Input::Days,
-    ..setting("start", "Start (day)", DefaultValue::Chained)
+    ..setting("start", "Start", DefaultValue::Chained)
 };
 
 pub const DURATION: Setting = Setting {
@@ -188,7 +188,7 @@ pub const DURATION: Setting = Setting {
     unit: "days",
     meaning: "days active",
     input: Input::Days,
-    ..setting("duration", "Duration (d)", DefaultValue::Number(1.0))
+    ..setting("duration", "Duration", DefaultValue::Number(1.0))
 };
 
 pub const INTERVAL: Setting = Setting {
@@ -198,7 +198,7 @@ pub const INTERVAL: Setting = Setting {
     unit: "days",
     meaning: "days between sessions (1 = daily)",
     input: Input::Days,
-    ..setting("interval", "Every (d)", DefaultValue::Number(1.0))
+    ..setting("interval", "Every", DefaultValue::Number(1.0))
 };
 
 pub const INTENSITY: Setting = Setting {
