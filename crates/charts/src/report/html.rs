@@ -736,6 +736,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_intervention_in_months_is_described_with_its_working_days() {
+        let days = serde_json::json!({"kind": "coaching", "start": 125, "duration": 20, "interval": 5, "intensity": 1.0, "target": "all"});
+        assert_eq!(
+            intervention_text(&days),
+            "coaching from day 125 for 20 days, every 5 days, intensity 1.0"
+        );
+        let months = serde_json::json!({"kind": "coaching", "start": "6 months", "duration": "4 weeks", "interval": "1 week", "intensity": 1.0, "target": "all"});
+        assert_eq!(
+            intervention_text(&months),
+            "coaching from 6 months (day 125) for 4 weeks (20 days), every 1 week (5 days), intensity 1.0"
+        );
+    }
+
+    #[test]
     fn the_main_series_are_metrics_the_tool_writes() {
         for m in MAIN_SERIES {
             assert!(
