@@ -66,7 +66,10 @@ fn months_and_weeks_run_exactly_as_their_working_days() {
     for file in ["durability.csv", "timeseries.csv"] {
         let a = std::fs::read(days.join(file)).unwrap();
         let b = std::fs::read(units.join(file)).unwrap();
-        assert!(a == b, "{file} differs between 125/20/5 days and 6 months/4 weeks/1 week");
+        assert!(
+            a == b,
+            "{file} differs between 125/20/5 days and 6 months/4 weeks/1 week"
+        );
     }
     // A different start is a different run: the comparison above can fail.
     let later = run_scenario(
@@ -148,7 +151,12 @@ fn a_bad_length_of_time_is_refused_at_its_place_with_the_allowed_forms() {
             "unknown unit `mnths` (did you mean `months`?)",
         ),
         (10, 12, "duration = \"-2 weeks\"", "not negative"),
-        (10, 12, "interval = \"six months\"", "does not start with a number"),
+        (
+            10,
+            12,
+            "interval = \"six months\"",
+            "does not start with a number",
+        ),
         (10, 9, "start = \"2.5 days\"", "not a whole number of days"),
         (10, 9, "start = \"125\"", "no unit"),
         (10, 12, "duration = 1.5", "floating point `1.5`"),

@@ -166,7 +166,10 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     wait_result(&d, before);
     let months = snapshot(&d);
     assert_eq!(months["error"], Value::Null, "{months}");
-    assert_eq!(months["b"], longer["b"], "11.52 months are 240 working days");
+    assert_eq!(
+        months["b"], longer["b"],
+        "11.52 months are 240 working days"
+    );
     assert_eq!(months["chart_b"], longer["chart_b"]);
     let before = runs(&d);
     assert_eq!(set_unit("days"), json!("240"), "and back to days");

@@ -85,7 +85,8 @@ impl Days {
     /// Reads `"6 months"`, `"2 weeks"`, `"10 working days"`, `"1.5 years"`. The error says
     /// what is wrong and lists the allowed forms.
     pub fn parse(text: &str) -> Result<Days, String> {
-        let days = parse_days(text).map_err(|why| format!("{text:?} is not a length of time: {why}; expected {FORMS}"))?;
+        let days = parse_days(text)
+            .map_err(|why| format!("{text:?} is not a length of time: {why}; expected {FORMS}"))?;
         Ok(Days {
             days,
             text: Some(text.into()),

@@ -417,7 +417,11 @@ mod tests {
         let e = req(r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "start": "6 mnths"}]}]}"#)
             .unwrap_err();
         assert_eq!(e.status, 400);
-        assert!(e.message.contains("did you mean `months`?"), "{}", e.message);
+        assert!(
+            e.message.contains("did you mean `months`?"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::locate::{
     did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
 };
 use super::replication::RunSettings;
-use crate::model::drives::DriveTable;
 use crate::model::days::Days;
+use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
     BehaviourParams, CustomerParams, EconomicsParams, InterventionEffects, ManagerParams,
