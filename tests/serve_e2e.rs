@@ -18,7 +18,8 @@ use serve_common::{fresh_dir, Server};
 /// Long enough for a cold run of a story on a loaded two-core machine.
 const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A client's scenario file: one programme reaching two of the ten teams, one reaching all.
+/// A client's scenario file: one programme reaching two of the ten teams, one reaching all
+/// (its timing in weeks: the same 50 and 120 working days).
 const CLIENT_TOML: &str = r#"name = "client"
 replications = 10
 [[arms]]
@@ -34,8 +35,8 @@ teams = [0, 2]
 name = "everyone_coached"
 [[arms.interventions]]
 kind = "coaching"
-start = 50
-duration = 120
+start = "10 weeks"
+duration = "24 weeks"
 interval = 10
 "#;
 
@@ -277,6 +278,13 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     assert!(notice.contains("Opened client.toml"), "{notice}");
     let extra = text("return document.querySelector('#arms .arm .extra').textContent;");
     assert!(extra.contains("teams = [0,2]"), "{extra}");
+    let timing = text(
+        "const iv = document.querySelectorAll('#arms .arm')[1].querySelector('.iv'); return [iv.querySelector('.iv-start').value, iv.querySelector('[data-unit-for=\"start\"]').value, iv.querySelector('.iv-duration').value, iv.querySelector('[data-unit-for=\"duration\"]').value].join(' ');",
+    );
+    assert_eq!(
+        timing, "10 weeks 24 weeks",
+        "a file's weeks are shown as weeks"
+    );
     let (some, all) = (num(&opened, &["b", "diff"]), num(&opened, &["b2", "diff"]));
     assert!(
         0.0 < some && some < all,
