@@ -194,7 +194,7 @@ fn main() -> ExitCode {
                 s.per_replication = x.into();
             }
             if print_scenario {
-                match toml::to_string(&s) {
+                match s.annotated_toml() {
                     Ok(t) => {
                         print!("{t}");
                         return ExitCode::SUCCESS;

@@ -18,7 +18,8 @@ use serve_common::{fresh_dir, Server};
 /// Long enough for a cold run of a story on a loaded two-core machine.
 const RUN_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A client's scenario file: one programme reaching two of the ten teams, one reaching all.
+/// A client's scenario file: one programme reaching two of the ten teams, one reaching all
+/// (its timing in weeks: the same 50 and 120 working days).
 const CLIENT_TOML: &str = r#"name = "client"
 replications = 10
 [[arms]]
@@ -34,8 +35,8 @@ teams = [0, 2]
 name = "everyone_coached"
 [[arms.interventions]]
 kind = "coaching"
-start = 50
-duration = 120
+start = "10 weeks"
+duration = "24 weeks"
 interval = 10
 "#;
 
@@ -152,6 +153,29 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         "the B chart is redrawn"
     );
 
+    // 2b. The same length in months: the field converts 240 days to 11.52 months, the page
+    // sends "11.52 months", the server reads 240 working days: the same numbers.
+    let set_unit = |unit: &str| {
+        d.exec(
+            "const s = document.querySelector('#arms .arm [data-unit-for=\"duration\"]'); s.value = arguments[0]; s.dispatchEvent(new Event('change', {bubbles: true})); return document.querySelector('#arms .arm .iv-duration').value;",
+            json!([unit]),
+        )
+        .unwrap()
+    };
+    let before = runs(&d);
+    assert_eq!(set_unit("months"), json!("11.52"));
+    wait_result(&d, before);
+    let months = snapshot(&d);
+    assert_eq!(months["error"], Value::Null, "{months}");
+    assert_eq!(
+        months["b"], longer["b"],
+        "11.52 months are 240 working days"
+    );
+    assert_eq!(months["chart_b"], longer["chart_b"]);
+    let before = runs(&d);
+    assert_eq!(set_unit("days"), json!("240"), "and back to days");
+    wait_result(&d, before);
+
     // 3. Intensity 0: the programme does nothing, exactly (common random numbers).
     let before = runs(&d);
     d.exec(
@@ -254,6 +278,13 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     assert!(notice.contains("Opened client.toml"), "{notice}");
     let extra = text("return document.querySelector('#arms .arm .extra').textContent;");
     assert!(extra.contains("teams = [0,2]"), "{extra}");
+    let timing = text(
+        "const iv = document.querySelectorAll('#arms .arm')[1].querySelector('.iv'); return [iv.querySelector('.iv-start').value, iv.querySelector('[data-unit-for=\"start\"]').value, iv.querySelector('.iv-duration').value, iv.querySelector('[data-unit-for=\"duration\"]').value].join(' ');",
+    );
+    assert_eq!(
+        timing, "10 weeks 24 weeks",
+        "a file's weeks are shown as weeks"
+    );
     let (some, all) = (num(&opened, &["b", "diff"]), num(&opened, &["b2", "diff"]));
     assert!(
         0.0 < some && some < all,

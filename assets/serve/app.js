@@ -181,7 +181,59 @@ function settingInput(key, s, iv, first) {
   }
   // A setting without a default (the start) follows the previous intervention.
   const placeholder = s.default === null ? (first ? String(s.min ?? "") : "chained") : String(s.default);
+  if (s.input === "days") return daysInput(key, s, iv[s.key], Object.assign(attrs, { placeholder }));
   return numInput(key + "." + s.key, iv[s.key], Object.assign(attrs, { min: s.min, max: s.max, step: s.step, placeholder }));
+}
+
+// Day fields (start, duration, interval) take a number and a unit, from /api/meta's
+// `day_units` (days, weeks, months, years: a week is 5 working days, a month 250/12, a year
+// 250). Days go to the server as a whole number, as a file writes them; another unit as text
+// such as "6 months", which the scenario parser reads and rounds to whole working days.
+function dayUnit(name) { return META.day_units.find((u) => u.plural === name) || META.day_units[0]; }
+
+// A day field's value as written ({n, unit}): a number is days; text such as "1.5 months"
+// or "2 working days" is split into its number and unit.
+function splitDays(v) {
+  if (typeof v === "number") return { n: v, unit: "days" };
+  if (typeof v !== "string") return { n: "", unit: "days" };
+  const m = v.trim().match(/^([0-9.]+)\s*(?:working\s+)?([A-Za-z]+)$/);
+  const word = m ? m[2].toLowerCase() : "";
+  const u = META.day_units.find((x) => x.singular === word || x.plural === word);
+  return u ? { n: m[1], unit: u.plural } : { n: v, unit: "days" };
+}
+
+// What the form sends for a number `text` in `unit`: days as a number, else "6 months"
+// ("1 month" for one).
+function daysValue(text, unit) {
+  const n = Number(text);
+  if (!Number.isFinite(n)) return text;
+  if (unit === "days") return n;
+  const u = dayUnit(unit);
+  return text.trim() + " " + (n === 1 ? u.singular : u.plural);
+}
+
+function daysInput(key, s, value, attrs) {
+  const { n, unit } = splitDays(value);
+  const bounds = (u) => (u === "days" ? { min: s.min, max: s.max, step: s.step } : { min: 0, max: null, step: "any" });
+  const num = numInput(key + "." + s.key, n, Object.assign(attrs, bounds(unit)));
+  const sel = el("select", { class: "unit", "data-unit-for": s.key, "aria-label": s.label + " unit", title: "working days; a week is 5, a month 250/12, a year 250" });
+  for (const u of META.day_units) sel.append(el("option", { value: u.plural, text: u.plural }));
+  sel.value = unit;
+  let last = unit;
+  // Changing the unit keeps the length: 120 days become 5.76 months.
+  sel.addEventListener("change", () => {
+    if (num.value.trim() !== "" && Number.isFinite(Number(num.value))) {
+      const x = Number(num.value) * dayUnit(last).days / dayUnit(sel.value).days;
+      num.value = sel.value === "days" ? String(Math.round(x)) : String(Number(x.toFixed(2)));
+    }
+    const b = bounds(sel.value);
+    for (const k of ["min", "max", "step"]) {
+      if (b[k] === null || b[k] === undefined) num.removeAttribute(k); else num.setAttribute(k, b[k]);
+    }
+    last = sel.value;
+    changed();
+  });
+  return el("div", { class: "days" }, num, sel);
 }
 
 function field(labelText, input) { return el("label", {}, labelText, input); }
@@ -286,7 +338,8 @@ function readArms() {
         if (!e || e.value.trim() === "") continue;
         const n = Number(e.value);
         // A choice is its text; a non-number goes to the server, which names the field.
-        iv[s.key] = s.input === "choice" || !Number.isFinite(n) ? e.value : n;
+        if (s.input === "days") iv[s.key] = daysValue(e.value, row.querySelector(`[data-unit-for="${s.key}"]`).value);
+        else iv[s.key] = s.input === "choice" || !Number.isFinite(n) ? e.value : n;
       }
       if (info.acts_on_managers) iv.target = "managers";
       arm.interventions.push(iv);

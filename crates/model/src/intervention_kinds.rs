@@ -103,6 +103,9 @@ impl Serialize for DefaultValue {
 pub enum Input {
     /// A whole number.
     Whole,
+    /// A length of time: a number and a unit (days, weeks, months, years; the units of
+    /// [`DAY_UNITS`](super::days::DAY_UNITS)), sent as days or as text such as `"6 months"`.
+    Days,
     /// Any number within the bounds.
     Number,
     /// A number within two bounds, dragged: the setting one turns up and down.
@@ -174,8 +177,8 @@ pub const START: Setting = Setting {
     step: Some(1.0),
     unit: "day",
     meaning: "first day; left out: the day after the previous intervention of the arm ends (day 0 for the first)",
-    input: Input::Whole,
-    ..setting("start", "Start (day)", DefaultValue::Chained)
+    input: Input::Days,
+    ..setting("start", "Start", DefaultValue::Chained)
 };
 
 pub const DURATION: Setting = Setting {
@@ -184,8 +187,8 @@ pub const DURATION: Setting = Setting {
     step: Some(1.0),
     unit: "days",
     meaning: "days active",
-    input: Input::Whole,
-    ..setting("duration", "Duration (d)", DefaultValue::Number(1.0))
+    input: Input::Days,
+    ..setting("duration", "Duration", DefaultValue::Number(1.0))
 };
 
 pub const INTERVAL: Setting = Setting {
@@ -194,8 +197,8 @@ pub const INTERVAL: Setting = Setting {
     step: Some(1.0),
     unit: "days",
     meaning: "days between sessions (1 = daily)",
-    input: Input::Whole,
-    ..setting("interval", "Every (d)", DefaultValue::Number(1.0))
+    input: Input::Days,
+    ..setting("interval", "Every", DefaultValue::Number(1.0))
 };
 
 pub const INTENSITY: Setting = Setting {
@@ -562,7 +565,7 @@ mod tests {
             for s in k.settings() {
                 match s.input {
                     Input::Slider => assert!(s.min.is_some() && s.max.is_some(), "{}", s.key),
-                    Input::Number | Input::Whole => {
+                    Input::Number | Input::Whole | Input::Days => {
                         assert!(s.min.is_some() && s.step.is_some(), "{}", s.key)
                     }
                     Input::Choice => assert!(!s.choices.is_empty(), "{}", s.key),

@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::days::Days;
 pub use super::intervention_kinds::Kind;
 use super::intervention_kinds::{
     Setting, COST_PER_PERSON, COST_PER_REWARD, DURATION, GAMING, INTENSITY, INTERVAL, RATIO,
@@ -42,15 +43,16 @@ pub enum Target {
 pub struct InterventionSpec {
     pub kind: Kind,
     /// First day (day 0 is the first recorded day). Absent: the day after the previous
-    /// intervention of the arm ends (day 0 for the first).
+    /// intervention of the arm ends (day 0 for the first). Like `duration` and `interval`,
+    /// working days written as a number or as text such as `"6 months"` ([`Days`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<i64>,
+    pub start: Option<Days>,
     /// Days the intervention lasts.
     #[serde(default = "default_duration")]
-    pub duration: u32,
+    pub duration: Days,
     /// Days between sessions (1 = daily).
     #[serde(default = "default_interval")]
-    pub interval: u32,
+    pub interval: Days,
     /// Multiplier on the per-session effect.
     #[serde(default = "default_intensity")]
     pub intensity: f64,
@@ -78,11 +80,11 @@ pub struct InterventionSpec {
 }
 
 // Defaults of the settings a file may leave out, from their declarations.
-fn default_duration() -> u32 {
-    DURATION.default.number() as u32
+fn default_duration() -> Days {
+    Days::from(DURATION.default.number() as i64)
 }
-fn default_interval() -> u32 {
-    INTERVAL.default.number() as u32
+fn default_interval() -> Days {
+    Days::from(INTERVAL.default.number() as i64)
 }
 fn default_intensity() -> f64 {
     INTENSITY.default.number()
@@ -105,9 +107,9 @@ impl InterventionSpec {
     pub fn new(kind: Kind, start: Option<i64>, duration: u32, interval: u32) -> Self {
         InterventionSpec {
             kind,
-            start,
-            duration,
-            interval,
+            start: start.map(Days::from),
+            duration: Days::from(duration),
+            interval: Days::from(interval),
             intensity: default_intensity(),
             target: if kind.acts_on_managers() {
                 Target::Managers
@@ -149,7 +151,7 @@ impl Resolved {
 
     #[inline]
     pub fn session(&self, day: i64) -> bool {
-        self.active(day) && (day - self.start) % self.spec.interval.max(1) as i64 == 0
+        self.active(day) && (day - self.start) % self.spec.interval.get().max(1) == 0
     }
 }
 
@@ -164,8 +166,8 @@ impl ArmPlan {
         let mut next_start = 0i64;
         let mut interventions = Vec::with_capacity(specs.len());
         for spec in specs {
-            let start = spec.start.unwrap_or(next_start);
-            let end = start.saturating_add(spec.duration as i64);
+            let start = spec.start.as_ref().map_or(next_start, Days::get);
+            let end = start.saturating_add(spec.duration.get());
             next_start = end;
             let reaches_team = (0..n_teams)
                 .map(|t| match spec.target {
@@ -292,40 +294,46 @@ pub fn check_arm(
     let plan = ArmPlan::resolve(specs, n_teams);
     for (k, (spec, r)) in specs.iter().zip(&plan.interventions).enumerate() {
         let key = format!("{arm_key}.interventions[{k}]");
+        // The value as written (with its working days when written as text), and a word on
+        // the other forms, so that a file in months is answered in its own terms.
+        let start_shown = spec
+            .start
+            .as_ref()
+            .map_or_else(|| r.start.to_string(), Days::shown);
         if r.start < 0 || r.start >= horizon {
             c.fail(
                 &format!("{key}.start"),
-                r.start.to_string(),
+                start_shown,
                 format!("a day in [0, {}) (the recorded horizon)", horizon),
-                "interventions must start inside the recorded horizon (horizon_days)",
+                &format!("interventions must start inside the recorded horizon, horizon_days; {UNIT_HINT}"),
             );
         }
         let (min_duration, _) = DURATION.bounds();
-        if (spec.duration as f64) < min_duration {
+        if (spec.duration.get() as f64) < min_duration {
             c.fail(
                 &format!("{key}.duration"),
-                spec.duration.to_string(),
+                spec.duration.shown(),
                 format!("at least {}", days(min_duration)),
-                "",
+                UNIT_HINT,
             );
         } else if r.end > horizon {
             c.fail(
                 &format!("{key}.duration"),
-                spec.duration.to_string(),
+                spec.duration.shown(),
                 format!(
                     "at most {} (the intervention must end by horizon_days = {horizon})",
                     (horizon - r.start).max(0)
                 ),
-                "shorten the intervention or lengthen horizon_days",
+                &format!("shorten the intervention or lengthen horizon_days; {UNIT_HINT}"),
             );
         }
         let (lo, hi) = INTERVAL.bounds();
-        if !(lo..=hi).contains(&(spec.interval as f64)) {
+        if !(lo..=hi).contains(&(spec.interval.get() as f64)) {
             c.fail(
                 &format!("{key}.{}", INTERVAL.key),
-                spec.interval.to_string(),
+                spec.interval.shown(),
                 format!("a whole number of days in [{lo}, {hi}]"),
-                "",
+                UNIT_HINT,
             );
         }
         in_bounds(c, &key, &INTENSITY, spec.intensity);
@@ -364,6 +372,10 @@ pub fn check_arm(
         }
     }
 }
+
+/// How a day field may also be written, for the messages about one.
+const UNIT_HINT: &str =
+    "days are working days, also written as text such as \"6 months\", \"2 weeks\" or \"1 year\"";
 
 /// `key.setting` within the setting's declared bounds.
 fn in_bounds(c: &mut Check, key: &str, s: &Setting, v: f64) {

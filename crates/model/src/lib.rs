@@ -8,6 +8,7 @@
 pub mod consts;
 pub mod contacts;
 pub mod customers;
+pub mod days;
 pub mod draws;
 pub mod drives;
 pub mod employees;
@@ -27,6 +28,7 @@ pub mod validate;
 mod ziggurat_tables;
 
 pub use consts::Consts;
+pub use days::Days;
 pub use interventions::{ArmPlan, InterventionSpec, Kind, Schedule, Target};
 pub use params::Params;
 pub use registry::{parameters, ParamSpec};

@@ -149,6 +149,7 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
     Ok(json!({
         "version": crate::output::manifest::version(),
         "interventions": meta::interventions(),
+        "day_units": crate::model::days::DAY_UNITS,
         "sectors": SECTORS,
         "maturities": MATURITIES,
         "drives": DRIVE_NAMES,

@@ -413,6 +413,26 @@ mod tests {
     }
 
     #[test]
+    fn day_fields_in_months_and_weeks_are_read_by_the_scenario_parser() {
+        let r = req(
+            r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "start": "6 months", "duration": "8 weeks", "interval": 5}]}]}"#,
+        )
+        .unwrap();
+        let iv = &r.scenario.arms[1].interventions[0];
+        assert_eq!(iv.start.as_ref().map(|d| d.get()), Some(125));
+        assert_eq!((iv.duration.get(), iv.interval.get()), (40, 5));
+        assert!(r.toml.contains("start = \"6 months\"\n"), "{}", r.toml);
+        let e = req(r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "start": "6 mnths"}]}]}"#)
+            .unwrap_err();
+        assert_eq!(e.status, 400);
+        assert!(
+            e.message.contains("did you mean `months`?"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
     fn errors_name_the_field() {
         let e = req(r#"{"arms": [{"name": "c", "interventions": [{"kind": "coaching", "duration": "long"}]}]}"#)
             .unwrap_err();

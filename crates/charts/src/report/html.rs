@@ -11,6 +11,7 @@ use super::reading::{arm_label, focus, reading, Focus};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::metrics::survival::CensoredMedian;
+use crate::model::days::Days;
 use crate::output::files::write_atomic;
 use crate::output::manifest::{read_manifest, ManifestError, ManifestRecord};
 use crate::plot::data::{Durability, Intervals, RunData, Stat, DAYS_PER_MONTH};
@@ -477,19 +478,41 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
     Ok(())
 }
 
+/// A day field as the arms table says it: `125` as written, or text such as `"6 months"`
+/// with its working days, `6 months (125 days)`; `None` for text that is no length of time.
+fn written_days(v: &Value) -> Option<(String, i64)> {
+    match v {
+        Value::String(t) => Days::parse(t).ok().map(|d| (t.clone(), d.get())),
+        _ => v.as_i64().map(|d| (cell(v), d)),
+    }
+}
+
 fn intervention_text(i: &Value) -> String {
     let f = |k: &str| i.get(k).map(cell).unwrap_or_default();
-    let mut t = format!(
-        "{} from day {} for {} days",
-        f("kind").replace('_', " "),
-        i.get("start")
-            .filter(|v| !v.is_null())
-            .map(cell)
-            .unwrap_or_else(|| "(after the previous)".into()),
-        f("duration")
-    );
-    if i.get("interval").and_then(Value::as_f64).unwrap_or(1.0) > 1.0 {
-        let _ = write!(t, ", every {} days", f("interval"));
+    let day = |k: &str| i.get(k).and_then(written_days);
+    let start = match day("start") {
+        Some((t, d)) if i["start"].is_string() => format!("from {t} (day {d})"),
+        _ => format!(
+            "from day {}",
+            i.get("start")
+                .filter(|v| !v.is_null())
+                .map(cell)
+                .unwrap_or_else(|| "(after the previous)".into())
+        ),
+    };
+    let duration = match day("duration") {
+        Some((t, d)) if i["duration"].is_string() => format!("for {t} ({d} days)"),
+        _ => format!("for {} days", f("duration")),
+    };
+    let mut t = format!("{} {start} {duration}", f("kind").replace('_', " "));
+    match day("interval") {
+        Some((w, d)) if d > 1 && i["interval"].is_string() => {
+            let _ = write!(t, ", every {w} ({d} days)");
+        }
+        Some((_, d)) if d > 1 => {
+            let _ = write!(t, ", every {} days", f("interval"));
+        }
+        _ => {}
     }
     if f("schedule") == "variable_ratio" {
         let _ = write!(t, ", rewards on a variable ratio of {}", f("ratio"));
@@ -723,6 +746,20 @@ fn method_intervals(intervals: Intervals) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_intervention_in_months_is_described_with_its_working_days() {
+        let days = serde_json::json!({"kind": "coaching", "start": 125, "duration": 20, "interval": 5, "intensity": 1.0, "target": "all"});
+        assert_eq!(
+            intervention_text(&days),
+            "coaching from day 125 for 20 days, every 5 days, intensity 1.0"
+        );
+        let months = serde_json::json!({"kind": "coaching", "start": "6 months", "duration": "4 weeks", "interval": "1 week", "intensity": 1.0, "target": "all"});
+        assert_eq!(
+            intervention_text(&months),
+            "coaching from 6 months (day 125) for 4 weeks (20 days), every 1 week (5 days), intensity 1.0"
+        );
+    }
 
     #[test]
     fn the_main_series_are_metrics_the_tool_writes() {

@@ -10,6 +10,7 @@ use super::locate::{
     did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
 };
 use super::replication::RunSettings;
+use crate::model::days::Days;
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
 use crate::model::params::{
@@ -379,6 +380,28 @@ impl Scenario {
         c.problems
     }
 
+    /// The scenario as TOML for a person to read (`run --print-scenario`): the canonical
+    /// text, with the working days of every day field written as text as a comment beside
+    /// it (`start = "6 months"  # 125 working days`). Fields written as a number of days
+    /// are left as they are. A manifest stores the text without comments.
+    pub fn annotated_toml(&self) -> Result<String, toml::ser::Error> {
+        let text = toml::to_string(self)?;
+        let mut out = String::with_capacity(text.len());
+        let mut in_intervention = false;
+        for line in text.lines() {
+            out.push_str(line);
+            if line.starts_with('[') {
+                in_intervention = line.trim() == "[[arms.interventions]]";
+            } else if in_intervention {
+                if let Some(days) = written_days(line) {
+                    out.push_str(&format!("  # {days} working days"));
+                }
+            }
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
     /// Horizon, burn-in, recording interval and snapshot days of a replication.
     pub fn run_settings(&self) -> RunSettings {
         RunSettings {
@@ -566,6 +589,18 @@ impl Scenario {
             hint,
         );
     }
+}
+
+/// The working days of a line `start = "6 months"` (a day field of an intervention written
+/// as text), or `None` for any other line.
+fn written_days(line: &str) -> Option<i64> {
+    let (key, _) = line.split_once('=')?;
+    if !matches!(key.trim(), "start" | "duration" | "interval") {
+        return None;
+    }
+    let table: toml::Table = toml::from_str(line).ok()?;
+    let text = table.values().next()?.as_str()?;
+    Days::parse(text).ok().map(|d| d.get())
 }
 
 /// 1-based line and column of a byte offset in bytes that may not be valid UTF-8.

@@ -5,11 +5,26 @@
 //! a scenario file is. Going through the tree rather than through a hand-written setter per
 //! field means every numeric parameter, present and future, can be swept, with the types the
 //! scenario declares: a whole-number parameter (`organisation.team_size`, an intervention's
-//! `interval`) stays a whole number, and anything that is not a number is refused.
+//! `interval`) stays a whole number, and anything that is not a number is refused. An
+//! intervention's day field written as text (`start = "6 months"`) is a whole number of
+//! working days here: swept or calibrated, it is set as a number of days.
 
 use toml::{Table, Value};
 
 use crate::experiment::locate::edit_distance;
+use crate::model::days::Days;
+
+/// The keys of an intervention whose value may be text meaning working days.
+const DAY_KEYS: [&str; 3] = ["start", "duration", "interval"];
+
+/// The working days of a day field written as text (`"6 months"`), if `v` is one at a path
+/// ending in `last`.
+fn text_days(last: &str, v: &Value) -> Option<i64> {
+    match v {
+        Value::String(s) if DAY_KEYS.contains(&last) => Days::parse(s).ok().map(|d| d.get()),
+        _ => None,
+    }
+}
 
 /// One step of a key path: a table key or an array position.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,8 +127,10 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
         segs.push(seg);
         cur = v;
     }
+    let last = ps.last().map(String::as_str).unwrap_or("");
     let integer = match cur {
         Value::Integer(_) => true,
+        v if text_days(last, v).is_some() => true,
         Value::Float(_) => false,
         Value::Table(t) => {
             let keys: Vec<&str> = t
@@ -218,6 +235,7 @@ pub fn suggest(root: &Table, key: &str) -> Option<String> {
 fn collect_leaves(v: &Value, prefix: String, out: &mut Vec<String>) {
     match v {
         Value::Integer(_) | Value::Float(_) if !prefix.is_empty() => out.push(prefix),
+        v if text_days(prefix.rsplit('.').next().unwrap_or(""), v).is_some() => out.push(prefix),
         Value::Table(t) => {
             for (k, v) in t {
                 if prefix.is_empty() && NOT_SWEEPABLE.iter().any(|(n, _)| n == k) {
@@ -259,10 +277,14 @@ pub fn get(root: &Table, t: &Target) -> Option<f64> {
             _ => return None,
         };
     }
+    let last = match t.segs.last() {
+        Some(Seg::Key(k)) => k.as_str(),
+        _ => "",
+    };
     match cur {
         Value::Float(x) => Some(*x),
         Value::Integer(i) => Some(*i as f64),
-        _ => None,
+        v => text_days(last, v).map(|d| d as f64),
     }
 }
 
@@ -304,6 +326,27 @@ mod tests {
 
     fn tree() -> Table {
         Table::try_from(Scenario::embedded_default()).unwrap()
+    }
+
+    #[test]
+    fn a_day_field_written_in_months_is_a_whole_number_of_days() {
+        let s = Scenario::parse(
+            "name = \"m\"\n[[arms]]\nname = \"c\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = \"6 months\"\nduration = \"2 weeks\"\n",
+            "m",
+        )
+        .unwrap();
+        let mut t = Table::try_from(s).unwrap();
+        let start = resolve(&t, "arms.c.interventions.0.start").unwrap();
+        assert!(start.integer);
+        assert_eq!(get(&t, &start), Some(125.0));
+        set(&mut t, &start, 130.0).unwrap();
+        assert_eq!(get(&t, &start), Some(130.0));
+        let duration = resolve(&t, "arms.c.interventions.0.duration").unwrap();
+        assert_eq!(get(&t, &duration), Some(10.0));
+        assert_eq!(
+            suggest(&t, "arms.c.interventions.0.duraton").as_deref(),
+            Some("arms.c.interventions.0.duration")
+        );
     }
 
     #[test]

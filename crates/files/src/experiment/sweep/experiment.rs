@@ -436,7 +436,7 @@ range = { from = 5, to = 20, step = 5 }
         assert!(e.axes[1].integer());
         let s = e.scenario_at(5).unwrap();
         assert_eq!(s.managers.role_model_mean, 0.5);
-        assert_eq!(s.arms[2].interventions[0].interval, 10);
+        assert_eq!(s.arms[2].interventions[0].interval.get(), 10);
         assert_eq!(e.column_names()[0], "baseline.B_mean");
     }
 
