@@ -203,6 +203,11 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     let bad = snapshot(&d);
     let err = bad["error"].as_str().unwrap_or_default().to_string();
     assert!(err.contains("arms[0].interventions[0].duration"), "{err}");
+    let status = bad["status"].as_str().unwrap_or_default().to_string();
+    assert!(
+        !status.contains("HTTP") && !err.contains("HTTP"),
+        "no status code in front of the client: {status} / {err}"
+    );
     let marked = d
         .exec(
             "return document.querySelector('.iv-duration').classList.contains('invalid');",

@@ -444,6 +444,15 @@ function markInvalid(keys) {
   }
 }
 
+// What a failed answer means for the user, when the server gave no message of its own
+// (a status code is not something a client in the room should be shown).
+function failure(status) {
+  if (status === 413) return "The scenario is too large for the explorer.";
+  if (status === 422 || status === 400) return "The explorer could not use these settings.";
+  if (status >= 500) return "The explorer failed on this request; the terminal where `undercurrent serve` runs says why.";
+  return "The explorer did not accept the request.";
+}
+
 async function postJson(path, body) {
   const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   return r;
@@ -465,8 +474,8 @@ async function run() {
     let data = null;
     try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
     if (!r.ok) {
-      showError(data.error || ("HTTP " + r.status), data.keys);
-      setStatus("The scenario was not run (HTTP " + r.status + ").", false);
+      showError(data.error || failure(r.status), data.keys);
+      setStatus("Not run: the message above says why.", false);
     } else {
       $("error").hidden = true;
       render(data.result);
@@ -474,7 +483,10 @@ async function run() {
       const st = data.stats;
       const how = st.cached_result ? "result from the cache" :
         `${st.cached_replications} of ${st.replications} baselines from the cache`;
-      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications · answered in ${Math.round(ms)} ms (${how})`, false);
+      // Says how many replications the figures come from: a scenario file's default is
+      // 20 replications, so `run` on another file gives other numbers; the exported file
+      // gives these (tests/serve_api.rs).
+      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications (Export TOML, then undercurrent run, gives the same numbers) · answered in ${Math.round(ms)} ms (${how})`, false);
       $("status").dataset.ms = Math.round(ms);
       $("status").dataset.runs = String(Number($("status").dataset.runs || 0) + 1);
       $("results").classList.remove("stale");
@@ -500,7 +512,7 @@ async function exportToml() {
   const r = await fetch("/api/export", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm()) });
   if (!r.ok) {
     const data = await r.json().catch(() => ({}));
-    showError(data.error || ("HTTP " + r.status), data.keys);
+    showError(data.error || failure(r.status), data.keys);
     return;
   }
   const cd = r.headers.get("Content-Disposition") || "";
@@ -517,10 +529,10 @@ async function openToml(file) {
   if (!file) return;
   const text = await file.text();
   const r = await postJson("/api/import", { name: file.name, toml: text });
-  const data = await r.json().catch(() => ({ error: "HTTP " + r.status }));
+  const data = await r.json().catch(() => ({ error: failure(r.status) }));
   $("open").value = "";
   if (!r.ok) {
-    showError(data.error || ("HTTP " + r.status), []);
+    showError(data.error || failure(r.status), []);
     setStatus("The file was not opened.", false);
     return;
   }
