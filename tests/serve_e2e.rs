@@ -78,6 +78,7 @@ fn snapshot(d: &Driver) -> Value {
         return {
           cards: document.querySelectorAll('#headline .card').length,
           card_titles: [...document.querySelectorAll('#headline .card h3')].map(h => h.textContent),
+          card_when: [...document.querySelectorAll('#headline .card .when')].map(p => p.textContent),
           b: cell('B', 1), n: cell('N', 1), nps: cell('nps', 1), rule_breaks: cell('rule_breaks_per_1000', 1),
           b_base: cell('B', 0),
           gamed3: cell('gamed_per_1000', 3), nps3: cell('nps', 3), b2: cell('B', 2),
@@ -326,6 +327,14 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     assert_eq!(
         story["card_titles"],
         json!(["training only", "full method"]),
+        "{story}"
+    );
+    // Every card says what its figures are and over which days.
+    let when = story["card_when"].as_array().unwrap();
+    assert_eq!(when.len(), 2, "{story}");
+    assert!(
+        when.iter()
+            .all(|w| w.as_str().unwrap().contains("mean over days 50–750")),
         "{story}"
     );
     d.exec("window.scrollTo(0, 0);", json!([])).unwrap();

@@ -572,7 +572,10 @@ function renderHeadline(res) {
     for (const row of res.durability) {
       if (row.headline && row.values[a]) dl.append(el("dt", { text: metricInfo(row.metric).title }), el("dd", { text: signed(row.values[a].mean, row.metric) }));
     }
-    const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, dl);
+    // Each figure says what it is and when: the ones with an interval are mean differences
+    // over a window, the cost a total, the durability lines name their own day.
+    const what = el("p", { class: "desc when", text: `Figures with [95% interval]: difference from the baseline, mean over days ${res.window_from_day}–${res.horizon_days}; cost: total by day ${res.horizon_days}.` });
+    const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, what, dl);
     card.style.borderTopColor = ARM_COLOURS[a % ARM_COLOURS.length];
     box.append(card);
   });
