@@ -345,5 +345,34 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     )
     .unwrap();
     d.screenshot(&dir.join("explorer_charts.png")).unwrap();
+
+    // 9. The page's address is a link to what it shows: loaded afresh, it reopens the same
+    // story with the same settings and gives the same figures.
+    let link = d
+        .exec("return location.href;", json!([]))
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        link.contains("#story=000_training_vs_full_method&s="),
+        "{link}"
+    );
+    d.goto("about:blank").unwrap();
+    d.goto(&link).unwrap();
+    wait_result(&d, 0);
+    let reopened = snapshot(&d);
+    assert_eq!(reopened["card_titles"], story["card_titles"], "{reopened}");
+    assert_eq!(reopened["b"], story["b"], "the same figures: {reopened}");
+    assert_eq!(
+        text("return document.getElementById('story').value;"),
+        "000_training_vs_full_method"
+    );
+    // A damaged link says so and shows the default comparison instead of failing.
+    d.goto("about:blank").unwrap();
+    d.goto(&server.url("/#s=%7Bnot%20json")).unwrap();
+    wait_result(&d, 0);
+    let notice = text("return document.getElementById('notice').textContent;");
+    assert!(notice.contains("could not be read"), "{notice}");
     println!("screenshots in {}", dir.display());
 }

@@ -444,6 +444,44 @@ function markInvalid(keys) {
   }
 }
 
+// ---------- link ----------
+
+// The page's address carries the settings of the last answer (`#story=…&s=<scenario JSON>`),
+// so that the address, bookmarked or mailed, reopens the page as it is now. Nothing leaves
+// the browser: the part after `#` is never sent to the server.
+function rememberInLink(scenario) {
+  const params = new URLSearchParams();
+  if ($("story").value) params.set("story", $("story").value);
+  params.set("s", JSON.stringify(scenario));
+  history.replaceState(null, "", "#" + params.toString());
+}
+
+// The settings of a link, if the address carries any: `{ story, scenario }`, or null.
+function settingsFromLink() {
+  if (!location.hash || location.hash.length < 2) return null;
+  const params = new URLSearchParams(location.hash.slice(1));
+  const text = params.get("s");
+  if (!text) return null;
+  try {
+    const scenario = JSON.parse(text);
+    if (typeof scenario !== "object" || scenario === null || Array.isArray(scenario)) throw new Error("not a scenario");
+    return { story: params.get("story") || "", scenario };
+  } catch (e) {
+    return { error: "The link's settings could not be read (" + e.message + "); the page shows the default comparison." };
+  }
+}
+
+async function copyLink() {
+  const url = location.href;
+  try {
+    await navigator.clipboard.writeText(url);
+    $("notice").textContent = "Link copied: it reopens this page with these settings.";
+  } catch (e) {
+    $("notice").textContent = "Copy this link to reopen the page with these settings: " + url;
+  }
+  $("notice").hidden = false;
+}
+
 // What a failed answer means for the user, when the server gave no message of its own
 // (a status code is not something a client in the room should be shown).
 function failure(status) {
@@ -489,6 +527,7 @@ async function run() {
       setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications (Export TOML, then undercurrent run, gives the same numbers) · answered in ${Math.round(ms)} ms (${how})`, false);
       $("status").dataset.ms = Math.round(ms);
       $("status").dataset.runs = String(Number($("status").dataset.runs || 0) + 1);
+      rememberInLink(scenario);
       $("results").classList.remove("stale");
     }
   } catch (e) {
@@ -722,7 +761,25 @@ async function start() {
   $("open").addEventListener("change", (e) => openToml(e.target.files[0]));
   $("live").addEventListener("change", () => { if ($("live").checked) changed(); });
 
-  fillForm(defaultScenario());
+  $("copy-link").addEventListener("click", copyLink);
+
+  const link = settingsFromLink();
+  if (link && link.scenario) {
+    const story = STORIES.find((x) => x.id === link.story);
+    if (story) {
+      $("story").value = story.id;
+      $("story-box").hidden = false;
+      $("story-title").textContent = `Article ${story.article}: ${story.title}`;
+      $("story-look").textContent = story.look_for;
+    }
+    fillForm(link.scenario);
+  } else {
+    if (link && link.error) {
+      $("notice").textContent = link.error;
+      $("notice").hidden = false;
+    }
+    fillForm(defaultScenario());
+  }
   run();
 }
 
