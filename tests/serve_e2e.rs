@@ -126,6 +126,38 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     let peak1 = num(&first, &["peak_gain_b"]);
     d.screenshot(&dir.join("1_default.png")).unwrap();
 
+    // On a 1440×900 screen the first view holds the programme card and most of the main
+    // chart; the tables come after.
+    d.set_window(1440, 900).unwrap();
+    let fold = d
+        .exec(
+            "window.scrollTo(0, 0); const h = window.innerHeight;
+             const chart = document.querySelector('#charts figure').getBoundingClientRect();
+             const card = document.querySelector('#headline .card').getBoundingClientRect();
+             const tables = document.getElementById('tables').getBoundingClientRect();
+             return [h, card.bottom, chart.top, chart.top + 0.6 * chart.height, tables.top];",
+            json!([]),
+        )
+        .unwrap();
+    let f: Vec<f64> = fold
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect();
+    let (height, card_bottom, chart_top, chart_most, tables_top) = (f[0], f[1], f[2], f[3], f[4]);
+    assert!(card_bottom < height, "the card is in view: {f:?}");
+    assert!(
+        chart_most < height,
+        "most of the main chart is in view: {f:?}"
+    );
+    assert!(
+        chart_top < tables_top,
+        "the chart comes before the tables: {f:?}"
+    );
+    d.screenshot(&dir.join("1_first_screen.png")).unwrap();
+    d.set_window(1600, 2200).unwrap();
+
     // 2. Twice as long coaching: more gain, a different chart, the same baseline.
     let duration = d.find("#arms .arm .iv-duration").unwrap();
     let before = runs(&d);
