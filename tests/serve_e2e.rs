@@ -158,6 +158,49 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     d.screenshot(&dir.join("1_first_screen.png")).unwrap();
     d.set_window(1600, 2200).unwrap();
 
+    // The team view: a square per team and arm (20 teams, baseline and coaching), coloured
+    // by B on the chosen day; moving the day slider to day 0 recolours them, and before the
+    // programme coaching's teams are the baseline's.
+    let teams = d
+        .exec(
+            "const sq = [...document.querySelectorAll('#teamview .sq')];
+             const at = () => sq.map(s => s.dataset.value);
+             const last = at();
+             const slider = document.getElementById('team-day');
+             slider.value = 0; slider.dispatchEvent(new Event('input'));
+             const first = at();
+             return { n: sq.length, last, first, day: document.getElementById('team-day-text').textContent,
+                      title: sq[25].title, hidden: document.getElementById('teamview').hidden };",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(teams["hidden"], Value::Bool(false), "{teams}");
+    assert_eq!(teams["n"], 40, "{teams}");
+    assert_ne!(
+        teams["first"], teams["last"],
+        "the slider recolours: {teams}"
+    );
+    assert!(
+        teams["day"].as_str().unwrap().starts_with("day 0"),
+        "{teams}"
+    );
+    let at_day0: Vec<&str> = teams["first"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        at_day0[..20],
+        at_day0[20..],
+        "day 0: coaching has not started"
+    );
+    assert!(
+        teams["title"].as_str().unwrap().contains("employees"),
+        "a square names its figures: {teams}"
+    );
+    d.screenshot(&dir.join("1_teams.png")).unwrap();
+
     // 2. Twice as long coaching: more gain, a different chart, the same baseline.
     let duration = d.find("#arms .arm .iv-duration").unwrap();
     let before = runs(&d);

@@ -593,6 +593,72 @@ function render(res) {
   renderTables(res);
   renderReading(res);
   renderCharts(res);
+  renderTeams(res);
+}
+
+// ---------- team view ----------
+
+let teamMetric = null; // the first of the server's team-view metrics until one is chosen
+let teamDay = null;
+
+// Light to dark blue: a low value pale, a high one deep (the same for every arm and day, so
+// that squares compare across programmes and time).
+function teamColour(t) {
+  const lo = [235, 243, 250], hi = [8, 48, 107];
+  const c = lo.map((v, i) => Math.round(v + (hi[i] - v) * Math.min(1, Math.max(0, t))));
+  return `rgb(${c[0]},${c[1]},${c[2]})`;
+}
+
+function renderTeams(res) {
+  const box = $("teamview");
+  const tv = res.teams;
+  box.innerHTML = "";
+  box.hidden = !tv;
+  if (!tv) return;
+  if (!tv.metrics.includes(teamMetric)) teamMetric = tv.metrics[0];
+  if (teamDay === null || teamDay >= tv.days.length) teamDay = tv.days.length - 1;
+  // One scale for all arms and days of the chosen metric.
+  let lo = Infinity, hi = -Infinity;
+  for (const arm of tv.arms) for (const t of arm) for (const v of t[teamMetric]) if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  if (!(hi > lo)) { hi = lo + 1e-9; }
+  const info = metricInfo(teamMetric);
+  const select = el("select", { id: "team-metric", onchange: (e) => { teamMetric = e.target.value; renderTeams(lastResult); } });
+  for (const m of tv.metrics) select.append(el("option", { value: m, text: metricInfo(m).title }));
+  select.value = teamMetric;
+  const slider = el("input", { id: "team-day", type: "range", min: 0, max: tv.days.length - 1, step: 1, value: teamDay });
+  const dayText = el("span", { id: "team-day-text" });
+  // Set through the CSSOM: the page's content security policy refuses style attributes.
+  const bar = el("span", { class: "bar" });
+  bar.style.background = `linear-gradient(to right, ${teamColour(0)}, ${teamColour(1)})`;
+  const legend = el("div", { class: "legend" },
+    el("span", { text: fmt(lo, teamMetric) }), bar, el("span", { text: fmt(hi, teamMetric) }));
+  box.append(el("h2", { text: "Teams: where customer orientation sits" }),
+    el("div", { class: "controls" }, el("label", {}, "colour by ", select), el("label", {}, "day ", slider), dayText, legend),
+    el("p", { class: "desc", text: `One square per team in replication 1 of ${res.replications}, coloured by ${info.title} (${info.unit}) on the chosen day; hover a square for its figures.` }));
+  const squares = [];
+  tv.arms.forEach((arm, a) => {
+    const row = el("div", { class: "squares" });
+    for (const t of arm) {
+      const sq = el("div", { class: "sq", "data-arm": a, "data-team": t.team });
+      row.append(sq);
+      squares.push([sq, t, a]);
+    }
+    box.append(el("div", { class: "arm-grid" }, el("h3", { text: label(res.arms[a].name) }), row));
+  });
+  const paint = () => {
+    const k = Number(slider.value);
+    teamDay = k;
+    const month = (tv.days[k] / dayUnit("months").days).toFixed(1);
+    dayText.textContent = `day ${tv.days[k]} (month ${month})`;
+    for (const [sq, t] of squares) {
+      const v = t[teamMetric][k];
+      sq.style.background = v === null ? "#fff" : teamColour((v - lo) / (hi - lo));
+      sq.dataset.value = v === null ? "" : String(v);
+      sq.title = `team ${t.team + 1} · ${t.employees} employees · ${info.title}: ${v === null ? "not measured" : fmt(v, teamMetric)} · manager's role-model level ${t.role_model === null ? "not measured" : Number(t.role_model).toFixed(2)} (0–1)`;
+    }
+  };
+  slider.addEventListener("input", paint);
+  paint();
 }
 
 function renderHeadline(res) {

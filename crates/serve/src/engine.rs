@@ -166,18 +166,25 @@ impl Engine {
         let key: Arc<str> = organisation_key(s)?.into();
         let plans = s.plans();
         let settings = s.run_settings();
+        // The team view shows replication 0's teams: only it records them (always, so that
+        // its cached baseline has them too), and only when there are few enough to draw.
+        let with_teams = RunSettings {
+            teams: s.n_teams() <= crate::outcome::MAX_TEAMS_SHOWN,
+            ..settings.clone()
+        };
         let stop = || cancel.is_cancelled();
         let value = Valuation::from_params(&s.economics);
         let out: Option<Vec<(ReplicationResult, bool)>> = (0..s.replications as u64)
             .into_par_iter()
             .map(|r| {
-                let (org, hit) = self.organisation(&key, s, r, &plans[0], &settings, &stop)?;
+                let settings = if r == 0 { &with_teams } else { &settings };
+                let (org, hit) = self.organisation(&key, s, r, &plans[0], settings, &stop)?;
                 let result =
                     org.with_dependent(|owner, b| {
                         let break_cost = owner.params.customers.break_cost;
                         let mut outputs = vec![Some(b.baseline.clone())];
                         outputs.par_extend(plans[1..].par_iter().map(|p| {
-                            run_arm_unless(b.sim.clone(), p, &settings, break_cost, &stop)
+                            run_arm_unless(b.sim.clone(), p, settings, break_cost, &stop)
                         }));
                         let outputs: Option<Vec<_>> = outputs.into_iter().collect();
                         outputs.map(|o| assemble(&plans, o, b.self_rating, &value))
@@ -333,8 +340,18 @@ mod tests {
 
     /// Bit-for-bit equality that counts NaN (a figure past the horizon) equal to NaN:
     /// `Debug` prints every f64 in its shortest round-trip form.
+    /// The explorer also records replication 0's teams (the team view); everything else must
+    /// equal `run`'s.
     fn same(a: &[ReplicationResult], b: &[ReplicationResult]) -> bool {
-        format!("{a:?}") == format!("{b:?}")
+        let without_teams = |x: &[ReplicationResult]| {
+            x.iter()
+                .map(|r| ReplicationResult {
+                    teams: Vec::new(),
+                    ..r.clone()
+                })
+                .collect::<Vec<_>>()
+        };
+        format!("{:?}", without_teams(a)) == format!("{:?}", without_teams(b))
     }
 
     #[test]
@@ -349,6 +366,12 @@ mod tests {
         let (cold, hits) = engine.replications(&req.scenario, &go).unwrap();
         assert_eq!(hits, 0);
         assert!(same(&cold, &expected));
+        assert_eq!(
+            cold[0].teams[1].len(),
+            5,
+            "replication 0 records its five teams"
+        );
+        assert!(cold[1].teams.iter().all(Vec::is_empty), "the others do not");
         let (warm, hits) = engine.replications(&req.scenario, &go).unwrap();
         assert_eq!(hits, 3);
         assert!(same(&warm, &expected));

@@ -18,6 +18,88 @@ use crate::report::reading::reading;
 use super::http::ApiError;
 use super::request::ScenarioRequest;
 
+/// Organisations with more teams than this get no team view (a grid of thousands of teams
+/// says nothing a chart does not, and its data would outweigh the rest of the answer).
+pub const MAX_TEAMS_SHOWN: usize = 400;
+
+/// Recorded days the team view offers at most (evenly spaced, the last one included).
+const TEAM_VIEW_DAYS: usize = 60;
+
+/// What the team view colours a team by, from the registry's team metrics.
+const TEAM_VIEW_METRICS: [Metric; 3] = [Metric::B, Metric::N, Metric::RecognitionShare];
+
+/// Replication 0's teams per arm on up to [`TEAM_VIEW_DAYS`] recorded days: head count and
+/// the metrics of [`TEAM_VIEW_METRICS`] (three decimals), or `null` when none were recorded.
+fn team_view(results: &[ReplicationResult]) -> Json {
+    let Some(first) = results.first() else {
+        return Json::Null;
+    };
+    let Some(days) = first.teams.first().and_then(|t| t.first()).map(|t| &t.days) else {
+        return Json::Null;
+    };
+    let step = days.len().div_ceil(TEAM_VIEW_DAYS).max(1);
+    let mut picks: Vec<usize> = (0..days.len()).step_by(step).collect();
+    if picks.last() != Some(&(days.len() - 1)) {
+        picks.push(days.len() - 1);
+    }
+    let col = |m: Metric| {
+        registry::TEAM_METRICS
+            .iter()
+            .position(|t| *t == m)
+            .expect("a team-view metric is a team metric")
+    };
+    let round = |x: f64| {
+        if x.is_finite() {
+            (x * 1000.0).round() / 1000.0
+        } else {
+            f64::NAN
+        }
+    };
+    let arms: Vec<Json> = first
+        .teams
+        .iter()
+        .map(|teams| {
+            Json::Array(
+                teams
+                    .iter()
+                    .map(|t| {
+                        let mut o = serde_json::Map::new();
+                        o.insert("team".into(), json!(t.team));
+                        o.insert(
+                            "employees".into(),
+                            json!(t.value(*picks.last().unwrap_or(&0), col(Metric::Employees))),
+                        );
+                        for m in TEAM_VIEW_METRICS {
+                            let v: Vec<Json> = picks
+                                .iter()
+                                .map(|&k| {
+                                    let x = round(t.value(k, col(m)));
+                                    if x.is_finite() {
+                                        json!(x)
+                                    } else {
+                                        Json::Null
+                                    }
+                                })
+                                .collect();
+                            o.insert(m.name().into(), Json::Array(v));
+                        }
+                        o.insert(
+                            "role_model".into(),
+                            json!(round(t.role_model.first().copied().unwrap_or(f64::NAN))),
+                        );
+                        Json::Object(o)
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    json!({
+        "days": picks.iter().map(|&k| days[k]).collect::<Vec<_>>(),
+        "metrics": TEAM_VIEW_METRICS.iter().map(|m| m.name()).collect::<Vec<_>>(),
+        "arms": arms,
+    })
+}
+
 /// A finished run, kept for chart downloads.
 pub struct Outcome {
     pub id: String,
@@ -338,6 +420,7 @@ impl Outcome {
             "durability": durability,
             "reading": paragraphs,
             "charts": chart_json,
+            "teams": team_view(results),
             "toml": req.toml,
         });
         let json_text = serde_json::to_string(&json)
