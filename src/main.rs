@@ -629,7 +629,7 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     };
     println!("{}", durability_table(&r.arms, &r.durability, intervals));
     print!("{}", claims_lines(s, &r.claims));
-    println!(
+    print!(
         "{}",
         wrapped(&format!(
             "wrote {} and manifest.json in {:.1} s",

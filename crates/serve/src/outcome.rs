@@ -48,6 +48,8 @@ fn team_view(results: &[ReplicationResult]) -> Json {
             .position(|t| *t == m)
             .expect("a team-view metric is a team metric")
     };
+    let employees = col(Metric::Employees);
+    let shown = TEAM_VIEW_METRICS.map(|m| (m.name(), col(m)));
     let round = |x: f64| {
         if x.is_finite() {
             (x * 1000.0).round() / 1000.0
@@ -67,13 +69,13 @@ fn team_view(results: &[ReplicationResult]) -> Json {
                         o.insert("team".into(), json!(t.team));
                         o.insert(
                             "employees".into(),
-                            json!(t.value(*picks.last().unwrap_or(&0), col(Metric::Employees))),
+                            json!(t.value(*picks.last().unwrap_or(&0), employees)),
                         );
-                        for m in TEAM_VIEW_METRICS {
+                        for (name, c) in shown {
                             let v: Vec<Json> = picks
                                 .iter()
                                 .map(|&k| {
-                                    let x = round(t.value(k, col(m)));
+                                    let x = round(t.value(k, c));
                                     if x.is_finite() {
                                         json!(x)
                                     } else {
@@ -81,7 +83,7 @@ fn team_view(results: &[ReplicationResult]) -> Json {
                                     }
                                 })
                                 .collect();
-                            o.insert(m.name().into(), Json::Array(v));
+                            o.insert(name.into(), Json::Array(v));
                         }
                         o.insert(
                             "role_model".into(),

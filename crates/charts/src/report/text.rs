@@ -129,65 +129,41 @@ fn line(cells: &[String]) -> String {
     s.trim_end().to_string()
 }
 
-/// Wraps `text` into lines of at most [`MAX_WIDTH`] characters, later lines indented by
-/// `hang` spaces.
-fn wrap(text: &str, hang: usize) -> String {
+/// Wraps `text` after `head` (kept as written: an indent, a label) into lines of at most
+/// [`MAX_WIDTH`] characters, later lines indented by `hang` spaces; every line ends in a
+/// newline. A word longer than a line stands on its own.
+fn wrap(head: &str, text: &str, hang: usize) -> String {
     let mut out = String::new();
-    let mut current = String::new();
-    for word in text.split(' ') {
-        let limit = if out.is_empty() {
-            MAX_WIDTH
-        } else {
-            MAX_WIDTH - hang
-        };
-        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > limit {
-            if !out.is_empty() {
-                out.push_str(&" ".repeat(hang));
-            }
+    let mut current = head.to_string();
+    let mut words = 0;
+    for word in text.split_whitespace() {
+        if words > 0 && current.chars().count() + 1 + word.chars().count() > MAX_WIDTH {
             out.push_str(&current);
             out.push('\n');
-            current.clear();
+            current = " ".repeat(hang);
+            words = 0;
         }
-        if !current.is_empty() {
+        if words > 0 {
             current.push(' ');
         }
         current.push_str(word);
+        words += 1;
     }
     if !current.is_empty() {
-        if !out.is_empty() {
-            out.push_str(&" ".repeat(hang));
-        }
         out.push_str(&current);
         out.push('\n');
     }
     out
 }
 
-/// The printed table: per intervention arm its name, then the means of six durability
-/// figures, then their intervals (`intervals` says which kind), then footnotes in words.
-/// No line is wider than [`MAX_WIDTH`].
-/// `text` wrapped at word boundaries into lines of at most [`MAX_WIDTH`] columns (a word
-/// longer than that stands on its own line): for what the CLI prints about a run.
+/// `text` wrapped at word boundaries into lines of at most [`MAX_WIDTH`] columns, each ending
+/// in a newline: for what the CLI prints about a run.
 pub fn wrapped(text: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for word in text.split_whitespace() {
-        let w = word.chars().count();
-        if width > 0 && width + 1 + w > MAX_WIDTH {
-            out.push('\n');
-            width = 0;
-        } else if width > 0 {
-            out.push(' ');
-            width += 1;
-        }
-        out.push_str(word);
-        width += w;
-    }
-    out
+    wrap("", text, 0)
 }
 
-/// The verdict of each claim, one line each within [`MAX_WIDTH`], printed after the table:
-/// `  agrees     1. Training alone has a best-before date: …`, wrapped. Empty
+/// The verdict of each claim, wrapped within [`MAX_WIDTH`] under its first word, printed
+/// after the table: `  agrees     1. Training alone has a best-before date: …`. Empty
 /// without claims. The checks and their numbers are in `claims.csv` and the report.
 pub fn claims_lines(s: &Scenario, rows: &[ClaimRow]) -> String {
     if s.claims.is_empty() {
@@ -202,31 +178,15 @@ pub fn claims_lines(s: &Scenario, rows: &[ClaimRow]) -> String {
             .find(|r| r.claim == i)
             .map_or(Verdict::Undecided, |r| r.claim_verdict);
         let head = format!("  {:<10} {}. ", verdict.name(), i + 1);
-        let indent = head.chars().count();
-        // Wrapped at word boundaries, continuation lines under the claim's first word.
-        let mut line = head;
-        let mut width = indent;
-        for word in claim.says.split_whitespace() {
-            let w = word.chars().count();
-            if width > indent && width + 1 + w > MAX_WIDTH {
-                out.push_str(&line);
-                out.push('\n');
-                line = " ".repeat(indent);
-                width = indent;
-            }
-            if width > indent {
-                line.push(' ');
-                width += 1;
-            }
-            line.push_str(word);
-            width += w;
-        }
-        out.push_str(&line);
-        out.push('\n');
+        let hang = head.chars().count();
+        out.push_str(&wrap(&head, &claim.says, hang));
     }
     out
 }
 
+/// The printed table: per intervention arm its name, then the means of six durability
+/// figures, then their intervals (`intervals` says which kind), then footnotes in words.
+/// No line is wider than [`MAX_WIDTH`].
 pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
     let find =
         |a: usize, m: DurabilityMetric| rows.iter().find(|r| r.arm == a && r.metric == m.name());
@@ -309,7 +269,7 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
             .into(),
     );
     for n in notes {
-        out.push_str(&wrap(&n, 2));
+        out.push_str(&wrap("", &n, 2));
     }
     out
 }

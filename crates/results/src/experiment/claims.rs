@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::metrics::aggregate::{DurabilityRow, WindowRow};
-use crate::metrics::registry::{self, BaselineMetric, DurabilityMetric, Recorded, GAINS};
+use crate::metrics::registry::{BaselineMetric, DurabilityMetric, Recorded, GAINS};
 use crate::model::validate::Check;
 
 /// One claim: a sentence and the checks that test it.
@@ -572,13 +572,6 @@ pub fn judge(
         }
     }
     rows
-}
-
-/// The title of a check's statistic in words, from the metric registry.
-pub fn statistic_title(statistic: &str) -> String {
-    registry::describe(statistic)
-        .map(|d| d.title.into_owned())
-        .unwrap_or_else(|| statistic.to_string())
 }
 
 #[cfg(test)]

@@ -597,10 +597,10 @@ pub fn sobol_indices_over_seeds(
     n_bootstrap: usize,
     seed: u64,
 ) -> Result<Vec<SobolIndex>, SensitivityError> {
-    let point = sobol_indices(k, y, 0, seed)?;
     if reps <= 1 || runs.len() != y.len() * reps {
         return sobol_indices(k, y, n_bootstrap, seed);
     }
+    let point = sobol_indices(k, y, 0, seed)?;
     let block = k + 2;
     let n = y.len() / block;
     let mut rows_rng = Xoshiro256PlusPlus::seed_from_u64(seed);
