@@ -350,10 +350,16 @@ pub fn sweep_charts(d: &SweepData) -> Vec<SweepChart> {
 
 impl SweepData {
     /// A swept parameter's axis in words (its name with spaces), with the unit the parameter
-    /// registry declares for its key path when the manifest names one.
+    /// registry declares for its key path when the manifest names one. A column named by its
+    /// key path (an axis without `name`) keeps the path as written: spaces inside a path
+    /// (`organisation.drive mix.red`) would name nothing a reader can find.
     fn axis_label(&self, name: &str) -> String {
         let key = self.axis_keys.get(name).map_or(name, String::as_str);
-        let words = name.replace('_', " ");
+        let words = if name.contains('.') {
+            name.to_string()
+        } else {
+            name.replace('_', " ")
+        };
         match crate::model::registry::find(key) {
             Some(p) if !p.unit.is_empty() => format!("{words} ({})", p.unit),
             _ => words,
@@ -1140,6 +1146,22 @@ pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_is_named_in_words_but_a_key_path_stays_as_written() {
+        let mut d = SweepData::default();
+        d.axis_keys
+            .insert("role_model_mean".into(), "managers.role_model_mean".into());
+        assert_eq!(
+            d.axis_label("role_model_mean"),
+            "role model mean (level in [0, 1])"
+        );
+        assert_eq!(d.axis_label("coaching_intensity"), "coaching intensity");
+        assert_eq!(
+            d.axis_label("organisation.drive_mix.red"),
+            "organisation.drive_mix.red"
+        );
+    }
 
     #[test]
     fn the_headline_names_only_metrics_the_tool_writes() {
