@@ -479,8 +479,7 @@ impl Team {
                 tallies[i - lo] = tally;
             }
             for i in lo..hi {
-                let Ready { emp, newcomer, .. } = ready[i - lo];
-                let bi = emp.b;
+                let Ready { newcomer, .. } = ready[i - lo];
                 let Tally {
                     genuine,
                     shown,
@@ -545,8 +544,6 @@ impl Team {
                     let rate = k.reward_extinction * extinction_scale(rrate[i], k.partial_exponent);
                     e[i] += rate.min(1.0) * (k.reward_rest - e[i]);
                 }
-                out.sum_b += bi as f64;
-                out.sum_b2 += (bi as f64) * (bi as f64);
             }
         }
         out.conflicts = conflicts;
@@ -592,6 +589,10 @@ impl Team {
             }
         }
         self.peer_norm = mean(self.employees.col(Col::B));
+        // The day's B moments come from the end-of-day state (hires included), the state
+        // replications.csv and employees.csv publish, so that durability can be recomputed
+        // exactly from the published series.
+        (out.sum_b, out.sum_b2) = moments(self.employees.col(Col::B));
         if record {
             self.record_state(k, &mut out);
         }
@@ -711,6 +712,15 @@ impl Team {
             out.drive_n[d as usize] += 1;
         }
     }
+}
+
+/// Sum and sum of squares of `x` in f64, in slot order (the order `record_state` sums B in,
+/// so the day's mean equals the published one bit for bit).
+fn moments(x: &[f32]) -> (f64, f64) {
+    x.iter().fold((0.0, 0.0), |(s, s2), &v| {
+        let v = v as f64;
+        (s + v, s2 + v * v)
+    })
 }
 
 fn mean(x: &[f32]) -> f32 {

@@ -72,9 +72,13 @@ pub struct ScenarioRequest {
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large and the explorer never writes files.
-pub const REFUSED_KEYS: [(&str, &str); 5] = [
+pub const REFUSED_KEYS: [(&str, &str); 6] = [
     (
         "employee_snapshots",
+        "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
+    ),
+    (
+        "employee_snapshot_every",
         "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
     ),
     (

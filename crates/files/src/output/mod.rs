@@ -3,6 +3,7 @@
 //! Every file is written under a temporary name and renamed when complete, so a killed run
 //! never leaves a half-written file under a final name.
 
+pub mod employees;
 pub mod files;
 pub mod lock;
 pub mod manifest;

@@ -11,12 +11,14 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::experiment::claims::ClaimRow;
-use crate::experiment::runner::{run_each, run_scenario};
+use crate::experiment::replication::{Collect, SnapshotSink};
+use crate::experiment::runner::{run_each_into, run_scenario_into};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::{self, DurabilityRow};
 
+use super::employees::EmployeeParts;
 use super::manifest::{self, Manifest};
-use super::run_dir::{write_manifest, write_run};
+use super::run_dir::{write_manifest, write_run_with};
 use super::staging::{OutputError, Staged};
 
 /// How to run a scenario.
@@ -148,13 +150,23 @@ pub fn run_to_dir(
         threads: opts.threads,
     });
     let tick = || progress(RunProgress::Replication);
-    let results = match &opts.posterior {
-        None => pool.install(|| run_scenario(s, &tick)),
-        Some(p) => pool.install(|| run_each(s.seed, &p.scenarios, &tick)),
-    };
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
+    // Employee snapshots go to disk as they are taken, not into memory.
+    let parts = if !s.has_snapshots() {
+        None
+    } else {
+        Some(EmployeeParts::new(dir, &arms)?)
+    };
+    let sink: &dyn SnapshotSink = match &parts {
+        Some(p) => p,
+        None => &Collect,
+    };
+    let results = match &opts.posterior {
+        None => pool.install(|| run_scenario_into(s, &tick, sink)),
+        Some(p) => pool.install(|| run_each_into(s.seed, &p.scenarios, &tick, sink)),
+    };
     let durability = aggregate::durability(&results, arms.len());
-    let (mut files, claims) = write_run(dir, s, &results, &durability)?;
+    let (mut files, claims) = write_run_with(dir, s, &results, &durability, parts)?;
     if let Some(p) = &opts.posterior {
         let path = dir.join(POSTERIOR_DRAWS);
         crate::output::write_atomic(&path, p.table.as_bytes())?;

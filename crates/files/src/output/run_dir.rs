@@ -7,6 +7,7 @@ use crate::experiment::replication::ReplicationResult;
 use crate::experiment::scenario::{Scenario, Toggle, AUTO_ROWS};
 use crate::metrics::aggregate::{self, DurabilityRow};
 
+use super::employees::EmployeeParts;
 use super::manifest::{Manifest, MANIFEST};
 use super::tables;
 
@@ -18,6 +19,18 @@ pub fn write_run(
     s: &Scenario,
     results: &[ReplicationResult],
     durability: &[DurabilityRow],
+) -> std::io::Result<(Vec<String>, Vec<claims::ClaimRow>)> {
+    write_run_with(dir, s, results, durability, None)
+}
+
+/// [`write_run`], with `employees.csv` joined from the parts the run streamed to `parts`
+/// (`None`: from the snapshots in `results`).
+pub fn write_run_with(
+    dir: &Path,
+    s: &Scenario,
+    results: &[ReplicationResult],
+    durability: &[DurabilityRow],
+    parts: Option<EmployeeParts>,
 ) -> std::io::Result<(Vec<String>, Vec<claims::ClaimRow>)> {
     std::fs::create_dir_all(dir)?;
     let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
@@ -50,8 +63,12 @@ pub fn write_run(
         tables::write_teams(&dir.join("teams.csv"), &arms, results)?;
         files.push("teams.csv".to_string());
     }
-    if !s.employee_snapshots.is_empty() {
-        tables::write_employees(&dir.join("employees.csv"), &arms, results)?;
+    if s.has_snapshots() {
+        let path = dir.join("employees.csv");
+        match parts {
+            Some(p) => p.join(&path, results.len())?,
+            None => tables::write_employees(&path, &arms, results)?,
+        }
         files.push("employees.csv".to_string());
     }
     Ok((files, claim_rows))

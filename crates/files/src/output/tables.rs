@@ -1,9 +1,10 @@
-//! The CSV tables of a run, built in memory and written atomically.
+//! The CSV tables of a run, written atomically (built in memory, or streamed where they grow
+//! large).
 
 use std::path::Path;
 
 use crate::experiment::claims::{Bound, Claim, ClaimRow, Measured};
-use crate::experiment::replication::ReplicationResult;
+use crate::experiment::replication::{ReplicationResult, Snapshot};
 use crate::metrics::aggregate::{DurabilityRow, SeriesRow, WindowRow};
 use crate::metrics::recorder::METRICS;
 use crate::metrics::registry::TEAM_METRICS;
@@ -41,7 +42,7 @@ fn finish(w: csv::Writer<Vec<u8>>, path: &Path) -> std::io::Result<()> {
     write_atomic(path, &bytes)
 }
 
-fn csv_err(e: csv::Error) -> std::io::Error {
+pub(crate) fn csv_err(e: csv::Error) -> std::io::Error {
     std::io::Error::other(e.to_string())
 }
 
@@ -344,13 +345,8 @@ pub fn replication_rows(arms: usize, results: &[ReplicationResult]) -> usize {
         * results.len()
 }
 
-/// `employees.csv`: every employee's state on the snapshot days.
-pub fn write_employees(
-    path: &Path,
-    arms: &[String],
-    results: &[ReplicationResult],
-) -> std::io::Result<()> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// The header of `employees.csv`.
+pub fn employees_header() -> Vec<&'static str> {
     let mut header = vec![
         "arm",
         "replication",
@@ -360,20 +356,43 @@ pub fn write_employees(
         "dominant_drive",
     ];
     header.extend(COL_NAMES);
-    w.write_record(&header).map_err(csv_err)?;
-    let mut rec: Vec<String> = Vec::with_capacity(header.len());
+    header
+}
+
+/// One row of `employees.csv`: the snapshot of arm `arm` in replication `rep`.
+pub fn employee_record<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    arm: &str,
+    rep: &str,
+    s: &Snapshot,
+) -> std::io::Result<()> {
+    w.write_field(arm).map_err(csv_err)?;
+    w.write_field(rep).map_err(csv_err)?;
+    w.write_field(s.day.to_string()).map_err(csv_err)?;
+    w.write_field(s.team.to_string()).map_err(csv_err)?;
+    w.write_field(s.slot.to_string()).map_err(csv_err)?;
+    w.write_field(DRIVE_NAMES[s.dominant as usize])
+        .map_err(csv_err)?;
+    for &v in &s.values {
+        w.write_field(num(v as f64)).map_err(csv_err)?;
+    }
+    w.write_record(None::<&[u8]>).map_err(csv_err)
+}
+
+/// `employees.csv` from snapshots kept in memory (a run streams it instead, through
+/// [`super::employees::EmployeeParts`], to the same bytes).
+pub fn write_employees(
+    path: &Path,
+    arms: &[String],
+    results: &[ReplicationResult],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(employees_header()).map_err(csv_err)?;
     for (a, arm) in arms.iter().enumerate() {
         for (rep, res) in results.iter().enumerate() {
+            let rep = rep.to_string();
             for s in &res.snapshots[a] {
-                rec.clear();
-                rec.push(arm.clone());
-                rec.push(rep.to_string());
-                rec.push(s.day.to_string());
-                rec.push(s.team.to_string());
-                rec.push(s.slot.to_string());
-                rec.push(DRIVE_NAMES[s.dominant as usize].to_string());
-                rec.extend(s.values.iter().map(|&v| num(v as f64)));
-                w.write_record(&rec).map_err(csv_err)?;
+                employee_record(&mut w, arm, &rep, s)?;
             }
         }
     }

@@ -11,14 +11,14 @@
 //!   where outflow balances them), doubled for the vector's growth; plus the day's scratch;
 //! - organisations in flight per replication: the burned-in one plus one per arm;
 //! - everything a run keeps until it writes: per arm and replication the recorded series
-//!   and the employee snapshots.
+//!   (and the team series with `teams`). Employee snapshots are not kept: they are streamed
+//!   to disk, and an organisation in flight holds one write buffer for them.
 
 use crate::metrics::recorder::N_METRICS;
 use crate::metrics::registry::TEAM_METRICS;
 use crate::model::employees::N_COLS;
 use crate::model::team::{Team, TeamDay};
 
-use super::replication::Snapshot;
 use super::scenario::Scenario;
 
 /// The bound every scenario is checked against: 6 GiB, a quarter of the 24 GiB machine
@@ -27,6 +27,9 @@ use super::scenario::Scenario;
 pub const MEMORY_LIMIT_BYTES: f64 = 6.0 * GIB;
 
 pub const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// The write buffer of an arm's streamed employee snapshots, with the CSV writer's own.
+const SNAPSHOT_BUFFER_BYTES: f64 = 2.0 * 65536.0;
 
 /// A scenario's memory, in bytes (f64: the inputs may be absurd and must not overflow).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,16 +106,19 @@ pub fn estimate(s: &Scenario) -> Estimate {
     } else {
         (0.0, 0.0)
     };
-    let organisation = full * full_bytes + last_bytes;
+    // Employee snapshots are streamed to disk as they are taken (`employees.csv`): an
+    // organisation in flight holds one write buffer, whatever the number of snapshot days.
+    let snapshot_buffer = if !s.has_snapshots() {
+        0.0
+    } else {
+        SNAPSHOT_BUFFER_BYTES
+    };
+    let organisation = full * full_bytes + last_bytes + snapshot_buffer;
     let arms = s.arms.len().max(1) as f64;
     let replications = s.replications as f64;
     let horizon = s.horizon_days.max(0) as f64;
     let records = horizon / s.record_every.max(1) as f64 + 2.0;
     let series = records * (N_METRICS as f64 + 1.0) * 8.0 + 3.0 * horizon * 8.0 + 1024.0;
-    let snapshots = s.employee_snapshots.len() as f64
-        * employees
-        * std::mem::size_of::<Snapshot>() as f64
-        * 2.0;
     // `teams = true`: per team the team metrics and the manager's level on every recorded
     // day (`TeamRecord`).
     let teams = if s.teams {
@@ -124,7 +130,7 @@ pub fn estimate(s: &Scenario) -> Estimate {
         organisation,
         largest_pool: full_pool.max(last_pool),
         organisations_per_replication: if arms > 1.0 { arms + 1.0 } else { 1.0 },
-        kept: arms * replications * (series + snapshots + teams),
+        kept: arms * replications * (series + teams),
     }
 }
 

@@ -18,10 +18,45 @@ pub struct RunSettings {
     pub horizon: i64,
     pub burn_in: i64,
     pub record_every: i64,
-    /// Days on which every employee's state is captured (agent-level output).
+    /// Days on which every employee's state is captured (agent-level output), sorted.
     pub snapshot_days: Vec<i64>,
     /// Record every team's series too (`teams.csv`).
     pub teams: bool,
+}
+
+/// Where the employee snapshots of an arm go as they are taken. A run that writes
+/// `employees.csv` streams them to disk ([`SnapshotSink::open`] gives each arm of each
+/// replication its own writer, on the thread that runs it), so that memory does not grow with
+/// the number of snapshot days; [`Collect`] keeps them in the [`ArmOutput`] instead.
+pub trait SnapshotSink: Sync {
+    /// The writer of arm `arm` (scenario order, baseline first) of replication `rep`.
+    fn open(&self, rep: usize, arm: usize) -> Box<dyn SnapshotWriter + '_>;
+}
+
+/// Takes one arm's snapshots in the order they are made (day, then team, then slot).
+pub trait SnapshotWriter {
+    fn push(&mut self, s: &Snapshot);
+    /// The snapshots kept in memory (none for a writer that streamed them away).
+    fn finish(self: Box<Self>) -> Vec<Snapshot>;
+}
+
+/// Keeps every snapshot in memory, in the arm's output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Collect;
+
+impl SnapshotSink for Collect {
+    fn open(&self, _rep: usize, _arm: usize) -> Box<dyn SnapshotWriter + '_> {
+        Box::new(Vec::new())
+    }
+}
+
+impl SnapshotWriter for Vec<Snapshot> {
+    fn push(&mut self, s: &Snapshot) {
+        Vec::push(self, s.clone());
+    }
+    fn finish(self: Box<Self>) -> Vec<Snapshot> {
+        *self
+    }
 }
 
 /// Runs one replication. `plans[0]` must be the baseline (no interventions).
@@ -32,16 +67,39 @@ pub fn run_replication(
     rep_seed: u64,
     s: &RunSettings,
 ) -> ReplicationResult {
+    run_replication_into(params, consts, plans, rep_seed, s, (0, &Collect))
+}
+
+/// [`run_replication`], handing the employee snapshots of replication `sink.0` to `sink.1`.
+pub fn run_replication_into(
+    params: &Params,
+    consts: &Consts,
+    plans: &[ArmPlan],
+    rep_seed: u64,
+    s: &RunSettings,
+    sink: (usize, &dyn SnapshotSink),
+) -> ReplicationResult {
+    let (rep, sink) = sink;
     let sim = burn_in(params, consts, rep_seed, s);
     let self_rating = sim.self_rating_shares();
     let break_cost = params.customers.break_cost;
+    let arm = |sim: Simulation, a: usize| {
+        let mut w = sink.open(rep, a);
+        match run_arm_into(sim, &plans[a], s, break_cost, &|| false, w.as_mut()) {
+            Some(mut out) => {
+                out.snapshots = w.finish();
+                out
+            }
+            None => unreachable!("an arm that is never stopped finishes"),
+        }
+    };
     let outputs: Vec<ArmOutput> = if plans.len() == 1 {
         // A single arm takes the organisation itself: no copy, half the memory of a large run.
-        vec![run_arm(sim, &plans[0], s, break_cost)]
+        vec![arm(sim, 0)]
     } else {
-        plans
-            .par_iter()
-            .map(|plan| run_arm(sim.clone(), plan, s, break_cost))
+        (0..plans.len())
+            .into_par_iter()
+            .map(|a| arm(sim.clone(), a))
             .collect()
     };
     assemble(
@@ -141,14 +199,29 @@ pub fn run_arm(sim: Simulation, plan: &ArmPlan, s: &RunSettings, break_cost: f64
 
 /// [`run_arm`], checking `stop` before every day: `None` when it said stop.
 pub fn run_arm_unless(
-    mut sim: Simulation,
+    sim: Simulation,
     plan: &ArmPlan,
     s: &RunSettings,
     break_cost: f64,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<ArmOutput> {
-    let mut rec = Recorder::new(s.horizon, s.record_every, break_cost);
     let mut snaps = Vec::new();
+    let mut out = run_arm_into(sim, plan, s, break_cost, stop, &mut snaps)?;
+    out.snapshots = snaps;
+    Some(out)
+}
+
+/// [`run_arm_unless`], handing each employee snapshot to `snaps` as it is taken (the output's
+/// own `snapshots` stay empty).
+pub fn run_arm_into(
+    mut sim: Simulation,
+    plan: &ArmPlan,
+    s: &RunSettings,
+    break_cost: f64,
+    stop: &(dyn Fn() -> bool + Sync),
+    snaps: &mut dyn SnapshotWriter,
+) -> Option<ArmOutput> {
+    let mut rec = Recorder::new(s.horizon, s.record_every, break_cost);
     // One recorder per team, built once: the same metrics from the team's own days.
     let records = (s.horizon / s.record_every.max(1) + 2) as usize;
     let mut teams: Vec<(Recorder, Vec<f64>)> = if s.teams {
@@ -177,7 +250,7 @@ pub fn run_arm_unless(
                 levels.push(team.manager.role_model as f64);
             }
         }
-        if s.snapshot_days.contains(&day) {
+        if s.snapshot_days.binary_search(&day).is_ok() {
             for team in &sim.teams {
                 let e = &team.employees;
                 for i in 0..e.len() {
@@ -185,7 +258,7 @@ pub fn run_arm_unless(
                     for (c, v) in values.iter_mut().enumerate() {
                         *v = e.column(c)[i];
                     }
-                    snaps.push(Snapshot {
+                    snaps.push(&Snapshot {
                         day,
                         team: team.index,
                         slot: i,
@@ -203,7 +276,7 @@ pub fn run_arm_unless(
         .collect();
     Some(ArmOutput {
         series: rec.finish(),
-        snapshots: snaps,
+        snapshots: Vec::new(),
         teams,
     })
 }

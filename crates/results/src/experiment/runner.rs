@@ -3,13 +3,22 @@
 
 use rayon::prelude::*;
 
-use super::replication::{run_replication, ReplicationResult};
+use super::replication::{run_replication_into, Collect, ReplicationResult, SnapshotSink};
 use super::scenario::Scenario;
 use crate::model::rng::replication_seed;
 use crate::model::Consts;
 
 /// Runs all replications of `s`, calling `progress` as each finishes.
 pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<ReplicationResult> {
+    run_scenario_into(s, progress, &Collect)
+}
+
+/// [`run_scenario`], handing the employee snapshots to `sink` as they are taken.
+pub fn run_scenario_into(
+    s: &Scenario,
+    progress: &(dyn Fn() + Sync),
+    sink: &dyn SnapshotSink,
+) -> Vec<ReplicationResult> {
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
@@ -17,12 +26,13 @@ pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<Replicati
     (0..s.replications as u64)
         .into_par_iter()
         .map(|r| {
-            let out = run_replication(
+            let out = run_replication_into(
                 &params,
                 &consts,
                 &plans,
                 replication_seed(s.seed, r),
                 &settings,
+                (r as usize, sink),
             );
             progress();
             out
@@ -39,18 +49,29 @@ pub fn run_each(
     scenarios: &[Scenario],
     progress: &(dyn Fn() + Sync),
 ) -> Vec<ReplicationResult> {
+    run_each_into(seed, scenarios, progress, &Collect)
+}
+
+/// [`run_each`], handing the employee snapshots to `sink` as they are taken.
+pub fn run_each_into(
+    seed: u64,
+    scenarios: &[Scenario],
+    progress: &(dyn Fn() + Sync),
+    sink: &dyn SnapshotSink,
+) -> Vec<ReplicationResult> {
     scenarios
         .par_iter()
         .enumerate()
         .map(|(r, s)| {
             let params = s.params();
             let consts = Consts::new(&params);
-            let out = run_replication(
+            let out = run_replication_into(
                 &params,
                 &consts,
                 &s.plans(),
                 replication_seed(seed, r as u64),
                 &s.run_settings(),
+                (r, sink),
             );
             progress();
             out

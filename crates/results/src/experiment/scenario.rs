@@ -119,6 +119,10 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+fn is_zero(x: &i64) -> bool {
+    *x == 0
+}
+
 fn unwritten<T: Unwritten>(section: &T) -> bool {
     section.unwritten()
 }
@@ -142,6 +146,10 @@ undercurrent_model::with_param_sections!(scenario_struct! {
         pub per_replication: Toggle = Toggle::Auto,
         /// Days on which every employee's state is written to `employees.csv`.
         pub employee_snapshots: Vec<i64> = Vec::new(),
+        /// Also every this many days from day 0 (1 = a daily snapshot); 0 = only the listed
+        /// days. Not written back when 0, so older scenario files keep their identity.
+        #[serde(skip_serializing_if = "is_zero")]
+        pub employee_snapshot_every: i64 = 0,
         /// Write `teams.csv`: every team's state means, recognition, manager's role-model
         /// level, customers and rule breaks on every recorded day, per arm and replication
         /// (what organisations report per business unit). Not written back when off, so
@@ -402,13 +410,30 @@ impl Scenario {
         Ok(out)
     }
 
+    /// The days every employee is written on: the listed `employee_snapshots` and every
+    /// `employee_snapshot_every`-th day, in order, each once.
+    pub fn snapshot_days(&self) -> Vec<i64> {
+        let mut days = self.employee_snapshots.clone();
+        if self.employee_snapshot_every > 0 {
+            days.extend((0..self.horizon_days).step_by(self.employee_snapshot_every as usize));
+        }
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
+    /// Whether the run writes `employees.csv`.
+    pub fn has_snapshots(&self) -> bool {
+        !self.employee_snapshots.is_empty() || self.employee_snapshot_every > 0
+    }
+
     /// Horizon, burn-in, recording interval and snapshot days of a replication.
     pub fn run_settings(&self) -> RunSettings {
         RunSettings {
             horizon: self.horizon_days,
             burn_in: self.burn_in_days,
             record_every: self.record_every,
-            snapshot_days: self.employee_snapshots.clone(),
+            snapshot_days: self.snapshot_days(),
             teams: self.teams,
         }
     }
@@ -456,6 +481,17 @@ impl Scenario {
                 format!(
                     "a whole number of days in [1, {}] (horizon_days)",
                     self.horizon_days.max(1)
+                ),
+                "",
+            );
+        }
+        if self.employee_snapshot_every < 0 || self.employee_snapshot_every > self.horizon_days {
+            c.fail(
+                "employee_snapshot_every",
+                self.employee_snapshot_every.to_string(),
+                format!(
+                    "a whole number of days in [0, {}] (horizon_days; 0 = only the listed days)",
+                    self.horizon_days.max(0)
                 ),
                 "",
             );
@@ -541,23 +577,17 @@ impl Scenario {
         let start_pool = cu.pool_per_employee * self.organisation.team_size as f64 * 4.0 * 2.0;
         let at_once = e.organisation * e.organisations_per_replication;
         let (key, value, hint) = if e.kept > at_once {
-            if self.teams && self.employee_snapshots.is_empty() {
+            if self.teams {
                 (
                     "teams",
                     "true".to_string(),
                     "teams = false, fewer replications or arms, or fewer recorded days (raise record_every)",
                 )
-            } else if self.employee_snapshots.is_empty() {
+            } else {
                 (
                     "replications",
                     self.replications.to_string(),
                     "fewer replications, arms or recorded days (raise record_every)",
-                )
-            } else {
-                (
-                    "employee_snapshots",
-                    format!("{} days", self.employee_snapshots.len()),
-                    "fewer snapshot days, a smaller organisation or fewer replications",
                 )
             }
         } else if cu.outflow_rate == 0.0 || e.largest_pool > 8.0 * start_pool.max(64.0) {

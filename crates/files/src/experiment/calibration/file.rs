@@ -231,6 +231,7 @@ impl Calibration {
         }
         scenario.per_replication = Toggle::Off;
         scenario.employee_snapshots.clear();
+        scenario.employee_snapshot_every = 0;
         scenario.teams = false;
         scenario.windows.clear();
         // Claims are judged on one run's replications, not per simulation of a calibration.

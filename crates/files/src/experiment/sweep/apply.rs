@@ -42,7 +42,7 @@ pub struct Target {
 }
 
 /// Top-level keys a sweep sets itself or that are not model parameters.
-const NOT_SWEEPABLE: [(&str, &str); 8] = [
+const NOT_SWEEPABLE: [(&str, &str); 9] = [
     (
         "seed",
         "the experiment's top-level `seed` is the master seed of the sweep",
@@ -57,6 +57,7 @@ const NOT_SWEEPABLE: [(&str, &str); 8] = [
     ),
     ("per_replication", "it is not a model parameter"),
     ("employee_snapshots", "it is not a model parameter"),
+    ("employee_snapshot_every", "it is not a model parameter"),
     ("windows", "it is not a model parameter"),
     ("name", "it is not a model parameter"),
     ("description", "it is not a model parameter"),

@@ -53,6 +53,7 @@ pub(super) fn base_scenario(
     // series or agent snapshots: those would grow with runs × days × employees.
     scenario.per_replication = Toggle::Off;
     scenario.employee_snapshots.clear();
+    scenario.employee_snapshot_every = 0;
     scenario.teams = false;
     scenario.windows.clear();
     // Claims are judged on one run's replications (claims.csv, the report), not per point.
