@@ -64,6 +64,9 @@ pub struct SweepData {
     /// A swept parameter's key path in the parameter registry, by its column name, from the
     /// sweep's `manifest.json` (empty without one): where an axis finds its unit.
     pub axis_keys: BTreeMap<String, String>,
+    /// A categorical axis (text values in `points.csv`, such as sectors): its level names in
+    /// the order they first appear, by axis position; its values in `points` are positions.
+    pub level_names: BTreeMap<usize, Vec<String>>,
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -139,7 +142,27 @@ pub fn load_sweep_dir(dir: &Path) -> Result<SweepData, PlotError> {
             .map_err(|_| format!("point `{}` is not a number", &rec[0]))?;
         let mut values = Vec::with_capacity(k);
         for c in 1..=k {
-            values.push(parse_opt_f64(&rec[c])?.unwrap_or(f64::NAN));
+            let categorical = d.level_names.contains_key(&(c - 1));
+            match (categorical, parse_opt_f64(&rec[c])) {
+                (false, Ok(v)) => values.push(v.unwrap_or(f64::NAN)),
+                // Text in the first point's row makes the axis categorical.
+                (false, Err(_)) if d.points.is_empty() => {
+                    d.level_names.insert(c - 1, vec![rec[c].to_string()]);
+                    values.push(0.0);
+                }
+                (false, Err(e)) => return Err(e),
+                (true, _) => {
+                    let names = d.level_names.entry(c - 1).or_default();
+                    let at = match names.iter().position(|n| n == &rec[c]) {
+                        Some(i) => i,
+                        None => {
+                            names.push(rec[c].to_string());
+                            names.len() - 1
+                        }
+                    };
+                    values.push(at as f64);
+                }
+            }
         }
         d.points.entry(point).or_insert(values);
         let (arm, metric) = (&rec[k + 1], &rec[k + 2]);
@@ -264,6 +287,15 @@ impl SweepData {
                 .collect()
         } else {
             head
+        }
+    }
+
+    /// A value of axis `a` as a tick label: a categorical axis's level name, else the number
+    /// with as many decimals as the axis's values need.
+    fn value_text(&self, a: usize, x: f64, all: &[f64]) -> String {
+        match self.level_names.get(&a) {
+            Some(names) => names.get(x as usize).cloned().unwrap_or_default(),
+            None => fmt_num(x, decimals_of(all)),
         }
     }
 
@@ -421,7 +453,13 @@ fn draw_response<DB: DrawingBackend>(
         v
     };
     let xs = d.levels(0);
-    let x_range = value_range(xs.iter().copied(), false);
+    let categorical = d.level_names.contains_key(&0);
+    // A categorical axis puts its levels half a step from the edges, named below.
+    let x_range = if categorical {
+        -0.5..xs.len() as f64 - 0.5
+    } else {
+        value_range(xs.iter().copied(), false)
+    };
     let y_vals = arms.iter().flat_map(|(_, a)| {
         series(a).into_iter().flat_map(|(_, s)| {
             let (lo, hi) = s.centre_ci().unzip();
@@ -429,13 +467,44 @@ fn draw_response<DB: DrawingBackend>(
         })
     });
     let y_range = value_range(y_vals, info.zero_line);
-    let spec = AxisSpec::linear(
+    let mut spec = AxisSpec::linear(
         x_range.clone(),
-        y_range,
+        y_range.clone(),
         &d.axis_label(&d.axes[0]),
         &info.y_desc,
     );
-    let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), None, None)?;
+    if categorical {
+        // Level names and the axis name are drawn by hand, in room left below the axis.
+        spec.x_ticks = xs.clone();
+        spec.x_labels = false;
+        spec.x_desc = None;
+    }
+    let bottom = if categorical { 70 } else { 4 };
+    let mut chart = build_chart(&plot_area, &spec, (8, 40, bottom, 16), None, None)?;
+    if categorical {
+        let (pw, ph) = plot_area.dim_in_pixel();
+        draw_text(
+            &plot_area,
+            &d.axis_label(&d.axes[0]),
+            &text_style(AXIS_DESC_SIZE, palette::GREY_TEXT),
+            (pw as i32 / 2, ph as i32 - 22),
+            HPos::Center,
+            VPos::Center,
+        )?;
+        let ts = text_style(TICK_SIZE, palette::GREY_TEXT);
+        for &x in &xs {
+            text_at(
+                &plot_area,
+                &chart,
+                (x, y_range.start),
+                (0, 10),
+                &d.value_text(0, x, &xs),
+                &ts,
+                HPos::Center,
+                VPos::Top,
+            )?;
+        }
+    }
     if info.zero_line {
         draw_hline(&mut chart, &x_range, 0.0, palette::GREY_AXIS, 2)?;
     }
@@ -576,14 +645,20 @@ fn draw_heatmap<DB: DrawingBackend>(
     };
     // Tick labels are the parameter values, not cell indices: drawn by hand below.
     // Room for hand-drawn value labels and axis names (the cells are indices to plotters).
-    let mut chart = build_chart(&plot_area, &spec, (8, 16, 80, 120), Some(4), None)?;
+    // The left room fits the longest y label (level names can be long).
+    let tick_style = text_style(TICK_SIZE, palette::GREY_TEXT);
+    let mut left = 120u32;
+    for y in &yl {
+        left = left.max(text_width(&plot_area, &d.value_text(1, *y, &yl), &tick_style)? + 60);
+    }
+    let mut chart = build_chart(&plot_area, &spec, (8, 16, 80, left), Some(4), None)?;
     let desc = text_style(AXIS_DESC_SIZE, palette::GREY_TEXT);
     let (pw, ph) = plot_area.dim_in_pixel();
     draw_text(
         &plot_area,
         &d.axis_label(&d.axes[0]),
         &desc,
-        ((pw as i32 + 120) / 2, ph as i32 - 30),
+        ((pw as i32 + left as i32) / 2, ph as i32 - 30),
         HPos::Center,
         VPos::Center,
     )?;
@@ -677,7 +752,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     }
     // Parameter values as tick labels.
     for (i, x) in xl.iter().enumerate() {
-        let label = fmt_num(*x, decimals_of(&xl));
+        let label = d.value_text(0, *x, &xl);
         let at = (i as f64, -0.5);
         text_at(
             &plot_area,
@@ -691,7 +766,7 @@ fn draw_heatmap<DB: DrawingBackend>(
         )?;
     }
     for (i, y) in yl.iter().enumerate() {
-        let label = fmt_num(*y, decimals_of(&yl));
+        let label = d.value_text(1, *y, &yl);
         let at = (-0.5, i as f64);
         text_at(
             &plot_area,

@@ -410,6 +410,37 @@ impl Scenario {
         Ok(out)
     }
 
+    /// Applies the scenario's presets afresh, as if its file had named its current `sector`
+    /// and `maturity` from the start: every parameter that the presets `before` (the ones
+    /// already applied) or the current ones fill, and that `written` does not name, goes back
+    /// to its default and is then filled by the current presets. A sweep over sectors uses
+    /// this, so that a point's "transport" is the transport a scenario file would get, not
+    /// transport on top of the base's retail.
+    pub fn reapply_presets(
+        &mut self,
+        before: (Option<Sector>, Option<Maturity>),
+        written: impl Fn(&str) -> bool,
+    ) {
+        let mut p = self.params();
+        let defaults = Params::default();
+        let keys = [
+            before.0.map(Sector::values),
+            before.1.map(Maturity::values),
+            self.sector.map(Sector::values),
+            self.maturity.map(Maturity::values),
+        ];
+        for (key, _) in keys.into_iter().flatten().flatten() {
+            if written(key) {
+                continue;
+            }
+            if let Some(spec) = crate::model::registry::find(key) {
+                (spec.set)(&mut p, (spec.get)(&defaults));
+            }
+        }
+        presets::apply(&mut p, self.sector, self.maturity, &written);
+        self.set_params(p);
+    }
+
     /// The days every employee is written on: the listed `employee_snapshots` and every
     /// `employee_snapshot_every`-th day, in order, each once.
     pub fn snapshot_days(&self) -> Vec<i64> {

@@ -219,7 +219,7 @@ impl Calibration {
             check_file(&f, src, origin)?;
             let s = match f.scenario.as_deref() {
                 None | Some("default") => Scenario::embedded_default(),
-                Some(p) => load_base(p, &dir.join(p), src, origin)?,
+                Some(p) => load_base(p, &dir.join(p), src, origin)?.0,
             };
             (f.map_scenario(()), s)
         };

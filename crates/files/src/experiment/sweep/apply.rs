@@ -34,11 +34,35 @@ pub enum Seg {
 }
 
 /// A resolved parameter: where it sits in the scenario tree and whether it is whole-numbered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub segs: Vec<Seg>,
     /// The parameter is an integer in the scenario (a count of days, people, ...).
     pub integer: bool,
+    /// A categorical parameter (text or true/false): its levels, in the order written. The
+    /// design's value of such an axis is the level's position.
+    pub levels: Option<Vec<Value>>,
+}
+
+impl Target {
+    /// The level a design value stands for, on a categorical axis.
+    pub fn level(&self, v: f64) -> Option<&Value> {
+        let l = self.levels.as_ref()?;
+        (v >= 0.0).then(|| l.get(v as usize)).flatten()
+    }
+}
+
+/// Top-level keys a resolved scenario leaves out while unset that can still be swept as
+/// levels: the presets. Setting one fills the parameters the base scenario does not write
+/// from that preset ([`crate::experiment::scenario::Scenario::reapply_presets`]).
+pub const PRESET_KEYS: [&str; 2] = ["sector", "maturity"];
+
+/// A level as written in a CSV cell: text without quotes, `true`/`false`.
+pub fn level_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// Top-level keys a sweep sets itself or that are not model parameters.
@@ -84,6 +108,57 @@ fn parts(key: &str) -> Vec<String> {
 /// Resolves `key` against the scenario tree `root`. The error message says what is wrong
 /// and, when a known key is close, which one was meant.
 pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
+    let (segs, cur, last) = walk(root, key)?;
+    numeric(key, segs, cur, &last)
+}
+
+/// Resolves `key` for a categorical axis over `levels` (all text, or all true/false): a
+/// preset key, or a parameter whose value is of the levels' kind.
+pub fn resolve_levels(root: &Table, key: &str, levels: &[Value]) -> Result<Target, String> {
+    let text = levels.iter().all(|v| matches!(v, Value::String(_)));
+    let flags = levels.iter().all(|v| matches!(v, Value::Boolean(_)));
+    if !text && !flags {
+        return Err(format!(
+            "the values of `{key}` mix kinds; give all numbers, all text or all true/false"
+        ));
+    }
+    let target = |segs| Target {
+        segs,
+        integer: false,
+        levels: Some(levels.to_vec()),
+    };
+    if PRESET_KEYS.contains(&key) && text {
+        return Ok(target(vec![Seg::Key(key.to_string())]));
+    }
+    let (segs, cur, _) = walk(root, key)?;
+    match (cur, text) {
+        (Value::String(_), true) | (Value::Boolean(_), false) => Ok(target(segs)),
+        (Value::String(s), false) => Err(format!(
+            "`{key}` is text ({s:?}); its values must be text too"
+        )),
+        (Value::Boolean(_), true) => Err(format!(
+            "`{key}` is true/false; its values must be true or false"
+        )),
+        (other, _) => Err(format!(
+            "`{key}` is {}, not a categorical parameter; give numbers for it",
+            kind_name(other)
+        )),
+    }
+}
+
+fn kind_name(v: &Value) -> &'static str {
+    match v {
+        Value::Integer(_) | Value::Float(_) => "a number",
+        Value::Table(_) => "a section",
+        Value::Array(_) => "a list",
+        Value::Datetime(_) => "a date",
+        Value::String(_) => "text",
+        Value::Boolean(_) => "true/false",
+    }
+}
+
+/// Follows `key` through the scenario tree: its segments, the value there and the last part.
+fn walk<'a>(root: &'a Table, key: &str) -> Result<(Vec<Seg>, &'a Value, String), String> {
     let ps = parts(key);
     if ps.iter().any(|p| p.is_empty()) {
         return Err(format!(
@@ -94,7 +169,8 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
         return Err(format!("`{key}` cannot be swept: {why}"));
     }
     let mut segs = Vec::with_capacity(ps.len());
-    let mut cur: &Value = &Value::Table(Table::new());
+    let empty = Value::Table(Table::new());
+    let mut cur: Option<&'a Value> = None;
     let mut at_root = true;
     let mut walked = String::new();
     for part in &ps {
@@ -102,8 +178,8 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
             root.get(part.as_str()).map(|v| (v, Seg::Key(part.clone())))
         } else {
             match cur {
-                Value::Table(t) => t.get(part.as_str()).map(|v| (v, Seg::Key(part.clone()))),
-                Value::Array(items) => match part.parse::<usize>() {
+                Some(Value::Table(t)) => t.get(part.as_str()).map(|v| (v, Seg::Key(part.clone()))),
+                Some(Value::Array(items)) => match part.parse::<usize>() {
                     Ok(i) => items.get(i).map(|v| (v, Seg::Index(i))),
                     Err(_) => items
                         .iter()
@@ -118,7 +194,14 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
             }
         };
         let Some((v, seg)) = next else {
-            return Err(not_found(root, key, &walked, part, cur, at_root));
+            return Err(not_found(
+                root,
+                key,
+                &walked,
+                part,
+                cur.unwrap_or(&empty),
+                at_root,
+            ));
         };
         at_root = false;
         if !walked.is_empty() {
@@ -126,9 +209,17 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
         }
         walked.push_str(part);
         segs.push(seg);
-        cur = v;
+        cur = Some(v);
     }
-    let last = ps.last().map(String::as_str).unwrap_or("");
+    let last = ps.last().cloned().unwrap_or_default();
+    match cur {
+        Some(v) => Ok((segs, v, last)),
+        None => Err(format!("`{key}` names nothing")),
+    }
+}
+
+/// The target of a numeric axis at `cur`, or why the parameter there is not a number.
+fn numeric(key: &str, segs: Vec<Seg>, cur: &Value, last: &str) -> Result<Target, String> {
     let integer = match cur {
         Value::Integer(_) => true,
         v if text_days(last, v).is_some() => true,
@@ -154,17 +245,21 @@ pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
         Value::Array(_) => return Err(format!("`{key}` is a list, not a number")),
         Value::String(s) => {
             return Err(format!(
-                "`{key}` is text ({s:?}), not a number; only numeric parameters can be swept"
+                "`{key}` is text ({s:?}), not a number; list its levels as text (`values = [\"...\", \"...\"]`) in a grid or list design"
             ))
         }
         Value::Boolean(_) => {
             return Err(format!(
-                "`{key}` is true/false, not a number; only numeric parameters can be swept"
+                "`{key}` is true/false, not a number; list `values = [true, false]` in a grid or list design"
             ))
         }
         Value::Datetime(_) => return Err(format!("`{key}` is a date, not a number")),
     };
-    Ok(Target { segs, integer })
+    Ok(Target {
+        segs,
+        integer,
+        levels: None,
+    })
 }
 
 fn not_found(
@@ -295,6 +390,11 @@ pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
     let Some((Seg::Key(first), rest)) = t.segs.split_first() else {
         return Err("empty key path".into());
     };
+    if rest.is_empty() && t.levels.is_some() && PRESET_KEYS.contains(&first.as_str()) {
+        let level = t.level(v).ok_or_else(|| format!("no level {v}"))?;
+        root.insert(first.clone(), level.clone());
+        return Ok(());
+    }
     let mut cur = root
         .get_mut(first.as_str())
         .ok_or_else(|| format!("no key `{first}`"))?;
@@ -308,6 +408,13 @@ pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
             }
             _ => return Err("the key path does not match the scenario".into()),
         };
+    }
+    if let Some(levels) = &t.levels {
+        let level = t
+            .level(v)
+            .ok_or_else(|| format!("no level {v} among the {} values", levels.len()))?;
+        *cur = level.clone();
+        return Ok(());
     }
     *cur = if t.integer {
         if v.fract() != 0.0 || !(-9.0e15..=9.0e15).contains(&v) {

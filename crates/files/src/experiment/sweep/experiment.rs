@@ -15,6 +15,7 @@ mod points;
 pub(crate) mod resolve;
 mod validate;
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -53,6 +54,62 @@ pub struct RangeSpec {
     pub step: f64,
 }
 
+/// One value of an axis as written: a number, or a level of a categorical parameter. A list
+/// of numbers writes back as it did when values were only numbers, so an experiment's
+/// identity is unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AxisValue {
+    Number(f64),
+    Flag(bool),
+    Text(String),
+}
+
+impl std::fmt::Display for AxisValue {
+    /// As written in a file: `0.5`, `true`, `"retail"`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AxisValue::Number(x) => write!(f, "{x}"),
+            AxisValue::Flag(b) => write!(f, "{b}"),
+            AxisValue::Text(t) => write!(f, "{t:?}"),
+        }
+    }
+}
+
+impl AxisValue {
+    /// The level as a TOML value (a number stays a float).
+    pub fn to_toml(&self) -> toml::Value {
+        match self {
+            AxisValue::Number(x) => toml::Value::Float(*x),
+            AxisValue::Flag(b) => toml::Value::Boolean(*b),
+            AxisValue::Text(t) => toml::Value::String(t.clone()),
+        }
+    }
+}
+
+impl AxisSpec {
+    /// The listed values as numbers, when every one is a number.
+    pub fn numbers(&self) -> Option<Vec<f64>> {
+        self.values
+            .as_ref()?
+            .iter()
+            .map(|v| match v {
+                AxisValue::Number(x) => Some(*x),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The listed values as the levels of a categorical parameter, when any is not a number.
+    pub fn levels(&self) -> Option<Vec<toml::Value>> {
+        let v = self.values.as_ref()?;
+        if v.iter().all(|x| matches!(x, AxisValue::Number(_))) {
+            return None;
+        }
+        Some(v.iter().map(AxisValue::to_toml).collect())
+    }
+}
+
 /// One `[[sweep.axes]]` entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,9 +120,10 @@ pub struct AxisSpec {
     /// Column name in the outputs; the key when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Grid and list designs: the values.
+    /// Grid and list designs: the values: numbers, or the levels of a categorical parameter
+    /// (text such as sectors and intervention kinds, or true/false).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub values: Option<Vec<f64>>,
+    pub values: Option<Vec<AxisValue>>,
     /// Grid and list designs: inclusive range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<RangeSpec>,
@@ -194,8 +252,16 @@ impl Axis {
         self.target.integer
     }
 
-    /// The value as written in the CSV files.
+    /// Whether the axis sweeps the levels of a categorical parameter.
+    pub fn categorical(&self) -> bool {
+        self.target.levels.is_some()
+    }
+
+    /// The value as written in the CSV files (a categorical level by its name).
     pub fn text(&self, v: f64) -> String {
+        if let Some(l) = self.target.level(v) {
+            return super::apply::level_text(l);
+        }
         if self.integer() {
             format!("{}", v as i64)
         } else {
@@ -228,6 +294,8 @@ pub struct Experiment {
     /// The base scenario (the same as `file.scenario`).
     pub scenario: Scenario,
     base_table: Table,
+    /// The keys the base scenario's text writes (a preset axis fills the others).
+    written: BTreeSet<String>,
     pub axes: Vec<Axis>,
     pub design: Design,
     /// The summary columns kept, in output order.
@@ -256,7 +324,7 @@ impl Experiment {
     /// a `base` path is resolved.
     pub fn parse(src: &str, origin: &str, dir: &Path) -> Result<Experiment, ExperimentError> {
         let mut file = parse_file(src, origin)?;
-        let scenario = resolve::base_scenario(&mut file, src, origin, dir)?;
+        let (scenario, written) = resolve::base_scenario(&mut file, src, origin, dir)?;
         let base_table = resolve::value_tree(&scenario, src, origin)?;
         let mut axes = resolve::axes(&file, &base_table).map_err(|p| invalid(src, origin, p))?;
         let design = points::build_design(&file, &mut axes).map_err(|p| invalid(src, origin, p))?;
@@ -272,6 +340,7 @@ impl Experiment {
             origin: origin.to_string(),
             scenario,
             base_table,
+            written,
             axes,
             design,
             columns: kept.columns,

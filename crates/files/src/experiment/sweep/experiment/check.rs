@@ -1,7 +1,7 @@
 //! Checks of an experiment file on its own, before its base scenario is known: the design's
 //! keys, every axis's values or bounds and column name, and the `[sensitivity]` table.
 
-use super::{AxisSpec, DesignKind, ExperimentFile, Pending, MAX_RUNS};
+use super::{AxisSpec, AxisValue, DesignKind, ExperimentFile, Pending, MAX_RUNS};
 use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
 use crate::experiment::sweep::design;
 use crate::model::validate::Check;
@@ -174,7 +174,22 @@ fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                     "",
                 );
             }
-            if let Some(j) = v.iter().position(|x| !x.is_finite()) {
+            let kinds = |f: fn(&AxisValue) -> bool| v.iter().any(f);
+            let numbers = kinds(|x| matches!(x, AxisValue::Number(_)));
+            let text = kinds(|x| matches!(x, AxisValue::Text(_)));
+            let flags = kinds(|x| matches!(x, AxisValue::Flag(_)));
+            if [numbers, text, flags].iter().filter(|&&k| k).count() > 1 {
+                c.fail(
+                    &format!("{k}.values"),
+                    format!("{} values of mixed kinds", v.len()),
+                    "all numbers, all text or all true/false".into(),
+                    "an axis sweeps one parameter, whose values are of one kind",
+                );
+            }
+            if let Some(j) = v
+                .iter()
+                .position(|x| matches!(x, AxisValue::Number(n) if !n.is_finite()))
+            {
                 c.fail(
                     &format!("{k}.values[{j}]"),
                     v[j].to_string(),
@@ -240,6 +255,7 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
         ),
     }
     if a.values.is_some() || a.range.is_some() {
+        let categorical = a.levels().is_some();
         c.fail(
             &format!(
                 "{k}.{}",
@@ -251,7 +267,11 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
             ),
             "given".into(),
             "`min` and `max` (values/range belong to grid and list)".into(),
-            "",
+            if categorical {
+                "a categorical axis (text or true/false values) is swept by a grid or list design"
+            } else {
+                ""
+            },
         );
     }
 }

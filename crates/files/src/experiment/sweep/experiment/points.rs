@@ -60,7 +60,11 @@ fn listed_points(file: &ExperimentFile, axes: &[Axis]) -> Result<Points, Vec<Pen
     let mut values = Vec::with_capacity(axes.len());
     for (i, (a, s)) in axes.iter().zip(&spec.axes).enumerate() {
         let v = match (&s.values, &s.range) {
-            (Some(v), _) => v.clone(),
+            // A categorical axis's design values are its levels' positions.
+            (Some(v), _) => match s.numbers() {
+                Some(x) => x,
+                None => (0..v.len()).map(|j| j as f64).collect(),
+            },
             (None, Some(r)) => design::range_values(r.from, r.to, r.step).unwrap_or_default(),
             (None, None) => Vec::new(),
         };

@@ -3,6 +3,7 @@
 //! axis's key in the scenario's value tree, and the names of the kept summary columns,
 //! time series and sensitivity outputs.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use toml::Table;
@@ -10,7 +11,10 @@ use toml::Table;
 use super::error::{invalid, position, ExperimentError, Pending};
 use super::{Axis, DesignKind, ExperimentFile, SensitivitySpec};
 use crate::experiment::locate::closest;
-use crate::experiment::scenario::{read_toml_text, Scenario, ScenarioError, Toggle};
+use crate::experiment::locate::written_paths;
+use crate::experiment::scenario::{
+    read_toml_text, Scenario, ScenarioError, Toggle, DEFAULT_SCENARIO,
+};
 use crate::experiment::sweep::apply::{self, Seg, Target};
 use crate::experiment::sweep::summary::{
     all_columns, series_metric, series_metric_names, Column, SeriesMetric,
@@ -25,7 +29,10 @@ pub(super) fn base_scenario(
     src: &str,
     origin: &str,
     dir: &Path,
-) -> Result<Scenario, ExperimentError> {
+) -> Result<(Scenario, BTreeSet<String>), ExperimentError> {
+    // The keys the base's own text writes (presets fill only the others), as the scenario
+    // file names them: a sweep over presets fills the rest again at every point.
+    let written;
     let mut scenario = match (&file.base, file.scenario.take()) {
         (Some(_), Some(_)) => {
             return Err(invalid(
@@ -39,10 +46,26 @@ pub(super) fn base_scenario(
                 )],
             ))
         }
-        (Some(b), None) if b == "default" => Scenario::embedded_default(),
-        (Some(b), None) => load_base(b, &dir.join(b), src, origin)?,
-        (None, Some(s)) => Scenario::finish_parsed(s, src, origin, "scenario.")?,
-        (None, None) => Scenario::embedded_default(),
+        (Some(b), None) if b == "default" => {
+            written = written_paths(DEFAULT_SCENARIO);
+            Scenario::embedded_default()
+        }
+        (Some(b), None) => {
+            let (s, text) = load_base(b, &dir.join(b), src, origin)?;
+            written = written_paths(&text);
+            s
+        }
+        (None, Some(s)) => {
+            written = written_paths(src)
+                .into_iter()
+                .filter_map(|k| k.strip_prefix("scenario.").map(str::to_string))
+                .collect();
+            Scenario::finish_parsed(s, src, origin, "scenario.")?
+        }
+        (None, None) => {
+            written = written_paths(DEFAULT_SCENARIO);
+            Scenario::embedded_default()
+        }
     };
     scenario.seed = file.seed;
     scenario.replications = file.replications;
@@ -76,17 +99,17 @@ pub(super) fn base_scenario(
         file.sensitivity = Some(SensitivitySpec::default());
     }
     file.scenario = Some(scenario.clone());
-    Ok(scenario)
+    Ok((scenario, written))
 }
 
-/// The scenario file named by `base`: its own errors are located in it; a file that cannot
-/// be read is reported at `base`.
+/// The scenario file named by `base`, and its text: its own errors are located in it; a file
+/// that cannot be read is reported at `base`.
 pub(crate) fn load_base(
     base: &str,
     path: &Path,
     src: &str,
     origin: &str,
-) -> Result<Scenario, ExperimentError> {
+) -> Result<(Scenario, String), ExperimentError> {
     let (text, base_origin) = read_toml_text(path, "scenario").map_err(|e| match e {
         ScenarioError::Io { path, source } => ExperimentError::BaseUnreadable {
             origin: origin.to_string(),
@@ -97,7 +120,8 @@ pub(crate) fn load_base(
         },
         other => other.into(),
     })?;
-    Ok(Scenario::parse(&text, &base_origin)?)
+    let s = Scenario::parse(&text, &base_origin)?;
+    Ok((s, text))
 }
 
 /// The scenario as the TOML value tree axes are resolved in and design points are set in.
@@ -119,7 +143,11 @@ pub(super) fn axes(file: &ExperimentFile, base: &Table) -> Result<Vec<Axis>, Vec
     let mut problems = Vec::new();
     let mut axes = Vec::new();
     for (i, a) in file.sweep.axes.iter().enumerate() {
-        match apply::resolve(base, &a.key) {
+        let target = match a.levels() {
+            Some(levels) => apply::resolve_levels(base, &a.key, &levels),
+            None => apply::resolve(base, &a.key),
+        };
+        match target {
             Ok(target) => axes.push(Axis {
                 name: a.name.clone().unwrap_or_else(|| a.key.clone()),
                 key: a.key.clone(),
@@ -131,7 +159,11 @@ pub(super) fn axes(file: &ExperimentFile, base: &Table) -> Result<Vec<Axis>, Vec
             Err(msg) => problems.push(Pending::new(
                 &format!("sweep.axes[{i}].key"),
                 format!("{:?}", a.key),
-                "a numeric parameter of the scenario",
+                if a.levels().is_some() {
+                    "a parameter of the scenario that takes these values"
+                } else {
+                    "a numeric parameter of the scenario"
+                },
                 &msg,
             )),
         }

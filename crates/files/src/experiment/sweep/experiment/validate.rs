@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::error::{invalid, ExperimentError, Pending};
-use super::Experiment;
+use super::{AxisValue, Experiment};
 use crate::experiment::scenario::Scenario;
 use crate::experiment::sweep::apply;
 use crate::model::validate::Problem;
@@ -146,11 +146,13 @@ impl Experiment {
                 let a = &self.axes[i];
                 let v = values[i];
                 let spec = &self.file.sweep.axes[i];
-                let at = if let Some(j) = spec
-                    .values
-                    .as_ref()
-                    .and_then(|vs| vs.iter().position(|&x| x == v))
-                {
+                let at = if let Some(j) = spec.values.as_ref().and_then(|vs| {
+                    if a.categorical() {
+                        Some(v as usize).filter(|&j| j < vs.len())
+                    } else {
+                        vs.iter().position(|x| *x == AxisValue::Number(v))
+                    }
+                }) {
                     format!("sweep.axes[{i}].values[{j}]")
                 } else if spec.range.is_some() {
                     format!("sweep.axes[{i}].range")
@@ -199,7 +201,7 @@ impl Experiment {
                 ]
             })?;
         }
-        let s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
+        let mut s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
             vec![
                 Pending::new(
                     &self
@@ -214,6 +216,16 @@ impl Experiment {
                 .problem,
             ]
         })?;
+        if self
+            .axes
+            .iter()
+            .any(|a| apply::PRESET_KEYS.contains(&a.check_key.as_str()))
+        {
+            let swept: Vec<&str> = self.axes.iter().map(|a| a.check_key.as_str()).collect();
+            s.reapply_presets((self.scenario.sector, self.scenario.maturity), |k| {
+                self.written.contains(k) || swept.contains(&k)
+            });
+        }
         let problems = s.problems();
         if problems.is_empty() {
             Ok(s)
