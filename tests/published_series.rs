@@ -139,7 +139,8 @@ fn published_variances(dir: &Path) -> BTreeMap<(String, usize), Vec<f64>> {
         col(&h, "B"),
     );
     // (arm, rep, day) -> per team (n, sum, sum of squares)
-    let mut sums: BTreeMap<(String, usize, usize), Vec<(usize, f64, f64)>> = BTreeMap::new();
+    type TeamSums = Vec<(usize, f64, f64)>;
+    let mut sums: BTreeMap<(String, usize, usize), TeamSums> = BTreeMap::new();
     for r in rows {
         let key = (
             r[arm].clone(),
@@ -182,7 +183,7 @@ fn durability_is_recomputed_exactly_from_the_published_series() {
     let means = published_means(&dir);
     let vars = published_variances(&dir);
     let plans = s.plans();
-    let results: Vec<_> = (0..s.replications as usize)
+    let results: Vec<_> = (0..s.replications)
         .map(|rep| {
             let outputs = arms
                 .iter()

@@ -54,6 +54,12 @@ pub fn write_run_with(
         tables::write_windows(&dir.join("windows.csv"), &arms, &window_rows)?;
         files.push("windows.csv".to_string());
     }
+    let outputs = s.named_outputs();
+    if !outputs.is_empty() {
+        let rows = aggregate::named_outputs(results, &outputs);
+        tables::write_outputs(&dir.join("outputs.csv"), &arms, &outputs, &rows)?;
+        files.push("outputs.csv".to_string());
+    }
     let claim_rows = claims::judge(&s.claims, &arms, durability, &window_rows);
     if !s.claims.is_empty() {
         tables::write_claims(&dir.join("claims.csv"), &s.claims, &claim_rows)?;

@@ -30,10 +30,11 @@ pub const MARKER: &str = ".undercurrent-result";
 const MARKER_HEAD: &str = "undercurrent result directory: the files below were written by undercurrent and are replaced by its next run into this directory";
 
 /// Files a `run` writes at the top of its directory.
-pub const RUN_FILES: [&str; 10] = [
+pub const RUN_FILES: [&str; 11] = [
     "timeseries.csv",
     "durability.csv",
     "windows.csv",
+    "outputs.csv",
     "claims.csv",
     "replications.csv",
     "teams.csv",

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::experiment::claims::{Bound, Claim, ClaimRow, Measured};
 use crate::experiment::replication::{ReplicationResult, Snapshot};
-use crate::metrics::aggregate::{DurabilityRow, SeriesRow, WindowRow};
+use crate::metrics::aggregate::{DurabilityRow, OutputRow, SeriesRow, WindowRow};
+use crate::metrics::outputs::NamedOutput;
 use crate::metrics::recorder::METRICS;
 use crate::metrics::registry::TEAM_METRICS;
 use crate::metrics::stats::Summary;
@@ -121,6 +122,49 @@ pub fn write_windows(path: &Path, arms: &[String], rows: &[WindowRow]) -> std::i
             &lo,
             &hi,
             &n,
+        ])
+        .map_err(csv_err)?;
+    }
+    finish(w, path)
+}
+
+/// The header of `outputs.csv`.
+pub const OUTPUTS_HEADER: [&str; 10] = [
+    "arm",
+    "output",
+    "of",
+    "mean",
+    "sd",
+    "ci_lo",
+    "ci_hi",
+    "n",
+    "missing",
+    "definition",
+];
+
+/// `outputs.csv`: the scenario's named outputs per arm, across replications.
+pub fn write_outputs(
+    path: &Path,
+    arms: &[String],
+    outputs: &[NamedOutput],
+    rows: &[OutputRow],
+) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(OUTPUTS_HEADER).map_err(csv_err)?;
+    for r in rows {
+        let o = &outputs[r.output];
+        let [mean, sd, lo, hi, n] = summary_fields(&r.summary);
+        w.write_record([
+            arms[r.arm].as_str(),
+            &o.name,
+            &o.of(),
+            &mean,
+            &sd,
+            &lo,
+            &hi,
+            &n,
+            &r.missing.to_string(),
+            &o.definition(),
         ])
         .map_err(csv_err)?;
     }

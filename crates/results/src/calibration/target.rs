@@ -5,6 +5,7 @@
 use crate::experiment::locate::closest;
 use crate::metrics::aggregate::summarize_durability;
 use crate::metrics::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use crate::metrics::outputs::{self, NamedOutput};
 use crate::metrics::recorder::{metric_index, METRICS};
 use crate::metrics::registry::{DurabilityMetric, GAINS};
 use crate::metrics::replication::ReplicationResult;
@@ -30,6 +31,9 @@ pub enum Source {
     Series(usize, When),
     /// A gain over the baseline (index into `GAINS`), intervention arms only.
     Gain(usize, When),
+    /// A named output of the scenario's `[metrics]`: its mean across replications, as
+    /// `outputs.csv` has it.
+    Output(outputs::Source, outputs::Reduce),
 }
 
 /// A resolved statistic: an arm (0 is the baseline) and what to read.
@@ -40,7 +44,25 @@ pub struct Statistic {
 }
 
 /// Why a metric name does not resolve; the message says what is allowed.
-pub fn resolve(metric: &str, arm: usize, when: Option<When>) -> Result<Source, String> {
+pub fn resolve(
+    metric: &str,
+    arm: usize,
+    when: Option<When>,
+    named: &[NamedOutput],
+) -> Result<Source, String> {
+    if let Some(o) = named.iter().find(|o| o.name == metric) {
+        if when.is_some() {
+            return Err(format!(
+                "`{metric}` is a named output, one figure per run: its day or window is in `[metrics]`"
+            ));
+        }
+        if arm == 0 && !o.for_baseline() {
+            return Err(format!(
+                "`{metric}` is a gain over the baseline: it needs an intervention arm"
+            ));
+        }
+        return Ok(Source::Output(o.source, o.reduce));
+    }
     let with_when = |s: &dyn Fn(When) -> Source| match when {
         Some(w) => Ok(s(w)),
         None => Err(format!(
@@ -125,6 +147,15 @@ impl Statistic {
                 summarize(&v).mean
             }
             Source::Series(m, w) => over(results, w, |x, r| x.series[arm].value(r, m)),
+            Source::Output(source, reduce) => {
+                let v: Vec<f64> = results
+                    .iter()
+                    .map(|x| {
+                        outputs::compute(source, reduce, &x.series[arm], &x.series[0], arm == 0)
+                    })
+                    .collect();
+                summarize(&v).mean
+            }
             Source::Gain(g, w) => {
                 let m = GAINS[g].of.index();
                 over(results, w, |x, r| {
@@ -174,4 +205,36 @@ pub fn recorded_days(horizon: i64, every: i64) -> Vec<i64> {
         .collect();
     v.dedup();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::scenario::Scenario;
+
+    fn named() -> Vec<NamedOutput> {
+        Scenario::parse(
+            "[metrics.late_gain]\nof = \"gain_B\"\nat = 100\n[metrics.B_day_50]\nof = \"B\"\nat = 50\n[[arms]]\nname = \"x\"\n",
+            "t.toml",
+        )
+        .unwrap()
+        .named_outputs()
+    }
+
+    #[test]
+    fn a_named_output_is_a_target_of_one_figure_per_run() {
+        let n = named();
+        assert!(matches!(
+            resolve("late_gain", 1, None, &n),
+            Ok(Source::Output(..))
+        ));
+        assert!(matches!(
+            resolve("B_day_50", 0, None, &n),
+            Ok(Source::Output(..))
+        ));
+        let day = resolve("late_gain", 1, Some(When::Day(5)), &n).unwrap_err();
+        assert!(day.contains("named output"), "{day}");
+        let base = resolve("late_gain", 0, None, &n).unwrap_err();
+        assert!(base.contains("intervention arm"), "{base}");
+    }
 }

@@ -1,5 +1,6 @@
 //! Scenario files: TOML, every key optional with a documented default, unknown keys refused.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,8 @@ use super::locate::{
     did_you_mean, key_path_at, line_col, locate, plain_type_message, written_paths,
 };
 use super::replication::RunSettings;
+use crate::metrics::outputs::{self, NamedOutput, OutputSpec};
+use crate::metrics::registry::{ArmSummary, BaselineMetric, DurabilityMetric};
 use crate::model::days::Days;
 use crate::model::drives::DriveTable;
 use crate::model::interventions::{check_arm, ArmPlan, InterventionSpec};
@@ -164,6 +167,12 @@ undercurrent_model::with_param_sections!(scenario_struct! {
         /// empty, so older scenario files keep their identity.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         pub windows: Vec<[i64; 2]> = Vec::new(),
+        /// Named outputs (`[metrics.B_day_200] of = "B", at = 200`): a metric or its paired
+        /// gain at a day, over a window, or the first day it crosses a threshold; summarised
+        /// per arm in `outputs.csv`, kept as sweep columns (see [`crate::metrics::outputs`]).
+        /// Not written back when empty, so older scenario files keep their identity.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        pub metrics: BTreeMap<String, OutputSpec> = BTreeMap::new(),
         /// Sector preset: fills the organisation's shape, drive mix, turnover, facilities and
         /// leadership where the file does not set them (`docs/model.md`, presets).
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -441,6 +450,30 @@ impl Scenario {
         self.set_params(p);
     }
 
+    /// The scenario's named outputs (`[metrics]`), resolved, in name order (checked when the
+    /// scenario was).
+    pub fn named_outputs(&self) -> Vec<NamedOutput> {
+        self.resolve_outputs(&mut Check::default())
+    }
+
+    fn resolve_outputs(&self, c: &mut Check) -> Vec<NamedOutput> {
+        let every = self.record_every.max(1);
+        let last = self.horizon_days - 1;
+        let taken: Vec<&str> = ArmSummary::NAMES
+            .iter()
+            .chain(DurabilityMetric::NAMES.iter())
+            .chain(BaselineMetric::NAMES.iter())
+            .copied()
+            .collect();
+        outputs::resolve(
+            &self.metrics,
+            self.horizon_days,
+            |d| d % every == 0 || d == last,
+            &taken,
+            c,
+        )
+    }
+
     /// The days every employee is written on: the listed `employee_snapshots` and every
     /// `employee_snapshot_every`-th day, in order, each once.
     pub fn snapshot_days(&self) -> Vec<i64> {
@@ -516,6 +549,7 @@ impl Scenario {
                 "",
             );
         }
+        self.resolve_outputs(c);
         if self.employee_snapshot_every < 0 || self.employee_snapshot_every > self.horizon_days {
             c.fail(
                 "employee_snapshot_every",

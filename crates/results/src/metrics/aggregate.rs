@@ -1,6 +1,7 @@
 //! Statistics across replications: the rows of `timeseries.csv` and `durability.csv`.
 
 use super::durability::BASELINE_METRICS;
+use super::outputs::NamedOutput;
 use super::recorder::METRICS;
 use super::registry::{durability::is_share, DurabilityMetric, GAINS};
 use super::replication::ReplicationResult;
@@ -68,6 +69,45 @@ pub fn timeseries(results: &[ReplicationResult], n_arms: usize) -> Vec<SeriesRow
                     summary: summarize(&buf),
                 });
             }
+        }
+    }
+    rows
+}
+
+/// One row of `outputs.csv`: a named output of an arm across replications.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutputRow {
+    pub arm: usize,
+    /// Position in the scenario's named outputs.
+    pub output: usize,
+    pub summary: Summary,
+    /// Replications with no value (a threshold never reached).
+    pub missing: usize,
+}
+
+/// Every named output of every arm it is defined for (a gain not for the baseline), in arm
+/// then output order, summarised across replications.
+pub fn named_outputs(results: &[ReplicationResult], outputs: &[NamedOutput]) -> Vec<OutputRow> {
+    let n_arms = results.first().map_or(0, |r| r.series.len());
+    let mut rows = Vec::new();
+    let mut buf = Vec::with_capacity(results.len());
+    for arm in 0..n_arms {
+        for (o, out) in outputs.iter().enumerate() {
+            if arm == 0 && !out.for_baseline() {
+                continue;
+            }
+            buf.clear();
+            buf.extend(
+                results
+                    .iter()
+                    .map(|r| out.compute(&r.series[arm], &r.series[0], arm == 0)),
+            );
+            rows.push(OutputRow {
+                arm,
+                output: o,
+                summary: summarize(&buf),
+                missing: buf.iter().filter(|v| !v.is_finite()).count(),
+            });
         }
     }
     rows

@@ -3,6 +3,7 @@
 pub mod aggregate;
 pub mod durability;
 pub mod economics;
+pub mod outputs;
 pub mod recorder;
 pub mod registry;
 pub mod replication;

@@ -719,6 +719,7 @@ fn resolve_targets<S>(
 ) -> Result<Vec<ResolvedTarget>, Vec<Pending>> {
     let arms: Vec<&str> = s.arms.iter().map(|a| a.name.as_str()).collect();
     let days = recorded_days(s.horizon_days, s.record_every);
+    let named = s.named_outputs();
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (i, t) in f.targets.iter().enumerate() {
@@ -788,7 +789,7 @@ fn resolve_targets<S>(
             }
             (None, None) => None,
         };
-        let source = match target::resolve(&t.metric, arm, when) {
+        let source = match target::resolve(&t.metric, arm, when, &named) {
             Ok(src) => src,
             Err(msg) => {
                 problems.push(Pending::new(

@@ -15,7 +15,7 @@ mod points;
 pub(crate) mod resolve;
 mod validate;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,7 @@ use super::apply::Target;
 use super::design::{Design, DesignKind};
 use super::summary::{Column, SeriesMetric};
 use crate::experiment::scenario::{read_toml_text, syntax_error, Scenario};
+use crate::metrics::outputs::{NamedOutput, OutputSpec};
 use crate::model::rng::{key, replication_seed};
 use error::{invalid, Pending};
 
@@ -208,6 +209,10 @@ pub struct ExperimentFile {
     /// Recording interval of the time series (overrides the scenario's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record_every: Option<i64>,
+    /// Named outputs of the experiment (`[metrics.<name>]`, as in a scenario): they join the
+    /// base scenario's and become summary columns.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metrics: BTreeMap<String, OutputSpec>,
     /// Summary metrics to keep (`metric` for every arm or `arm.metric`); all when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keep_metrics: Option<Vec<String>>,
@@ -296,6 +301,8 @@ pub struct Experiment {
     base_table: Table,
     /// The keys the base scenario's text writes (a preset axis fills the others).
     written: BTreeSet<String>,
+    /// The named outputs of the scenario and the experiment (summary columns).
+    pub named: Vec<NamedOutput>,
     pub axes: Vec<Axis>,
     pub design: Design,
     /// The summary columns kept, in output order.
@@ -329,7 +336,8 @@ impl Experiment {
         let mut axes = resolve::axes(&file, &base_table).map_err(|p| invalid(src, origin, p))?;
         let design = points::build_design(&file, &mut axes).map_err(|p| invalid(src, origin, p))?;
         let arms: Vec<String> = scenario.arms.iter().map(|a| a.name.clone()).collect();
-        let kept = resolve::kept(&file, &arms).map_err(|p| invalid(src, origin, p))?;
+        let named = scenario.named_outputs();
+        let kept = resolve::kept(&file, &arms, &named).map_err(|p| invalid(src, origin, p))?;
         let (canonical, hash) = hash::identity(&file).map_err(|e| ExperimentError::Unwritable {
             origin: origin.to_string(),
             position: None,
@@ -341,6 +349,7 @@ impl Experiment {
             scenario,
             base_table,
             written,
+            named,
             axes,
             design,
             columns: kept.columns,

@@ -256,7 +256,7 @@ pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> 
         exp.run_seed(point, rep),
         &settings,
     );
-    let all = summary::all_values(&res);
+    let all = summary::all_values(&res, &exp.named);
     let mut values = String::with_capacity(exp.column_index.len() * 12);
     for (i, &c) in exp.column_index.iter().enumerate() {
         if i > 0 {

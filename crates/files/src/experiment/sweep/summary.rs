@@ -4,6 +4,7 @@
 
 use crate::experiment::replication::ReplicationResult;
 use crate::metrics::durability::{BASELINE_METRICS, DURABILITY_METRICS};
+use crate::metrics::outputs::NamedOutput;
 use crate::metrics::recorder::{metric_index, RunSeries, METRICS};
 use crate::metrics::registry::{ArmSummary, Recorded, GAINS};
 
@@ -27,8 +28,9 @@ pub struct Column {
 }
 
 /// Every summary column of a scenario with `n_arms` arms (arm 0 the baseline), in output
-/// order: per arm its [`ARM_METRICS`], then the baseline's drift or the arm's durability.
-pub fn all_columns(n_arms: usize) -> Vec<Column> {
+/// order: per arm its [`ARM_METRICS`], then the baseline's drift or the arm's durability,
+/// then the scenario's named outputs (a gain not for the baseline).
+pub fn all_columns(n_arms: usize, named: &[NamedOutput]) -> Vec<Column> {
     let mut out = Vec::new();
     for arm in 0..n_arms {
         out.extend(ARM_METRICS.iter().map(|&metric| Column { arm, metric }));
@@ -38,13 +40,23 @@ pub fn all_columns(n_arms: usize) -> Vec<Column> {
             &DURABILITY_METRICS
         };
         out.extend(more.iter().map(|&metric| Column { arm, metric }));
+        out.extend(
+            named
+                .iter()
+                .filter(|o| arm > 0 || o.for_baseline())
+                .map(|o| Column {
+                    arm,
+                    metric: intern(&o.name),
+                }),
+        );
     }
     out
 }
 
 /// Values of every column of [`all_columns`], in the same order.
-pub fn all_values(r: &ReplicationResult) -> Vec<f64> {
+pub fn all_values(r: &ReplicationResult, named: &[NamedOutput]) -> Vec<f64> {
     let mut out = Vec::new();
+    let base = &r.series[0];
     for (arm, s) in r.series.iter().enumerate() {
         out.extend(arm_metrics(s));
         if arm == 0 {
@@ -52,8 +64,29 @@ pub fn all_values(r: &ReplicationResult) -> Vec<f64> {
         } else {
             out.extend(&r.durability[arm - 1]);
         }
+        out.extend(
+            named
+                .iter()
+                .filter(|o| arm > 0 || o.for_baseline())
+                .map(|o| o.compute(s, base, arm == 0)),
+        );
     }
     out
+}
+
+/// A named output's name with the life of the program, so that a [`Column`] stays a plain
+/// copyable pair. Each distinct name is kept once, however many experiments name it.
+fn intern(name: &str) -> &'static str {
+    use std::collections::BTreeSet;
+    use std::sync::Mutex;
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(&n) = names.get(name) {
+        return n;
+    }
+    let n: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(n);
+    n
 }
 
 /// A metric of the optional per-point time series: a recorded metric, or the paired gain
@@ -134,8 +167,8 @@ mod tests {
             teams: vec![Vec::new(), Vec::new()],
             self_rating: (0.0, 0.0),
         };
-        let cols = all_columns(2);
-        let vals = all_values(&r);
+        let cols = all_columns(2, &[]);
+        let vals = all_values(&r, &[]);
         assert_eq!(cols.len(), vals.len());
         assert_eq!(cols[0].metric, "B_mean");
         assert!((vals[0] - 0.6).abs() < 1e-12);

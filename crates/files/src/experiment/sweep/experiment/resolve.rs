@@ -19,6 +19,7 @@ use crate::experiment::sweep::apply::{self, Seg, Target};
 use crate::experiment::sweep::summary::{
     all_columns, series_metric, series_metric_names, Column, SeriesMetric,
 };
+use crate::metrics::outputs::NamedOutput;
 use crate::metrics::registry::DurabilityMetric;
 
 /// The base scenario with the experiment's seed, replications and recording interval, and
@@ -67,6 +68,9 @@ pub(super) fn base_scenario(
             Scenario::embedded_default()
         }
     };
+    // The experiment's own named outputs join the base scenario's (the experiment's win on a
+    // shared name); the resolved file holds them in its scenario.
+    scenario.metrics.extend(std::mem::take(&mut file.metrics));
     scenario.seed = file.seed;
     scenario.replications = file.replications;
     if let Some(r) = file.record_every {
@@ -234,8 +238,12 @@ pub(super) struct Kept {
 }
 
 /// Resolves `keep_metrics`, `timeseries_metrics` and `sensitivity.outputs` by name.
-pub(super) fn kept(file: &ExperimentFile, arms: &[String]) -> Result<Kept, Vec<Pending>> {
-    let all = all_columns(arms.len());
+pub(super) fn kept(
+    file: &ExperimentFile,
+    arms: &[String],
+    named: &[NamedOutput],
+) -> Result<Kept, Vec<Pending>> {
+    let all = all_columns(arms.len(), named);
     let names: Vec<String> = all
         .iter()
         .map(|c| format!("{}.{}", arms[c.arm], c.metric))
@@ -255,7 +263,7 @@ pub(super) fn kept(file: &ExperimentFile, arms: &[String]) -> Result<Kept, Vec<P
                     problems.push(Pending::new(
                         &format!("keep_metrics[{i}]"),
                         format!("{k:?}"),
-                        "a summary metric (`B_mean`, `peak_gain_B`, ...) or `arm.metric`",
+                        "a summary metric (`B_mean`, `peak_gain_B`, ...), a named output of `[metrics]`, or `arm.metric`",
                         &s.map(|s| format!("did you mean `{s}`?"))
                             .unwrap_or_default(),
                     ));
