@@ -67,6 +67,10 @@ enum Command {
         /// replication; the draws go to posterior_draws.csv.
         #[arg(long, value_name = "DIR")]
         posterior: Option<PathBuf>,
+        /// Table format: csv, or parquet to write replications, teams and employees also as
+        /// Apache Parquet beside their CSV (pandas, polars, R's arrow and DuckDB read it).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
     },
     /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
     Report {
@@ -172,6 +176,7 @@ fn main() -> ExitCode {
             no_plots,
             force,
             posterior,
+            format,
         } => {
             let mut s = match scenario.as_deref() {
                 Some(p) => match Scenario::load(p) {
@@ -229,6 +234,7 @@ fn main() -> ExitCode {
                 threads: threads_or_all_cores(threads),
                 command: command_line(),
                 posterior,
+                parquet: matches!(format, Format::Parquet),
             };
             run(&s, &opts, no_plots)
         }
@@ -662,6 +668,13 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
 /// The command line as typed, for the manifest and `timing.json`.
 fn command_line() -> String {
     std::env::args().collect::<Vec<_>>().join(" ")
+}
+
+/// `--format`: the large tables as CSV only, or also as Parquet.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Csv,
+    Parquet,
 }
 
 /// `--per-replication`: whether `replications.csv` is written. The variants carry no doc

@@ -7,6 +7,7 @@ pub mod employees;
 pub mod files;
 pub mod lock;
 pub mod manifest;
+pub mod parquet;
 pub mod run;
 pub mod run_dir;
 pub mod staging;

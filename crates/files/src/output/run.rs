@@ -35,6 +35,8 @@ pub struct RunOptions {
     /// `run --posterior DIR`: each replication's own parameters drawn from a calibration's
     /// posterior; `None` for an ordinary run.
     pub posterior: Option<PosteriorDraws>,
+    /// Also write the large tables as Parquet (`--format parquet`).
+    pub parquet: bool,
 }
 
 /// Per-replication scenarios drawn from a posterior, and the table of the draws
@@ -132,6 +134,22 @@ impl StagedRun {
     }
 }
 
+/// Writes a Parquet copy of every large table among `files` (in `dir`) and returns the
+/// copies' names.
+pub fn parquet_copies(dir: &Path, files: &[String]) -> Result<Vec<String>, RunError> {
+    let mut out = Vec::new();
+    for (table, columns) in super::parquet::RUN_TABLES {
+        let csv = format!("{table}.csv");
+        if files.contains(&csv) {
+            let name = super::parquet::parquet_name(&csv);
+            super::parquet::csv_to_parquet(&dir.join(&csv), &dir.join(&name), columns)
+                .map_err(std::io::Error::from)?;
+            out.push(name);
+        }
+    }
+    Ok(out)
+}
+
 /// Runs every replication of `s` on `opts.threads` threads and writes the run's files and
 /// its manifest into a staging directory for `opts.out`.
 pub fn run_to_dir(
@@ -167,6 +185,9 @@ pub fn run_to_dir(
     };
     let durability = aggregate::durability(&results, arms.len());
     let (mut files, claims) = write_run_with(dir, s, &results, &durability, parts)?;
+    if opts.parquet {
+        files.extend(parquet_copies(dir, &files)?);
+    }
     if let Some(p) = &opts.posterior {
         let path = dir.join(POSTERIOR_DRAWS);
         crate::output::write_atomic(&path, p.table.as_bytes())?;
@@ -241,6 +262,7 @@ duration = 2
             threads: 2,
             command: "undercurrent run tiny.toml".into(),
             posterior: None,
+            parquet: false,
         };
         let ticks = std::sync::atomic::AtomicUsize::new(0);
         let progress = |p: RunProgress| {
@@ -282,6 +304,7 @@ duration = 2
             threads: 1,
             command: String::new(),
             posterior: None,
+            parquet: false,
         };
         let e = run_to_dir(&s, &opts, &|_| {}).unwrap_err();
         assert!(e.is_input_error(), "{e}");

@@ -30,7 +30,7 @@ pub const MARKER: &str = ".undercurrent-result";
 const MARKER_HEAD: &str = "undercurrent result directory: the files below were written by undercurrent and are replaced by its next run into this directory";
 
 /// Files a `run` writes at the top of its directory.
-pub const RUN_FILES: [&str; 11] = [
+pub const RUN_FILES: [&str; 14] = [
     "timeseries.csv",
     "durability.csv",
     "windows.csv",
@@ -39,6 +39,9 @@ pub const RUN_FILES: [&str; 11] = [
     "replications.csv",
     "teams.csv",
     "employees.csv",
+    "replications.parquet",
+    "teams.parquet",
+    "employees.parquet",
     "report.html",
     "summary.html",
     "manifest.json",
