@@ -470,6 +470,10 @@ impl Scenario {
             self.horizon_days,
             |d| d % every == 0 || d == last,
             &taken,
+            |of| {
+                let names = outputs::source_names();
+                super::locate::closest(of, names.iter().map(String::as_str)).map(str::to_string)
+            },
             c,
         )
     }

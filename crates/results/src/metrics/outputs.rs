@@ -167,6 +167,15 @@ pub fn compute(
     }
 }
 
+/// Every name `of` accepts: the recorded metrics and their gains.
+pub fn source_names() -> Vec<String> {
+    METRICS
+        .iter()
+        .map(|m| m.to_string())
+        .chain(METRICS.iter().map(|m| format!("gain_{m}")))
+        .collect()
+}
+
 /// Names an output may not take: they would shadow a column of its own table.
 fn reserved(name: &str, taken: &[&str]) -> bool {
     taken.contains(&name)
@@ -174,12 +183,14 @@ fn reserved(name: &str, taken: &[&str]) -> bool {
 
 /// Checks the `[metrics]` of a scenario recorded on the days `recorded(d)` says and returns
 /// them resolved, in name order; problems go to `c`, keyed `metrics.<name>.<key>`. `taken`
-/// are the names of the summary metrics an output may not shadow.
+/// are the names of the summary metrics an output may not shadow; `suggest` names the
+/// closest known source of a mistyped `of`.
 pub fn resolve(
     specs: &BTreeMap<String, OutputSpec>,
     horizon: i64,
     recorded: impl Fn(i64) -> bool,
     taken: &[&str],
+    suggest: impl Fn(&str) -> Option<String>,
     c: &mut Check,
 ) -> Vec<NamedOutput> {
     let mut out = Vec::new();
@@ -205,12 +216,7 @@ pub fn resolve(
             _ => (metric_index(&s.of), false),
         };
         let Some(metric) = metric else {
-            let names: Vec<String> = METRICS
-                .iter()
-                .map(|m| m.to_string())
-                .chain(METRICS.iter().map(|m| format!("gain_{m}")))
-                .collect();
-            let hint = crate::experiment::locate::closest(&s.of, names.iter().map(String::as_str))
+            let hint = suggest(&s.of)
                 .map(|n| format!("did you mean `{n}`?"))
                 .unwrap_or_default();
             c.fail(
