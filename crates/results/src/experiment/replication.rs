@@ -32,24 +32,41 @@ pub fn run_replication(
     rep_seed: u64,
     s: &RunSettings,
 ) -> ReplicationResult {
-    let sim = burn_in(params, consts, rep_seed, s);
+    match run_replication_unless(params, consts, plans, rep_seed, s, &|| false) {
+        Some(r) => r,
+        None => unreachable!("a replication that is never stopped finishes"),
+    }
+}
+
+/// [`run_replication`], checking `stop` before every day of the burn-in and of each arm:
+/// `None` when it said stop (a Python caller's Ctrl-C). The same steps in the same order, so
+/// a replication that is not stopped is the one `run_replication` returns.
+pub fn run_replication_unless(
+    params: &Params,
+    consts: &Consts,
+    plans: &[ArmPlan],
+    rep_seed: u64,
+    s: &RunSettings,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<ReplicationResult> {
+    let sim = burn_in_unless(params, consts, rep_seed, s, stop)?;
     let self_rating = sim.self_rating_shares();
     let break_cost = params.customers.break_cost;
-    let outputs: Vec<ArmOutput> = if plans.len() == 1 {
+    let outputs: Option<Vec<ArmOutput>> = if plans.len() == 1 {
         // A single arm takes the organisation itself: no copy, half the memory of a large run.
-        vec![run_arm(sim, &plans[0], s, break_cost)]
+        run_arm_unless(sim, &plans[0], s, break_cost, stop).map(|o| vec![o])
     } else {
         plans
             .par_iter()
-            .map(|plan| run_arm(sim.clone(), plan, s, break_cost))
+            .map(|plan| run_arm_unless(sim.clone(), plan, s, break_cost, stop))
             .collect()
     };
-    assemble(
+    Some(assemble(
         plans,
-        outputs,
+        outputs?,
         self_rating,
         &Valuation::from_params(&params.economics),
-    )
+    ))
 }
 
 /// Builds the organisation of one replication and steps it through the burn-in (no
