@@ -1,0 +1,240 @@
+"""The Python package against the command line: the same scenario and seed give the same
+files byte for byte, errors carry the CLI's located messages, Ctrl-C stops a run, and the
+thread count changes nothing.
+
+The CLI binary is `target/release/undercurrent` of this repository (built by
+`cargo test --release` or `cargo build --release`), or $UNDERCURRENT_BIN.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import undercurrent as uc
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+SMALL = FIXTURES / "small.toml"
+
+# Everything a run's manifest holds that says how, when and by what it was made rather than
+# what was computed.
+HOW_MADE = {"command", "started", "finished", "wall_seconds", "threads"}
+
+
+def cli() -> Path:
+    path = Path(os.environ.get("UNDERCURRENT_BIN", ROOT / "target" / "release" / "undercurrent"))
+    assert path.is_file(), f"{path}: build the CLI first (cargo build --release) or set UNDERCURRENT_BIN"
+    return path
+
+
+def cli_run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([str(cli()), *args], capture_output=True, text=True, check=check)
+
+
+def assert_same_run_files(a: Path, b: Path) -> None:
+    """Every data file byte for byte; the manifest equal but for how the run was made."""
+    names_a = sorted(p.name for p in a.iterdir())
+    names_b = sorted(p.name for p in b.iterdir())
+    assert names_a == names_b
+    for name in names_a:
+        if name == "manifest.json":
+            continue
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    ma = json.loads((a / "manifest.json").read_text())
+    mb = json.loads((b / "manifest.json").read_text())
+    for m in (ma, mb):
+        for k in HOW_MADE:
+            m.pop(k)
+    assert ma == mb
+
+
+@pytest.fixture(scope="module")
+def teams_scenario(tmp_path_factory) -> Path:
+    """small.toml with every optional output: per-replication series, employee snapshots,
+    team series, windows and a claim."""
+    text = SMALL.read_text().replace(
+        'per_replication = "on"',
+        'per_replication = "on"\nteams = true\nwindows = [[0, 100], [150, 299]]',
+    )
+    text += textwrap.dedent(
+        """
+        [[claims]]
+        says = "Training raises B at its peak"
+        source = "test"
+        [[claims.checks]]
+        arm = "training_only"
+        statistic = "peak_gain_B"
+        above = 0.0
+        """
+    )
+    path = tmp_path_factory.mktemp("scenario") / "full.toml"
+    path.write_text(text)
+    uc.check(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def small_run(teams_scenario):
+    return uc.run(teams_scenario, seed=11, progress=False)
+
+
+def test_the_default_scenario_is_a_plain_dict_that_checks_as_itself():
+    s = uc.default_scenario()
+    assert isinstance(s, dict)
+    assert s["name"] == "default"
+    assert uc.check(s) == s
+
+
+def test_python_saves_the_cli_files_byte_for_byte(tmp_path, teams_scenario, small_run):
+    cli_run("run", str(teams_scenario), "--seed", "11", "--no-plots", "--out", str(tmp_path / "cli"))
+    small_run.save(tmp_path / "py")
+    assert {p.name for p in (tmp_path / "py").iterdir()} >= {
+        "timeseries.csv", "durability.csv", "replications.csv", "teams.csv",
+        "employees.csv", "windows.csv", "claims.csv", "manifest.json",
+    }
+    assert_same_run_files(tmp_path / "cli", tmp_path / "py")
+
+
+def test_the_default_comparison_from_a_dict_equals_the_cli(tmp_path):
+    # Fewer replications than the default's 20 keep CI short; the scenario is otherwise
+    # the embedded default, given as the dict default_scenario() returns.
+    cli_run("run", "--replications", "3", "--no-plots", "--out", str(tmp_path / "cli"))
+    uc.run(uc.default_scenario(), replications=3, progress=False).save(tmp_path / "py")
+    assert_same_run_files(tmp_path / "cli", tmp_path / "py")
+
+
+def test_a_scenario_as_dict_path_or_text_runs_the_same(tmp_path, teams_scenario):
+    by_path = uc.run(teams_scenario, replications=2, progress=False)
+    by_text = uc.run(teams_scenario.read_text(), replications=2, progress=False)
+    by_dict = uc.run(uc.load_scenario(teams_scenario), replications=2, progress=False)
+    for i, r in enumerate((by_path, by_text, by_dict)):
+        r.save(tmp_path / str(i))
+    assert_same_run_files(tmp_path / "0", tmp_path / "1")
+    assert_same_run_files(tmp_path / "0", tmp_path / "2")
+
+
+@pytest.mark.parametrize("table", uc.TABLES)
+def test_each_frame_is_its_csv_file_as_pandas_reads_it(tmp_path, small_run, table):
+    small_run.save(tmp_path)
+    from_file = pd.read_csv(tmp_path / f"{table}.csv")
+    frame = small_run.table(table)
+    assert len(frame) > 0
+    pd.testing.assert_frame_equal(frame, from_file, check_dtype=False)
+    assert list(frame.dtypes) == list(from_file.dtypes)
+
+
+def test_polars_and_arrow_hold_the_same_table(small_run):
+    pl = pytest.importorskip("polars")
+    frame = small_run.table("durability", backend="polars")
+    assert isinstance(frame, pl.DataFrame)
+    pd.testing.assert_frame_equal(frame.to_pandas(), small_run.durability, check_dtype=False)
+    assert small_run.table("timeseries", backend="arrow").num_rows == len(small_run.timeseries)
+
+
+def test_one_thread_and_two_give_the_same_files(tmp_path, teams_scenario):
+    uc.run(teams_scenario, threads=1, progress=False).save(tmp_path / "one")
+    uc.run(teams_scenario, threads=2, progress=False).save(tmp_path / "two")
+    assert_same_run_files(tmp_path / "one", tmp_path / "two")
+
+
+def test_an_invalid_file_raises_the_cli_message(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SMALL.read_text().replace("team_size = 10", "team_size = 0"))
+    message = cli_run("run", str(bad), "--no-plots", "--out", str(tmp_path / "out"), check=False).stderr
+    with pytest.raises(uc.ScenarioError) as e:
+        uc.run(bad)
+    assert message == f"error: {e.value}\n"
+    assert f"{bad}:" in str(e.value) and "organisation.team_size" in str(e.value)
+    with pytest.raises(uc.ScenarioError) as e:
+        uc.check(str(bad))
+    assert message == f"error: {e.value}\n"
+
+
+def test_a_dict_error_names_the_key_path():
+    s = uc.default_scenario()
+    s["organisation"]["employees"] = -5
+    with pytest.raises(uc.ScenarioError, match=r"organisation\.employees"):
+        uc.run(s)
+    s = uc.default_scenario()
+    s["organisation"]["employes"] = 5
+    with pytest.raises(uc.ScenarioError, match="employes"):
+        uc.check(s)
+    with pytest.raises(uc.ScenarioError, match=r"<scenario dict>: .*organisation"):
+        uc.check({"organisation": {"employees": "many"}})
+
+
+def test_a_syntax_error_in_text_is_located():
+    with pytest.raises(uc.ScenarioError, match=r"^<scenario text>:2:\d+: "):
+        uc.check("name = 'x'\nseed = = 3\n")
+
+
+def test_set_params_sets_by_key_path_and_refuses_unknown_keys():
+    s = uc.set_params(uc.default_scenario(), {"organisation.employees": 120, "arms[1].name": "t"})
+    assert s["organisation"]["employees"] == 120 and s["arms"][1]["name"] == "t"
+    assert uc.default_scenario()["organisation"]["employees"] == 200
+    with pytest.raises(KeyError, match="organisation.employes"):
+        uc.set_params(s, {"organisation.employes": 1})
+
+
+LONG_RUN = """
+import sys, undercurrent as uc
+s = uc.default_scenario()
+s["replications"] = 400
+print("running", flush=True)
+try:
+    uc.run(s, progress=False)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(3)
+print("finished", flush=True)
+"""
+
+
+def test_ctrl_c_stops_a_long_run_promptly():
+    p = subprocess.Popen([sys.executable, "-c", LONG_RUN], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "running"
+    time.sleep(1.0)
+    t0 = time.monotonic()
+    p.send_signal(signal.SIGINT)
+    try:
+        code = p.wait(timeout=10)
+    finally:
+        p.kill()
+    elapsed = time.monotonic() - t0
+    assert code == 3, p.stdout.read()
+    assert elapsed < 2.0, f"took {elapsed:.2f} s to stop"
+
+
+SWEEP = FIXTURES / "sweep_sobol.toml"
+
+
+def test_a_sweep_writes_the_cli_files_and_resumes_complete(tmp_path):
+    cli_run("sweep", str(SWEEP), "--out", str(tmp_path / "cli"))
+    r = uc.sweep(SWEEP, out=tmp_path / "py", progress=False)
+    assert r.computed == r.total == 80
+    for name in ("runs.csv", "points.csv", "sensitivity.csv", "manifest.json"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "py" / name).read_bytes(), name
+    assert set(r.sensitivity.columns) >= {"output", "parameter"}
+    again = uc.sweep(SWEEP, out=tmp_path / "py", progress=False)
+    assert again.computed == 0
+    pd.testing.assert_frame_equal(again.points, r.points)
+
+
+def test_an_invalid_experiment_raises_the_cli_message(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SWEEP.read_text().replace("base_samples = 8", "base_samples = 0"))
+    message = cli_run("sweep", str(bad), "--out", str(tmp_path / "out"), check=False).stderr
+    with pytest.raises(uc.ExperimentError) as e:
+        uc.sweep(bad, out=tmp_path / "out2")
+    assert message.startswith(f"error: {e.value}")
+    assert str(bad) in str(e.value)
