@@ -140,17 +140,26 @@ impl RunResult {
     /// buffer, or "text" with i32 codes into `labels`.
     fn columns<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
         let arms = self.arms();
-        let cols = tables::table(name, &arms, &self.results, &self.durability).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "no table {name:?}; the tables are {}",
-                tables::TABLES.join(", ")
-            ))
-        })?;
+        let cols =
+            tables::table(name, &arms, &self.results, &self.durability).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "no table {name:?}; the tables are {}",
+                    tables::TABLES.join(", ")
+                ))
+            })?;
         let out = PyList::empty(py);
         for Column { name, values } in cols {
             let (kind, bytes, labels): (&str, Vec<u8>, Option<Vec<String>>) = match values {
-                Values::F64(v) => ("f64", v.iter().flat_map(|x| x.to_le_bytes()).collect(), None),
-                Values::I64(v) => ("i64", v.iter().flat_map(|x| x.to_le_bytes()).collect(), None),
+                Values::F64(v) => (
+                    "f64",
+                    v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                    None,
+                ),
+                Values::I64(v) => (
+                    "i64",
+                    v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+                    None,
+                ),
                 Values::Text(l, c) => (
                     "text",
                     c.iter().flat_map(|x| x.to_le_bytes()).collect(),

@@ -76,7 +76,7 @@ struct Labels {
 
 impl Labels {
     fn code(&mut self, s: &'static str) -> i32 {
-        let i = match self.labels.iter().position(|l| std::ptr::eq(*l, s) || *l == s) {
+        let i = match self.labels.iter().position(|l| *l == s) {
             Some(i) => i,
             None => {
                 self.labels.push(s);
