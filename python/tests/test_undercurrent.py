@@ -247,3 +247,72 @@ def test_an_invalid_experiment_raises_the_cli_message(tmp_path):
         uc.sweep(bad, out=tmp_path / "out2")
     assert message.startswith(f"error: {e.value}")
     assert str(bad) in str(e.value)
+
+
+CALIBRATION = """
+name = "tiny"
+scenario = "small.toml"
+population = 10
+max_generations = 2
+max_simulations = 60
+
+[[parameters]]
+key = "behaviour.intercept"
+prior = "uniform"
+lo = -4.0
+hi = -1.5
+
+[[targets]]
+arm = "baseline"
+metric = "B"
+day = 50
+observed = 0.5
+scale = 0.1
+"""
+
+
+def test_a_calibration_writes_the_cli_files(tmp_path):
+    (tmp_path / "small.toml").write_text((ROOT / "experiments" / "calibration" / "small.toml").read_text())
+    cal = tmp_path / "cal.toml"
+    cal.write_text(CALIBRATION)
+    cli_run("calibrate", str(cal), "--out", str(tmp_path / "cli"))
+    r = uc.calibrate(cal, out=tmp_path / "py", progress=False)
+    for name in ("posterior.csv", "generations.csv", "fit.csv", "calibrated.toml"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "py" / name).read_bytes(), name
+    pd.testing.assert_frame_equal(r.posterior, pd.read_csv(tmp_path / "cli" / "posterior.csv"))
+    assert r.calibrated == uc.load_scenario(tmp_path / "cli" / "calibrated.toml")
+
+
+LONG_SWEEP = """
+import sys, undercurrent as uc
+print("running", flush=True)
+try:
+    uc.sweep(sys.argv[1], out=sys.argv[2], progress=False)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(3)
+"""
+
+
+def test_ctrl_c_stops_a_sweep_which_then_resumes_to_the_cli_files(tmp_path):
+    # 40 points x 2 replications of the Sobol fixture on a larger organisation: long enough
+    # to interrupt, short enough to finish afterwards.
+    exp = tmp_path / "sweep.toml"
+    exp.write_text(SWEEP.read_text().replace("employees = 12", "employees = 300").replace("horizon_days = 100", "horizon_days = 300"))
+    p = subprocess.Popen([sys.executable, "-c", LONG_SWEEP, str(exp), str(tmp_path / "py")], stdout=subprocess.PIPE, text=True)
+    assert p.stdout.readline().strip() == "running"
+    time.sleep(1.0)
+    t0 = time.monotonic()
+    p.send_signal(signal.SIGINT)
+    try:
+        code = p.wait(timeout=20)
+    finally:
+        p.kill()
+    assert code == 3
+    assert time.monotonic() - t0 < 5.0
+    assert not (tmp_path / "py" / "manifest.json").exists()
+    r = uc.sweep(exp, out=tmp_path / "py", progress=False)
+    assert r.resumed > 0 and r.computed > 0 and r.resumed + r.computed == r.total
+    cli_run("sweep", str(exp), "--out", str(tmp_path / "cli"))
+    for name in ("runs.csv", "points.csv", "sensitivity.csv"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "py" / name).read_bytes(), name
