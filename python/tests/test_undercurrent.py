@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -188,6 +189,45 @@ def test_set_params_sets_by_key_path_and_refuses_unknown_keys():
     assert uc.default_scenario()["organisation"]["employees"] == 200
     with pytest.raises(KeyError, match="organisation.employes"):
         uc.set_params(s, {"organisation.employes": 1})
+
+
+def test_progress_reaches_every_replication(teams_scenario):
+    seen = []
+    uc._core.run(str(teams_scenario), progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_tqdm_bar_is_drawn_when_asked(teams_scenario, capsys):
+    pytest.importorskip("tqdm")
+    uc.run(teams_scenario, progress=True)
+    assert "4/4" in capsys.readouterr().err
+
+
+def test_a_run_leaves_the_gil_to_other_threads():
+    s = uc.default_scenario()
+    s["replications"] = 4
+    ticks = 0
+    running = threading.Event()
+    done = threading.Event()
+
+    def count():
+        nonlocal ticks
+        running.set()
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    running.wait()
+    t0 = time.monotonic()
+    uc.run(s, progress=False)
+    elapsed = time.monotonic() - t0
+    done.set()
+    counter.join()
+    # A thread that never got the GIL during the run would tick only at its ends.
+    assert elapsed > 0.2 and ticks > 50 * elapsed, (ticks, elapsed)
 
 
 LONG_RUN = """
