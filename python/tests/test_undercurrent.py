@@ -321,6 +321,12 @@ def test_a_calibration_writes_the_cli_files(tmp_path):
         assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "py" / name).read_bytes(), name
     pd.testing.assert_frame_equal(r.posterior, pd.read_csv(tmp_path / "cli" / "posterior.csv"))
     assert r.calibrated == uc.load_scenario(tmp_path / "cli" / "calibrated.toml")
+    # run --posterior: each replication's parameters drawn from that posterior.
+    small = tmp_path / "small.toml"
+    cli_run("run", str(small), "--posterior", str(tmp_path / "cli"), "--no-plots", "--out", str(tmp_path / "cli_run"))
+    uc.run(small, posterior=tmp_path / "py", progress=False).save(tmp_path / "py_run")
+    assert (tmp_path / "py_run" / "posterior_draws.csv").is_file()
+    assert_same_run_files(tmp_path / "cli_run", tmp_path / "py_run")
 
 
 LONG_SWEEP = """
