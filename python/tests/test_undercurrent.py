@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -87,6 +88,16 @@ def teams_scenario(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def small_run(teams_scenario):
     return uc.run(teams_scenario, seed=11, progress=False)
+
+
+def test_the_package_has_the_workspace_version():
+    def version(cargo_toml: Path) -> str:
+        return re.search(r'^version = "([^"]+)"', cargo_toml.read_text(), re.M).group(1)
+
+    assert uc.__version__ == version(ROOT / "Cargo.toml") == version(ROOT / "python" / "Cargo.toml")
+    from importlib.metadata import version as installed
+
+    assert installed("undercurrent") == uc.__version__
 
 
 def test_the_default_scenario_is_a_plain_dict_that_checks_as_itself():
