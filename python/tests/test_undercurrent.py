@@ -340,6 +340,29 @@ def test_a_calibration_writes_the_cli_files(tmp_path):
     assert_same_run_files(tmp_path / "cli_run", tmp_path / "py_run")
 
 
+def test_a_calibration_stopped_midway_resumes_to_the_same_files(tmp_path):
+    # An exception in the progress callback stops the engine as Ctrl-C does.
+    (tmp_path / "small.toml").write_text((ROOT / "experiments" / "calibration" / "small.toml").read_text())
+    cal = tmp_path / "cal.toml"
+    cal.write_text(CALIBRATION.replace("max_generations = 2", "max_generations = 3").replace("max_simulations = 60", "max_simulations = 90"))
+
+    class Stop(Exception):
+        pass
+
+    def stop_once_started(done, total):
+        if done > 0:
+            raise Stop
+
+    with pytest.raises(Stop):
+        uc._core.calibrate(str(cal), out=str(tmp_path / "py"), progress=stop_once_started)
+    assert not (tmp_path / "py" / "manifest.json").exists()
+    r = uc.calibrate(cal, out=tmp_path / "py", progress=False)
+    assert r.simulations > 0
+    cli_run("calibrate", str(cal), "--out", str(tmp_path / "cli"))
+    for name in ("posterior.csv", "generations.csv", "fit.csv", "calibrated.toml"):
+        assert (tmp_path / "cli" / name).read_bytes() == (tmp_path / "py" / name).read_bytes(), name
+
+
 LONG_SWEEP = """
 import sys, undercurrent as uc
 print("running", flush=True)
