@@ -67,7 +67,10 @@ pub fn run_replication(
     rep_seed: u64,
     s: &RunSettings,
 ) -> ReplicationResult {
-    run_replication_into(params, consts, plans, rep_seed, s, (0, &Collect))
+    match run_replication_with(params, consts, plans, rep_seed, s, (0, &Collect), &|| false) {
+        Some(r) => r,
+        None => unreachable!("a replication that is never stopped finishes"),
+    }
 }
 
 /// [`run_replication`], handing the employee snapshots of replication `sink.0` to `sink.1`.
@@ -79,35 +82,62 @@ pub fn run_replication_into(
     s: &RunSettings,
     sink: (usize, &dyn SnapshotSink),
 ) -> ReplicationResult {
+    match run_replication_with(params, consts, plans, rep_seed, s, sink, &|| false) {
+        Some(r) => r,
+        None => unreachable!("a replication that is never stopped finishes"),
+    }
+}
+
+/// [`run_replication`], checking `stop` before every day of the burn-in and of each arm:
+/// `None` when it said stop (a Python caller's Ctrl-C). The same steps in the same order, so
+/// a replication that is not stopped is the one `run_replication` returns.
+pub fn run_replication_unless(
+    params: &Params,
+    consts: &Consts,
+    plans: &[ArmPlan],
+    rep_seed: u64,
+    s: &RunSettings,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<ReplicationResult> {
+    run_replication_with(params, consts, plans, rep_seed, s, (0, &Collect), stop)
+}
+
+/// The one replication the functions above run: snapshots of replication `sink.0` to
+/// `sink.1`, `stop` checked before every day.
+pub fn run_replication_with(
+    params: &Params,
+    consts: &Consts,
+    plans: &[ArmPlan],
+    rep_seed: u64,
+    s: &RunSettings,
+    sink: (usize, &dyn SnapshotSink),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<ReplicationResult> {
     let (rep, sink) = sink;
-    let sim = burn_in(params, consts, rep_seed, s);
+    let sim = burn_in_unless(params, consts, rep_seed, s, stop)?;
     let self_rating = sim.self_rating_shares();
     let break_cost = params.customers.break_cost;
     let arm = |sim: Simulation, a: usize| {
         let mut w = sink.open(rep, a);
-        match run_arm_into(sim, &plans[a], s, break_cost, &|| false, w.as_mut()) {
-            Some(mut out) => {
-                out.snapshots = w.finish();
-                out
-            }
-            None => unreachable!("an arm that is never stopped finishes"),
-        }
+        let mut out = run_arm_into(sim, &plans[a], s, break_cost, stop, w.as_mut())?;
+        out.snapshots = w.finish();
+        Some(out)
     };
-    let outputs: Vec<ArmOutput> = if plans.len() == 1 {
+    let outputs: Option<Vec<ArmOutput>> = if plans.len() == 1 {
         // A single arm takes the organisation itself: no copy, half the memory of a large run.
-        vec![arm(sim, 0)]
+        arm(sim, 0).map(|o| vec![o])
     } else {
         (0..plans.len())
             .into_par_iter()
             .map(|a| arm(sim.clone(), a))
             .collect()
     };
-    assemble(
+    Some(assemble(
         plans,
-        outputs,
+        outputs?,
         self_rating,
         &Valuation::from_params(&params.economics),
-    )
+    ))
 }
 
 /// Builds the organisation of one replication and steps it through the burn-in (no

@@ -3,10 +3,15 @@
 
 use rayon::prelude::*;
 
-use super::replication::{run_replication_into, Collect, ReplicationResult, SnapshotSink};
+use super::replication::{run_replication_with, Collect, ReplicationResult, SnapshotSink};
 use super::scenario::Scenario;
 use crate::model::rng::replication_seed;
 use crate::model::Consts;
+
+/// A stop that never says stop.
+fn never() -> bool {
+    false
+}
 
 /// Runs all replications of `s`, calling `progress` as each finishes.
 pub fn run_scenario(s: &Scenario, progress: &(dyn Fn() + Sync)) -> Vec<ReplicationResult> {
@@ -19,6 +24,29 @@ pub fn run_scenario_into(
     progress: &(dyn Fn() + Sync),
     sink: &dyn SnapshotSink,
 ) -> Vec<ReplicationResult> {
+    match run_scenario_with(s, progress, sink, &never) {
+        Some(r) => r,
+        None => unreachable!("a run that is never stopped finishes"),
+    }
+}
+
+/// [`run_scenario`], checking `stop` before every simulated day: `None` soon after it says
+/// stop (a Python caller's Ctrl-C), else the results `run_scenario` gives.
+pub fn run_scenario_unless(
+    s: &Scenario,
+    progress: &(dyn Fn() + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<ReplicationResult>> {
+    run_scenario_with(s, progress, &Collect, stop)
+}
+
+/// The run the functions above make: snapshots to `sink`, `stop` checked every day.
+pub fn run_scenario_with(
+    s: &Scenario,
+    progress: &(dyn Fn() + Sync),
+    sink: &dyn SnapshotSink,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<ReplicationResult>> {
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
@@ -26,16 +54,17 @@ pub fn run_scenario_into(
     (0..s.replications as u64)
         .into_par_iter()
         .map(|r| {
-            let out = run_replication_into(
+            let out = run_replication_with(
                 &params,
                 &consts,
                 &plans,
                 replication_seed(s.seed, r),
                 &settings,
                 (r as usize, sink),
-            );
+                stop,
+            )?;
             progress();
-            out
+            Some(out)
         })
         .collect()
 }
@@ -59,22 +88,47 @@ pub fn run_each_into(
     progress: &(dyn Fn() + Sync),
     sink: &dyn SnapshotSink,
 ) -> Vec<ReplicationResult> {
+    match run_each_with(seed, scenarios, progress, sink, &never) {
+        Some(r) => r,
+        None => unreachable!("a run that is never stopped finishes"),
+    }
+}
+
+/// [`run_each`], checking `stop` before every simulated day: `None` soon after it says stop.
+pub fn run_each_unless(
+    seed: u64,
+    scenarios: &[Scenario],
+    progress: &(dyn Fn() + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<ReplicationResult>> {
+    run_each_with(seed, scenarios, progress, &Collect, stop)
+}
+
+/// The run the `run_each` functions make: snapshots to `sink`, `stop` checked every day.
+pub fn run_each_with(
+    seed: u64,
+    scenarios: &[Scenario],
+    progress: &(dyn Fn() + Sync),
+    sink: &dyn SnapshotSink,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<ReplicationResult>> {
     scenarios
         .par_iter()
         .enumerate()
         .map(|(r, s)| {
             let params = s.params();
             let consts = Consts::new(&params);
-            let out = run_replication_into(
+            let out = run_replication_with(
                 &params,
                 &consts,
                 &s.plans(),
                 replication_seed(seed, r as u64),
                 &s.run_settings(),
                 (r, sink),
-            );
+                stop,
+            )?;
             progress();
-            out
+            Some(out)
         })
         .collect()
 }
@@ -98,6 +152,27 @@ pub fn threads_or_all_cores(requested: Option<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::threads_or_all_cores;
+
+    #[test]
+    fn a_run_told_to_stop_returns_nothing_and_one_never_stopped_the_same_results() {
+        use super::{run_scenario, run_scenario_unless};
+        use crate::experiment::scenario::Scenario;
+        let s = Scenario::parse(
+            "name = \"t\"\nreplications = 2\nhorizon_days = 30\nburn_in_days = 10\n\
+             [organisation]\nemployees = 16\nteam_size = 8\n\
+             [[arms]]\nname = \"training\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 5\nduration = 2\n",
+            "t.toml",
+        )
+        .unwrap();
+        let days = std::sync::atomic::AtomicUsize::new(0);
+        let stop_after_a_few_days = || days.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 5;
+        assert!(run_scenario_unless(&s, &|| {}, &stop_after_a_few_days).is_none());
+        // Compared as printed: a result holds NaN (a half-life not reached), never equal to itself.
+        assert_eq!(
+            format!("{:?}", run_scenario_unless(&s, &|| {}, &|| false)),
+            format!("{:?}", Some(run_scenario(&s, &|| {})))
+        );
+    }
 
     #[test]
     fn threads_are_the_request_else_every_core_and_at_least_one() {

@@ -7,4 +7,6 @@ pub mod posterior;
 pub mod run;
 
 pub use file::Calibration;
-pub use run::{run_calibration, CalibrateOptions, CalibrateReport, CalibrationError};
+pub use run::{
+    run_calibration, run_calibration_unless, CalibrateOptions, CalibrateReport, CalibrationError,
+};

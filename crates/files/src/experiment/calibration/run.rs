@@ -254,6 +254,18 @@ pub fn run_calibration(
     opts: &CalibrateOptions,
     progress: &(dyn Fn(&Progress, f64) + Sync),
 ) -> Result<CalibrateReport, CalibrationError> {
+    run_calibration_unless(cal, opts, progress, &|| false)
+}
+
+/// [`run_calibration`], checking `stop` before each simulation: once it says stop, no
+/// simulation starts, those under way finish into the journal, and the calibration fails
+/// with a simulation error (a Python caller's Ctrl-C); `resume` continues it.
+pub fn run_calibration_unless(
+    cal: &Calibration,
+    opts: &CalibrateOptions,
+    progress: &(dyn Fn(&Progress, f64) + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<CalibrateReport, CalibrationError> {
     let t0 = Instant::now();
     let started = now_rfc3339();
     let out = &opts.out;
@@ -299,6 +311,9 @@ pub fn run_calibration(
             reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             return split(s)
                 .ok_or_else(|| format!("{}: unreadable statistics {s:?}", jpath.display()));
+        }
+        if stop() {
+            return Err("interrupted".to_string());
         }
         let stats = simulate(cal, params, seed);
         let line = journal::line(hash, run, &ptext, &join(&stats));

@@ -73,6 +73,18 @@ pub fn run_sweep(
     opts: &SweepOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<SweepReport, SweepError> {
+    run_sweep_unless(exp, opts, progress, &|| false)
+}
+
+/// [`run_sweep`], checking `stop` before each run: once it says stop, no run starts, those
+/// under way finish into the journal, and the sweep returns [`SweepError::Run`] (a Python
+/// caller's Ctrl-C); `resume` continues it like a killed sweep.
+pub fn run_sweep_unless(
+    exp: &Experiment,
+    opts: &SweepOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<SweepReport, SweepError> {
     let t0 = Instant::now();
     let started = now_rfc3339();
     let out = &opts.out;
@@ -134,7 +146,7 @@ pub fn run_sweep(
         done: resumed,
         total,
     });
-    let computed = compute(exp, &pending, &jpath, opts.threads, resumed, progress)?;
+    let computed = compute(exp, &pending, &jpath, opts.threads, resumed, progress, stop)?;
 
     let files = if opts.shard.is_some() {
         Vec::new()
@@ -169,6 +181,7 @@ fn compute(
     threads: usize,
     resumed: usize,
     progress: &(dyn Fn(Progress) + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<usize, SweepError> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads.max(1))
@@ -185,6 +198,12 @@ fn compute(
                 .par_iter()
                 .with_max_len(1)
                 .try_for_each_with(tx, |tx, &run| {
+                    if stop() {
+                        return Err(SweepError::Run {
+                            run,
+                            message: "interrupted".into(),
+                        });
+                    }
                     let line = compute_run(exp, run)?;
                     tx.send(line).map_err(|_| SweepError::Run {
                         run,
