@@ -483,6 +483,17 @@ fn sweep(
         threads,
         out.display()
     );
+    if !exp.dropped.is_empty() {
+        eprintln!(
+            "note: a sweep keeps summaries per run; the base scenario's {} {} not written (run one point with `undercurrent run` for them)",
+            exp.dropped
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if exp.dropped.len() == 1 { "is" } else { "are" }
+        );
+    }
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(

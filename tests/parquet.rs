@@ -145,3 +145,55 @@ fn without_the_flag_no_parquet_is_written() {
     assert!(o.status.success());
     assert!(!out.join("replications.parquet").exists());
 }
+
+#[test]
+fn a_sweep_with_parquet_writes_runs_parquet_equal_to_runs_csv() {
+    let d = dir("sweep");
+    std::fs::write(d.join("base.toml"), SCENARIO).unwrap();
+    let experiment = r#"
+name = "columnar_sweep"
+base = "base.toml"
+seed = 1
+replications = 2
+parquet = true
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "sector"
+values = ["retail", "government"]
+[[sweep.axes]]
+key = "managers.role_model_mean"
+values = [0.4, 0.7]
+"#;
+    std::fs::write(d.join("e.toml"), experiment).unwrap();
+    let out = d.join("out");
+    let o = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .args(["sweep", "--threads", "2", "--out"])
+        .arg(&out)
+        .arg(d.join("e.toml"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    // The base asks for teams, employees and per-replication series; a sweep says it keeps none.
+    assert!(
+        err.contains("`per_replication`, `employee_snapshots`, `teams` are not written"),
+        "{err}"
+    );
+    assert_eq!(same_table(&out.join("runs.csv"), &out.join("runs.parquet")), 8);
+    // The categorical axis is text, the numeric one a number.
+    let reader =
+        ParquetRecordBatchReaderBuilder::try_new(File::open(out.join("runs.parquet")).unwrap())
+            .unwrap();
+    let schema = reader.schema().clone();
+    for (column, kind) in [
+        ("point", "Int64"),
+        ("sector", "Utf8"),
+        ("managers.role_model_mean", "Float64"),
+    ] {
+        let t = format!("{:?}", schema.field_with_name(column).unwrap().data_type());
+        assert_eq!(t, kind, "{column}");
+    }
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(manifest.contains("runs.parquet"));
+}

@@ -219,6 +219,10 @@ pub struct ExperimentFile {
     /// Write aggregated time series per point and arm (`timeseries.csv`).
     #[serde(default)]
     pub timeseries: bool,
+    /// Also write `runs.csv` as Apache Parquet (`runs.parquet`). Not written back when
+    /// false, so older experiments keep their identity.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parquet: bool,
     #[serde(default = "default_series_metrics")]
     pub timeseries_metrics: Vec<String>,
     /// Replication r of every point uses the same seed (common random numbers across
@@ -303,6 +307,9 @@ pub struct Experiment {
     written: BTreeSet<String>,
     /// The named outputs of the scenario and the experiment (summary columns).
     pub named: Vec<NamedOutput>,
+    /// Keys of the base scenario a sweep does not honour (per-replication series, employee
+    /// snapshots, teams, windows, claims), when the base sets them: the CLI says so.
+    pub dropped: Vec<&'static str>,
     pub axes: Vec<Axis>,
     pub design: Design,
     /// The summary columns kept, in output order.
@@ -331,7 +338,7 @@ impl Experiment {
     /// a `base` path is resolved.
     pub fn parse(src: &str, origin: &str, dir: &Path) -> Result<Experiment, ExperimentError> {
         let mut file = parse_file(src, origin)?;
-        let (scenario, written) = resolve::base_scenario(&mut file, src, origin, dir)?;
+        let (scenario, written, dropped) = resolve::base_scenario(&mut file, src, origin, dir)?;
         let base_table = resolve::value_tree(&scenario, src, origin)?;
         let mut axes = resolve::axes(&file, &base_table).map_err(|p| invalid(src, origin, p))?;
         let design = points::build_design(&file, &mut axes).map_err(|p| invalid(src, origin, p))?;
@@ -349,6 +356,7 @@ impl Experiment {
             scenario,
             base_table,
             written,
+            dropped,
             named,
             axes,
             design,

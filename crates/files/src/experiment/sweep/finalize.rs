@@ -271,6 +271,16 @@ pub fn write_outputs(
     runs_f.commit().map_err(io_err(&runs_path))?;
     points_f.commit().map_err(io_err(&points_path))?;
     let mut files = vec![RUNS.to_string(), POINTS.to_string()];
+    if exp.file.parquet {
+        let name = crate::output::parquet::parquet_name(RUNS);
+        crate::output::parquet::csv_to_parquet(
+            &runs_path,
+            &out.join(&name),
+            crate::output::parquet::RUNS,
+        )
+        .map_err(|e| io_err(&runs_path)(std::io::Error::from(e)))?;
+        files.push(name);
+    }
     if let Some(f) = ts_f {
         f.commit().map_err(io_err(&ts_path))?;
         files.push(TIMESERIES.to_string());

@@ -30,7 +30,7 @@ pub(super) fn base_scenario(
     src: &str,
     origin: &str,
     dir: &Path,
-) -> Result<(Scenario, BTreeSet<String>), ExperimentError> {
+) -> Result<(Scenario, BTreeSet<String>, Vec<&'static str>), ExperimentError> {
     // The keys the base's own text writes (presets fill only the others), as the scenario
     // file names them: a sweep over presets fills the rest again at every point.
     let written;
@@ -77,7 +77,24 @@ pub(super) fn base_scenario(
         scenario.record_every = r;
     }
     // Sweeps keep summaries and (optionally) aggregated series, never per-replication
-    // series or agent snapshots: those would grow with runs × days × employees.
+    // series or agent snapshots: those would grow with runs × days × employees. What the
+    // base asked for of them is named, so the sweep can say it is not written.
+    let mut dropped = Vec::new();
+    if scenario.per_replication == Toggle::On {
+        dropped.push("per_replication");
+    }
+    if scenario.has_snapshots() {
+        dropped.push("employee_snapshots");
+    }
+    if scenario.teams {
+        dropped.push("teams");
+    }
+    if !scenario.windows.is_empty() {
+        dropped.push("windows");
+    }
+    if !scenario.claims.is_empty() {
+        dropped.push("claims");
+    }
     scenario.per_replication = Toggle::Off;
     scenario.employee_snapshots.clear();
     scenario.employee_snapshot_every = 0;
@@ -103,7 +120,7 @@ pub(super) fn base_scenario(
         file.sensitivity = Some(SensitivitySpec::default());
     }
     file.scenario = Some(scenario.clone());
-    Ok((scenario, written))
+    Ok((scenario, written, dropped))
 }
 
 /// The scenario file named by `base`, and its text: its own errors are located in it; a file
