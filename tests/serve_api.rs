@@ -393,6 +393,112 @@ fn exported_toml_runs_with_the_same_numbers_and_charts() {
     }
 }
 
+/// The answer's downloads are the files `run` writes for the exported scenario: every CSV
+/// table byte for byte, and the report and the summary byte for byte but for the time the
+/// run finished (each run's own; `download.rs` says what else a manifest records of a run).
+/// The archive holds the same files in a folder named after the scenario.
+#[test]
+fn downloads_are_the_files_run_writes_for_the_exported_scenario() {
+    use std::os::unix::process::CommandExt;
+    let s = Server::start(&[]);
+    let dir = fresh_dir("serve-downloads");
+    let mut body = small(11);
+    body["name"] = json!("take away");
+    let exported = s.post_json("/api/export", &body.to_string());
+    assert_eq!(exported.status, 200, "{}", exported.text());
+    std::fs::write(dir.join("take_away.toml"), &exported.body).unwrap();
+    // As the exported file's header says to run it; arg0 as a user's shell has it, so that
+    // the manifest's command is the one the explorer writes.
+    let o = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .arg0("undercurrent")
+        .current_dir(&dir)
+        .args(["run", "take_away.toml"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = dir.join("results").join("take away");
+
+    let run = s.post_json("/api/run", &body.to_string()).json();
+    let id = run["result"]["id"].as_str().unwrap().to_string();
+    let get = |name: &str| {
+        let r = s.get(&format!("/api/download/{id}/{name}"));
+        assert_eq!(r.status, 200, "{name}: {}", r.text());
+        r
+    };
+    let finished = |manifest: &[u8]| {
+        let m: Value = serde_json::from_slice(manifest).unwrap();
+        m["finished"].as_str().unwrap().to_string()
+    };
+    let run_manifest = std::fs::read(out.join("manifest.json")).unwrap();
+    let ours = get("manifest.json").body;
+    let (run_finished, our_finished) = (finished(&run_manifest), finished(&ours));
+    let run_m: Value = serde_json::from_slice(&run_manifest).unwrap();
+    let our_m: Value = serde_json::from_slice(&ours).unwrap();
+    assert_eq!(our_m["command"], run_m["command"]);
+    assert_eq!(our_m["scenario"], run_m["scenario"]);
+    assert_eq!(our_m["files"], run_m["files"]);
+
+    let mut expected: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in run_m["files"].as_array().unwrap() {
+        let f = f.as_str().unwrap();
+        let drawn = std::fs::read(out.join(f)).unwrap();
+        let r = get(f);
+        assert!(r.body == drawn, "{f} differs from run's");
+        assert!(r
+            .header("content-disposition")
+            .unwrap()
+            .contains("take_away_"));
+        expected.push((f.to_string(), drawn));
+    }
+    assert!(expected.iter().any(|(f, _)| f == "timeseries.csv"));
+    assert!(expected.iter().any(|(f, _)| f == "durability.csv"));
+    expected.push(("manifest.json".into(), ours.clone()));
+    for page in ["report.html", "summary.html"] {
+        let drawn = String::from_utf8(std::fs::read(out.join(page)).unwrap()).unwrap();
+        assert!(
+            drawn.contains(&run_finished),
+            "{page} shows when the run finished"
+        );
+        let ours = get(page);
+        assert!(ours
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+        let ours = String::from_utf8(ours.body).unwrap();
+        assert!(
+            ours == drawn.replace(&run_finished, &our_finished),
+            "{page} differs from run's in more than the time the run finished"
+        );
+        expected.push((page.to_string(), ours.into_bytes()));
+    }
+
+    let zipped = get("take_away.zip");
+    assert_eq!(zipped.header("content-type").unwrap(), "application/zip");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zipped.body)).unwrap();
+    let mut names = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        names.push((f.name().unwrap().to_string(), bytes));
+    }
+    let want: Vec<(String, Vec<u8>)> = expected
+        .into_iter()
+        .map(|(f, b)| (format!("take_away/{f}"), b))
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert!(sorted == want_sorted, "the archive holds the same files");
+    // A name that is none of the run's files, and a result no longer kept, are 404s.
+    assert_eq!(s.get(&format!("/api/download/{id}/plots.csv")).status, 404);
+    assert_eq!(
+        s.get("/api/download/0000000000000000/report.html").status,
+        404
+    );
+}
+
 /// The speed target, measured end to end over HTTP and printed: the default
 /// 200-employee organisation, 10 replications, a coaching programme; then a changed
 /// setting, which must reuse the cached burned-in organisations and baselines. The times

@@ -126,6 +126,35 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     let peak1 = num(&first, &["peak_gain_b"]);
     d.screenshot(&dir.join("1_default.png")).unwrap();
 
+    // The take-away links download the report, the one-page summary and every file: the
+    // very bytes the server gives for this answer (which tests/serve_api.rs compares with
+    // `run`'s).
+    let downloads = Driver::downloads(&dir.join("profile"));
+    let id = d
+        .exec("return lastResult.id;", json!([]))
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (file, saved) in [
+        ("report.html", "explorer_report.html"),
+        ("summary.html", "explorer_summary.html"),
+        ("explorer.zip", "explorer.zip"),
+    ] {
+        let link = d
+            .find(&format!("#downloads a[data-file='{file}']"))
+            .unwrap();
+        d.click(&link).unwrap();
+        let path = downloads.join(saved);
+        let t0 = std::time::Instant::now();
+        while !path.is_file() && t0.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let got = std::fs::read(&path).unwrap_or_else(|e| panic!("{saved} downloaded: {e}"));
+        let served = server.get(&format!("/api/download/{id}/{file}")).body;
+        assert!(got == served, "{saved} is the file the server gives");
+    }
+
     // On a 1440×900 screen the first view holds the programme card and most of the main
     // chart; the tables come after.
     d.set_window(1440, 900).unwrap();
@@ -145,6 +174,7 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         .iter()
         .map(|v| v.as_f64().unwrap())
         .collect();
+    d.screenshot(&dir.join("1_first_screen.png")).unwrap();
     let (height, card_bottom, chart_top, chart_most, tables_top) = (f[0], f[1], f[2], f[3], f[4]);
     assert!(card_bottom < height, "the card is in view: {f:?}");
     assert!(
@@ -155,7 +185,6 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         chart_top < tables_top,
         "the chart comes before the tables: {f:?}"
     );
-    d.screenshot(&dir.join("1_first_screen.png")).unwrap();
     d.set_window(1600, 2200).unwrap();
 
     // The team view: a square per team and arm (20 teams, baseline and coaching), coloured

@@ -589,11 +589,26 @@ async function openToml(file) {
 
 function render(res) {
   lastResult = res;
+  renderDownloads(res);
   renderHeadline(res);
   renderTables(res);
   renderReading(res);
   renderCharts(res);
   renderTeams(res);
+}
+
+// The files `undercurrent run` writes for this answer's scenario, from the server (the
+// bytes `run` of the exported TOML writes; tests/serve_api.rs compares them).
+function renderDownloads(res) {
+  const box = $("downloads");
+  box.innerHTML = "";
+  const stem = res.file_stem;
+  const link = (file, text, saveAs, title) => el("a", { href: `/api/download/${res.id}/${file}`, download: saveAs, "data-file": file, title }, text);
+  box.append("Download the answer's ",
+    link("report.html", "report", `${stem}_report.html`, "report.html, as undercurrent run writes it for this scenario"),
+    link("summary.html", "summary", `${stem}_summary.html`, "summary.html, the one-page board summary"),
+    link(`${stem}.zip`, "all files", `${stem}.zip`, "the CSV tables, manifest.json, report.html and summary.html in one zip archive"));
+  box.hidden = false;
 }
 
 // ---------- team view ----------

@@ -142,13 +142,20 @@ impl Engine {
             return Ok((o, stats));
         }
         let t0 = Instant::now();
+        let started = crate::output::manifest::now_rfc3339();
         let (results, cached) = self
             .pool
             .install(|| self.replications(&req.scenario, cancel))?;
         stats.simulate_ms = t0.elapsed().as_secs_f64() * 1e3;
-        let outcome = self
+        let mut outcome = self
             .pool
             .install(|| Outcome::build(id.clone(), req, &results))?;
+        outcome.timing = crate::download::Timing {
+            started,
+            finished: crate::output::manifest::now_rfc3339(),
+            wall_seconds: t0.elapsed().as_secs_f64(),
+            threads: self.pool.current_num_threads(),
+        };
         stats.cached_result = false;
         stats.cached_replications = cached;
         stats.compute_ms = t0.elapsed().as_secs_f64() * 1e3;

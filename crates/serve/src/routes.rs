@@ -10,9 +10,10 @@
 //! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |
 //! | POST | `/api/import` | a scenario file (`{"name", "toml"}`) checked, as the JSON the form edits |
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
+//! | GET | `/api/download/<id>/<file>` | a file `run` writes for that scenario (`report.html`, `summary.html`, `timeseries.csv`, …, `manifest.json`), or `<name>.zip` with all of them |
 
 use super::http::{ApiError, Cancel, Incoming, Method, Reply};
-use super::{assets, import, request, App};
+use super::{assets, download, import, request, App};
 
 /// Dispatches one request.
 pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
@@ -20,7 +21,9 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     let (allow, get, post) = match path {
         "/api/run" | "/api/export" | "/api/import" => ("POST", false, true),
         "/api/meta" | "/api/stories" => ("GET", true, false),
-        p if p.starts_with("/api/chart/") => ("GET", true, false),
+        p if p.starts_with("/api/chart/") || p.starts_with("/api/download/") => {
+            ("GET", true, false)
+        }
         p if assets::find(p).is_some() => ("GET", true, false),
         _ => {
             return Err(ApiError::not_found(format!(
@@ -48,6 +51,7 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
         "/api/export" => export(app, rq.body),
         "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
         p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
+        p if p.starts_with("/api/download/") => download(app, &p["/api/download/".len()..]),
         p => match assets::find(p) {
             Some(a) => {
                 let r = Reply::bytes(a.content_type, a.body.to_vec());
@@ -124,4 +128,33 @@ fn chart(app: &App, rest: &str) -> Result<Reply, ApiError> {
         eprintln!("drawing {stem}: {e}");
         ApiError::internal(&format!("drawing the chart {stem}"))
     })
+}
+
+/// `GET /api/download/<id>/<file>`: one of the files `run` writes, or all of them zipped.
+fn download(app: &App, rest: &str) -> Result<Reply, ApiError> {
+    let bad = || {
+        ApiError::not_found(format!(
+            "no such file: /api/download/{rest} (expected /api/download/<result id>/report.html, summary.html, a CSV file, manifest.json or <name>.zip)"
+        ))
+    };
+    let (id, name) = rest.split_once('/').ok_or_else(bad)?;
+    let outcome = app.engine.result(id).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "result {id} is no longer kept by the explorer; run the scenario again"
+        ))
+    })?;
+    let bytes = download::file(&outcome, name)?.ok_or_else(bad)?;
+    let kind = match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        _ => "application/zip",
+    };
+    let stem = request::file_stem(&outcome.scenario.name);
+    let shown = if name.ends_with(".zip") {
+        name.to_string()
+    } else {
+        format!("{stem}_{name}")
+    };
+    Ok(Reply::bytes(kind, bytes).attachment(&shown))
 }
