@@ -393,6 +393,61 @@ fn exported_toml_runs_with_the_same_numbers_and_charts() {
     }
 }
 
+/// Every chart the page draws shows values on hover: its SVG has `<title>`s (a browser's
+/// tooltip) over the data, each naming figures with their unit; the same SVG is `run`'s.
+#[test]
+fn every_chart_shows_its_values_on_hover() {
+    let s = Server::start(&[]);
+    let mut body = small(5);
+    body["arms"][0]["interventions"][0]["start"] = json!(20);
+    let run = s.post_json("/api/run", &body.to_string()).json();
+    let charts = run["result"]["charts"].as_array().unwrap();
+    let mut stems = Vec::new();
+    for c in charts {
+        let stem = c["stem"].as_str().unwrap();
+        let doc = roxmltree::Document::parse(c["svg"].as_str().unwrap()).unwrap();
+        let titles: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("title"))
+            .map(|n| n.text().unwrap_or_default().to_string())
+            .collect();
+        assert!(!titles.is_empty(), "{stem} has no hover titles");
+        for t in &titles {
+            assert!(t.chars().any(|c| c.is_ascii_digit()), "{stem}: {t:?}");
+            assert!(
+                [
+                    "(0–1)",
+                    "€",
+                    "months",
+                    "(NPS points)",
+                    "(per 1000 contacts)"
+                ]
+                .iter()
+                .any(|u| t.contains(u)),
+                "{stem}: a figure without its unit: {t:?}"
+            );
+        }
+        stems.push(stem.to_string());
+    }
+    for kind in [
+        "timeseries_B",
+        "iceberg_coaching",
+        "durability",
+        "drives_B",
+        "costs",
+    ] {
+        assert!(stems.iter().any(|s| s == kind), "{kind} not in {stems:?}");
+    }
+    let b = charts.iter().find(|c| c["stem"] == "timeseries_B").unwrap();
+    let svg = b["svg"].as_str().unwrap();
+    assert!(
+        svg.contains(
+            "<title>B: visible customer-oriented behaviour\nday 0 · month 0.0\nbaseline: 0."
+        ),
+        "a day's column names the day and each arm's figure"
+    );
+}
+
 /// The answer's downloads are the files `run` writes for the exported scenario: every CSV
 /// table byte for byte, and the report and the summary byte for byte but for the time the
 /// run finished (each run's own; `download.rs` says what else a manifest records of a run).
