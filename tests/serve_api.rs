@@ -393,6 +393,73 @@ fn exported_toml_runs_with_the_same_numbers_and_charts() {
     }
 }
 
+/// A progressive run: the first answer comes from a few replications, each next one from
+/// more (its intervals narrower), the last from all of them, and that last answer is the one
+/// `/api/run` gives; the first `k` replications' answer is `run`'s with `replications = k`.
+/// The times are printed (BENCHMARKS.md has them measured on a quiet machine).
+#[test]
+fn a_progressive_run_answers_from_a_few_replications_first_then_from_all() {
+    let s = Server::start(&[]);
+    let body = json!({
+        "name": "progressive", "replications": 12, "horizon_days": 300, "burn_in_days": 100,
+        "organisation": {"employees": 2000},
+        "arms": [{"name": "coaching", "interventions": [
+            {"kind": "coaching", "start": 20, "duration": 100, "interval": 10}
+        ]}]
+    })
+    .to_string();
+    let t0 = Instant::now();
+    let mut done = 0;
+    let mut answers = Vec::new();
+    loop {
+        let r = s.post_json(&format!("/api/run/after/{done}"), &body);
+        assert_eq!(r.status, 200, "{}", r.text());
+        let v = r.json();
+        let (k, of) = (
+            v["stats"]["done"].as_u64().unwrap() as usize,
+            v["stats"]["of"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(of, 12);
+        assert!(k > done, "each answer comes from more replications: {done} -> {k}");
+        assert_eq!(v["result"]["replications"], k);
+        let b = &v["result"]["comparison"][0];
+        assert_eq!(b["metric"], "B");
+        let d = &b["diff"][1];
+        let width = d["hi"].as_f64().map(|hi| hi - d["lo"].as_f64().unwrap());
+        answers.push((k, t0.elapsed().as_secs_f64(), width, v));
+        done = k;
+        if k == of {
+            break;
+        }
+    }
+    println!(
+        "2,000 employees, 12 replications, 300 days: answers {}",
+        answers
+            .iter()
+            .map(|(k, t, _, _)| format!("{k} replications at {t:.2} s"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(answers.len() >= 3, "a first answer and refinements");
+    assert_eq!(answers[0].0, 1, "one replication of 2,000 employees is the first answer");
+    let widths: Vec<f64> = answers[1..].iter().map(|a| a.2.unwrap()).collect();
+    assert!(
+        widths.windows(2).all(|w| w[1] < w[0]),
+        "the interval narrows as replications finish: {widths:?}"
+    );
+    // The last answer is /api/run's, from the cache.
+    let full = s.post_json("/api/run", &body).json();
+    assert_eq!(full["stats"]["cached_result"], true);
+    assert_eq!(full["result"], answers.last().unwrap().3["result"]);
+    // The answer from the first k is /api/run's of the scenario with k replications.
+    let (k, _, _, first) = &answers[1];
+    let mut fewer: Value = serde_json::from_str(&body).unwrap();
+    fewer["replications"] = json!(k);
+    let alone = s.post_json("/api/run", &fewer.to_string()).json();
+    assert_eq!(alone["result"]["comparison"], first["result"]["comparison"]);
+    assert_eq!(alone["result"]["durability"], first["result"]["durability"]);
+}
+
 /// Every chart the page draws shows values on hover: its SVG has `<title>`s (a browser's
 /// tooltip) over the data, each naming figures with their unit; the same SVG is `run`'s.
 #[test]

@@ -7,6 +7,7 @@
 //! | GET | `/api/meta` | intervention kinds, presets, drives, defaults, limits (fills the form); parameters with their bounds; metrics (title, unit, axis, group, kind, better), their groups, chart tabs |
 //! | GET | `/api/stories` | the ready-made stories as scenario JSON |
 //! | POST | `/api/run` | runs a scenario (JSON): comparison, durability, reading, SVG charts |
+//! | POST | `/api/run/after/<done>` | the next answer of a progressive run, for a page that has the one from `done` replications: from more of them (about 0.35 s of simulation more), or all; `stats.done` of `stats.of` says which |
 //! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |
 //! | POST | `/api/import` | a scenario file (`{"name", "toml"}`) checked, as the JSON the form edits |
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
@@ -20,6 +21,7 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     let path = rq.path;
     let (allow, get, post) = match path {
         "/api/run" | "/api/export" | "/api/import" => ("POST", false, true),
+        p if p.starts_with("/api/run/after/") => ("POST", false, true),
         "/api/meta" | "/api/stories" => ("GET", true, false),
         p if p.starts_with("/api/chart/") || p.starts_with("/api/download/") => {
             ("GET", true, false)
@@ -47,7 +49,15 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     match path {
         "/api/meta" => Ok(Reply::json(200, &app.meta)),
         "/api/stories" => Ok(Reply::json(200, &app.stories)),
-        "/api/run" => run(app, rq.body, rq.cancel),
+        "/api/run" => run(app, rq.body, None, rq.cancel),
+        p if p.starts_with("/api/run/after/") => {
+            let done = p["/api/run/after/".len()..].parse::<usize>().map_err(|_| {
+                ApiError::not_found(format!(
+                    "no such page or API: {p} (expected /api/run/after/<replications done>, a whole number)"
+                ))
+            })?;
+            run(app, rq.body, Some(done), rq.cancel)
+        }
         "/api/export" => export(app, rq.body),
         "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
         p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
@@ -67,16 +77,22 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     }
 }
 
-/// `POST /api/run`: `{"stats": {...}, "result": {...}}`.
-fn run(app: &App, body: &[u8], cancel: &Cancel) -> Result<Reply, ApiError> {
+/// `POST /api/run`: `{"stats": {...}, "result": {...}}`. With `after = Some(done)`
+/// (`POST /api/run/after/<done>`), the next answer of a progressive run: from the first
+/// `stats.done` of `stats.of` replications (see [`crate::engine::Engine::run_after`]).
+fn run(app: &App, body: &[u8], after: Option<usize>, cancel: &Cancel) -> Result<Reply, ApiError> {
     let req = request::parse(body, &app.limits)?;
-    let (outcome, stats) = app.engine.run(&req, cancel)?;
+    let (outcome, stats) = match after {
+        None => app.engine.run(&req, cancel)?,
+        Some(done) => app.engine.run_after(&req, done, cancel)?,
+    };
     if !app.quiet {
         eprintln!(
-            "run {}: {} arms x {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
+            "run {}: {} arms x {} of {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
             outcome.id,
             req.scenario.arms.len(),
-            stats.replications,
+            stats.done,
+            stats.of,
             req.scenario.organisation.employees,
             stats.compute_ms,
             stats.simulate_ms,
