@@ -420,7 +420,10 @@ fn a_progressive_run_answers_from_a_few_replications_first_then_from_all() {
             v["stats"]["of"].as_u64().unwrap() as usize,
         );
         assert_eq!(of, 12);
-        assert!(k > done, "each answer comes from more replications: {done} -> {k}");
+        assert!(
+            k > done,
+            "each answer comes from more replications: {done} -> {k}"
+        );
         assert_eq!(v["result"]["replications"], k);
         let b = &v["result"]["comparison"][0];
         assert_eq!(b["metric"], "B");
@@ -441,7 +444,10 @@ fn a_progressive_run_answers_from_a_few_replications_first_then_from_all() {
             .join(", ")
     );
     assert!(answers.len() >= 3, "a first answer and refinements");
-    assert_eq!(answers[0].0, 1, "one replication of 2,000 employees is the first answer");
+    assert_eq!(
+        answers[0].0, 1,
+        "one replication of 2,000 employees is the first answer"
+    );
     let widths: Vec<f64> = answers[1..].iter().map(|a| a.2.unwrap()).collect();
     assert!(
         widths.windows(2).all(|w| w[1] < w[0]),

@@ -478,5 +478,86 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     wait_result(&d, 0);
     let notice = text("return document.getElementById('notice').textContent;");
     assert!(notice.contains("could not be read"), "{notice}");
+
+    // 10. Values on hover: the charts carry titles naming figures.
+    let title = text(
+        "const t = document.querySelector('#charts figure svg title'); return t ? t.textContent : '';",
+    );
+    assert!(
+        title.contains("day ") && title.contains("baseline: "),
+        "{title}"
+    );
+
+    // 11. A large organisation answers progressively: a first picture from a few
+    // replications, then refined ones (narrower intervals), then all of them; a change
+    // while it runs aborts it and the new settings' answer follows.
+    let set = |values: Value| {
+        d.exec(
+            "for (const [id, v] of Object.entries(arguments[0])) { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('input', {bubbles: true})); }",
+            json!([values]),
+        )
+        .unwrap();
+    };
+    let before = runs(&d);
+    set(json!({"employees": 2000, "replications": 12, "horizon_days": 300, "burn_in_days": 100}));
+    d.wait_for(
+        "return progressLog.length >= 1 && progressLog[0].done < progressLog[0].of;",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    let first_status = text("return document.getElementById('status').textContent;");
+    assert!(
+        first_status.starts_with("First answer from 1 of 12 replications"),
+        "{first_status}"
+    );
+    d.screenshot(&dir.join("6_first_answer.png")).unwrap();
+    wait_result(&d, before);
+    let log = d.exec("return progressLog;", json!([])).unwrap();
+    let steps = log.as_array().unwrap();
+    assert!(steps.len() >= 3, "{log}");
+    assert_eq!(steps.last().unwrap()["done"], 12, "{log}");
+    let widths: Vec<f64> = steps[1..]
+        .iter()
+        .map(|s| s["width"].as_f64().unwrap())
+        .collect();
+    assert!(
+        widths.windows(2).all(|w| w[1] < w[0]),
+        "the intervals narrow: {log}"
+    );
+    let downloads = d
+        .exec(
+            "return document.getElementById('downloads').hidden;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        downloads,
+        Value::Bool(false),
+        "the full answer has downloads"
+    );
+    d.screenshot(&dir.join("6_refined_answer.png")).unwrap();
+    // A change during a run: the old run is aborted, the new one answers.
+    let before = runs(&d);
+    set(json!({"seed": 7}));
+    d.wait_for(
+        "return progressLog.length >= 1 && progressLog[progressLog.length - 1].done < 12;",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    set(json!({"seed": 8}));
+    wait_result(&d, before);
+    let link = text("return location.hash;");
+    assert!(
+        link.contains("%22seed%22%3A8"),
+        "the answer is the newest setting's: {link}"
+    );
+    println!(
+        "progressive answers (replications done, ms): {}",
+        steps
+            .iter()
+            .map(|s| format!("{}:{}", s["done"], s["ms"]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     println!("screenshots in {}", dir.display());
 }
