@@ -144,8 +144,9 @@ impl Engine {
     /// The next answer of a progressive run, for a page that has the answer from the first
     /// `done` replications (0 for none): the first `k` replications, `k` chosen so that the
     /// step's simulation takes about [`STEP_WORK`] (at least one more replication, and at
-    /// least twice `done`), or all of them, which is the answer [`Engine::run`] gives (at
-    /// once when the whole run is about two steps' work). Replications already finished
+    /// least twice `done`; a replication kept whole costs nothing, one whose organisation
+    /// and baseline are kept only its programme arms), or all of them, which is the answer
+    /// [`Engine::run`] gives (at once when all that is left is about one step's work). Replications already finished
     /// (by an earlier step) are taken from the cache, so the steps together cost about
     /// what one full run does.
     pub fn run_after(
@@ -159,15 +160,39 @@ impl Engine {
         if self.result(&result_id(&req.toml)).is_some() {
             return self.run(req, cancel);
         }
-        let work = crate::request::work(s);
-        if done == 0 && work <= 2.0 * STEP_WORK {
+        // Each replication's work still to do: none when it is kept whole, the programme
+        // arms alone when its burned-in organisation and baseline are.
+        let whole = result_id(&req.toml);
+        let key: Arc<str> = organisation_key(s)?.into();
+        let cold = crate::request::work(s) / n.max(1) as f64;
+        let warm = s.organisation.employees as f64
+            * s.horizon_days as f64
+            * s.arms.len().saturating_sub(1) as f64
+            * crate::request::day_cost(s);
+        let left: Vec<f64> = (0..n as u64)
+            .map(|r| {
+                if lock(&self.replications).contains(&(whole.clone(), r)) {
+                    0.0
+                } else if lock(&self.orgs).contains(&(Arc::clone(&key), r)) {
+                    warm
+                } else {
+                    cold
+                }
+            })
+            .collect();
+        if done == 0 && left.iter().sum::<f64>() <= 1.5 * STEP_WORK {
             // Fast enough as a whole: one answer.
             return self.run(req, cancel);
         }
-        let per_replication = work / n.max(1) as f64;
-        let step = (STEP_WORK / per_replication.max(1.0)).floor() as usize;
-        // Each step at least doubles the replications: a few answers, not one per replication.
-        let k = (done + step.max(1)).max(2 * done).min(n);
+        // The replications that fill a step; each step at least doubles them (a few answers,
+        // not one per replication).
+        let mut k = done;
+        let mut step = 0.0;
+        while k < n && (k == done || step + left[k] <= STEP_WORK) {
+            step += left[k];
+            k += 1;
+        }
+        let k = k.max(2 * done).min(n);
         // A last step of a replication or two is not worth an answer of its own.
         let k = if n - k <= (n / 10).max(1) { n } else { k };
         self.run_first(req, k, cancel)
