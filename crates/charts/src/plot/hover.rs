@@ -94,8 +94,12 @@ pub(crate) fn recording<R>(draw: impl FnOnce() -> R) -> (R, String) {
     (r, out)
 }
 
-/// Hover areas over a chart whose x axis is months, one a recorded day (at most 150): the
-/// heading, the day and month, then one line per `(label, arm, metric)`: the arm's mean and
+/// Columns a time axis gets at most: about 25 px each on a 1,000-px plot, so that a report
+/// of twenty-odd charts grows by about a third, not by half or more.
+const MAX_COLUMNS: usize = 40;
+
+/// Hover areas over a chart whose x axis is months, one a recorded day (at most
+/// [`MAX_COLUMNS`]): the heading (if any), the day and month, then one line per `(label, arm, metric)`: the arm's mean and
 /// interval of the metric with its unit.
 pub fn days<DB: DrawingBackend>(
     chart: &ChartContext<'_, DB, XyCoord>,
@@ -112,10 +116,15 @@ pub fn days<DB: DrawingBackend>(
     };
     let days: Vec<f64> = ts.series(arm, metric).iter().map(|p| p.day).collect();
     let months: Vec<f64> = days.iter().map(|&d| day_to_month(d)).collect();
-    for (i, lo, hi) in columns(&months, 150) {
+    for (i, lo, hi) in columns(&months, MAX_COLUMNS) {
         column(chart, lo, hi, || {
             let day = days[i];
-            let mut text = format!("{heading}\nday {day:.0} · month {:.1}", months[i]);
+            let mut text = if heading.is_empty() {
+                String::new()
+            } else {
+                format!("{heading}\n")
+            };
+            text.push_str(&format!("day {day:.0} · month {:.1}", months[i]));
             for (label, arm, metric) in lines {
                 let unit = registry::describe(metric).map_or("", |d| d.unit);
                 let v = ts

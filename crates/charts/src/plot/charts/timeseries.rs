@@ -245,7 +245,8 @@ pub fn draw_timeseries<DB: DrawingBackend>(
             .iter()
             .map(|a| (a.replace('_', " "), a.as_str(), metric))
             .collect();
-        hover::days(&chart, data, &info.title, &lines);
+        // The chart's title says what the figures are; a tooltip needs only when and which.
+        hover::days(&chart, data, "", &lines);
     }
 
     draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
