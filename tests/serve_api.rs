@@ -1,7 +1,8 @@
 //! The explorer's HTTP API, against the real binary on a free port: the page and its
 //! assets (nothing from outside), runs, chart downloads, malformed and oversized requests,
-//! limits, concurrent requests, and the exported TOML accepted by `undercurrent run` with
-//! the same numbers and byte-identical charts.
+//! limits, concurrent requests, the exported TOML accepted by `undercurrent run` with the
+//! same numbers and byte-identical charts and files (report, summary, CSV), values on hover in
+//! every chart, and progressive answers.
 
 mod serve_common;
 

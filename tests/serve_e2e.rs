@@ -1,7 +1,9 @@
 //! The explorer in a real browser: headless Chromium driven through chromedriver loads the
 //! page, changes settings the way a consultant would (typing a coaching duration, an
 //! intensity of zero, picking a story, opening a scenario file), and checks that the numbers and the charts change
-//! in the expected direction. Screenshots go to `target/tmp/serve-e2e/`.
+//! in the expected direction; it downloads the report, summary and zip, reads the charts'
+//! hover titles, and watches a large organisation answer first from one replication and
+//! then refine. Screenshots go to `target/tmp/serve-e2e/`.
 //!
 //! Runs only with `UNDERCURRENT_E2E=1` (set by `.ci/run`, which installs `chromium` and
 //! `chromium-driver`); without it the test says it is skipped, so a machine with only Rust
