@@ -62,6 +62,8 @@ const ORG_CACHE_BYTES: usize = 64 << 20;
 /// Finished results kept (each a few hundred kB of series and SVG).
 const RESULT_CACHE_ENTRIES: usize = 32;
 
+/// Answers from some of the replications kept (a progressive run's steps).
+const PARTIAL_CACHE_ENTRIES: usize = 8;
 /// Bytes of finished replications kept (by a rough estimate of their recorded series), so
 /// that each step of a progressive answer computes only the replications the previous steps
 /// did not.
@@ -97,6 +99,8 @@ pub struct Engine {
     pool: rayon::ThreadPool,
     orgs: Mutex<Lru<(Arc<str>, u64), BurnedIn>>,
     results: Mutex<Lru<String, Outcome>>,
+    /// Answers from the first replications of a progressive run (their charts' downloads).
+    partials: Mutex<Lru<String, Outcome>>,
     /// Finished replications by (result id of the whole scenario, replication).
     replications: Mutex<Lru<(String, u64), ReplicationResult>>,
     gate: Gate,
@@ -121,6 +125,7 @@ impl Engine {
             pool,
             orgs: Mutex::new(Lru::new(ORG_CACHE_BYTES)),
             results: Mutex::new(Lru::new(RESULT_CACHE_ENTRIES)),
+            partials: Mutex::new(Lru::new(PARTIAL_CACHE_ENTRIES)),
             replications: Mutex::new(Lru::new(REPLICATION_CACHE_BYTES)),
             gate: Gate::new(running.max(1), waiting),
         })
@@ -128,7 +133,10 @@ impl Engine {
 
     /// A finished result by id, if still kept.
     pub fn result(&self, id: &str) -> Option<Arc<Outcome>> {
-        lock(&self.results).get(&id.to_string())
+        let id = id.to_string();
+        lock(&self.results)
+            .get(&id)
+            .or_else(|| lock(&self.partials).get(&id))
     }
 
     /// Runs (or finds) the request's scenario; stops (with [`Cancel::gone`]) between days
@@ -264,7 +272,13 @@ impl Engine {
         stats.cached_replications = cached;
         stats.compute_ms = t0.elapsed().as_secs_f64() * 1e3;
         let outcome = Arc::new(outcome);
-        lock(&self.results).insert(id, Arc::clone(&outcome), 1);
+        // Answers from some of the replications are kept apart, a few only: they are
+        // replaced within seconds and must not push finished results out.
+        if k == n {
+            lock(&self.results).insert(id, Arc::clone(&outcome), 1);
+        } else {
+            lock(&self.partials).insert(id, Arc::clone(&outcome), 1);
+        }
         Ok((outcome, stats))
     }
 
