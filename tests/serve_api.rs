@@ -1,7 +1,8 @@
 //! The explorer's HTTP API, against the real binary on a free port: the page and its
 //! assets (nothing from outside), runs, chart downloads, malformed and oversized requests,
-//! limits, concurrent requests, and the exported TOML accepted by `undercurrent run` with
-//! the same numbers and byte-identical charts.
+//! limits, concurrent requests, the exported TOML accepted by `undercurrent run` with the
+//! same numbers and byte-identical charts and files (report, summary, CSV), values on hover in
+//! every chart, and progressive answers.
 
 mod serve_common;
 
@@ -391,6 +392,238 @@ fn exported_toml_runs_with_the_same_numbers_and_charts() {
         assert_eq!(r.status, 200, "{}", story["id"]);
         undercurrent::experiment::scenario::Scenario::parse(&r.text(), "story").unwrap();
     }
+}
+
+/// A progressive run: the first answer comes from a few replications, each next one from
+/// more (its intervals narrower), the last from all of them, and that last answer is the one
+/// `/api/run` gives; the first `k` replications' answer is `run`'s with `replications = k`.
+/// The times are printed (BENCHMARKS.md has them measured on a quiet machine).
+#[test]
+fn a_progressive_run_answers_from_a_few_replications_first_then_from_all() {
+    let s = Server::start(&[]);
+    let body = json!({
+        "name": "progressive", "replications": 12, "horizon_days": 300, "burn_in_days": 100,
+        "organisation": {"employees": 2000},
+        "arms": [{"name": "coaching", "interventions": [
+            {"kind": "coaching", "start": 20, "duration": 100, "interval": 10}
+        ]}]
+    })
+    .to_string();
+    let t0 = Instant::now();
+    let mut done = 0;
+    let mut answers = Vec::new();
+    loop {
+        let r = s.post_json(&format!("/api/run/after/{done}"), &body);
+        assert_eq!(r.status, 200, "{}", r.text());
+        let v = r.json();
+        let (k, of) = (
+            v["stats"]["done"].as_u64().unwrap() as usize,
+            v["stats"]["of"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(of, 12);
+        assert!(
+            k > done,
+            "each answer comes from more replications: {done} -> {k}"
+        );
+        assert_eq!(v["result"]["replications"], k);
+        let b = &v["result"]["comparison"][0];
+        assert_eq!(b["metric"], "B");
+        let d = &b["diff"][1];
+        let width = d["hi"].as_f64().map(|hi| hi - d["lo"].as_f64().unwrap());
+        answers.push((k, t0.elapsed().as_secs_f64(), width, v));
+        done = k;
+        if k == of {
+            break;
+        }
+    }
+    println!(
+        "2,000 employees, 12 replications, 300 days: answers {}",
+        answers
+            .iter()
+            .map(|(k, t, _, _)| format!("{k} replications at {t:.2} s"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(answers.len() >= 3, "a first answer and refinements");
+    assert_eq!(
+        answers[0].0, 1,
+        "one replication of 2,000 employees is the first answer"
+    );
+    let widths: Vec<f64> = answers[1..].iter().map(|a| a.2.unwrap()).collect();
+    assert!(
+        widths.windows(2).all(|w| w[1] < w[0]),
+        "the interval narrows as replications finish: {widths:?}"
+    );
+    // The last answer is /api/run's, from the cache.
+    let full = s.post_json("/api/run", &body).json();
+    assert_eq!(full["stats"]["cached_result"], true);
+    assert_eq!(full["result"], answers.last().unwrap().3["result"]);
+    // The answer from the first k is /api/run's of the scenario with k replications.
+    let (k, _, _, first) = &answers[1];
+    let mut fewer: Value = serde_json::from_str(&body).unwrap();
+    fewer["replications"] = json!(k);
+    let alone = s.post_json("/api/run", &fewer.to_string()).json();
+    assert_eq!(alone["result"]["comparison"], first["result"]["comparison"]);
+    assert_eq!(alone["result"]["durability"], first["result"]["durability"]);
+}
+
+/// Every chart the page draws shows values on hover: its SVG has `<title>`s (a browser's
+/// tooltip) over the data, each naming figures with their unit; the same SVG is `run`'s.
+#[test]
+fn every_chart_shows_its_values_on_hover() {
+    let s = Server::start(&[]);
+    let mut body = small(5);
+    body["arms"][0]["interventions"][0]["start"] = json!(20);
+    let run = s.post_json("/api/run", &body.to_string()).json();
+    let charts = run["result"]["charts"].as_array().unwrap();
+    let mut stems = Vec::new();
+    for c in charts {
+        let stem = c["stem"].as_str().unwrap();
+        let doc = roxmltree::Document::parse(c["svg"].as_str().unwrap()).unwrap();
+        let titles: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("title"))
+            .map(|n| n.text().unwrap_or_default().to_string())
+            .collect();
+        assert!(!titles.is_empty(), "{stem} has no hover titles");
+        for t in &titles {
+            assert!(t.chars().any(|c| c.is_ascii_digit()), "{stem}: {t:?}");
+            assert!(
+                [
+                    "(0–1)",
+                    "€",
+                    "months",
+                    "(NPS points)",
+                    "(per 1000 contacts)"
+                ]
+                .iter()
+                .any(|u| t.contains(u)),
+                "{stem}: a figure without its unit: {t:?}"
+            );
+        }
+        stems.push(stem.to_string());
+    }
+    for kind in [
+        "timeseries_B",
+        "iceberg_coaching",
+        "durability",
+        "drives_B",
+        "costs",
+    ] {
+        assert!(stems.iter().any(|s| s == kind), "{kind} not in {stems:?}");
+    }
+    let b = charts.iter().find(|c| c["stem"] == "timeseries_B").unwrap();
+    let svg = b["svg"].as_str().unwrap();
+    assert!(
+        svg.contains("<title>day 0 · month 0.0\nbaseline: 0."),
+        "a day's column names the day and each arm's figure"
+    );
+}
+
+/// The answer's downloads are the files `run` writes for the exported scenario: every CSV
+/// table byte for byte, and the report and the summary byte for byte but for the time the
+/// run finished (each run's own; `download.rs` says what else a manifest records of a run).
+/// The archive holds the same files in a folder named after the scenario.
+#[test]
+fn downloads_are_the_files_run_writes_for_the_exported_scenario() {
+    use std::os::unix::process::CommandExt;
+    let s = Server::start(&[]);
+    let dir = fresh_dir("serve-downloads");
+    let mut body = small(11);
+    body["name"] = json!("take away");
+    let exported = s.post_json("/api/export", &body.to_string());
+    assert_eq!(exported.status, 200, "{}", exported.text());
+    std::fs::write(dir.join("take_away.toml"), &exported.body).unwrap();
+    // As the exported file's header says to run it; arg0 as a user's shell has it, so that
+    // the manifest's command is the one the explorer writes.
+    let o = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .arg0("undercurrent")
+        .current_dir(&dir)
+        .args(["run", "take_away.toml"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = dir.join("results").join("take away");
+
+    let run = s.post_json("/api/run", &body.to_string()).json();
+    let id = run["result"]["id"].as_str().unwrap().to_string();
+    let get = |name: &str| {
+        let r = s.get(&format!("/api/download/{id}/{name}"));
+        assert_eq!(r.status, 200, "{name}: {}", r.text());
+        r
+    };
+    let finished = |manifest: &[u8]| {
+        let m: Value = serde_json::from_slice(manifest).unwrap();
+        m["finished"].as_str().unwrap().to_string()
+    };
+    let run_manifest = std::fs::read(out.join("manifest.json")).unwrap();
+    let ours = get("manifest.json").body;
+    let (run_finished, our_finished) = (finished(&run_manifest), finished(&ours));
+    let run_m: Value = serde_json::from_slice(&run_manifest).unwrap();
+    let our_m: Value = serde_json::from_slice(&ours).unwrap();
+    assert_eq!(our_m["command"], run_m["command"]);
+    assert_eq!(our_m["scenario"], run_m["scenario"]);
+    assert_eq!(our_m["files"], run_m["files"]);
+
+    let mut expected: Vec<(String, Vec<u8>)> = Vec::new();
+    for f in run_m["files"].as_array().unwrap() {
+        let f = f.as_str().unwrap();
+        let drawn = std::fs::read(out.join(f)).unwrap();
+        let r = get(f);
+        assert!(r.body == drawn, "{f} differs from run's");
+        assert!(r
+            .header("content-disposition")
+            .unwrap()
+            .contains("take_away_"));
+        expected.push((f.to_string(), drawn));
+    }
+    assert!(expected.iter().any(|(f, _)| f == "timeseries.csv"));
+    assert!(expected.iter().any(|(f, _)| f == "durability.csv"));
+    expected.push(("manifest.json".into(), ours.clone()));
+    for page in ["report.html", "summary.html"] {
+        let drawn = String::from_utf8(std::fs::read(out.join(page)).unwrap()).unwrap();
+        assert!(
+            drawn.contains(&run_finished),
+            "{page} shows when the run finished"
+        );
+        let ours = get(page);
+        assert!(ours
+            .header("content-type")
+            .unwrap()
+            .starts_with("text/html"));
+        let ours = String::from_utf8(ours.body).unwrap();
+        assert!(
+            ours == drawn.replace(&run_finished, &our_finished),
+            "{page} differs from run's in more than the time the run finished"
+        );
+        expected.push((page.to_string(), ours.into_bytes()));
+    }
+
+    let zipped = get("take_away.zip");
+    assert_eq!(zipped.header("content-type").unwrap(), "application/zip");
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(zipped.body)).unwrap();
+    let mut names = Vec::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        names.push((f.name().unwrap().to_string(), bytes));
+    }
+    let want: Vec<(String, Vec<u8>)> = expected
+        .into_iter()
+        .map(|(f, b)| (format!("take_away/{f}"), b))
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    let mut want_sorted = want.clone();
+    want_sorted.sort();
+    assert!(sorted == want_sorted, "the archive holds the same files");
+    // A name that is none of the run's files, and a result no longer kept, are 404s.
+    assert_eq!(s.get(&format!("/api/download/{id}/plots.csv")).status, 404);
+    assert_eq!(
+        s.get("/api/download/0000000000000000/report.html").status,
+        404
+    );
 }
 
 /// The speed target, measured end to end over HTTP and printed: the default

@@ -1,7 +1,9 @@
 //! The explorer in a real browser: headless Chromium driven through chromedriver loads the
 //! page, changes settings the way a consultant would (typing a coaching duration, an
 //! intensity of zero, picking a story, opening a scenario file), and checks that the numbers and the charts change
-//! in the expected direction. Screenshots go to `target/tmp/serve-e2e/`.
+//! in the expected direction; it downloads the report, summary and zip, reads the charts'
+//! hover titles, and watches a large organisation answer first from one replication and
+//! then refine. Screenshots go to `target/tmp/serve-e2e/`.
 //!
 //! Runs only with `UNDERCURRENT_E2E=1` (set by `.ci/run`, which installs `chromium` and
 //! `chromium-driver`); without it the test says it is skipped, so a machine with only Rust
@@ -126,6 +128,35 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     let peak1 = num(&first, &["peak_gain_b"]);
     d.screenshot(&dir.join("1_default.png")).unwrap();
 
+    // The take-away links download the report, the one-page summary and every file: the
+    // very bytes the server gives for this answer (which tests/serve_api.rs compares with
+    // `run`'s).
+    let downloads = Driver::downloads(&dir.join("profile"));
+    let id = d
+        .exec("return lastResult.id;", json!([]))
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (file, saved) in [
+        ("report.html", "explorer_report.html"),
+        ("summary.html", "explorer_summary.html"),
+        ("explorer.zip", "explorer.zip"),
+    ] {
+        let link = d
+            .find(&format!("#downloads a[data-file='{file}']"))
+            .unwrap();
+        d.click(&link).unwrap();
+        let path = downloads.join(saved);
+        let t0 = std::time::Instant::now();
+        while !path.is_file() && t0.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let got = std::fs::read(&path).unwrap_or_else(|e| panic!("{saved} downloaded: {e}"));
+        let served = server.get(&format!("/api/download/{id}/{file}")).body;
+        assert!(got == served, "{saved} is the file the server gives");
+    }
+
     // On a 1440×900 screen the first view holds the programme card and most of the main
     // chart; the tables come after.
     d.set_window(1440, 900).unwrap();
@@ -145,6 +176,7 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         .iter()
         .map(|v| v.as_f64().unwrap())
         .collect();
+    d.screenshot(&dir.join("1_first_screen.png")).unwrap();
     let (height, card_bottom, chart_top, chart_most, tables_top) = (f[0], f[1], f[2], f[3], f[4]);
     assert!(card_bottom < height, "the card is in view: {f:?}");
     assert!(
@@ -155,7 +187,6 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         chart_top < tables_top,
         "the chart comes before the tables: {f:?}"
     );
-    d.screenshot(&dir.join("1_first_screen.png")).unwrap();
     d.set_window(1600, 2200).unwrap();
 
     // The team view: a square per team and arm (20 teams, baseline and coaching), coloured
@@ -449,5 +480,86 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     wait_result(&d, 0);
     let notice = text("return document.getElementById('notice').textContent;");
     assert!(notice.contains("could not be read"), "{notice}");
+
+    // 10. Values on hover: the charts carry titles naming figures.
+    let title = text(
+        "const t = document.querySelector('#charts figure svg title'); return t ? t.textContent : '';",
+    );
+    assert!(
+        title.contains("day ") && title.contains("baseline: "),
+        "{title}"
+    );
+
+    // 11. A large organisation answers progressively: a first picture from a few
+    // replications, then refined ones (narrower intervals), then all of them; a change
+    // while it runs aborts it and the new settings' answer follows.
+    let set = |values: Value| {
+        d.exec(
+            "for (const [id, v] of Object.entries(arguments[0])) { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('input', {bubbles: true})); }",
+            json!([values]),
+        )
+        .unwrap();
+    };
+    let before = runs(&d);
+    set(json!({"employees": 2000, "replications": 12, "horizon_days": 300, "burn_in_days": 100}));
+    d.wait_for(
+        "return progressLog.length >= 1 && progressLog[0].done < progressLog[0].of;",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    let first_status = text("return document.getElementById('status').textContent;");
+    assert!(
+        first_status.starts_with("First answer from 1 of 12 replications"),
+        "{first_status}"
+    );
+    d.screenshot(&dir.join("6_first_answer.png")).unwrap();
+    wait_result(&d, before);
+    let log = d.exec("return progressLog;", json!([])).unwrap();
+    let steps = log.as_array().unwrap();
+    assert!(steps.len() >= 3, "{log}");
+    assert_eq!(steps.last().unwrap()["done"], 12, "{log}");
+    let widths: Vec<f64> = steps[1..]
+        .iter()
+        .map(|s| s["width"].as_f64().unwrap())
+        .collect();
+    assert!(
+        widths.windows(2).all(|w| w[1] < w[0]),
+        "the intervals narrow: {log}"
+    );
+    let downloads = d
+        .exec(
+            "return document.getElementById('downloads').hidden;",
+            json!([]),
+        )
+        .unwrap();
+    assert_eq!(
+        downloads,
+        Value::Bool(false),
+        "the full answer has downloads"
+    );
+    d.screenshot(&dir.join("6_refined_answer.png")).unwrap();
+    // A change during a run: the old run is aborted, the new one answers.
+    let before = runs(&d);
+    set(json!({"seed": 7}));
+    d.wait_for(
+        "return progressLog.length >= 1 && progressLog[progressLog.length - 1].done < 12;",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    set(json!({"seed": 8}));
+    wait_result(&d, before);
+    let link = text("return location.hash;");
+    assert!(
+        link.contains("%22seed%22%3A8"),
+        "the answer is the newest setting's: {link}"
+    );
+    println!(
+        "progressive answers (replications done, ms): {}",
+        steps
+            .iter()
+            .map(|s| format!("{}:{}", s["done"], s["ms"]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     println!("screenshots in {}", dir.display());
 }

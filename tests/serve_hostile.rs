@@ -288,28 +288,31 @@ fn scenarios_beyond_memory_or_work_are_refused_and_abandoned_work_stops() {
         assert!(t0.elapsed() < Duration::from_secs(2), "{body}");
     }
     assert!(s.alive());
-    // A long run whose client goes away after a second stops within a moment.
+    // A long run whose client goes away after a second stops within a moment, asked for
+    // whole or progressively (as the page does, which aborts a run nobody waits for).
     let pid = s.pid();
-    let body =
-        json!({"organisation": {"employees": 10000}, "replications": 10, "seed": 99}).to_string();
-    let raw = format!(
-        "POST /api/run HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        s.addr,
-        body.len()
-    );
-    let mut c = connect(&s.addr);
-    c.write_all(raw.as_bytes()).unwrap();
-    std::thread::sleep(Duration::from_secs(1));
-    drop(c);
-    std::thread::sleep(Duration::from_millis(500));
-    let t0 = cpu_ticks(pid);
-    std::thread::sleep(Duration::from_secs(2));
-    let used = cpu_ticks(pid) - t0;
-    // Ticks are 1/100 s: the run went on for seconds on two threads before.
-    assert!(
-        used < 30,
-        "the server used {used} ticks after its client left"
-    );
+    for (path, seed) in [("/api/run", 99), ("/api/run/after/0", 98)] {
+        let body = json!({"organisation": {"employees": 10000}, "replications": 10, "seed": seed})
+            .to_string();
+        let raw = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            s.addr,
+            body.len()
+        );
+        let mut c = connect(&s.addr);
+        c.write_all(raw.as_bytes()).unwrap();
+        std::thread::sleep(Duration::from_secs(1));
+        drop(c);
+        std::thread::sleep(Duration::from_millis(500));
+        let t0 = cpu_ticks(pid);
+        std::thread::sleep(Duration::from_secs(2));
+        let used = cpu_ticks(pid) - t0;
+        // Ticks are 1/100 s: the run went on for seconds on two threads before.
+        assert!(
+            used < 30,
+            "{path}: the server used {used} ticks after its client left"
+        );
+    }
     assert!(s.alive());
 }
 

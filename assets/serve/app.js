@@ -18,9 +18,13 @@ let STORIES = [];
 let base = {};          // the loaded story's scenario: keys the form does not edit come from here
 let lastResult = null;
 let activeTab = "behaviour";
-let inFlight = false;
-let pending = false;
 let debounce = null;
+// The run in progress: its AbortController. A newer run aborts it, and the server stops
+// the older one's simulation when its connection closes.
+let current = null;
+// The answers of the latest run, in order: { done, of, ms, width } (width: the interval of
+// the first headline difference), read by the browser test.
+let progressLog = [];
 
 const $ = (id) => document.getElementById(id);
 
@@ -417,6 +421,8 @@ function changed() {
   clearInvalid();
   $("results").classList.add("stale");
   if (!$("live").checked) { setBusy(false); setStatus("Changed: press Run to see the result.", false); return; }
+  // The answer in progress is for settings that are gone: nobody waits for it.
+  if (current) { current.abort(); current = null; }
   clearTimeout(debounce);
   debounce = setTimeout(() => { debounce = null; run(); }, 250);
 }
@@ -496,47 +502,72 @@ async function postJson(path, body) {
   return r;
 }
 
+// Runs the form's scenario progressively: a first answer from the few replications that
+// take about a third of a second, then answers from more of them as they finish (the
+// intervals narrowing), until all of them: each step asks for the answer after the
+// replications it has (`/api/run/after/<done>`), and the server computes only the new ones.
 async function run() {
   clearTimeout(debounce);
   debounce = null;
   setBusy(true);
-  if (inFlight) { pending = true; return; }
-  inFlight = true;
-  pending = false;
+  if (current) current.abort();
+  const mine = new AbortController();
+  current = mine;
   const scenario = readForm();
   const t0 = performance.now();
+  progressLog = [];
   setStatus("Running…", true);
+  let done = 0;
   try {
-    const r = await postJson("/api/run", scenario);
-    const text = await r.text();
-    let data = null;
-    try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
-    if (!r.ok) {
-      showError(data.error || failure(r.status), data.keys);
-      setStatus("Not run: the message above says why.", false);
-    } else {
+    for (;;) {
+      const r = await fetch(`/api/run/after/${done}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(scenario), signal: mine.signal });
+      const text = await r.text();
+      let data = null;
+      try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
+      if (!r.ok) {
+        showError(data.error || failure(r.status), data.keys);
+        setStatus("Not run: the message above says why.", false);
+        break;
+      }
       $("error").hidden = true;
-      render(data.result);
-      const ms = performance.now() - t0;
       const st = data.stats;
+      const partial = st.done < st.of;
+      render(data.result, partial);
+      $("results").classList.remove("stale");
+      const ms = Math.round(performance.now() - t0);
+      const head = data.result.comparison.find((row) => row.headline && row.diff[1]);
+      const d = head ? head.diff[1] : null;
+      progressLog.push({ done: st.done, of: st.of, ms, width: d && d.hi !== null && d.lo !== null ? d.hi - d.lo : null });
+      if (partial) {
+        const what = done === 0 ? "First answer" : "Refined answer";
+        setStatus(`${what} from ${st.done} of ${st.of} replications (${ms} ms); the intervals narrow as more finish…`, true);
+        $("status").dataset.partial = `${st.done}/${st.of}`;
+        done = st.done;
+        continue;
+      }
       const how = st.cached_result ? "result from the cache" :
-        `${st.cached_replications} of ${st.replications} baselines from the cache`;
+        `${st.cached_replications} of ${st.replications} replications or baselines from the cache`;
       // Says how many replications the figures come from: a scenario file's default is
       // 20 replications, so `run` on another file gives other numbers; the exported file
       // gives these (tests/serve_api.rs).
-      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications (Export TOML, then undercurrent run, gives the same numbers) · answered in ${Math.round(ms)} ms (${how})`, false);
-      $("status").dataset.ms = Math.round(ms);
+      const first = progressLog.length > 1 ? ` (first picture after ${progressLog[0].ms} ms, from ${progressLog[0].done})` : "";
+      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications (Export TOML, then undercurrent run, gives the same numbers) · answered in ${ms} ms${first} (${how})`, false);
+      $("status").dataset.partial = "";
+      $("status").dataset.ms = ms;
       $("status").dataset.runs = String(Number($("status").dataset.runs || 0) + 1);
       rememberInLink(scenario);
-      $("results").classList.remove("stale");
+      break;
     }
   } catch (e) {
+    // Aborted: a newer run (or a change) owns the page now.
+    if (e.name === "AbortError") return;
     showError("The explorer did not answer: " + e.message + ". Is `undercurrent serve` still running?");
     setStatus("No answer.", false);
   } finally {
-    inFlight = false;
-    if (pending) run();
-    else if (debounce === null) setBusy(false);
+    if (current === mine) {
+      current = null;
+      if (debounce === null) setBusy(false);
+    }
   }
 }
 
@@ -587,13 +618,31 @@ async function openToml(file) {
 
 // ---------- results ----------
 
-function render(res) {
+// `partial`: an answer from some of the replications, refined next (no downloads yet).
+function render(res, partial) {
   lastResult = res;
+  renderDownloads(res, partial);
   renderHeadline(res);
   renderTables(res);
   renderReading(res);
   renderCharts(res);
   renderTeams(res);
+}
+
+// The files `undercurrent run` writes for this answer's scenario, from the server (the
+// bytes `run` of the exported TOML writes; tests/serve_api.rs compares them).
+function renderDownloads(res, partial) {
+  const box = $("downloads");
+  box.innerHTML = "";
+  box.hidden = true;
+  if (partial) return;
+  const stem = res.file_stem;
+  const link = (file, text, saveAs, title) => el("a", { href: `/api/download/${res.id}/${file}`, download: saveAs, "data-file": file, title }, text);
+  box.append("Download the answer's ",
+    link("report.html", "report", `${stem}_report.html`, "report.html, as undercurrent run writes it for this scenario"),
+    link("summary.html", "summary", `${stem}_summary.html`, "summary.html, the one-page board summary"),
+    link(`${stem}.zip`, "all files", `${stem}.zip`, "the CSV tables, manifest.json, report.html and summary.html in one zip archive"));
+  box.hidden = false;
 }
 
 // ---------- team view ----------

@@ -93,7 +93,10 @@ impl Driver {
         ];
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": browser.to_string_lossy(), "args": args},
+            "goog:chromeOptions": {"binary": browser.to_string_lossy(), "args": args,
+                // Downloads (the page's links) land in `downloads/` beside the profile.
+                "prefs": {"download.default_directory": Driver::downloads(profile).to_string_lossy(),
+                          "download.prompt_for_download": false}},
         }}});
         let v = d.call("POST", "/session", Some(caps))?;
         d.session = v["sessionId"]
@@ -101,6 +104,11 @@ impl Driver {
             .ok_or_else(|| format!("no session id in {v}"))?
             .to_string();
         Ok(d)
+    }
+
+    /// Where the browser started with `profile` saves downloads.
+    pub fn downloads(profile: &Path) -> PathBuf {
+        profile.with_file_name("downloads")
     }
 
     /// One WebDriver command; its `value`, or the error it reports.

@@ -30,6 +30,11 @@ impl<K: PartialEq, V> Lru<K, V> {
         Some(v)
     }
 
+    /// Whether `key` is kept (without counting as a use).
+    pub fn contains(&self, key: &K) -> bool {
+        self.entries.iter().any(|(k, _, _)| k == key)
+    }
+
     /// Inserts (or replaces) and evicts the least recently used entries until the costs fit.
     /// An entry costlier than the whole capacity is not kept.
     pub fn insert(&mut self, key: K, value: Arc<V>, cost: usize) {

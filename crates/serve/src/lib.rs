@@ -12,6 +12,7 @@
 //! - [`engine`]: runs with the burned-in-organisation and result caches;
 //! - [`meta`]: the registries' part of `/api/meta` (metrics, parameters, intervention kinds);
 //! - [`outcome`]: the answer (comparison, durability, reading, charts);
+//! - [`download`]: the answer's files as `run` writes them (tables, report, summary, zip);
 //! - [`meta`]: `/api/meta`'s vocabularies, derived from the model's declarations;
 //! - [`stories`]: ready-made scenarios per source article;
 //! - [`assets`]: the embedded page, script, style and fonts;
@@ -23,6 +24,7 @@ pub use undercurrent_charts::{experiment, metrics, model, output, plot, report};
 
 pub mod assets;
 pub mod cache;
+pub mod download;
 pub mod engine;
 pub mod guard;
 pub mod http;

@@ -102,7 +102,7 @@ fn team_view(results: &[ReplicationResult]) -> Json {
     })
 }
 
-/// A finished run, kept for chart downloads.
+/// A finished run, kept for chart and file downloads.
 pub struct Outcome {
     pub id: String,
     pub data: RunData,
@@ -111,6 +111,15 @@ pub struct Outcome {
     /// The answer without timings, as JSON text (serialised once, sent many times).
     pub json_text: String,
     pub toml: String,
+    /// The scenario run, and its replications without their team records (the explorer
+    /// refuses `teams`, so `run` writes none): what [`crate::download`] writes the run's
+    /// files from, as `run` does.
+    pub scenario: crate::experiment::scenario::Scenario,
+    pub results: Vec<ReplicationResult>,
+    /// When and how the run was made, for the downloaded `manifest.json`; set by the engine.
+    pub timing: crate::download::Timing,
+    /// The run's files, written on the first download and kept.
+    pub files: std::sync::OnceLock<crate::download::Files>,
 }
 
 /// Rows of the comparison table, by group: (metric, how it is summarised, whether the
@@ -404,6 +413,7 @@ impl Outcome {
         let json = json!({
             "id": id,
             "name": s.name,
+            "file_stem": super::request::file_stem(&s.name),
             "arms": s.arms.iter().map(|a| json!({"name": a.name, "description": a.description})).collect::<Vec<_>>(),
             "organisation": {
                 "employees": s.organisation.employees,
@@ -433,6 +443,16 @@ impl Outcome {
             charts,
             json_text,
             toml: req.toml.clone(),
+            scenario: req.scenario.clone(),
+            results: results
+                .iter()
+                .map(|r| ReplicationResult {
+                    teams: Vec::new(),
+                    ..r.clone()
+                })
+                .collect(),
+            timing: crate::download::Timing::default(),
+            files: std::sync::OnceLock::new(),
         })
     }
 

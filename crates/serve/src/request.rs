@@ -71,7 +71,8 @@ pub struct ScenarioRequest {
 }
 
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
-/// snapshots can be large and the explorer never writes files.
+/// snapshots can be large, and the explorer's downloads hold the files of the comparison
+/// alone (the tables, report and summary).
 pub const REFUSED_KEYS: [(&str, &str); 6] = [
     (
         "employee_snapshots",
@@ -83,11 +84,11 @@ pub const REFUSED_KEYS: [(&str, &str); 6] = [
     ),
     (
         "teams",
-        "teams.csv is written by `undercurrent run`; the explorer writes no files",
+        "teams.csv is written by `undercurrent run`; the explorer shows replication 1's teams instead",
     ),
     (
         "per_replication",
-        "the explorer writes no files; export the scenario and use `undercurrent run`",
+        "the explorer decides on replications.csv as `run` does by default; for another choice export the scenario and use `undercurrent run`",
     ),
     (
         "windows",

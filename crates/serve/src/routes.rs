@@ -7,20 +7,25 @@
 //! | GET | `/api/meta` | intervention kinds, presets, drives, defaults, limits (fills the form); parameters with their bounds; metrics (title, unit, axis, group, kind, better), their groups, chart tabs |
 //! | GET | `/api/stories` | the ready-made stories as scenario JSON |
 //! | POST | `/api/run` | runs a scenario (JSON): comparison, durability, reading, SVG charts |
+//! | POST | `/api/run/after/<done>` | the next answer of a progressive run, for a page that has the one from `done` replications: from more of them (about 0.35 s of simulation more), or all; `stats.done` of `stats.of` says which |
 //! | POST | `/api/export` | the scenario (JSON) as a TOML file `undercurrent run` accepts |
 //! | POST | `/api/import` | a scenario file (`{"name", "toml"}`) checked, as the JSON the form edits |
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
+//! | GET | `/api/download/<id>/<file>` | a file `run` writes for that scenario (`report.html`, `summary.html`, `timeseries.csv`, …, `manifest.json`), or `<name>.zip` with all of them |
 
 use super::http::{ApiError, Cancel, Incoming, Method, Reply};
-use super::{assets, import, request, App};
+use super::{assets, download, import, request, App};
 
 /// Dispatches one request.
 pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     let path = rq.path;
     let (allow, get, post) = match path {
         "/api/run" | "/api/export" | "/api/import" => ("POST", false, true),
+        p if p.starts_with("/api/run/after/") => ("POST", false, true),
         "/api/meta" | "/api/stories" => ("GET", true, false),
-        p if p.starts_with("/api/chart/") => ("GET", true, false),
+        p if p.starts_with("/api/chart/") || p.starts_with("/api/download/") => {
+            ("GET", true, false)
+        }
         p if assets::find(p).is_some() => ("GET", true, false),
         _ => {
             return Err(ApiError::not_found(format!(
@@ -44,10 +49,19 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     match path {
         "/api/meta" => Ok(Reply::json(200, &app.meta)),
         "/api/stories" => Ok(Reply::json(200, &app.stories)),
-        "/api/run" => run(app, rq.body, rq.cancel),
+        "/api/run" => run(app, rq.body, None, rq.cancel),
+        p if p.starts_with("/api/run/after/") => {
+            let done = p["/api/run/after/".len()..].parse::<usize>().map_err(|_| {
+                ApiError::not_found(format!(
+                    "no such page or API: {p} (expected /api/run/after/<replications done>, a whole number)"
+                ))
+            })?;
+            run(app, rq.body, Some(done), rq.cancel)
+        }
         "/api/export" => export(app, rq.body),
         "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
         p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
+        p if p.starts_with("/api/download/") => download(app, &p["/api/download/".len()..]),
         p => match assets::find(p) {
             Some(a) => {
                 let r = Reply::bytes(a.content_type, a.body.to_vec());
@@ -63,16 +77,22 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     }
 }
 
-/// `POST /api/run`: `{"stats": {...}, "result": {...}}`.
-fn run(app: &App, body: &[u8], cancel: &Cancel) -> Result<Reply, ApiError> {
+/// `POST /api/run`: `{"stats": {...}, "result": {...}}`. With `after = Some(done)`
+/// (`POST /api/run/after/<done>`), the next answer of a progressive run: from the first
+/// `stats.done` of `stats.of` replications (see [`crate::engine::Engine::run_after`]).
+fn run(app: &App, body: &[u8], after: Option<usize>, cancel: &Cancel) -> Result<Reply, ApiError> {
     let req = request::parse(body, &app.limits)?;
-    let (outcome, stats) = app.engine.run(&req, cancel)?;
+    let (outcome, stats) = match after {
+        None => app.engine.run(&req, cancel)?,
+        Some(done) => app.engine.run_after(&req, done, cancel)?,
+    };
     if !app.quiet {
         eprintln!(
-            "run {}: {} arms x {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
+            "run {}: {} arms x {} of {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
             outcome.id,
             req.scenario.arms.len(),
-            stats.replications,
+            stats.done,
+            stats.of,
             req.scenario.organisation.employees,
             stats.compute_ms,
             stats.simulate_ms,
@@ -124,4 +144,33 @@ fn chart(app: &App, rest: &str) -> Result<Reply, ApiError> {
         eprintln!("drawing {stem}: {e}");
         ApiError::internal(&format!("drawing the chart {stem}"))
     })
+}
+
+/// `GET /api/download/<id>/<file>`: one of the files `run` writes, or all of them zipped.
+fn download(app: &App, rest: &str) -> Result<Reply, ApiError> {
+    let bad = || {
+        ApiError::not_found(format!(
+            "no such file: /api/download/{rest} (expected /api/download/<result id>/report.html, summary.html, a CSV file, manifest.json or <name>.zip)"
+        ))
+    };
+    let (id, name) = rest.split_once('/').ok_or_else(bad)?;
+    let outcome = app.engine.result(id).ok_or_else(|| {
+        ApiError::not_found(format!(
+            "result {id} is no longer kept by the explorer; run the scenario again"
+        ))
+    })?;
+    let bytes = download::file(&outcome, name)?.ok_or_else(bad)?;
+    let kind = match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("csv") => "text/csv; charset=utf-8",
+        Some("json") => "application/json; charset=utf-8",
+        _ => "application/zip",
+    };
+    let stem = request::file_stem(&outcome.scenario.name);
+    let shown = if name.ends_with(".zip") {
+        name.to_string()
+    } else {
+        format!("{stem}_{name}")
+    };
+    Ok(Reply::bytes(kind, bytes).attachment(&shown))
 }

@@ -18,6 +18,7 @@ pub mod charts;
 pub mod data;
 pub mod error;
 pub mod font;
+pub mod hover;
 pub mod metrics;
 pub mod palette;
 pub mod sweep;
@@ -170,10 +171,17 @@ where
 {
     font::ensure_fonts()?;
     let mut svg = String::new();
-    {
+    let (drawn, hover) = hover::recording(|| {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         draw(&root)?;
-        root.present().map_err(draw_err)?;
+        root.present().map_err(draw_err)
+    });
+    drawn?;
+    // The hover areas go last, on top of everything drawn, so that they catch the pointer.
+    if !hover.is_empty() {
+        if let Some(end) = svg.rfind("</svg>") {
+            svg.insert_str(end, &hover);
+        }
     }
     Ok(svg)
 }

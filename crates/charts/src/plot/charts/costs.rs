@@ -15,6 +15,7 @@ use super::common::*;
 use crate::metrics::registry::{DurabilityMetric, Metric};
 use crate::plot::data::{RunData, Stat};
 use crate::plot::error::{draw_err, PlotError};
+use crate::plot::hover;
 use crate::plot::palette;
 
 /// The parts of the cost, as the chart names them: (metric, legend label, colour).
@@ -150,6 +151,14 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
             }
             x0 = x1;
         }
+        hover::area(&chart, (0.0, y - 0.4), (x0.max(b.total), y + 0.4), || {
+            let mut text = arm_label(&b.arm);
+            for (&(_, label, _), &part) in PARTS.iter().zip(&b.parts) {
+                text.push_str(&format!("\n{label}: {}", crate::numbers::euro(part)));
+            }
+            text.push_str(&format!("\ntotal: {}", crate::numbers::euro(b.total)));
+            text
+        });
         let (px, py) = chart.backend_coord(&(x0, y));
         draw_text(
             root,
@@ -274,6 +283,18 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
                 )))
                 .map_err(draw_err)?;
         }
+        let (dx, dy) = (
+            0.02 * (x_range.end - x_range.start),
+            0.03 * (y_range.end - y_range.start),
+        );
+        hover::area(&chart, (x - dx, y - dy), (x + dx, y + dy), || {
+            format!(
+                "{}\nintervention cost over baseline: {}\nNPS gain 12 months after the programme: {}",
+                arm_label(&p.arm),
+                hover::value_text(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro"),
+                hover::value_text(p.lasting_nps.mean, p.lasting_nps.ci_lo, p.lasting_nps.ci_hi, "NPS points")
+            )
+        });
         dots.push(chart.backend_coord(&(x, y)));
         labels.push(arm_label(&p.arm));
     }

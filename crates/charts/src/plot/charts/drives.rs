@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use crate::plot::data::{RunData, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
+use crate::plot::hover;
 use crate::plot::palette::{self, drive_color, DRIVES};
 
 const PANEL_ROW_H: u32 = 270;
@@ -146,6 +147,16 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
                 drive_color(d),
                 3,
             )?;
+        }
+        if hover::active() {
+            let names: Vec<String> = DRIVES.iter().map(|d| format!("B_{d}")).collect();
+            let mut lines: Vec<(String, &str, &str)> = DRIVES
+                .iter()
+                .zip(&names)
+                .map(|(d, m)| (format!("B, {d} dominant"), a.as_str(), m.as_str()))
+                .collect();
+            lines.push(("B, everyone".to_string(), a.as_str(), "B"));
+            hover::days(&chart, data, &arm_label(a), &lines);
         }
         // The arm's overall B on top, dashed so the drive lines stay visible.
         let overall: Vec<(f64, f64)> = ts

@@ -9,6 +9,7 @@ use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
+use crate::plot::hover;
 use crate::plot::palette;
 
 /// The gain measures of the left panel: metric, legend label, colour, row offset.
@@ -343,6 +344,27 @@ pub fn draw_durability<DB: DrawingBackend>(
         }
     }
 
+    // Hover: a row's figures, each gain with its interval, and the half-life.
+    for (i, a) in arms.iter().enumerate() {
+        let y = row_y(i);
+        hover::area(
+            &gchart,
+            (x_range.start, y - 0.5),
+            (x_range.end, y + 0.5),
+            || {
+                let mut text = arm_label(a);
+                for (m, label, _, _) in GAINS {
+                    let v = d.get(a, m).map_or("no value".to_string(), |s| {
+                        hover::value_text(s.mean, s.ci_lo, s.ci_hi, "0–1")
+                    });
+                    text.push_str(&format!("\n{label}: {v}"));
+                }
+                text.push_str(&format!("\n{}", half_life_text(d.get(a, HALF_LIFE))));
+                text
+            },
+        );
+    }
+
     // Arm labels, aligned with the rows of the left panel.
     for (i, lines) in labels.iter().enumerate() {
         let (_, py) = gchart.backend_coord(&(x_range.start, row_y(i)));
@@ -451,4 +473,32 @@ pub fn draw_durability<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+/// The half-life as a hover line, in months: the Kaplan-Meier median with its interval, or
+/// "more than" the follow-up when it was not reached.
+fn half_life_text(s: Option<&Stat>) -> String {
+    let months = |d: f64| crate::numbers::fixed(d / DAYS_PER_MONTH, 1);
+    let Some(s) = s else {
+        return "half-life: no value".to_string();
+    };
+    match &s.censored {
+        Some(c) => match c.median {
+            Some(m) => format!(
+                "median half-life: {} months{}",
+                months(m),
+                match (c.lo, c.hi) {
+                    (Some(l), Some(h)) => format!(" [{}, {}]", months(l), months(h)),
+                    (Some(l), None) =>
+                        format!(" [{}, more than {}]", months(l), months(c.followup)),
+                    _ => String::new(),
+                }
+            ),
+            None => format!("median half-life: more than {} months", months(c.followup)),
+        },
+        None => match s.mean {
+            Some(m) => format!("half-life: {} months", months(m)),
+            None => "half-life: no value".to_string(),
+        },
+    }
 }

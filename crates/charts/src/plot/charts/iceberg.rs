@@ -7,6 +7,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use crate::plot::data::RunData;
 use crate::plot::error::{draw_err, PlotError};
+use crate::plot::hover;
+use crate::plot::metrics::metric_info;
 use crate::plot::palette;
 
 /// Above-waterline variables with colour and line width.
@@ -164,6 +166,23 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     for &(m, c, lw) in ABOVE.iter().rev() {
         draw_mean_line(&mut top, ts.series(arm, m), c, lw)?;
     }
+    let line = |m: &'static str| (metric_info(m).title, arm, m);
+    if hover::active() {
+        let mut lines: Vec<(String, &str, &str)> = ABOVE.iter().map(|&(m, _, _)| line(m)).collect();
+        if let Some(b) = baseline {
+            lines.push((
+                format!("{}, baseline", metric_info("B").title),
+                b.as_str(),
+                "B",
+            ));
+        }
+        hover::days(
+            &top,
+            data,
+            &format!("{}: above the waterline", arm.replace('_', " ")),
+            &lines,
+        );
+    }
 
     // Below the waterline.
     let mut bottom = build_chart(
@@ -175,6 +194,15 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     )?;
     for &(m, c, lw) in BELOW.iter() {
         draw_mean_line(&mut bottom, ts.series(arm, m), c, lw)?;
+    }
+    if hover::active() {
+        let lines: Vec<(String, &str, &str)> = BELOW.iter().map(|&(m, _, _)| line(m)).collect();
+        hover::days(
+            &bottom,
+            data,
+            &format!("{}: below the waterline", arm.replace('_', " ")),
+            &lines,
+        );
     }
 
     // The waterline: a wave across the plot width, continued into the legend column.

@@ -14,6 +14,7 @@ use super::common::*;
 use crate::metrics::registry;
 use crate::plot::data::{day_to_month, RunData, TsPoint};
 use crate::plot::error::{draw_err, PlotError};
+use crate::plot::hover;
 use crate::plot::metrics::metric_info;
 use crate::plot::palette;
 
@@ -238,6 +239,14 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     for a in order {
         let c = palette::arm_color(data.arm_index(a));
         draw_mean_line(&mut chart, ts.series(a, metric), c, 3)?;
+    }
+    if hover::active() {
+        let lines: Vec<(String, &str, &str)> = arms
+            .iter()
+            .map(|a| (a.replace('_', " "), a.as_str(), metric))
+            .collect();
+        // The chart's title says what the figures are; a tooltip needs only when and which.
+        hover::days(&chart, data, "", &lines);
     }
 
     draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
