@@ -180,7 +180,10 @@ values = [0.4, 0.7]
         err.contains("`per_replication`, `employee_snapshots`, `teams` are not written"),
         "{err}"
     );
-    assert_eq!(same_table(&out.join("runs.csv"), &out.join("runs.parquet")), 8);
+    assert_eq!(
+        same_table(&out.join("runs.csv"), &out.join("runs.parquet")),
+        8
+    );
     // The categorical axis is text, the numeric one a number.
     let reader =
         ParquetRecordBatchReaderBuilder::try_new(File::open(out.join("runs.parquet")).unwrap())
