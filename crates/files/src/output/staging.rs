@@ -473,11 +473,33 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
-    fn fresh(name: &str) -> PathBuf {
+    /// A test's own empty directory, removed when the test ends (passed or failed).
+    struct Fresh(PathBuf);
+
+    impl std::ops::Deref for Fresh {
+        type Target = PathBuf;
+        fn deref(&self) -> &PathBuf {
+            &self.0
+        }
+    }
+
+    impl AsRef<Path> for Fresh {
+        fn as_ref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for Fresh {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn fresh(name: &str) -> Fresh {
         let d = std::env::temp_dir().join(format!("uc-staging-{}-{name}", std::process::id()));
         let _ = fs::remove_dir_all(&d);
         fs::create_dir_all(&d).unwrap();
-        d
+        Fresh(d)
     }
 
     fn write_result(s: &Staged, marker: &str, plots: &[&str]) {
