@@ -502,6 +502,11 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
     };
     let before = runs(&d);
     set(json!({"employees": 2000, "replications": 12, "horizon_days": 300, "burn_in_days": 100}));
+    // The damaged link's notice was about the page as opened; a change of settings ends it.
+    assert_eq!(
+        text("return String(document.getElementById('notice').hidden);"),
+        "true"
+    );
     d.wait_for(
         "return progressLog.length >= 1 && progressLog[0].done < progressLog[0].of;",
         RUN_TIMEOUT,

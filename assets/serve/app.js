@@ -416,7 +416,15 @@ function defaultScenario() {
 // body[data-busy] is "1" from a change until its result is shown (read by the browser test).
 function setBusy(b) { document.body.dataset.busy = b ? "1" : "0"; }
 
+// A notice about the page's link (damaged, or copied) holds until the user's next change;
+// the notes of an opened file stay until something else replaces them.
+let noticeUntilChange = false;
+
 function changed() {
+  if (noticeUntilChange) {
+    $("notice").hidden = true;
+    noticeUntilChange = false;
+  }
   setBusy(true);
   clearInvalid();
   $("results").classList.add("stale");
@@ -482,8 +490,10 @@ async function copyLink() {
   try {
     await navigator.clipboard.writeText(url);
     $("notice").textContent = "Link copied: it reopens this page with these settings.";
+    noticeUntilChange = true;
   } catch (e) {
     $("notice").textContent = "Copy this link to reopen the page with these settings: " + url;
+    noticeUntilChange = true;
   }
   $("notice").hidden = false;
 }
@@ -892,6 +902,7 @@ async function start() {
     if (link && link.error) {
       $("notice").textContent = link.error;
       $("notice").hidden = false;
+      noticeUntilChange = true;
     }
     fillForm(defaultScenario());
   }
