@@ -21,7 +21,7 @@ use undercurrent_files::experiment::runner::{
 };
 use undercurrent_files::experiment::scenario::Scenario;
 use undercurrent_files::metrics::aggregate::{self, DurabilityRow};
-use undercurrent_files::output::manifest::{self, Manifest};
+use undercurrent_files::output::manifest::{self, Manifest, RunRecord};
 use undercurrent_files::output::run::{PosteriorDraws, POSTERIOR_DRAWS};
 use undercurrent_files::output::run_dir::{write_manifest, write_run};
 use undercurrent_files::output::staging::Staged;
@@ -227,21 +227,14 @@ impl RunResult {
             .map_err(io)?;
             files.push(POSTERIOR_DRAWS.to_string());
         }
-        let m = Manifest {
-            tool: "undercurrent",
-            version: manifest::version(),
-            git_commit: manifest::git_commit(),
-            git_dirty: manifest::git_dirty(),
+        let record = RunRecord {
             command: self.command.clone(),
-            scenario: s,
-            seed: s.seed,
-            replications: s.replications,
             threads: self.threads,
             started: self.started.clone(),
             finished: manifest::now_rfc3339(),
             wall_seconds: self.wall_seconds + t0.elapsed().as_secs_f64(),
-            files,
         };
+        let m = Manifest::of_run(s, files, record);
         write_manifest(staged.path(), &m).map_err(io)?;
         staged
             .commit()

@@ -588,11 +588,10 @@ impl Team {
                 self.hire(w, i, dk);
             }
         }
-        self.peer_norm = mean(self.employees.col(Col::B));
-        // The day's B moments come from the end-of-day state (hires included), the state
-        // replications.csv and employees.csv publish, so that durability can be recomputed
-        // exactly from the published series.
-        (out.sum_b, out.sum_b2) = moments(self.employees.col(Col::B));
+        // The peer norm and the day's B moments, from the end-of-day state (hires included):
+        // the state replications.csv and employees.csv publish, so that durability can be
+        // recomputed exactly from the published series.
+        (self.peer_norm, out.sum_b, out.sum_b2) = b_of_day(self.employees.col(Col::B));
         if record {
             self.record_state(k, &mut out);
         }
@@ -714,13 +713,24 @@ impl Team {
     }
 }
 
-/// Sum and sum of squares of `x` in f64, in slot order (the order `record_state` sums B in,
-/// so the day's mean equals the published one bit for bit).
-fn moments(x: &[f32]) -> (f64, f64) {
-    x.iter().fold((0.0, 0.0), |(s, s2), &v| {
+/// One pass over the end-of-day B column: its f32 mean, summed as [`mean`] sums (the peer
+/// norm), and its f64 sum and sum of squares in slot order, the order `record_state` sums B
+/// in, so the day's mean equals the published one bit for bit.
+fn b_of_day(x: &[f32]) -> (f32, f64, f64) {
+    // `Sum` for floats starts from −0.0; so does this, so the mean is `mean`'s to the bit.
+    let (mut s32, mut s, mut s2) = (-0.0f32, 0.0f64, 0.0f64);
+    for &v in x {
+        s32 += v;
         let v = v as f64;
-        (s + v, s2 + v * v)
-    })
+        s += v;
+        s2 += v * v;
+    }
+    let mean = if x.is_empty() {
+        0.0
+    } else {
+        s32 / x.len() as f32
+    };
+    (mean, s, s2)
 }
 
 fn mean(x: &[f32]) -> f32 {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::metrics::aggregate;
-use crate::output::manifest::{self, Manifest, MANIFEST};
+use crate::output::manifest::{Manifest, RunRecord, MANIFEST};
 use crate::output::run_dir::{write_manifest, write_run};
 
 use super::http::ApiError;
@@ -111,21 +111,14 @@ fn write(o: &Outcome) -> Result<Files, ApiError> {
     let (mut names, _claims) = write_run(dir, s, &o.results, &durability)
         .map_err(|e| failed("writing the run's tables", &e))?;
     let t = &o.timing;
-    let m = Manifest {
-        tool: "undercurrent",
-        version: manifest::version(),
-        git_commit: manifest::git_commit(),
-        git_dirty: manifest::git_dirty(),
+    let record = RunRecord {
         command: format!("undercurrent run {}.toml", file_stem(&s.name)),
-        scenario: s,
-        seed: s.seed,
-        replications: s.replications,
         threads: t.threads,
         started: t.started.clone(),
         finished: t.finished.clone(),
         wall_seconds: t.wall_seconds,
-        files: names.clone(),
     };
+    let m = Manifest::of_run(s, names.clone(), record);
     write_manifest(dir, &m).map_err(|e| failed("writing the manifest", &e))?;
     names.push(MANIFEST.to_string());
     let report =

@@ -33,6 +33,39 @@ pub struct Manifest<'a> {
     pub files: Vec<String>,
 }
 
+/// How a run was made: what its manifest records besides the scenario and its files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunRecord {
+    pub command: String,
+    pub threads: usize,
+    pub started: String,
+    pub finished: String,
+    pub wall_seconds: f64,
+}
+
+impl<'a> Manifest<'a> {
+    /// The manifest of a run of `s` that wrote `files`, made as `record` says, with this
+    /// build's version, commit and dirty flag: the one place `run`, the explorer's downloads
+    /// and the Python package make a run's manifest.
+    pub fn of_run(s: &'a Scenario, files: Vec<String>, record: RunRecord) -> Manifest<'a> {
+        Manifest {
+            tool: "undercurrent",
+            version: version(),
+            git_commit: git_commit(),
+            git_dirty: git_dirty(),
+            command: record.command,
+            scenario: s,
+            seed: s.seed,
+            replications: s.replications,
+            threads: record.threads,
+            started: record.started,
+            finished: record.finished,
+            wall_seconds: record.wall_seconds,
+            files,
+        }
+    }
+}
+
 /// The file name, in a run's and a sweep's directory alike.
 pub const MANIFEST: &str = "manifest.json";
 

@@ -17,7 +17,7 @@ use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::{self, DurabilityRow};
 
 use super::employees::EmployeeParts;
-use super::manifest::{self, Manifest};
+use super::manifest::{self, Manifest, RunRecord};
 use super::run_dir::{write_manifest, write_run_with};
 use super::staging::{OutputError, Staged};
 
@@ -194,22 +194,14 @@ pub fn run_to_dir(
         files.push(POSTERIOR_DRAWS.to_string());
     }
     let wall_seconds = t0.elapsed().as_secs_f64();
-    let m = Manifest {
-        tool: "undercurrent",
-        version: manifest::version(),
-        git_commit: manifest::git_commit(),
-        git_dirty: manifest::git_dirty(),
+    let record = RunRecord {
         command: opts.command.clone(),
-        scenario: s,
-        seed: s.seed,
-        replications: s.replications,
         threads: opts.threads,
         started,
         finished: manifest::now_rfc3339(),
         wall_seconds,
-        files: files.clone(),
     };
-    write_manifest(dir, &m)?;
+    write_manifest(dir, &Manifest::of_run(s, files.clone(), record))?;
     Ok(StagedRun {
         staged,
         report: RunReport {

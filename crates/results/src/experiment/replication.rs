@@ -73,37 +73,10 @@ pub fn run_replication(
     }
 }
 
-/// [`run_replication`], handing the employee snapshots of replication `sink.0` to `sink.1`.
-pub fn run_replication_into(
-    params: &Params,
-    consts: &Consts,
-    plans: &[ArmPlan],
-    rep_seed: u64,
-    s: &RunSettings,
-    sink: (usize, &dyn SnapshotSink),
-) -> ReplicationResult {
-    match run_replication_with(params, consts, plans, rep_seed, s, sink, &|| false) {
-        Some(r) => r,
-        None => unreachable!("a replication that is never stopped finishes"),
-    }
-}
-
-/// [`run_replication`], checking `stop` before every day of the burn-in and of each arm:
-/// `None` when it said stop (a Python caller's Ctrl-C). The same steps in the same order, so
-/// a replication that is not stopped is the one `run_replication` returns.
-pub fn run_replication_unless(
-    params: &Params,
-    consts: &Consts,
-    plans: &[ArmPlan],
-    rep_seed: u64,
-    s: &RunSettings,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Option<ReplicationResult> {
-    run_replication_with(params, consts, plans, rep_seed, s, (0, &Collect), stop)
-}
-
-/// The one replication the functions above run: snapshots of replication `sink.0` to
-/// `sink.1`, `stop` checked before every day.
+/// [`run_replication`], handing the employee snapshots of replication `sink.0` to `sink.1`
+/// and checking `stop` before every day of the burn-in and of each arm: `None` when it said
+/// stop (a Python caller's Ctrl-C). The same steps in the same order, so a replication that
+/// is not stopped is the one `run_replication` returns.
 pub fn run_replication_with(
     params: &Params,
     consts: &Consts,

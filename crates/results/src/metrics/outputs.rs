@@ -176,11 +176,6 @@ pub fn source_names() -> Vec<String> {
         .collect()
 }
 
-/// Names an output may not take: they would shadow a column of its own table.
-fn reserved(name: &str, taken: &[&str]) -> bool {
-    taken.contains(&name)
-}
-
 /// Checks the `[metrics]` of a scenario recorded on the days `recorded(d)` says and returns
 /// them resolved, in name order; problems go to `c`, keyed `metrics.<name>.<key>`. `taken`
 /// are the names of the summary metrics an output may not shadow; `suggest` names the
@@ -201,7 +196,7 @@ pub fn resolve(
             || !name
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-')
-            || reserved(name, taken)
+            || taken.contains(&name.as_str())
         {
             c.fail(
                 &format!("metrics.{name}"),
