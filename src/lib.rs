@@ -10,6 +10,9 @@
 
 pub use undercurrent_files::{calibration, experiment, metrics, model, output};
 
+/// Words in every language: the message catalogue, locale number formats (`undercurrent-text`).
+pub use undercurrent_text as text;
+
 #[cfg(feature = "charts")]
 pub use undercurrent_charts::{plot, report};
 

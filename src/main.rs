@@ -18,6 +18,7 @@ use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
 use undercurrent::output::staging;
 use undercurrent::plot::data::Intervals;
 use undercurrent::report::text::{claims_lines, durability_table, wrapped};
+use undercurrent::text::Lang;
 
 #[derive(Parser)]
 #[command(
@@ -26,8 +27,26 @@ use undercurrent::report::text::{claims_lines, durability_table, wrapped};
     about = "Agent-based simulation of customer-oriented behaviour in organisations: what interventions do, and how long it lasts."
 )]
 struct Cli {
+    /// Language of what is printed, charted and reported: en or nl [default: $UNDERCURRENT_LANG,
+    /// else en]. File names, CSV columns and metric keys stay the same in every language.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+/// The language chosen for this run (`--lang`, else `UNDERCURRENT_LANG`, else English); set
+/// once at start.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language of everything this process prints and writes for people.
+#[allow(dead_code)]
+fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
 }
 
 #[derive(Subcommand)]
@@ -161,6 +180,18 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let chosen = match cli.lang {
+        Some(l) => l,
+        None => match Lang::from_env() {
+            None => Lang::En,
+            Some(Ok(l)) => l,
+            Some(Err(e)) => {
+                eprintln!("error: {}: {e}", undercurrent::text::ENV_VAR);
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let _ = LANG.set(chosen);
     if let Err(code) = limit_instruction_set() {
         return code;
     }

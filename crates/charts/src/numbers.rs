@@ -1,110 +1,54 @@
-//! How every number a person reads is written: charts, the printed table, the report, the
-//! summary and the explorer (`assets/serve/app.js` `fmt` follows the same rules), so that a
-//! figure copied from one into another reads the same. Files for machines (CSV, JSON) keep
-//! full precision and are not formatted here.
+//! How every number a person reads in English is written: charts, the printed table, the
+//! report, the summary and the explorer (`assets/serve/app.js` `fmt` follows the same rules),
+//! so that a figure copied from one into another reads the same. These are the English forms of
+//! [`undercurrent_text::numbers`], which writes every language; files for machines (CSV, JSON)
+//! keep full precision and are not formatted here.
 //!
 //! The house style: a comma between thousands from 1,000 up (`120,000`), a real minus sign
 //! (`−0.002`, U+2212), `€` before a sum of money (`€12,457`), `NA` for a missing value, and
 //! as many decimals as the size of the number needs (see [`sig`]).
 
-/// The minus sign of running text and tables (U+2212), wider than a hyphen and never
-/// broken from its number.
-pub const MINUS: char = '\u{2212}';
+use undercurrent_text::numbers as n;
+use undercurrent_text::Lang;
+
+pub use undercurrent_text::numbers::{sig_decimals, MINUS};
 
 /// `x` with `decimals` digits after the point, a comma between thousands and a real minus
 /// sign; `NA` when not finite. A value that rounds to zero has no sign (`0.000`, not
 /// `−0.000`).
 pub fn fixed(x: f64, decimals: usize) -> String {
-    if !x.is_finite() {
-        return "NA".to_string();
-    }
-    if x.abs() >= 1e12 {
-        return format!("{x:.2e}").replace('-', &MINUS.to_string());
-    }
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s.as_str(), None),
-    };
-    let mut out = String::with_capacity(s.len() + 4);
-    let rounds_to_zero = s.chars().all(|c| c == '0' || c == '.');
-    if x < 0.0 && !rounds_to_zero {
-        out.push(MINUS);
-    }
-    let len = int.len();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
-/// The decimals a number of this size is shown with: none from 100 up, one from 10, two from
-/// 1, three below (a share, a score gain, an effect size).
-pub fn sig_decimals(x: f64) -> usize {
-    let a = x.abs();
-    if a >= 100.0 {
-        0
-    } else if a >= 10.0 {
-        1
-    } else if a >= 1.0 {
-        2
-    } else {
-        3
-    }
+    n::fixed(Lang::En, x, decimals)
 }
 
 /// `x` with the decimals its size needs ([`sig_decimals`]).
 pub fn sig(x: f64) -> String {
-    fixed(x, sig_decimals(x))
+    n::sig(Lang::En, x)
 }
 
 /// Like [`fixed`], with a `+` before a positive value that does not round to zero: for a
 /// gain or a difference, whose sign is the point.
 pub fn signed(x: f64, decimals: usize) -> String {
-    let s = fixed(x, decimals);
-    if x > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{s}")
-    } else {
-        s
-    }
+    n::signed(Lang::En, x, decimals)
 }
 
 /// Like [`sig`], signed.
 pub fn sig_signed(x: f64) -> String {
-    signed(x, sig_decimals(x))
+    n::sig_signed(Lang::En, x)
 }
 
 /// A sum of money in euro, whole euros: `€12,457`, `−€1,200`.
 pub fn euro(x: f64) -> String {
-    if !x.is_finite() {
-        return "NA".to_string();
-    }
-    let s = fixed(x.abs(), 0);
-    if x < 0.0 && s != "0" {
-        format!("{MINUS}€{s}")
-    } else {
-        format!("€{s}")
-    }
+    n::euro(Lang::En, x)
 }
 
 /// A share as a percentage without decimals: `39%`.
 pub fn percent(share: f64) -> String {
-    if !share.is_finite() {
-        return "NA".to_string();
-    }
-    format!("{}%", fixed(100.0 * share, 0))
+    n::percent(Lang::En, share, 0)
 }
 
 /// A confidence interval: `[0.139, 0.143]`, its ends written by `f`.
 pub fn interval(lo: f64, hi: f64, f: impl Fn(f64) -> String) -> String {
-    format!("[{}, {}]", f(lo), f(hi))
+    n::interval(Lang::En, lo, hi, f)
 }
 
 #[cfg(test)]
