@@ -152,9 +152,15 @@ fn bad_levels_are_located_errors() {
             "not a categorical parameter",
         ),
         (
-            "[[sweep.axes]]\nkey = \"sector\"\nvalues = [\"retail\", \"transport\"]\n".to_string(),
+            "[[sweep.axes]]\nkey = \"sector\"\nvalues = [\"retail\", \"transport\"]\nmin = 0\nmax = 1\n"
+                .to_string(),
             "lhs",
-            "grid or list design",
+            "only `values` on a categorical axis",
+        ),
+        (
+            "[[sweep.axes]]\nkey = \"sector\"\nvalues = [\"retail\"]\n".to_string(),
+            "lhs",
+            "at least two levels",
         ),
     ];
     for (i, (axes, design, says)) in cases.iter().enumerate() {
@@ -166,4 +172,87 @@ fn bad_levels_are_located_errors() {
         assert!(err.contains("experiment.toml:"), "located: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
+}
+
+const SECTORS: &str = r#"
+[[sweep.axes]]
+key = "sector"
+values = ["retail", "government", "transport"]
+[[sweep.axes]]
+key = "managers.role_model_mean"
+min = 0.3
+max = 0.8
+"#;
+
+fn load(d: &Path, text: &str) -> Experiment {
+    let f = d.join("experiment.toml");
+    std::fs::write(&f, text).unwrap();
+    Experiment::load(&f).unwrap()
+}
+
+#[test]
+fn a_latin_hypercube_draws_each_level_of_a_categorical_axis_equally_often() {
+    let d = dir("lhs");
+    let text = experiment(SECTORS, "lhs").replace("[sweep]", "[sweep]\nsamples = 9");
+    let e = load(&d, &text);
+    assert_eq!(e.points(), 9);
+    let mut counts = std::collections::BTreeMap::new();
+    for p in 0..e.points() {
+        let sector = e.scenario_at(p).unwrap().sector.unwrap();
+        *counts.entry(format!("{sector:?}")).or_insert(0) += 1;
+    }
+    assert_eq!(counts.len(), 3, "{counts:?}");
+    assert!(counts.values().all(|&c| c == 3), "{counts:?}");
+    let o = sweep(&d, &text);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut sectors = column(&d.join("out/points.csv"), "sector");
+    sectors.sort();
+    sectors.dedup();
+    assert_eq!(sectors, ["government", "retail", "transport"]);
+    let svg = std::fs::read_to_string(d.join("out/plots/scatter_baseline_B_mean.svg")).unwrap();
+    assert!(
+        ["government", "retail", "transport"]
+            .iter()
+            .all(|s| svg.contains(&format!("\n{s}\n"))),
+        "the scatter names the levels on its axis"
+    );
+}
+
+#[test]
+fn a_sobol_analysis_gives_indices_for_a_categorical_axis() {
+    let d = dir("sobol");
+    let text = experiment(SECTORS, "sobol").replace("[sweep]", "[sweep]\nbase_samples = 8");
+    let o = sweep(&d, &text);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let params = column(&d.join("out/sensitivity.csv"), "parameter");
+    assert!(params.iter().any(|p| p == "sector"), "{params:?}");
+    assert!(
+        params.iter().any(|p| p == "managers.role_model_mean"),
+        "{params:?}"
+    );
+}
+
+#[test]
+fn a_morris_step_moves_one_axis_and_a_categorical_one_between_its_levels() {
+    let d = dir("morris");
+    let text = experiment(SECTORS, "morris").replace("[sweep]", "[sweep]\ntrajectories = 4");
+    let e = load(&d, &text);
+    assert_eq!(e.points(), 4 * 3);
+    let mut sector_moves = 0;
+    for t in 0..4 {
+        for step in 0..2 {
+            let a = e.simulated_point(t * 3 + step);
+            let b = e.simulated_point(t * 3 + step + 1);
+            let moved: Vec<usize> = (0..2).filter(|&i| a[i] != b[i]).collect();
+            assert_eq!(moved.len(), 1, "trajectory {t} step {step}: {a:?} -> {b:?}");
+            if moved[0] == 0 {
+                sector_moves += 1;
+                assert!(
+                    a[0].fract() == 0.0 && (0.0..3.0).contains(&b[0]),
+                    "{a:?} -> {b:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(sector_moves, 4, "each trajectory moves the sector once");
 }

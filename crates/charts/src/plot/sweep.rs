@@ -1019,7 +1019,13 @@ fn draw_scatter<DB: DrawingBackend>(
     let cols = shown.min(SCATTER_COLUMNS);
     let panels = rest.split_evenly((rows, cols));
     for (a, panel) in panels.iter().enumerate().take(shown) {
-        let x_range = value_range(pts.iter().map(|p| p.0[a]), false);
+        // A categorical axis (levels drawn by a sampled design) puts its levels half a step
+        // from the edges, named below by hand as the heatmap does.
+        let levels = d.level_names.get(&a).map(Vec::len);
+        let x_range = match levels {
+            Some(n) => -0.5..n as f64 - 0.5,
+            None => value_range(pts.iter().map(|p| p.0[a]), false),
+        };
         let mut spec = AxisSpec::linear(
             x_range,
             y_range.clone(),
@@ -1037,7 +1043,37 @@ fn draw_scatter<DB: DrawingBackend>(
         if a % SCATTER_COLUMNS != 0 {
             spec.y_desc = None;
         }
-        let mut chart = build_chart(panel, &spec, (8, 16, 4, 8), None, None)?;
+        if let Some(n) = levels {
+            spec.x_ticks = (0..n).map(|j| j as f64).collect();
+            spec.x_labels = false;
+            spec.x_desc = None;
+        }
+        let bottom = if levels.is_some() { 56 } else { 4 };
+        let mut chart = build_chart(panel, &spec, (8, 16, bottom, 8), None, None)?;
+        if levels.is_some() {
+            let (pw, ph) = panel.dim_in_pixel();
+            draw_text(
+                panel,
+                &d.axis_label(&d.axes[a]),
+                &text_style(18.0, palette::GREY_TEXT),
+                (pw as i32 / 2, ph as i32 - 16),
+                HPos::Center,
+                VPos::Center,
+            )?;
+            let ts = text_style(18.0, palette::GREY_TEXT);
+            for x in spec.x_ticks.iter().copied() {
+                text_at(
+                    panel,
+                    &chart,
+                    (x, y_range.start),
+                    (0, 8),
+                    &d.value_text(a, x, &spec.x_ticks),
+                    &ts,
+                    HPos::Center,
+                    VPos::Top,
+                )?;
+            }
+        }
         chart
             .draw_series(
                 pts.iter()

@@ -180,9 +180,35 @@ pub fn scale(u: f64, lo: f64, hi: f64, integer: bool) -> f64 {
     }
 }
 
+/// The level a unit coordinate `u` in [0, 1] picks among `n` levels: level `j` takes
+/// [j/n, (j+1)/n), the last one its upper end as well, so each is drawn with equal weight by
+/// an LHS (exactly n/samples times per level when n divides the samples) and Sobol and
+/// Morris points move between levels in the order written. The small allowance keeps
+/// Morris grid points such as 1/3 (a rounding below) on the level they name.
+pub fn level_of(u: f64, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    ((u * n as f64 + 1e-9).floor().max(0.0) as usize).min(n - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_level_takes_an_equal_share_of_the_unit_interval() {
+        assert_eq!(level_of(0.0, 3), 0);
+        assert_eq!(level_of(0.3333, 3), 0);
+        assert_eq!(level_of(1.0 / 3.0, 3), 1);
+        assert_eq!(level_of(2.0 / 3.0, 3), 2);
+        assert_eq!(level_of(1.0, 3), 2);
+        let counts = (0..300).fold([0; 3], |mut c, i| {
+            c[level_of((i as f64 + 0.5) / 300.0, 3)] += 1;
+            c
+        });
+        assert_eq!(counts, [100, 100, 100]);
+    }
 
     #[test]
     fn range_has_inclusive_endpoints_with_a_float_step() {

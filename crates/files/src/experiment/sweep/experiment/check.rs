@@ -234,8 +234,39 @@ fn values_len(a: &AxisSpec) -> usize {
         .unwrap_or(0)
 }
 
-/// LHS, Sobol and Morris axes: finite `min` < `max`, no values or range.
+/// LHS, Sobol and Morris axes: finite `min` < `max`, no values or range; or, on a
+/// categorical axis (text or true/false), only its `values`, at least two levels, each drawn
+/// with an equal share of the unit interval.
 fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
+    if let Some(levels) = a.levels() {
+        if a.min.is_some() || a.max.is_some() || a.range.is_some() {
+            let field = if a.range.is_some() {
+                "range"
+            } else if a.min.is_some() {
+                "min"
+            } else {
+                "max"
+            };
+            c.fail(
+                &format!("{k}.{field}"),
+                "given".into(),
+                "only `values` on a categorical axis (its levels)".into(),
+                &format!(
+                    "design \"{}\" draws each level with equal weight; bounds belong to numbers",
+                    kind.name()
+                ),
+            );
+        }
+        if levels.len() < 2 {
+            c.fail(
+                &format!("{k}.values"),
+                format!("{} level", levels.len()),
+                "at least two levels".into(),
+                "one level is a setting of the base scenario, not an axis",
+            );
+        }
+        return;
+    }
     match (a.min, a.max) {
         (Some(lo), Some(hi)) => {
             if !(lo.is_finite() && hi.is_finite() && lo < hi) {
@@ -251,11 +282,13 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
             &format!("{k}.key"),
             format!("{:?}", a.key),
             "both `min` and `max`".into(),
-            &format!("design \"{}\" samples within bounds", kind.name()),
+            &format!(
+                "design \"{}\" samples numbers within bounds, or the `values` of a categorical axis",
+                kind.name()
+            ),
         ),
     }
     if a.values.is_some() || a.range.is_some() {
-        let categorical = a.levels().is_some();
         c.fail(
             &format!(
                 "{k}.{}",
@@ -266,12 +299,8 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                 }
             ),
             "given".into(),
-            "`min` and `max` (values/range belong to grid and list)".into(),
-            if categorical {
-                "a categorical axis (text or true/false values) is swept by a grid or list design"
-            } else {
-                ""
-            },
+            "`min` and `max` (numeric values/range belong to grid and list)".into(),
+            "",
         );
     }
 }

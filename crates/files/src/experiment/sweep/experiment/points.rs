@@ -119,9 +119,15 @@ fn sampled_points(file: &ExperimentFile, axes: &[Axis]) -> Result<(Points, Point
         .iter()
         .map(|s| (s.min.unwrap_or(0.0), s.max.unwrap_or(1.0)))
         .collect();
+    // A categorical axis's unit coordinate picks one of its levels, each an equal share.
+    let levels: Vec<Option<usize>> = spec
+        .axes
+        .iter()
+        .map(|s| s.levels().map(|l| l.len()))
+        .collect();
     let mut problems = Vec::new();
     for (i, (a, &(lo, hi))) in axes.iter().zip(&bounds).enumerate() {
-        if a.integer() && hi.floor() < lo.ceil() {
+        if levels[i].is_none() && a.integer() && hi.floor() < lo.ceil() {
             problems.push(
                 Pending::new(
                     &format!("axis {} (sweep.axes[{i}])", a.key),
@@ -181,8 +187,11 @@ fn sampled_points(file: &ExperimentFile, axes: &[Axis]) -> Result<(Points, Point
         .iter()
         .map(|u| {
             u.iter()
-                .zip(axes.iter().zip(&bounds))
-                .map(|(&x, (a, &(lo, hi)))| design::scale(x, lo, hi, a.integer()))
+                .zip(axes.iter().zip(bounds.iter().zip(&levels)))
+                .map(|(&x, (a, (&(lo, hi), n)))| match n {
+                    Some(n) => design::level_of(x, *n) as f64,
+                    None => design::scale(x, lo, hi, a.integer()),
+                })
                 .collect()
         })
         .collect();
