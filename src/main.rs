@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use undercurrent::experiment::runner::{threads_or_all_cores, MAX_THREADS};
@@ -18,21 +18,37 @@ use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
 use undercurrent::output::staging;
 use undercurrent::plot::data::Intervals;
 use undercurrent::report::text::{claims_lines, durability_table, wrapped};
-use undercurrent::text::Lang;
+use undercurrent::text::{tr, Lang};
+
+mod cli_lang;
 
 #[derive(Parser)]
-#[command(
-    name = "undercurrent",
-    version,
-    about = "Agent-based simulation of customer-oriented behaviour in organisations: what interventions do, and how long it lasts."
-)]
+// Every command's and argument's help lives in the catalogue (`crates/text/locales/<lang>/
+// cli.ftl`, `cli-<command>-<argument>`), set by `cli_lang::localise`; tests/cli_languages.rs
+// checks that each has one in every language.
+#[command(name = "undercurrent", version)]
 struct Cli {
-    /// Language of what is printed, charted and reported: en or nl [default: $UNDERCURRENT_LANG,
-    /// else en]. File names, CSV columns and metric keys stay the same in every language.
     #[arg(long, global = true, value_parser = parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// Help and version as clap prints them (already in `lang`); an error retold in `lang`, exit 2.
+fn clap_exit(e: clap::Error, lang: Lang) -> ExitCode {
+    use clap::error::ErrorKind;
+    if lang == Lang::En
+        || matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        )
+    {
+        e.exit();
+    }
+    eprint!("{}", cli_lang::error_text(&e, lang));
+    ExitCode::from(2)
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -40,158 +56,114 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 /// The language chosen for this run (`--lang`, else `UNDERCURRENT_LANG`, else English); set
-/// once at start.
+/// once at start, before the command line is parsed.
 static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// The language of everything this process prints and writes for people.
-#[allow(dead_code)]
 fn lang() -> Lang {
     LANG.get().copied().unwrap_or_default()
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run a scenario's arms against its baseline (the embedded default without a file).
     Run {
-        /// Scenario file (TOML). Without it, the embedded default comparison runs.
         scenario: Option<PathBuf>,
-        /// Output directory [default: results/<scenario name>/].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Master seed (overrides the scenario's).
         #[arg(long)]
         seed: Option<u64>,
-        /// Replications per arm (overrides the scenario's).
         #[arg(long)]
         replications: Option<usize>,
-        /// Worker threads [default: all cores]. Results do not depend on it.
         #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
-        /// Per-replication time series: auto (when small), on, off.
         #[arg(long, value_enum)]
         per_replication: Option<PerReplication>,
-        /// Print the fully resolved scenario as TOML and exit.
         #[arg(long)]
         print_scenario: bool,
-        /// Write into an output directory that holds files undercurrent did not write (they
-        /// are left untouched).
         #[arg(long)]
         force: bool,
-        /// Skip the charts and the report (draw them later with `undercurrent plot DIR` and
-        /// `undercurrent report DIR`).
         #[arg(long)]
         no_plots: bool,
-        /// A calibration's output directory: each replication draws its calibrated
-        /// parameters from DIR/posterior.csv (last generation, by weight), seeded per
-        /// replication; the draws go to posterior_draws.csv.
         #[arg(long, value_name = "DIR")]
         posterior: Option<PathBuf>,
-        /// Table format: csv, or parquet to write replications, teams and employees also as
-        /// Apache Parquet beside their CSV (pandas, polars, R's arrow and DuckDB read it).
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
     },
-    /// Write DIR/report.html: one self-contained file (inline SVG, no script, opens offline).
     Report {
-        /// Results directory written by `run`.
         dir: PathBuf,
     },
-    /// Redraw every chart of a results directory from its CSV files (nothing is rerun).
     Plot {
-        /// Results directory written by `run`.
         dir: PathBuf,
     },
-    /// Run an experiment: design points x replications in parallel, streamed to disk,
-    /// resumable after a kill (--resume), splittable over machines (--shard I/N).
     Sweep {
-        /// Experiment file (TOML); see experiments/README.md.
         experiment: PathBuf,
-        /// Output directory [default: results/<experiment name>/].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Worker threads [default: all cores]. Results do not depend on it.
         #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
-        /// Continue the sweep already in the output directory.
         #[arg(long)]
         resume: bool,
-        /// Run only shard I of N (1-based): a deterministic, disjoint share of the design
-        /// points. Combine the shards with `undercurrent merge`.
         #[arg(long, value_name = "I/N")]
         shard: Option<String>,
     },
-    /// Sobol or Morris sensitivity indices of a finished sweep, into DIR/sensitivity.csv.
     Sensitivity {
-        /// Directory of a finished sobol or morris sweep.
         dir: PathBuf,
-        /// Outputs to analyse, comma-separated: `arm.metric` columns of runs.csv or metric
-        /// names (every arm) [default: the experiment's].
         #[arg(long, value_delimiter = ',')]
         outputs: Option<Vec<String>>,
-        /// Bootstrap resamples for the Sobol confidence intervals [default: the experiment's].
         #[arg(long)]
         bootstrap: Option<usize>,
     },
-    /// The interactive explorer in the browser: pick a sector, maturity and drive mix,
-    /// compose a programme, compare it with the baseline live. Bound to 127.0.0.1 unless
-    /// --bind says otherwise; everything is served by the binary (works offline).
     Serve {
-        /// Port (0 picks a free one; the address is printed on stdout).
         #[arg(long, default_value_t = 8080)]
         port: u16,
-        /// Address to listen on. Anything but loopback lets others run simulations here.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
-        /// Simulation threads [default: all cores]. Results do not depend on it.
         #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
-        /// HTTP worker threads (requests answered at once).
         #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(2..=64))]
         workers: u16,
-        /// No per-request log on stderr.
         #[arg(long)]
         quiet: bool,
     },
-    /// Calibrate parameters to observed targets by ABC-SMC (docs/calibration.md): posterior,
-    /// predictive fit and a calibrated scenario; journaled, resumable after a kill (--resume).
     Calibrate {
-        /// Calibration file (TOML); see docs/calibration.md.
         calibration: PathBuf,
-        /// Output directory [default: results/<calibration name>/].
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Worker threads [default: all cores]. Results do not depend on it.
         #[arg(long, value_parser = parse_threads)]
         threads: Option<usize>,
-        /// Continue the calibration already in the output directory.
         #[arg(long)]
         resume: bool,
     },
-    /// Combine the directories of a sharded sweep into the files one sweep writes.
     Merge {
-        /// Output directory of the merged sweep.
         #[arg(long)]
         out: PathBuf,
-        /// Every shard's directory.
         #[arg(required = true)]
         shards: Vec<PathBuf>,
     },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let chosen = match cli.lang {
-        Some(l) => l,
-        None => match Lang::from_env() {
-            None => Lang::En,
-            Some(Ok(l)) => l,
-            Some(Err(e)) => {
-                eprintln!("error: {}: {e}", undercurrent::text::ENV_VAR);
-                return ExitCode::from(2);
-            }
-        },
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let chosen = match cli_lang::language_of(&args) {
+        Ok(l) => l,
+        Err(e) => {
+            // Said in English: the language asked for is not one we have.
+            let message = tr!(Lang::En, "language-unknown", code = e.0);
+            eprintln!("{}", tr!(Lang::En, "cli-error", message = message));
+            return ExitCode::from(2);
+        }
     };
     let _ = LANG.set(chosen);
+    let args = cli_lang::help_command_as_flag(args, chosen);
+    let mut command = cli_lang::localise(Cli::command(), chosen);
+    let cli = match command
+        .try_get_matches_from_mut(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e, chosen),
+    };
+    debug_assert!(cli.lang.is_none_or(|l| l == chosen));
     if let Err(code) = limit_instruction_set() {
         return code;
     }
@@ -221,7 +193,7 @@ fn main() -> ExitCode {
             }
             if let Some(x) = replications {
                 if x == 0 {
-                    eprintln!("error: --replications must be at least 1");
+                    error(&tr!(lang(), "cli-error-replications"));
                     return ExitCode::from(2);
                 }
                 s.replications = x;
@@ -236,7 +208,7 @@ fn main() -> ExitCode {
                         return ExitCode::SUCCESS;
                     }
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        error(&e);
                         return ExitCode::from(1);
                     }
                 }
@@ -247,13 +219,17 @@ fn main() -> ExitCode {
                     match undercurrent::experiment::calibration::posterior::draw(&s, dir) {
                         Ok(p) => {
                             eprintln!(
-                                "each replication's parameters drawn from the posterior in {}",
-                                dir.display()
+                                "{}",
+                                tr!(
+                                    lang(),
+                                    "cli-posterior-drawn",
+                                    dir = dir.display().to_string()
+                                )
                             );
                             Some(p)
                         }
                         Err(e) => {
-                            eprintln!("error: --posterior: {e}");
+                            error(&tr!(lang(), "cli-error-posterior", message = e.to_string()));
                             return ExitCode::from(2);
                         }
                     }
@@ -283,22 +259,30 @@ fn main() -> ExitCode {
         } => finish(
             analysis::from_dir(&dir, outputs.as_deref(), bootstrap).map(|r| {
                 println!(
-                    "wrote {} ({} design, {} outputs x {} parameters)",
-                    dir.join(analysis::FILE).display(),
-                    r.design.name(),
-                    r.outputs,
-                    r.parameters
+                    "{}",
+                    tr!(
+                        lang(),
+                        "cli-sensitivity-wrote",
+                        path = dir.join(analysis::FILE).display().to_string(),
+                        design = r.design.name(),
+                        outputs = r.outputs,
+                        parameters = r.parameters
+                    )
                 );
                 censoring_warnings(&dir);
             }),
         ),
         Command::Merge { out, shards } => finish(merge::merge(&shards, &out).map(|r| {
             println!(
-                "merged {} shards ({} runs): wrote {} and manifest.json to {}",
-                r.shards,
-                r.runs,
-                r.files.join(", "),
-                out.display()
+                "{}",
+                tr!(
+                    lang(),
+                    "cli-merge-done",
+                    shards = r.shards,
+                    runs = r.runs,
+                    files = r.files.join(", "),
+                    dir = out.display().to_string()
+                )
             );
             sweep_plots(&out);
         })),
@@ -321,7 +305,7 @@ fn main() -> ExitCode {
             match undercurrent::serve::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    error(&e);
                     ExitCode::from(1)
                 }
             }
@@ -346,7 +330,7 @@ fn calibrate(
 ) -> ExitCode {
     use undercurrent::experiment::calibration::{run_calibration, CalibrateOptions, Calibration};
     let fail = |e: &dyn std::fmt::Display, input: bool| {
-        eprintln!("error: {e}");
+        error(e);
         ExitCode::from(if input { 2 } else { 1 })
     };
     let cal = match Calibration::load(path) {
@@ -357,31 +341,44 @@ fn calibrate(
     let out = out.unwrap_or_else(|| PathBuf::from("results").join(&cal.file.name));
     let budget = cal.file.max_simulations;
     eprintln!(
-        "undercurrent {}: calibration '{}', {} parameters, {} targets, {} particles x {} replications, at most {} generations and {} simulations, {} threads -> {}",
-        manifest::version(),
-        cal.file.name,
-        cal.parameters.len(),
-        cal.targets.len(),
-        cal.file.population,
-        cal.file.replications,
-        cal.file.max_generations,
-        budget,
-        threads,
-        out.display()
+        "{}",
+        tr!(
+            lang(),
+            "cli-calibrate-start",
+            version = manifest::version(),
+            name = cal.file.name.as_str(),
+            parameters = cal.parameters.len(),
+            targets = cal.targets.len(),
+            particles = cal.file.population,
+            replications = cal.file.replications,
+            generations = cal.file.max_generations,
+            budget = budget,
+            threads = threads,
+            out = out.display().to_string()
+        )
     );
     let progress = |p: &undercurrent::calibration::Progress, secs: f64| {
         let rate = p.simulations as f64 / secs.max(1e-9);
         let left = budget.saturating_sub(p.simulations) as f64 / rate.max(1e-9);
+        let l = lang();
         eprintln!(
-            "generation {}: tolerance {}, accepted {}/{} ({:.0}%), {} simulations, {:.1} s, at most {:.0} s left (budget)",
-            p.generation,
-            if p.tolerance.is_finite() { format!("{:.4}", p.tolerance) } else { "inf".into() },
-            p.accepted,
-            p.considered,
-            100.0 * p.accepted as f64 / p.considered.max(1) as f64,
-            p.simulations,
-            secs,
-            left
+            "{}",
+            tr!(
+                l,
+                "cli-calibrate-generation",
+                generation = p.generation,
+                tolerance = if p.tolerance.is_finite() {
+                    plain(l, p.tolerance, 4)
+                } else {
+                    "inf".to_string()
+                },
+                accepted = p.accepted,
+                considered = p.considered,
+                percent = plain(l, 100.0 * p.accepted as f64 / p.considered.max(1) as f64, 0),
+                simulations = p.simulations,
+                seconds = plain(l, secs, 1),
+                left = plain(l, left, 0)
+            )
         );
     };
     let opts = CalibrateOptions {
@@ -393,30 +390,38 @@ fn calibrate(
     match run_calibration(&cal, &opts, &progress) {
         Ok(r) => {
             if matches!(r.stop, undercurrent::calibration::Stop::Stalled { .. }) {
-                eprintln!("note: {}", r.stop.describe());
+                note(&r.stop.describe());
             }
             println!(
-                "{} generations, {} simulations ({} from the journal) in {:.1} s; stopped: {}; wrote {} and manifest.json to {}",
-                r.generations,
-                r.simulations,
-                r.resumed,
-                r.wall_seconds,
-                r.stop.describe(),
-                r.files.join(", "),
-                out.display()
+                "{}",
+                tr!(
+                    lang(),
+                    "cli-calibrate-done",
+                    generations = r.generations,
+                    simulations = r.simulations,
+                    resumed = r.resumed,
+                    seconds = plain(lang(), r.wall_seconds, 1),
+                    stop = r.stop.describe(),
+                    files = r.files.join(", "),
+                    dir = out.display().to_string()
+                )
             );
             // The files are complete by now: a charting problem is reported, not fatal.
             match undercurrent::plot::calibration::plot_calibration_dir(&out) {
-                Ok(paths) => eprintln!(
-                    "drew {} charts (PNG + SVG) into {}",
-                    paths.len() / 2,
-                    out.join("plots").display()
-                ),
-                Err(e) => eprintln!("warning: charts not drawn: {e}"),
+                Ok(paths) => drew_charts(paths.len() / 2, &out.join("plots"), None),
+                Err(e) => warning(&tr!(
+                    lang(),
+                    "cli-charts-not-drawn",
+                    message = e.to_string()
+                )),
             }
             match undercurrent::report::html::write_report(&out) {
-                Ok(path) => eprintln!("wrote {}", path.display()),
-                Err(e) => eprintln!("warning: report not written: {e}"),
+                Ok(path) => wrote(&path),
+                Err(e) => warning(&tr!(
+                    lang(),
+                    "cli-report-not-written",
+                    message = e.to_string()
+                )),
             }
             ExitCode::SUCCESS
         }
@@ -433,17 +438,17 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
         Ok(paths) => {
             let paths: Vec<_> = paths.into_iter().flatten().collect();
             if let Err(e) = staging::adopt(dir, &paths) {
-                eprintln!("error: {e}");
+                error(&e);
                 return ExitCode::from(1);
             }
             for path in &paths {
                 let name = path.file_name().unwrap_or_default();
-                eprintln!("wrote {}", shown.join(name).display());
+                wrote(&shown.join(name));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
@@ -455,19 +460,18 @@ fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     match undercurrent::plot::plot_dir(dir) {
         Ok(paths) => {
             if let Err(e) = staging::adopt(dir, &paths) {
-                eprintln!("error: {e}");
+                error(&e);
                 return ExitCode::from(1);
             }
-            eprintln!(
-                "drew {} charts (PNG + SVG) into {} in {:.1} s",
+            drew_charts(
                 paths.len() / 2,
-                shown.join("plots").display(),
-                t0.elapsed().as_secs_f64()
+                &shown.join("plots"),
+                Some(t0.elapsed().as_secs_f64()),
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
@@ -478,7 +482,7 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
@@ -501,40 +505,52 @@ fn sweep(
         };
         PathBuf::from("results").join(name)
     });
+    let l = lang();
     eprintln!(
-        "undercurrent {}: experiment '{}', {} design, {} points x {} replications = {} runs{}, {} arms, {} threads -> {}",
-        manifest::version(),
-        exp.file.name,
-        exp.design.kind.name(),
-        exp.points(),
-        exp.replications(),
-        exp.runs(),
-        shard.map(|s| format!(" (shard {s})")).unwrap_or_default(),
-        exp.scenario.arms.len(),
-        threads,
-        out.display()
+        "{}",
+        tr!(
+            l,
+            "cli-sweep-start",
+            version = manifest::version(),
+            name = exp.file.name.as_str(),
+            design = exp.design.kind.name(),
+            points = exp.points(),
+            replications = exp.replications(),
+            runs = exp.runs(),
+            shard = shard
+                .map(|s| tr!(l, "cli-sweep-shard-part", shard = s.to_string()))
+                .unwrap_or_default(),
+            arms = exp.scenario.arms.len(),
+            threads = threads,
+            out = out.display().to_string()
+        )
     );
     if !exp.dropped.is_empty() {
-        eprintln!(
-            "note: a sweep keeps summaries per run; the base scenario's {} {} not written (run one point with `undercurrent run` for them)",
-            exp.dropped
+        note(&tr!(
+            l,
+            "cli-sweep-dropped",
+            outputs = exp
+                .dropped
                 .iter()
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", "),
-            if exp.dropped.len() == 1 { "is" } else { "are" }
-        );
+            count = exp.dropped.len()
+        ));
     }
     let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template(
-            "{wide_bar} {pos}/{len} runs  {rate}  {elapsed_precise}  eta {eta} {msg}",
-        )
+        ProgressStyle::with_template(&format!(
+            "{{wide_bar}} {{pos}}/{{len}} {}  {{rate}}  {{elapsed_precise}}  {} {{eta}} {{msg}}",
+            tr!(l, "cli-progress-runs"),
+            tr!(l, "cli-progress-eta")
+        ))
         .map(|s| {
+            let unit = tr!(l, "cli-progress-rate");
             s.with_key(
                 "rate",
-                |st: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.1} runs/s", st.per_sec());
+                move |st: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{} {unit}", plain(l, st.per_sec(), 1));
                 },
             )
         })
@@ -547,7 +563,7 @@ fn sweep(
             bar.reset_eta();
         }
         Progress::Run { done } => bar.set_position(done as u64),
-        Progress::Finalizing => bar.set_message("writing files"),
+        Progress::Finalizing => bar.set_message(tr!(l, "cli-progress-writing")),
     };
     let opts = SweepOptions {
         out: out.clone(),
@@ -560,13 +576,17 @@ fn sweep(
     bar.finish_and_clear();
     let r = result?;
     if r.dropped_torn_line {
-        eprintln!("note: dropped a torn last journal line (the run is computed again)");
+        note(&tr!(l, "cli-sweep-torn"));
     }
     if r.already_complete {
         println!(
-            "{}: already complete ({} runs); nothing to compute",
-            out.display(),
-            r.total
+            "{}",
+            tr!(
+                l,
+                "cli-sweep-complete",
+                dir = out.display().to_string(),
+                runs = r.total
+            )
         );
         // A sweep killed while drawing lacks some charts or its report: draw them again
         // (the same bytes, from the same files).
@@ -575,25 +595,37 @@ fn sweep(
         }
         return Ok(());
     }
-    let rate = r.computed as f64 / r.wall_seconds.max(1e-9);
+    let rate = plain(l, r.computed as f64 / r.wall_seconds.max(1e-9), 1);
+    let seconds = plain(l, r.wall_seconds, 1);
     match shard {
         Some(s) => println!(
-            "shard {s}: {} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s) in {}; when every shard is done: undercurrent merge --out DIR SHARD_DIRS...",
-            r.total,
-            r.resumed,
-            r.computed,
-            r.wall_seconds,
-            out.display()
+            "{}",
+            tr!(
+                l,
+                "cli-sweep-shard-done",
+                shard = s.to_string(),
+                runs = r.total,
+                resumed = r.resumed,
+                computed = r.computed,
+                seconds = seconds,
+                rate = rate,
+                dir = out.display().to_string()
+            )
         ),
         None => {
             println!(
-                "{} runs ({} resumed, {} computed) in {:.1} s ({rate:.1} runs/s): wrote {} and manifest.json to {}",
-                r.total,
-                r.resumed,
-                r.computed,
-                r.wall_seconds,
-                r.files.join(", "),
-                out.display()
+                "{}",
+                tr!(
+                    l,
+                    "cli-sweep-done",
+                    runs = r.total,
+                    resumed = r.resumed,
+                    computed = r.computed,
+                    seconds = seconds,
+                    rate = rate,
+                    files = r.files.join(", "),
+                    dir = out.display().to_string()
+                )
             );
             sweep_plots(&out);
         }
@@ -606,16 +638,12 @@ fn sweep(
 fn sweep_plots(dir: &std::path::Path) {
     censoring_warnings(dir);
     match undercurrent::plot::sweep::plot_sweep_dir(dir) {
-        Ok(paths) => eprintln!(
-            "drew {} charts (PNG + SVG) into {}",
-            paths.len() / 2,
-            dir.join("plots").display()
-        ),
-        Err(e) => eprintln!("note: no charts drawn: {e}"),
+        Ok(paths) => drew_charts(paths.len() / 2, &dir.join("plots"), None),
+        Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.to_string())),
     }
     match undercurrent::report::html::write_report(dir) {
-        Ok(p) => eprintln!("wrote {}", p.display()),
-        Err(e) => eprintln!("note: no report written: {e}"),
+        Ok(p) => wrote(&p),
+        Err(e) => note(&tr!(lang(), "cli-no-report", message = e.to_string())),
     }
 }
 
@@ -628,8 +656,61 @@ fn censoring_warnings(dir: &std::path::Path) {
 }
 
 fn input_error(e: &ScenarioError) -> ExitCode {
-    eprintln!("error: {e}");
+    error(e);
     ExitCode::from(2)
+}
+
+/// `error: …` on stderr, the frame in the user's language (the message is the library's).
+fn error(message: &dyn std::fmt::Display) {
+    eprintln!(
+        "{}",
+        tr!(lang(), "cli-error", message = message.to_string())
+    );
+}
+
+/// `warning: …` on stderr.
+fn warning(message: &str) {
+    eprintln!("{}", tr!(lang(), "cli-warning", message = message));
+}
+
+/// `note: …` on stderr.
+fn note(message: &str) {
+    eprintln!("{}", tr!(lang(), "cli-note", message = message));
+}
+
+/// `wrote PATH` on stderr.
+fn wrote(path: &std::path::Path) {
+    eprintln!(
+        "{}",
+        tr!(lang(), "cli-wrote", path = path.display().to_string())
+    );
+}
+
+/// How many charts were drawn where, and in how long when timed.
+fn drew_charts(charts: usize, dir: &std::path::Path, seconds: Option<f64>) {
+    let dir = dir.display().to_string();
+    let line = match seconds {
+        Some(s) => tr!(
+            lang(),
+            "cli-drew-charts-timed",
+            charts = charts,
+            dir = dir,
+            seconds = plain(lang(), s, 1)
+        ),
+        None => tr!(lang(), "cli-drew-charts", charts = charts, dir = dir),
+    };
+    eprintln!("{line}");
+}
+
+/// A measured quantity (seconds, a rate) in the locale's decimals, without thousands
+/// separators, as progress lines have always written it.
+fn plain(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    if lang == Lang::Nl {
+        s.replace('.', ",")
+    } else {
+        s
+    }
 }
 
 /// Runs `s` into `opts.out`: the library writes the data files and the manifest into a
@@ -639,20 +720,27 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     let bar = ProgressBar::new(0);
     let progress = |p: RunProgress| match p {
         RunProgress::Start { threads } => {
+            let l = lang();
             eprintln!(
-                "undercurrent {}: scenario '{}', {} arms x {} replications, {} employees, {} days, {} threads",
-                manifest::version(),
-                s.name,
-                s.arms.len(),
-                s.replications,
-                s.organisation.employees,
-                s.horizon_days,
-                threads
+                "{}",
+                tr!(
+                    l,
+                    "cli-run-start",
+                    version = manifest::version(),
+                    name = s.name.as_str(),
+                    arms = s.arms.len(),
+                    replications = s.replications,
+                    employees = s.organisation.employees,
+                    days = s.horizon_days,
+                    threads = threads
+                )
             );
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} replications  {elapsed_precise} (eta {eta})",
-                )
+                ProgressStyle::with_template(&format!(
+                    "{{bar:40}} {{pos}}/{{len}} {}  {{elapsed_precise}} ({} {{eta}})",
+                    tr!(l, "cli-progress-replications"),
+                    tr!(l, "cli-progress-eta")
+                ))
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
             bar.set_length(s.replications as u64);
@@ -665,7 +753,7 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     let staged = match result {
         Ok(staged) => staged,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             return ExitCode::from(if e.is_input_error() { 2 } else { 1 });
         }
     };
@@ -679,10 +767,11 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     print!("{}", claims_lines(s, &r.claims));
     print!(
         "{}",
-        wrapped(&format!(
-            "wrote {} and manifest.json in {:.1} s",
-            r.files.join(", "),
-            r.wall_seconds
+        wrapped(&tr!(
+            lang(),
+            "cli-run-wrote",
+            files = r.files.join(", "),
+            seconds = plain(lang(), r.wall_seconds, 1)
         ))
     );
     if !no_plots {
@@ -697,11 +786,14 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     }
     match staged.commit() {
         Ok(dir) => {
-            eprintln!("results in {}", dir.display());
+            eprintln!(
+                "{}",
+                tr!(lang(), "cli-results-in", dir = dir.display().to_string())
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: moving the result into place: {e}");
+            error(&tr!(lang(), "cli-error-moving", message = e.to_string()));
             ExitCode::from(1)
         }
     }
@@ -742,8 +834,10 @@ impl From<PerReplication> for Toggle {
 fn parse_threads(s: &str) -> Result<usize, String> {
     match s.trim().parse::<usize>() {
         Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "expected a whole number of threads from 1 to {MAX_THREADS} (omit --threads for all cores)"
+        _ => Err(tr!(
+            lang(),
+            "cli-error-threads",
+            max = MAX_THREADS.to_string()
         )),
     }
 }
@@ -762,11 +856,13 @@ fn limit_instruction_set() -> Result<(), ExitCode> {
         }
         None => {
             let allowed: Vec<&str> = IsaKind::ALL.iter().map(|k| k.name()).collect();
-            eprintln!(
-                "error: UNDERCURRENT_ISA = {:?} is not an instruction set; allowed: {}",
-                v,
-                allowed.join(", ")
-            );
+            error(&tr!(
+                lang(),
+                "cli-error-instruction-set",
+                variable = "UNDERCURRENT_ISA",
+                value = format!("{v:?}"),
+                allowed = allowed.join(", ")
+            ));
             Err(ExitCode::from(2))
         }
     }

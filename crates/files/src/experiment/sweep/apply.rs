@@ -245,12 +245,12 @@ fn numeric(key: &str, segs: Vec<Seg>, cur: &Value, last: &str) -> Result<Target,
         Value::Array(_) => return Err(format!("`{key}` is a list, not a number")),
         Value::String(s) => {
             return Err(format!(
-                "`{key}` is text ({s:?}), not a number; list its levels as text (`values = [\"...\", \"...\"]`) in a grid or list design"
+                "`{key}` is text ({s:?}), not a number; list its levels as text (`values = [\"...\", \"...\"]`) instead of numbers"
             ))
         }
         Value::Boolean(_) => {
             return Err(format!(
-                "`{key}` is true/false, not a number; list `values = [true, false]` in a grid or list design"
+                "`{key}` is true/false, not a number; list `values = [true, false]` instead of numbers"
             ))
         }
         Value::Datetime(_) => return Err(format!("`{key}` is a date, not a number")),

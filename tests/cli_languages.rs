@@ -1,0 +1,223 @@
+//! The command line speaks the user's language (`--lang`, `UNDERCURRENT_LANG`): help, clap's
+//! errors and what the commands print come from the catalogue; identifiers (commands, flags,
+//! values, file names) and the location of an error stay as typed. The pseudo-language shows
+//! that no help text or message bypasses the catalogue.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use undercurrent::text::plain_words;
+
+const COMMANDS: [&str; 8] = [
+    "run",
+    "report",
+    "plot",
+    "sweep",
+    "sensitivity",
+    "serve",
+    "calibrate",
+    "merge",
+];
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .env_remove("UNDERCURRENT_LANG")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The words of `text` a person reads: without flags, value names in capitals, paths and the
+/// identifiers listed.
+fn bypassing(text: &str, allowed: &[&str]) -> Vec<String> {
+    let readable: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let capitals_only =
+                w.chars().any(|c| c.is_ascii_uppercase()) && !w.chars().any(|c| c.is_lowercase());
+            !w.starts_with('-') && !w.contains('/') && !capitals_only
+        })
+        .collect();
+    plain_words(&readable.join(" "), allowed)
+}
+
+const IDENTIFIERS: [&str; 17] = [
+    "undercurrent",
+    "run",
+    "report",
+    "plot",
+    "sweep",
+    "sensitivity",
+    "serve",
+    "calibrate",
+    "merge",
+    "auto",
+    "on",
+    "off",
+    "csv",
+    "parquet",
+    "en",
+    "nl",
+    "Nederlands",
+];
+
+#[test]
+fn every_help_text_goes_through_the_catalogue() {
+    let mut pages = vec![vec!["--lang", "qps", "--help"]];
+    for c in COMMANDS {
+        pages.push(vec!["--lang", "qps", c, "--help"]);
+    }
+    for args in pages {
+        let o = run(&args);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        let text = out(&o);
+        let plain = bypassing(&text, &IDENTIFIERS);
+        assert!(
+            plain.is_empty(),
+            "{args:?} keeps {plain:?} in English:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn dutch_help_has_dutch_headings_and_keeps_the_flags() {
+    let o = run(&["--lang", "nl", "run", "--help"]);
+    let text = out(&o);
+    assert!(o.status.success());
+    for dutch in [
+        "Gebruik:",
+        "Argumenten:",
+        "Opties:",
+        "Uitvoermap",
+        "[standaard: csv]",
+    ] {
+        assert!(text.contains(dutch), "{dutch}: {text}");
+    }
+    for flag in [
+        "--out <OUT>",
+        "--replications",
+        "--per-replication",
+        "-h, --help",
+    ] {
+        assert!(text.contains(flag), "{flag}: {text}");
+    }
+    assert!(!text.contains("[possible values"), "{text}");
+    // The environment chooses too, and `help COMMAND` works in Dutch as `COMMAND --help`.
+    let o = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .env("UNDERCURRENT_LANG", "nl")
+        .args(["help", "serve"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(out(&o).contains("verkenner"), "{}", out(&o));
+}
+
+#[test]
+fn english_help_is_clap_s_own() {
+    let o = run(&["run", "--help"]);
+    let text = out(&o);
+    assert!(
+        text.contains("Usage: undercurrent run [OPTIONS] [SCENARIO]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[default: csv] [possible values: csv, parquet]"),
+        "{text}"
+    );
+    assert!(text.contains("Output directory [default: results/<scenario name>/]"));
+}
+
+#[test]
+fn command_line_errors_are_told_in_dutch_with_exit_code_2() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--lang", "nl", "run", "--threads", "0"],
+            "ongeldige waarde '0' voor '--threads",
+        ),
+        (&["--lang", "nl", "runn"], "bedoel je 'run'?"),
+        (
+            &["--lang", "nl", "merge"],
+            "verplichte argumenten ontbreken",
+        ),
+        (
+            &["--lang", "nl", "run", "--per-replication", "soms"],
+            "[mogelijke waarden: auto, on, off]",
+        ),
+    ];
+    for (args, says) in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(err(&o).starts_with("fout: "), "{args:?}: {}", err(&o));
+        assert!(err(&o).contains(says), "{args:?}: {}", err(&o));
+    }
+    let o = run(&["--lang", "fr", "run"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("unknown language `fr`"), "{}", err(&o));
+}
+
+#[test]
+fn a_bad_scenario_keeps_its_exact_location_in_dutch() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-bad");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.toml");
+    std::fs::write(&file, "name = \"x\"\nreplications = -3\n").unwrap();
+    let english = err(&run(&["run", file.to_str().unwrap()]));
+    let o = run(&["--lang", "nl", "run", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let dutch = err(&o);
+    let located = english.trim_start_matches("error: ");
+    assert!(dutch.starts_with("fout: "), "{dutch}");
+    assert!(dutch.contains("bad.toml:2:"), "{dutch}");
+    assert_eq!(
+        dutch.lines().next().unwrap().split(": ").nth(1),
+        located.lines().next().unwrap().split(": ").next(),
+        "the file and place are the same in both"
+    );
+}
+
+#[test]
+fn a_run_tells_its_progress_in_the_chosen_language() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-run");
+    let _ = std::fs::remove_dir_all(&dir);
+    let scenario = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.toml");
+    let o = run(&[
+        "--lang",
+        "qps",
+        "run",
+        scenario,
+        "--no-plots",
+        "--replications",
+        "2",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    let mut allowed: Vec<&str> = IDENTIFIERS.to_vec();
+    allowed.extend(["small", "manifest", "json", "toml", "s"]);
+    let plain = bypassing(&err(&o), &allowed);
+    assert!(plain.is_empty(), "{plain:?}:\n{}", err(&o));
+    let o = run(&[
+        "--lang",
+        "nl",
+        "run",
+        scenario,
+        "--no-plots",
+        "--replications",
+        "2",
+        "--force",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(err(&o).contains("herhalingen"), "{}", err(&o));
+    assert!(err(&o).contains("resultaten in"), "{}", err(&o));
+}
