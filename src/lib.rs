@@ -8,7 +8,7 @@
 //! feature `charts`) ← `undercurrent-serve` (the explorer; feature `serve`) ← the CLI.
 //! `cargo build --no-default-features` builds the library without plotters and the server.
 
-pub use undercurrent_files::{calibration, experiment, metrics, model, output};
+pub use undercurrent_files::{calibration, experiment, metrics, model, output, words};
 
 /// Words in every language: the message catalogue, locale number formats (`undercurrent-text`).
 pub use undercurrent_text as text;

@@ -656,7 +656,7 @@ fn censoring_warnings(dir: &std::path::Path) {
 }
 
 fn input_error(e: &ScenarioError) -> ExitCode {
-    error(e);
+    error(&undercurrent::words::scenario_error_text(e, lang()));
     ExitCode::from(2)
 }
 

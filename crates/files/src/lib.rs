@@ -14,3 +14,4 @@ pub mod experiment {
     pub mod sweep;
 }
 pub mod output;
+pub mod words;

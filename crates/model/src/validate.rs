@@ -11,6 +11,28 @@ pub struct Problem {
     pub value: String,
     pub expected: String,
     pub hint: String,
+    /// The same expectation as data, where a common check made it, so that a layer with a
+    /// message catalogue can say it in another language (the model itself has only English).
+    pub said: Option<Expected>,
+}
+
+/// What the common checks expect, as data: [`Problem::expected`] (and its hint) in words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expected {
+    /// A finite number in [lo, hi] (the value was not finite).
+    FiniteIn { lo: f64, hi: f64 },
+    /// A number in [lo, hi].
+    In { lo: f64, hi: f64 },
+    /// A Beta mean: strictly between 0 and 1.
+    StrictlyInsideUnit,
+    /// A daily rate in [0, 1].
+    DailyRate,
+    /// A positive number, at most 1e9.
+    Positive,
+    /// A whole number of at least `lo`.
+    WholeAtLeast { lo: usize },
+    /// A whole number in [lo, hi].
+    WholeIn { lo: usize, hi: usize },
 }
 
 impl fmt::Display for Problem {
@@ -60,20 +82,43 @@ impl Check {
             value,
             expected,
             hint: hint.to_string(),
+            said: None,
         });
+    }
+
+    /// [`Check::fail`] for a common check, its expectation also kept as data.
+    fn fail_said(
+        &mut self,
+        key: &str,
+        value: String,
+        expected: String,
+        hint: &str,
+        said: Expected,
+    ) {
+        self.fail(key, value, expected, hint);
+        if let Some(p) = self.problems.last_mut() {
+            p.said = Some(said);
+        }
     }
 
     /// A finite number within [lo, hi].
     pub fn range(&mut self, key: &str, v: f64, lo: f64, hi: f64) {
         if !v.is_finite() {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 format!("a finite number in [{lo}, {hi}]"),
                 "",
+                Expected::FiniteIn { lo, hi },
             );
         } else if v < lo || v > hi {
-            self.fail(key, v.to_string(), format!("a number in [{lo}, {hi}]"), "");
+            self.fail_said(
+                key,
+                v.to_string(),
+                format!("a number in [{lo}, {hi}]"),
+                "",
+                Expected::In { lo, hi },
+            );
         }
     }
 
@@ -113,11 +158,12 @@ impl Check {
     /// A mean of a Beta distribution: strictly inside (0, 1).
     pub fn open_unit(&mut self, key: &str, v: f64) {
         if !(v.is_finite() && v > 0.0 && v < 1.0) {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 "a number strictly between 0 and 1".into(),
                 "a Beta mean cannot be 0 or 1",
+                Expected::StrictlyInsideUnit,
             );
         }
     }
@@ -125,44 +171,48 @@ impl Check {
     /// A daily rate: a share of a gap closed per day, in [0, 1].
     pub fn rate(&mut self, key: &str, v: f64) {
         if !(v.is_finite() && (0.0..=1.0).contains(&v)) {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 "a daily rate in [0, 1]".into(),
                 "rates are shares of the gap closed per working day",
+                Expected::DailyRate,
             );
         }
     }
 
     pub fn positive(&mut self, key: &str, v: f64) {
         if !(v.is_finite() && v > 0.0 && v <= 1e9) {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 "a positive number (at most 1e9)".into(),
                 "",
+                Expected::Positive,
             );
         }
     }
 
     pub fn at_least_usize(&mut self, key: &str, v: usize, lo: usize) {
         if v < lo {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 format!("a whole number of at least {lo}"),
                 "",
+                Expected::WholeAtLeast { lo },
             );
         }
     }
 
     pub fn range_usize(&mut self, key: &str, v: usize, lo: usize, hi: usize) {
         if v < lo || v > hi {
-            self.fail(
+            self.fail_said(
                 key,
                 v.to_string(),
                 format!("a whole number in [{lo}, {hi}]"),
                 "",
+                Expected::WholeIn { lo, hi },
             );
         }
     }

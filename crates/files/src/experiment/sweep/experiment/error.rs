@@ -113,6 +113,7 @@ impl Pending {
                 value,
                 expected: expected.into(),
                 hint: hint.to_string(),
+                said: None,
             },
             at: None,
         }

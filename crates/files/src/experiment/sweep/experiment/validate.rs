@@ -64,6 +64,7 @@ impl Experiment {
                             value,
                             expected: pr.expected,
                             hint: pr.hint,
+                            said: pr.said,
                         })
                         .at(format!("sweep.axes[{i}].{which}")),
                     );
@@ -167,6 +168,7 @@ impl Experiment {
                         value: format!("{} at {{points}}", a.text(v)),
                         expected: pr.expected,
                         hint: pr.hint,
+                        said: pr.said,
                     },
                     Some(at),
                 )
@@ -184,6 +186,7 @@ impl Experiment {
                         value: format!("{} at {{points}} ({})", pr.value, setting.join(", ")),
                         expected: pr.expected,
                         hint: pr.hint,
+                        said: pr.said,
                     },
                     Some("sweep.axes[0].key".into()),
                 )
