@@ -526,7 +526,7 @@ fn half_life_text(s: Option<&Stat>, lang: Lang) -> String {
             Some(m) => {
                 let interval = match (c.lo, c.hi) {
                     (Some(l), Some(h)) => {
-                        format!(" {}", numbers::interval(lang, l, h, |x| months(x)))
+                        format!(" {}", numbers::interval(lang, l, h, months))
                     }
                     (Some(l), None) => {
                         let more = tr!(

@@ -344,7 +344,7 @@ mod tests {
         assert!(!same_as_baseline(&d, "B", "coaching"));
         assert!(!same_as_baseline(&d, "B", "baseline"));
         let arms = arms_with(&d, "B");
-        let labels: Vec<String> = legend_items(&d, "B", &arms)
+        let labels: Vec<String> = legend_items(&d, "B", &arms, Lang::En)
             .into_iter()
             .map(|i| i.label)
             .collect();
