@@ -80,7 +80,9 @@ pub fn svg_words(svg: &str) -> String {
             rest = &after[end + close.len()..];
         }
     }
-    out.replace("&amp;", "&")
+    out.replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
 }
