@@ -175,3 +175,15 @@ fn an_english_chart_is_what_the_english_function_draws() {
         );
     }
 }
+
+#[test]
+fn every_metric_of_the_registry_has_a_dutch_name_axis_and_unit() {
+    use undercurrent::metrics::registry;
+    use undercurrent::text::{has, term_id};
+    for d in registry::all() {
+        for (family, key) in [("metric", d.name), ("axis", d.axis), ("unit", d.unit)] {
+            let id = term_id(family, key);
+            assert!(has(Lang::Nl, &id), "{}: no Dutch `{id}`", d.name);
+        }
+    }
+}
