@@ -12,6 +12,7 @@ use serde::Deserialize;
 use crate::metrics::survival::CensoredMedian;
 use crate::output::manifest::read_manifest;
 use crate::plot::error::PlotError;
+use crate::text::{tr, Lang};
 
 /// Working days per year in the simulation.
 pub const DAYS_PER_YEAR: f64 = 250.0;
@@ -267,6 +268,22 @@ impl Intervals {
         match self {
             Intervals::Chance => "95% confidence interval",
             Intervals::ChanceAndParameters => self.short(),
+        }
+    }
+
+    /// [`Intervals::short`] in `lang`.
+    pub fn short_in(self, lang: Lang) -> String {
+        match self {
+            Intervals::Chance => tr!(lang, "charts-interval-short"),
+            Intervals::ChanceAndParameters => tr!(lang, "charts-interval-parameters"),
+        }
+    }
+
+    /// [`Intervals::band`] in `lang`.
+    pub fn band_in(self, lang: Lang) -> String {
+        match self {
+            Intervals::Chance => tr!(lang, "charts-interval-band"),
+            Intervals::ChanceAndParameters => self.short_in(lang),
         }
     }
 

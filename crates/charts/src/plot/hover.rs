@@ -9,9 +9,11 @@ use std::cell::RefCell;
 
 use plotters::prelude::*;
 
-use super::charts::common::XyCoord;
+use super::charts::common::{ungrouped, XyCoord};
 use super::data::{day_to_month, RunData};
 use crate::metrics::registry;
+use crate::plot::metrics::unit_in;
+use crate::text::{numbers, tr, Lang};
 
 /// One hover area: a rectangle in the chart's pixels and its text.
 struct Spot {
@@ -107,6 +109,17 @@ pub fn days<DB: DrawingBackend>(
     heading: &str,
     lines: &[(String, &str, &str)],
 ) {
+    days_in(chart, data, heading, lines, Lang::En);
+}
+
+/// [`days`] in `lang`.
+pub fn days_in<DB: DrawingBackend>(
+    chart: &ChartContext<'_, DB, XyCoord>,
+    data: &RunData,
+    heading: &str,
+    lines: &[(String, &str, &str)],
+    lang: Lang,
+) {
     if !active() {
         return;
     }
@@ -124,15 +137,20 @@ pub fn days<DB: DrawingBackend>(
             } else {
                 format!("{heading}\n")
             };
-            text.push_str(&format!("day {day:.0} · month {:.1}", months[i]));
+            text.push_str(&tr!(
+                lang,
+                "charts-hover-day-month",
+                day = ungrouped(lang, day, 0),
+                month = ungrouped(lang, months[i], 1)
+            ));
             for (label, arm, metric) in lines {
                 let unit = registry::describe(metric).map_or("", |d| d.unit);
                 let v = ts
                     .series(arm, metric)
                     .iter()
                     .find(|p| p.day == day)
-                    .map_or("no value".to_string(), |p| {
-                        value_text(p.stat.mean, p.stat.ci_lo, p.stat.ci_hi, unit)
+                    .map_or(tr!(lang, "charts-no-value"), |p| {
+                        value_text_in(p.stat.mean, p.stat.ci_lo, p.stat.ci_hi, unit, lang)
                     });
                 text.push_str(&format!("\n{label}: {v}"));
             }
@@ -151,25 +169,36 @@ fn escape(s: &str) -> String {
 /// A value with its interval and unit as a tooltip line: `0.529 [0.512, 0.546] (0–1)`,
 /// money as `€288,000 [€280,000, €296,000]`.
 pub fn value_text(mean: Option<f64>, lo: Option<f64>, hi: Option<f64>, unit: &str) -> String {
+    value_text_in(mean, lo, hi, unit, Lang::En)
+}
+
+/// [`value_text`] in `lang`: its numbers in the locale's form, its unit in words.
+pub fn value_text_in(
+    mean: Option<f64>,
+    lo: Option<f64>,
+    hi: Option<f64>,
+    unit: &str,
+    lang: Lang,
+) -> String {
     let euro = unit == "euro";
     let f = |x: f64| {
         if euro {
-            crate::numbers::euro(x)
+            numbers::euro(lang, x)
         } else {
-            crate::numbers::sig(x)
+            numbers::sig(lang, x)
         }
     };
     let Some(m) = mean else {
-        return "no value".to_string();
+        return tr!(lang, "charts-no-value");
     };
     let ci = match (lo, hi) {
-        (Some(l), Some(h)) => format!(" {}", crate::numbers::interval(l, h, f)),
+        (Some(l), Some(h)) => format!(" {}", numbers::interval(lang, l, h, f)),
         _ => String::new(),
     };
     if euro || unit.is_empty() {
         format!("{}{ci}", f(m))
     } else {
-        format!("{}{ci} ({unit})", f(m))
+        format!("{}{ci} ({})", f(m), unit_in(unit, lang))
     }
 }
 

@@ -2,6 +2,7 @@
 //! ([`crate::metrics::registry`]), where every metric is declared once.
 
 use crate::metrics::registry::{self, Recorded};
+use crate::text::{term, tr, Lang};
 
 /// Display information of one metric.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,18 +18,36 @@ pub struct MetricInfo {
 /// Display information of `metric`. A name the tool never writes (a file from elsewhere)
 /// is shown as it is.
 pub fn metric_info(metric: &str) -> MetricInfo {
+    metric_info_in(metric, Lang::En)
+}
+
+/// [`metric_info`] in `lang`: the registry's English title and axis, or their terms in the
+/// catalogue (`terms-metric.ftl`, families `metric` and `axis`).
+pub fn metric_info_in(metric: &str, lang: Lang) -> MetricInfo {
     match registry::describe(metric) {
         Some(d) => MetricInfo {
-            title: d.title.into_owned(),
-            y_desc: d.axis.to_string(),
+            title: term(lang, "metric", d.name, &d.title),
+            y_desc: axis_in(d.axis, lang),
             zero_line: d.zero_line,
         },
         None => MetricInfo {
             title: metric.to_string(),
-            y_desc: "value".to_string(),
+            y_desc: tr!(lang, "charts-axis-value"),
             zero_line: false,
         },
     }
+}
+
+/// A registry axis label (`mean state (0–1)`, `share of employees`) in `lang`: the English
+/// text is the key of its term (family `axis`), as several metrics share one axis.
+pub fn axis_in(axis: &str, lang: Lang) -> String {
+    term(lang, "axis", axis, axis)
+}
+
+/// A registry unit (`0–1`, `euro`, `NPS points`) in `lang` (family `unit`, keyed by the
+/// English text).
+pub fn unit_in(unit: &str, lang: Lang) -> String {
+    term(lang, "unit", unit, unit)
 }
 
 /// Metrics charted one per file, in this order when present; further metrics follow in file

@@ -17,6 +17,7 @@ use super::metrics::metric_info;
 use super::palette;
 use super::sanitize;
 use crate::output::manifest::read_manifest;
+use crate::text::Lang;
 
 /// Metrics charted when present, in this order; a sweep keeping none of them gets charts
 /// of its first metrics instead.
@@ -642,6 +643,7 @@ fn draw_heatmap<DB: DrawingBackend>(
         y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
+        lang: Lang::En,
     };
     // Tick labels are the parameter values, not cell indices: drawn by hand below.
     // Room for hand-drawn value labels and axis names (the cells are indices to plotters).
@@ -931,6 +933,7 @@ fn draw_sobol<DB: DrawingBackend>(
         y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
+        lang: Lang::En,
     };
     let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), Some(label_w), None)?;
     draw_vline(&mut chart, 0.0, n)?;

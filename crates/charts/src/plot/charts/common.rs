@@ -12,6 +12,7 @@ use crate::plot::data::{TsPoint, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::font::FAMILY;
 use crate::plot::palette::{self, needs_outline};
+use crate::text::{numbers, tr, Lang};
 
 /// Font sizes in plotters units (pixel height of the font's ascent-to-descent box).
 /// SVG output writes `size / 1.24` as `font-size`, so 23 → 18.5 px there.
@@ -297,11 +298,26 @@ pub fn fmt_num(v: f64, decimals: usize) -> String {
     crate::numbers::fixed(v, decimals)
 }
 
+/// `x` with `decimals` decimals and no thousands separator (a day or month number, as the
+/// English charts have always written it), with the decimal sign of `lang`.
+pub fn ungrouped(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En | Lang::Pseudo => s,
+    }
+}
+
 /// A tick label of a log axis: as many decimals as the value's leading digit needs
 /// (0.005, 0.02, 0.1, 3).
 pub fn fmt_log_tick(x: f64) -> String {
+    fmt_log_tick_in(Lang::En, x)
+}
+
+/// [`fmt_log_tick`] in `lang`.
+pub fn fmt_log_tick_in(lang: Lang, x: f64) -> String {
     let k = (x.abs().log10() + 1e-9).floor();
-    fmt_num(x, if k < 0.0 { (-k) as usize } else { 0 })
+    numbers::fixed(lang, x, if k < 0.0 { (-k) as usize } else { 0 })
 }
 
 /// Ticks of a log axis over `[a, b]` (values, 0 < a < b), as natural logarithms: 1-2-5 steps
@@ -390,6 +406,8 @@ pub struct AxisSpec {
     /// Tick label and description font size.
     pub tick_size: f64,
     pub desc_size: f64,
+    /// The language of the tick labels (Dutch writes a decimal comma).
+    pub lang: Lang,
 }
 
 impl AxisSpec {
@@ -412,11 +430,22 @@ impl AxisSpec {
             y_log: false,
             tick_size: TICK_SIZE,
             desc_size: AXIS_DESC_SIZE,
+            lang: Lang::En,
         }
+    }
+
+    /// The same axes with tick labels written in `lang`.
+    pub fn in_lang(self, lang: Lang) -> Self {
+        AxisSpec { lang, ..self }
     }
 
     /// Months on x (`0..max_day`), values on y with about 5 intervals.
     pub fn months(max_day: f64, y_range: Range<f64>, y_desc: &str) -> Self {
+        AxisSpec::months_in(max_day, y_range, y_desc, Lang::En)
+    }
+
+    /// [`AxisSpec::months`] in `lang`: the month axis's description and every tick label.
+    pub fn months_in(max_day: f64, y_range: Range<f64>, y_desc: &str, lang: Lang) -> Self {
         let x_range = month_range(max_day);
         let x_ticks = month_ticks(x_range.end);
         AxisSpec {
@@ -425,9 +454,10 @@ impl AxisSpec {
             ..AxisSpec::linear(
                 x_range,
                 y_range,
-                "months since start of recorded period",
+                &tr!(lang, "charts-axis-months-since-start"),
                 y_desc,
             )
+            .in_lang(lang)
         }
     }
 
@@ -438,9 +468,9 @@ impl AxisSpec {
         if self.y_labels {
             for t in &self.y_ticks {
                 let label = if self.y_log {
-                    fmt_log_tick(t.exp())
+                    fmt_log_tick_in(self.lang, t.exp())
                 } else {
-                    fmt_num(*t, self.y_decimals)
+                    numbers::fixed(self.lang, *t, self.y_decimals)
                 };
                 w = w.max(text_width(area, &label, &ts)?);
             }
@@ -497,19 +527,20 @@ pub fn build_chart<'a, DB: DrawingBackend>(
     let xd = spec.x_decimals;
     let yd = spec.y_decimals;
     let x_log = spec.x_log;
+    let lang = spec.lang;
     let x_fmt = move |v: &f64| {
         if x_log {
-            fmt_log_tick(v.exp())
+            fmt_log_tick_in(lang, v.exp())
         } else {
-            fmt_num(*v, xd)
+            numbers::fixed(lang, *v, xd)
         }
     };
     let y_log = spec.y_log;
     let y_fmt = move |v: &f64| {
         if y_log {
-            fmt_log_tick(v.exp())
+            fmt_log_tick_in(lang, v.exp())
         } else {
-            fmt_num(*v, yd)
+            numbers::fixed(lang, *v, yd)
         }
     };
     let no_label = |_: &f64| String::new();

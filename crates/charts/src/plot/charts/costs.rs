@@ -17,6 +17,7 @@ use crate::plot::data::{RunData, Stat};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::hover;
 use crate::plot::palette;
+use crate::text::{numbers, tr, Lang};
 
 /// The parts of the cost, as the chart names them: (metric, legend label, colour).
 pub const PARTS: [(Metric, &str, RGBColor); 2] = [
@@ -31,6 +32,12 @@ pub const PARTS: [(Metric, &str, RGBColor); 2] = [
         palette::VERMILLION,
     ),
 ];
+/// The message ids of the [`PARTS`]' legend labels, in their order.
+const PART_LABELS: [&str; 2] = [
+    "charts-costs-part-interventions",
+    "charts-costs-part-rule-breaks",
+];
+
 /// The total the parts add up to.
 pub const TOTAL: Metric = Metric::CostCumulative;
 
@@ -75,6 +82,15 @@ pub fn cost_bars(data: &RunData) -> Vec<CostBar> {
 
 /// Draws the cost chart onto `root` (about 1200×700).
 pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result<(), PlotError> {
+    draw_costs_in(root, data, Lang::En)
+}
+
+/// [`draw_costs`] in `lang`.
+pub fn draw_costs_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    lang: Lang,
+) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     let bars = cost_bars(data);
@@ -89,15 +105,17 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
     let months = bars[0].day / crate::plot::data::DAYS_PER_MONTH;
     draw_header(
         &header,
-        "Cost to the end of the horizon",
-        &format!(
-            "Cumulative cost after {} months, mean over runs: interventions + rule breaks = total",
-            fmt_num(months, 0)
+        &tr!(lang, "charts-costs-title"),
+        &tr!(
+            lang,
+            "charts-costs-subtitle",
+            months = numbers::fixed(lang, months, 0)
         ),
     )?;
     let items: Vec<LegendItem> = PARTS
         .iter()
-        .map(|&(_, l, c)| LegendItem::new(l, c, Swatch::Line(16)))
+        .zip(PART_LABELS)
+        .map(|(&(_, _, c), l)| LegendItem::new(tr!(lang, l), c, Swatch::Line(16)))
         .collect();
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
     let (body, bottom) = rest.split_vertically(h.saturating_sub(HEADER_HEIGHT + legend_h));
@@ -123,7 +141,7 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
         x_range: x_range.clone(),
         x_ticks,
         x_decimals,
-        x_desc: Some("euro".into()),
+        x_desc: Some(crate::plot::metrics::axis_in("euro", lang)),
         y_range,
         y_ticks: vec![],
         y_decimals: 0,
@@ -134,6 +152,7 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
         desc_size: AXIS_DESC_SIZE,
         x_log: false,
         y_log: false,
+        lang,
     };
     let mut chart = build_chart(&plot, &spec, (16, 24, 4, 8), Some(4), None)?;
     for (i, b) in bars.iter().enumerate() {
@@ -153,16 +172,28 @@ pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result
         }
         hover::area(&chart, (0.0, y - 0.4), (x0.max(b.total), y + 0.4), || {
             let mut text = arm_label(&b.arm);
-            for (&(_, label, _), &part) in PARTS.iter().zip(&b.parts) {
-                text.push_str(&format!("\n{label}: {}", crate::numbers::euro(part)));
+            for (label, &part) in PART_LABELS.iter().zip(&b.parts) {
+                let label = tr!(lang, label);
+                text.push_str(&format!("\n{label}: {}", numbers::euro(lang, part)));
             }
-            text.push_str(&format!("\ntotal: {}", crate::numbers::euro(b.total)));
+            text.push_str(&format!(
+                "\n{}",
+                tr!(
+                    lang,
+                    "charts-costs-hover-total",
+                    total = numbers::euro(lang, b.total)
+                )
+            ));
             text
         });
         let (px, py) = chart.backend_coord(&(x0, y));
         draw_text(
             root,
-            &format!("total {}", fmt_num(b.total, 0)),
+            &tr!(
+                lang,
+                "charts-costs-total",
+                total = numbers::fixed(lang, b.total, 0)
+            ),
             &text_style(LEGEND_SIZE, palette::GREY_TEXT),
             (px + 10, py),
             HPos::Left,
@@ -214,6 +245,15 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
 ) -> Result<(), PlotError> {
+    draw_cost_benefit_in(root, data, Lang::En)
+}
+
+/// [`draw_cost_benefit`] in `lang`.
+pub fn draw_cost_benefit_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    lang: Lang,
+) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     let points = cost_benefit_points(data);
@@ -226,8 +266,12 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
     let (header, body) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Cost against lasting NPS gain",
-        &format!("Mean over runs; whiskers: {}", data.intervals.short()),
+        &tr!(lang, "charts-cost-benefit-title"),
+        &tr!(
+            lang,
+            "charts-cost-benefit-subtitle",
+            band = data.intervals.short_in(lang)
+        ),
     )?;
     let ends = |s: &Stat| [s.mean, s.ci_lo, s.ci_hi].into_iter().flatten();
     let x_range = value_range(points.iter().flat_map(|p| ends(&p.cost)), true);
@@ -237,9 +281,10 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
     let spec = AxisSpec::linear(
         x_range.clone(),
         y_range.clone(),
-        "intervention cost over baseline (euro)",
-        "NPS gain 12 months after the programme (NPS points)",
-    );
+        &tr!(lang, "charts-cost-benefit-axis-cost"),
+        &tr!(lang, "charts-cost-benefit-axis-gain"),
+    )
+    .in_lang(lang);
     let mut chart = build_chart(&body, &spec, (16, 30, 8, 12), None, None)?;
     chart
         .draw_series(std::iter::once(PathElement::new(
@@ -288,11 +333,18 @@ pub fn draw_cost_benefit<DB: DrawingBackend>(
             0.03 * (y_range.end - y_range.start),
         );
         hover::area(&chart, (x - dx, y - dy), (x + dx, y + dy), || {
-            format!(
-                "{}\nintervention cost over baseline: {}\nNPS gain 12 months after the programme: {}",
-                arm_label(&p.arm),
-                hover::value_text(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro"),
-                hover::value_text(p.lasting_nps.mean, p.lasting_nps.ci_lo, p.lasting_nps.ci_hi, "NPS points")
+            tr!(
+                lang,
+                "charts-cost-benefit-hover",
+                arm = arm_label(&p.arm),
+                cost = hover::value_text_in(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro", lang),
+                gain = hover::value_text_in(
+                    p.lasting_nps.mean,
+                    p.lasting_nps.ci_lo,
+                    p.lasting_nps.ci_hi,
+                    "NPS points",
+                    lang
+                )
             )
         });
         dots.push(chart.backend_coord(&(x, y)));

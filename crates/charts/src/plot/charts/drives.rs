@@ -9,6 +9,7 @@ use crate::plot::data::{RunData, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::hover;
 use crate::plot::palette::{self, drive_color, DRIVES};
+use crate::text::{tr, Lang};
 
 const PANEL_ROW_H: u32 = 270;
 const MAX_COLS: usize = 3;
@@ -34,13 +35,18 @@ fn grid(n: usize) -> (usize, usize) {
     (cols, n.div_ceil(cols))
 }
 
-fn legend_items() -> Vec<LegendItem> {
+/// A drive's colour name in `lang` (`purple`, `paars`).
+pub fn drive_name(drive: &str, lang: Lang) -> String {
+    tr!(lang, &format!("charts-drive-{drive}"))
+}
+
+fn legend_items(lang: Lang) -> Vec<LegendItem> {
     let mut items: Vec<LegendItem> = DRIVES
         .iter()
-        .map(|d| LegendItem::new(*d, drive_color(d), Swatch::Line(4)))
+        .map(|d| LegendItem::new(drive_name(d, lang), drive_color(d), Swatch::Line(4)))
         .collect();
     items.push(LegendItem::new(
-        "all employees",
+        tr!(lang, "charts-drives-everyone-legend"),
         palette::BLACK,
         Swatch::Dashed(2),
     ));
@@ -58,6 +64,15 @@ pub fn drives_size(data: &RunData) -> (u32, u32) {
 
 /// Draws B by dominant drive for every arm onto `root` (size from [`drives_size`]).
 pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result<(), PlotError> {
+    draw_drives_in(root, data, Lang::En)
+}
+
+/// [`draw_drives`] in `lang`.
+pub fn draw_drives_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    lang: Lang,
+) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     let arms = drive_arms(data);
@@ -70,11 +85,11 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "B by dominant drive",
-        "Visible customer-oriented behaviour B of employees grouped by dominant drive; mean over runs",
+        &tr!(lang, "charts-drives-title"),
+        &tr!(lang, "charts-drives-subtitle"),
     )?;
 
-    let items = legend_items();
+    let items = legend_items(lang);
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
     let x_desc_h = AXIS_DESC_SIZE as u32 + 14;
     let (grid_area, bottom) =
@@ -96,7 +111,7 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
     }
     let y_range = value_range(values, false);
     let max_day = ts.max_day();
-    let mut spec = AxisSpec::months(max_day, y_range, "");
+    let mut spec = AxisSpec::months_in(max_day, y_range, "", lang);
     spec.x_desc = None;
     spec.y_desc = None;
     let (y_ticks, y_dec) = ticks(&spec.y_range, 4);
@@ -153,10 +168,17 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
             let mut lines: Vec<(String, &str, &str)> = DRIVES
                 .iter()
                 .zip(&names)
-                .map(|(d, m)| (format!("B, {d} dominant"), a.as_str(), m.as_str()))
+                .map(|(d, m)| {
+                    let drive = drive_name(d, lang);
+                    (
+                        tr!(lang, "charts-drives-hover-drive", drive = drive),
+                        a.as_str(),
+                        m.as_str(),
+                    )
+                })
                 .collect();
-            lines.push(("B, everyone".to_string(), a.as_str(), "B"));
-            hover::days(&chart, data, &arm_label(a), &lines);
+            lines.push((tr!(lang, "charts-drives-hover-everyone"), a.as_str(), "B"));
+            hover::days_in(&chart, data, &arm_label(a), &lines, lang);
         }
         // The arm's overall B on top, dashed so the drive lines stay visible.
         let overall: Vec<(f64, f64)> = ts
@@ -181,7 +203,7 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
     let ydesc = text_style(AXIS_DESC_SIZE, palette::GREY_TEXT).transform(FontTransform::Rotate270);
     draw_text(
         &y_desc_area,
-        "mean propensity B (0–1)",
+        &tr!(lang, "charts-drives-axis-b"),
         &ydesc,
         (6, gh as i32 / 2),
         HPos::Center,
@@ -189,7 +211,7 @@ pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Resul
     )?;
     draw_text(
         &bottom,
-        "months since start of recorded period",
+        &tr!(lang, "charts-axis-months-since-start"),
         &text_style(AXIS_DESC_SIZE, palette::GREY_TEXT),
         ((y_desc_w + w.saturating_sub(y_desc_w) / 2) as i32, 4),
         HPos::Center,

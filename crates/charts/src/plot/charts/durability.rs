@@ -11,24 +11,26 @@ use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::hover;
 use crate::plot::palette;
+use crate::text::{numbers, tr, Lang};
 
-/// The gain measures of the left panel: metric, legend label, colour, row offset.
+/// The gain measures of the left panel: metric, legend label (a message id), colour, row
+/// offset.
 const GAINS: [(&str, &str, RGBColor, f64); 3] = [
     (
         DurabilityMetric::PeakGainB.name(),
-        "peak gain",
+        "charts-durability-peak-gain",
         palette::VERMILLION,
         0.25,
     ),
     (
         DurabilityMetric::Gain6mB.name(),
-        "gain at 6 months",
+        "charts-durability-gain-6m",
         palette::ORANGE,
         0.0,
     ),
     (
         DurabilityMetric::Gain12mB.name(),
-        "gain at 12 months",
+        "charts-durability-gain-12m",
         palette::BLUE,
         -0.25,
     ),
@@ -141,9 +143,10 @@ fn censored_median<DB: DrawingBackend>(
     c: &CensoredMedian,
     y: f64,
     x0: f64,
+    lang: Lang,
 ) -> Result<(), PlotError> {
     if c.n == 0 {
-        return note(root, chart, x0, y, "n/a");
+        return note(root, chart, x0, y, &tr!(lang, "charts-not-available"));
     }
     let m = |d: f64| d / DAYS_PER_MONTH;
     let follow = m(c.followup);
@@ -188,9 +191,20 @@ fn censored_median<DB: DrawingBackend>(
         }
     }
     if c.censored > 0 {
+        let censored = tr!(
+            lang,
+            "charts-durability-censored-note",
+            censored = c.censored,
+            n = c.n
+        );
         let what = match c.median {
-            Some(_) => c.censored_note(),
-            None => format!("more than {:.1} months; {}", follow, c.censored_note()),
+            Some(_) => censored,
+            None => tr!(
+                lang,
+                "charts-durability-more-than-months",
+                months = ungrouped(lang, follow, 1),
+                censored = censored
+            ),
         };
         note(root, chart, x0, y - 0.32, &what)?;
     }
@@ -201,6 +215,15 @@ fn censored_median<DB: DrawingBackend>(
 pub fn draw_durability<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
+) -> Result<(), PlotError> {
+    draw_durability_in(root, data, Lang::En)
+}
+
+/// [`draw_durability`] in `lang`.
+pub fn draw_durability_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    lang: Lang,
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
@@ -216,19 +239,20 @@ pub fn draw_durability<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Durability of the gain in B",
-        &format!(
-            "Gains are paired differences to baseline; dot: mean over runs (half-life: Kaplan-Meier median), whiskers: {}",
-            data.intervals.short()
+        &tr!(lang, "charts-durability-title"),
+        &tr!(
+            lang,
+            "charts-durability-subtitle",
+            band = data.intervals.short_in(lang)
         ),
     )?;
 
     // Bottom band: legend and an optional note on the baseline drift.
     let items: Vec<LegendItem> = GAINS
         .iter()
-        .map(|&(_, l, c, _)| LegendItem::new(l, c, Swatch::DotWhisker))
+        .map(|&(_, l, c, _)| LegendItem::new(tr!(lang, l), c, Swatch::DotWhisker))
         .chain(std::iter::once(LegendItem::new(
-            "median half-life",
+            tr!(lang, "charts-durability-median-half-life"),
             palette::BLACK,
             Swatch::DotWhisker,
         )))
@@ -241,7 +265,7 @@ pub fn draw_durability<DB: DrawingBackend>(
                 })
                 .then(|| {
                     LegendItem::new(
-                        "beyond the recorded period (censored)",
+                        tr!(lang, "charts-durability-beyond"),
                         palette::BLACK,
                         Swatch::OpenArrow,
                     )
@@ -258,7 +282,7 @@ pub fn draw_durability<DB: DrawingBackend>(
         data.arms
             .iter()
             .find_map(|a| d.mean(a, m))
-            .map(|v| format!("{l} {}", fmt_signed(v, dec)))
+            .map(|v| format!("{l} {}", numbers::signed(lang, v, dec)))
     })
     .collect();
     let note_h = if drift.is_empty() { 0 } else { 34 };
@@ -302,7 +326,10 @@ pub fn draw_durability<DB: DrawingBackend>(
         x_range: x_range.clone(),
         x_ticks,
         x_decimals,
-        x_desc: Some("difference in B (0–1 scale)".into()),
+        x_desc: Some(crate::plot::metrics::axis_in(
+            "difference in B (0–1 scale)",
+            lang,
+        )),
         y_range: y_range.clone(),
         y_ticks: vec![],
         y_decimals: 0,
@@ -313,12 +340,13 @@ pub fn draw_durability<DB: DrawingBackend>(
         y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
+        lang,
     };
     let panel_title = bold_style(PANEL_TITLE_SIZE, palette::BLACK);
     let (lt, left_plot) = left.split_vertically(44);
     draw_text(
         &lt,
-        "Gain in B over baseline",
+        &tr!(lang, "charts-durability-gain-panel"),
         &panel_title,
         (8, 22),
         HPos::Left,
@@ -339,7 +367,13 @@ pub fn draw_durability<DB: DrawingBackend>(
                 None => false,
             };
             if !drawn {
-                note(root, &gchart, x_range.start.max(0.0), y, "n/a")?;
+                note(
+                    root,
+                    &gchart,
+                    x_range.start.max(0.0),
+                    y,
+                    &tr!(lang, "charts-not-available"),
+                )?;
             }
         }
     }
@@ -354,12 +388,12 @@ pub fn draw_durability<DB: DrawingBackend>(
             || {
                 let mut text = arm_label(a);
                 for (m, label, _, _) in GAINS {
-                    let v = d.get(a, m).map_or("no value".to_string(), |s| {
-                        hover::value_text(s.mean, s.ci_lo, s.ci_hi, "0–1")
+                    let v = d.get(a, m).map_or(tr!(lang, "charts-no-value"), |s| {
+                        hover::value_text_in(s.mean, s.ci_lo, s.ci_hi, "0–1", lang)
                     });
-                    text.push_str(&format!("\n{label}: {v}"));
+                    text.push_str(&format!("\n{}: {v}", tr!(lang, label)));
                 }
-                text.push_str(&format!("\n{}", half_life_text(d.get(a, HALF_LIFE))));
+                text.push_str(&format!("\n{}", half_life_text(d.get(a, HALF_LIFE), lang)));
                 text
             },
         );
@@ -415,13 +449,13 @@ pub fn draw_durability<DB: DrawingBackend>(
         x_range: hl_range.clone(),
         x_ticks: month_ticks_max(hl_range.end, 5),
         x_decimals: 0,
-        x_desc: Some("months".into()),
+        x_desc: Some(tr!(lang, "charts-axis-months")),
         ..gain_spec
     };
     let (rt, right_plot) = right.split_vertically(44);
     draw_text(
         &rt,
-        "Half-life of the gain",
+        &tr!(lang, "charts-durability-half-life-panel"),
         &panel_title,
         (18, 22),
         HPos::Left,
@@ -431,7 +465,7 @@ pub fn draw_durability<DB: DrawingBackend>(
     for (i, a) in arms.iter().enumerate() {
         let y = row_y(i);
         if let Some(c) = d.get(a, HALF_LIFE).and_then(|s| s.censored) {
-            censored_median(root, &mut hchart, &c, y, hl_range.start)?;
+            censored_median(root, &mut hchart, &c, y, hl_range.start, lang)?;
             continue;
         }
         let censored = d.mean(a, CENSORED).filter(|v| *v > 0.0);
@@ -446,16 +480,21 @@ pub fn draw_durability<DB: DrawingBackend>(
                     &hchart,
                     hl_range.start,
                     y - 0.32,
-                    &format!("{}% of runs not halved by the end", fmt_num(c * 100.0, 0)),
+                    &tr!(
+                        lang,
+                        "charts-durability-share-not-halved",
+                        share = numbers::fixed(lang, c * 100.0, 0)
+                    ),
                 )?;
             }
         } else {
             let text = match censored {
-                Some(c) => format!(
-                    "not reached ({}% of runs not halved)",
-                    fmt_num(c * 100.0, 0)
+                Some(c) => tr!(
+                    lang,
+                    "charts-durability-not-reached",
+                    share = numbers::fixed(lang, c * 100.0, 0)
                 ),
-                None => "n/a".to_string(),
+                None => tr!(lang, "charts-not-available"),
             };
             note(root, &hchart, hl_range.start, y, &text)?;
         }
@@ -465,7 +504,7 @@ pub fn draw_durability<DB: DrawingBackend>(
     if !drift.is_empty() {
         draw_text(
             &bottom,
-            &format!("Baseline arm drift: {}", drift.join(", ")),
+            &tr!(lang, "charts-durability-drift", drift = drift.join(", ")),
             &text_style(LEGEND_SIZE, palette::GREY_TEXT),
             (w as i32 / 2, legend_h as i32 + 12),
             HPos::Center,
@@ -477,28 +516,51 @@ pub fn draw_durability<DB: DrawingBackend>(
 
 /// The half-life as a hover line, in months: the Kaplan-Meier median with its interval, or
 /// "more than" the follow-up when it was not reached.
-fn half_life_text(s: Option<&Stat>) -> String {
-    let months = |d: f64| crate::numbers::fixed(d / DAYS_PER_MONTH, 1);
+fn half_life_text(s: Option<&Stat>, lang: Lang) -> String {
+    let months = |d: f64| numbers::fixed(lang, d / DAYS_PER_MONTH, 1);
     let Some(s) = s else {
-        return "half-life: no value".to_string();
+        return tr!(lang, "charts-durability-hover-no-half-life");
     };
     match &s.censored {
         Some(c) => match c.median {
-            Some(m) => format!(
-                "median half-life: {} months{}",
-                months(m),
-                match (c.lo, c.hi) {
-                    (Some(l), Some(h)) => format!(" [{}, {}]", months(l), months(h)),
-                    (Some(l), None) =>
-                        format!(" [{}, more than {}]", months(l), months(c.followup)),
+            Some(m) => {
+                let interval = match (c.lo, c.hi) {
+                    (Some(l), Some(h)) => {
+                        format!(" {}", numbers::interval(lang, l, h, months))
+                    }
+                    (Some(l), None) => {
+                        let more = tr!(
+                            lang,
+                            "charts-durability-more-than",
+                            value = months(c.followup)
+                        );
+                        match lang {
+                            Lang::Nl => format!(" [{}; {more}]", months(l)),
+                            Lang::En | Lang::Pseudo => format!(" [{}, {more}]", months(l)),
+                        }
+                    }
                     _ => String::new(),
-                }
+                };
+                tr!(
+                    lang,
+                    "charts-durability-hover-median",
+                    months = months(m),
+                    interval = interval
+                )
+            }
+            None => tr!(
+                lang,
+                "charts-durability-hover-median-beyond",
+                months = months(c.followup)
             ),
-            None => format!("median half-life: more than {} months", months(c.followup)),
         },
         None => match s.mean {
-            Some(m) => format!("half-life: {} months", months(m)),
-            None => "half-life: no value".to_string(),
+            Some(m) => tr!(
+                lang,
+                "charts-durability-hover-half-life",
+                months = months(m)
+            ),
+            None => tr!(lang, "charts-durability-hover-no-half-life"),
         },
     }
 }

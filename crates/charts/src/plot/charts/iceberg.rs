@@ -8,8 +8,9 @@ use super::common::*;
 use crate::plot::data::RunData;
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::hover;
-use crate::plot::metrics::metric_info;
+use crate::plot::metrics::metric_info_in;
 use crate::plot::palette;
+use crate::text::{tr, Lang};
 
 /// Above-waterline variables with colour and line width.
 const ABOVE: [(&str, RGBColor, u32); 3] = [
@@ -40,18 +41,19 @@ pub fn has_iceberg(data: &RunData, arm: &str) -> bool {
 }
 
 /// The legend's short label of a state variable (the chart titles are in the registry).
-fn label(code: &str) -> &'static str {
-    match code {
-        "B" => "B behaviour (visible)",
-        "K" => "K knowledge",
-        "A" => "A awareness",
-        "N" => "N norm",
-        "H" => "H habit",
-        "E" => "E reward expectancy",
-        "U" => "U understanding of intent",
-        "P" => "P practised alternatives",
-        _ => "",
-    }
+fn label(code: &str, lang: Lang) -> String {
+    let id = match code {
+        "B" => "charts-iceberg-label-b",
+        "K" => "charts-iceberg-label-k",
+        "A" => "charts-iceberg-label-a",
+        "N" => "charts-iceberg-label-n",
+        "H" => "charts-iceberg-label-h",
+        "E" => "charts-iceberg-label-e",
+        "U" => "charts-iceberg-label-u",
+        "P" => "charts-iceberg-label-p",
+        _ => return String::new(),
+    };
+    tr!(lang, id)
 }
 
 /// Draws the iceberg chart of `arm` onto `root` (about 1200×700).
@@ -59,6 +61,16 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
     arm: &str,
+) -> Result<(), PlotError> {
+    draw_iceberg_in(root, data, arm, Lang::En)
+}
+
+/// [`draw_iceberg`] in `lang`.
+pub fn draw_iceberg_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    arm: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
@@ -80,10 +92,11 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &format!("Iceberg: {}", arm_label(arm)),
-        &format!(
-            "Visible state above the waterline, underlying state below; mean over runs, band: {} of B",
-            data.intervals.short()
+        &tr!(lang, "charts-iceberg-title", arm = arm_label(arm)),
+        &tr!(
+            lang,
+            "charts-iceberg-subtitle",
+            band = data.intervals.short_in(lang)
         ),
     )?;
 
@@ -97,12 +110,12 @@ pub fn draw_iceberg<DB: DrawingBackend>(
             } else {
                 Swatch::Line(lw)
             };
-            LegendItem::new(label(m), c, sw)
+            LegendItem::new(label(m, lang), c, sw)
         })
         .collect();
     if baseline.is_some() {
         above_items.push(LegendItem::new(
-            "B in baseline arm",
+            tr!(lang, "charts-iceberg-baseline-b"),
             palette::GREY_MID,
             Swatch::Line(3),
         ));
@@ -110,13 +123,17 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let below_items: Vec<LegendItem> = BELOW
         .iter()
         .filter(|(m, _, _)| present(m))
-        .map(|&(m, c, lw)| LegendItem::new(label(m), c, Swatch::Line(lw)))
+        .map(|&(m, c, lw)| LegendItem::new(label(m, lang), c, Swatch::Line(lw)))
         .collect();
     let head_style = bold_style(PANEL_TITLE_SIZE, palette::BLACK);
+    let (above_head, below_head) = (
+        tr!(lang, "charts-iceberg-above"),
+        tr!(lang, "charts-iceberg-below"),
+    );
     let legend_w = legend_column_width(root, &above_items)?
         .max(legend_column_width(root, &below_items)?)
-        .max(text_width(root, "Above the waterline", &head_style)?)
-        .max(text_width(root, "Below the waterline", &head_style)?);
+        .max(text_width(root, &above_head, &head_style)?)
+        .max(text_width(root, &below_head, &head_style)?);
     let right_w = (legend_w + 36).min(w / 2);
     let (left, right) = rest.split_horizontally(w.saturating_sub(right_w));
 
@@ -136,10 +153,11 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let y_range = value_range(values, false);
     let max_day = ts.max_day();
 
-    let mut top_spec = AxisSpec::months(max_day, y_range.clone(), "state (0–1)");
+    let state_axis = tr!(lang, "charts-iceberg-axis-state");
+    let mut top_spec = AxisSpec::months_in(max_day, y_range.clone(), &state_axis, lang);
     top_spec.x_labels = false;
     top_spec.x_desc = None;
-    let bottom_spec = AxisSpec::months(max_day, y_range, "state (0–1)");
+    let bottom_spec = AxisSpec::months_in(max_day, y_range, &state_axis, lang);
     let ylw = top_spec
         .y_label_width(&left)?
         .max(bottom_spec.y_label_width(&left)?);
@@ -166,21 +184,26 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     for &(m, c, lw) in ABOVE.iter().rev() {
         draw_mean_line(&mut top, ts.series(arm, m), c, lw)?;
     }
-    let line = |m: &'static str| (metric_info(m).title, arm, m);
+    let line = |m: &'static str| (metric_info_in(m, lang).title, arm, m);
     if hover::active() {
         let mut lines: Vec<(String, &str, &str)> = ABOVE.iter().map(|&(m, _, _)| line(m)).collect();
         if let Some(b) = baseline {
             lines.push((
-                format!("{}, baseline", metric_info("B").title),
+                tr!(
+                    lang,
+                    "charts-iceberg-hover-baseline",
+                    title = metric_info_in("B", lang).title
+                ),
                 b.as_str(),
                 "B",
             ));
         }
-        hover::days(
+        hover::days_in(
             &top,
             data,
-            &format!("{}: above the waterline", arm.replace('_', " ")),
+            &tr!(lang, "charts-iceberg-hover-above", arm = arm_label(arm)),
             &lines,
+            lang,
         );
     }
 
@@ -197,11 +220,12 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     }
     if hover::active() {
         let lines: Vec<(String, &str, &str)> = BELOW.iter().map(|&(m, _, _)| line(m)).collect();
-        hover::days(
+        hover::days_in(
             &bottom,
             data,
-            &format!("{}: below the waterline", arm.replace('_', " ")),
+            &tr!(lang, "charts-iceberg-hover-below", arm = arm_label(arm)),
             &lines,
+            lang,
         );
     }
 
@@ -227,7 +251,7 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let right_offset = |y: i32| y - HEADER_HEIGHT as i32;
     draw_text(
         &right,
-        "Above the waterline",
+        &above_head,
         &head_style,
         (rx, right_offset(top_y) + 2),
         HPos::Left,
@@ -237,7 +261,7 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let water_y = right_offset(top_y + panel_h as i32) + cy;
     draw_text(
         &right,
-        "~ waterline ~",
+        &tr!(lang, "charts-iceberg-waterline"),
         &text_style(LEGEND_SIZE, palette::BLUE),
         (rx, water_y),
         HPos::Left,
@@ -246,7 +270,7 @@ pub fn draw_iceberg<DB: DrawingBackend>(
     let below_y = water_y + GAP as i32 / 2 + 6;
     draw_text(
         &right,
-        "Below the waterline",
+        &below_head,
         &head_style,
         (rx, below_y),
         HPos::Left,

@@ -15,8 +15,9 @@ use crate::metrics::registry;
 use crate::plot::data::{day_to_month, RunData, TsPoint};
 use crate::plot::error::{draw_err, PlotError};
 use crate::plot::hover;
-use crate::plot::metrics::metric_info;
+use crate::plot::metrics::metric_info_in;
 use crate::plot::palette;
+use crate::text::{numbers, tr, Lang};
 
 /// Opacity of the CI bands.
 const BAND_OPACITY: f64 = 0.16;
@@ -94,6 +95,11 @@ pub fn same_as_baseline(data: &RunData, metric: &str, arm: &str) -> bool {
 /// recorded day (a head count the scenario fixes, a cost no arm incurs). `None` when it shows
 /// something.
 pub fn degenerate(data: &RunData, metric: &str) -> Option<String> {
+    degenerate_in(data, metric, Lang::En)
+}
+
+/// [`degenerate`] in `lang`.
+pub fn degenerate_in(data: &RunData, metric: &str, lang: Lang) -> Option<String> {
     let mut first: Option<f64> = None;
     let mut points = 0;
     for a in &data.arms {
@@ -109,23 +115,25 @@ pub fn degenerate(data: &RunData, metric: &str) -> Option<String> {
     }
     // A single point is a dot, not a flat line: drawn.
     let v = first.filter(|_| points >= 2)?;
-    let title = crate::plot::metrics::metric_info(metric).title;
+    let title = metric_info_in(metric, lang).title;
     Some(if v == 0.0 {
-        format!("{title}: zero in every arm on every recorded day")
+        tr!(lang, "charts-degenerate-zero", title = title)
     } else {
-        format!(
-            "{title}: the same value, {}, in every arm on every recorded day",
-            fmt_num(v, if v.fract() == 0.0 { 0 } else { 3 })
+        tr!(
+            lang,
+            "charts-degenerate-constant",
+            title = title,
+            value = numbers::fixed(lang, v, if v.fract() == 0.0 { 0 } else { 3 })
         )
     })
 }
 
-fn legend_items(data: &RunData, metric: &str, arms: &[&String]) -> Vec<LegendItem> {
+fn legend_items(data: &RunData, metric: &str, arms: &[&String], lang: Lang) -> Vec<LegendItem> {
     arms.iter()
         .map(|a| {
             LegendItem::new(
                 if same_as_baseline(data, metric, a) {
-                    format!("{} (same as baseline)", arm_label(a))
+                    tr!(lang, "charts-same-as-baseline", arm = arm_label(a))
                 } else {
                     arm_label(a)
                 },
@@ -139,8 +147,13 @@ fn legend_items(data: &RunData, metric: &str, arms: &[&String]) -> Vec<LegendIte
 /// Pixel size of the time-series chart of `metric`: 1200×700, taller only when many arms
 /// need more legend rows than fit.
 pub fn timeseries_size(data: &RunData, metric: &str) -> (u32, u32) {
+    timeseries_size_in(data, metric, Lang::En)
+}
+
+/// [`timeseries_size`] for the chart in `lang` (its legend's words decide the rows).
+pub fn timeseries_size_in(data: &RunData, metric: &str, lang: Lang) -> (u32, u32) {
     crate::plot::font::register_fonts();
-    let items = legend_items(data, metric, &arms_with(data, metric));
+    let items = legend_items(data, metric, &arms_with(data, metric), lang);
     let mut scratch = String::new();
     let area = SVGBackend::with_string(&mut scratch, (WIDTH, HEIGHT)).into_drawing_area();
     let legend_h = legend_height(&area, &items, WIDTH - 80).unwrap_or(0);
@@ -156,6 +169,16 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     data: &RunData,
     metric: &str,
 ) -> Result<(), PlotError> {
+    draw_timeseries_in(root, data, metric, Lang::En)
+}
+
+/// [`draw_timeseries`] in `lang`.
+pub fn draw_timeseries_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    data: &RunData,
+    metric: &str,
+    lang: Lang,
+) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     let ts = &data.timeseries;
@@ -165,7 +188,7 @@ pub fn draw_timeseries<DB: DrawingBackend>(
             "metric `{metric}` has no values"
         )));
     }
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
     root.fill(&WHITE).map_err(draw_err)?;
 
     let (w, h) = root.dim_in_pixel();
@@ -179,18 +202,22 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     draw_header(
         &header,
         &info.title,
-        &format!(
-            "Mean over runs; shaded band: {}{}",
-            data.intervals.band(),
-            if window_arms.is_empty() {
-                ""
-            } else {
-                "; bars at the top: when each programme runs"
-            }
-        ),
+        &if window_arms.is_empty() {
+            tr!(
+                lang,
+                "charts-timeseries-subtitle",
+                band = data.intervals.band_in(lang)
+            )
+        } else {
+            tr!(
+                lang,
+                "charts-timeseries-subtitle-bars",
+                band = data.intervals.band_in(lang)
+            )
+        },
     )?;
 
-    let items = legend_items(data, metric, &arms);
+    let items = legend_items(data, metric, &arms, lang);
     let legend_w = w.saturating_sub(80);
     let legend_h = legend_height(root, &items, legend_w)?;
     let (plot_area, legend_area) =
@@ -205,7 +232,7 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     });
     let scale = registry::describe(metric).and_then(|d| d.scale());
     let y_range = fair_range(value_range(values, info.zero_line), scale);
-    let mut spec = AxisSpec::months(ts.max_day(), y_range.clone(), &info.y_desc);
+    let mut spec = AxisSpec::months_in(ts.max_day(), y_range.clone(), &info.y_desc, lang);
     // Room above the values for the programme bars; the ticks stay on the values.
     let span = y_range.end - y_range.start;
     let row = WINDOW_ROW * span;
@@ -246,7 +273,7 @@ pub fn draw_timeseries<DB: DrawingBackend>(
             .map(|a| (a.replace('_', " "), a.as_str(), metric))
             .collect();
         // The chart's title says what the figures are; a tooltip needs only when and which.
-        hover::days(&chart, data, "", &lines);
+        hover::days_in(&chart, data, "", &lines, lang);
     }
 
     draw_legend_rows(&legend_area, &items, (40, w as i32 - 40), 18)?;
@@ -317,7 +344,7 @@ mod tests {
         assert!(!same_as_baseline(&d, "B", "coaching"));
         assert!(!same_as_baseline(&d, "B", "baseline"));
         let arms = arms_with(&d, "B");
-        let labels: Vec<String> = legend_items(&d, "B", &arms)
+        let labels: Vec<String> = legend_items(&d, "B", &arms, Lang::En)
             .into_iter()
             .map(|i| i.label)
             .collect();

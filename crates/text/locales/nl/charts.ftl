@@ -1,0 +1,91 @@
+# Woorden in de grafieken (crates/charts/src/plot): titels, assen, legenda's, notities, teksten bij de muis.
+
+## Gedeeld
+charts-axis-months-since-start = maanden sinds het begin van de meetperiode
+charts-axis-months = maanden
+charts-axis-value = waarde
+charts-hover-day-month = dag { $day } · maand { $month }
+charts-no-value = geen waarde
+charts-interval-short = 95%-interval
+charts-interval-band = 95%-betrouwbaarheidsinterval
+charts-interval-parameters = 95%-interval (toeval en onzekerheid over de parameters)
+
+## Tijdreeksen
+charts-degenerate-zero = { $title }: nul in elke variant op elke gemeten dag
+charts-degenerate-constant = { $title }: dezelfde waarde, { $value }, in elke variant op elke gemeten dag
+charts-same-as-baseline = { $arm } (gelijk aan baseline)
+charts-timeseries-subtitle = Gemiddelde over de runs; band: { $band }
+charts-timeseries-subtitle-bars = Gemiddelde over de runs; band: { $band }; balken bovenaan: wanneer elk programma loopt
+
+## IJsberg
+charts-iceberg-title = IJsberg: { $arm }
+charts-iceberg-subtitle = Zichtbare toestand boven de waterlijn, onderliggende toestand eronder; gemiddelde over de runs, band: { $band } van B
+charts-iceberg-label-b = B gedrag (zichtbaar)
+charts-iceberg-label-k = K kennis
+charts-iceberg-label-a = A bewustzijn
+charts-iceberg-label-n = N norm
+charts-iceberg-label-h = H gewoonte
+charts-iceberg-label-e = E verwachte beloning
+charts-iceberg-label-u = U begrip van de bedoeling
+charts-iceberg-label-p = P geoefende alternatieven
+charts-iceberg-baseline-b = B in de baseline
+charts-iceberg-above = Boven de waterlijn
+charts-iceberg-below = Onder de waterlijn
+charts-iceberg-waterline = ~ waterlijn ~
+charts-iceberg-axis-state = toestand (0–1)
+charts-iceberg-hover-baseline = { $title }, baseline
+charts-iceberg-hover-above = { $arm }: boven de waterlijn
+charts-iceberg-hover-below = { $arm }: onder de waterlijn
+
+## B per dominante drijfveer
+charts-drives-title = B per dominante drijfveer
+charts-drives-subtitle = Zichtbaar klantgericht gedrag B van medewerkers, gegroepeerd naar dominante drijfveer; gemiddelde over de runs
+charts-drives-everyone-legend = alle medewerkers
+charts-drives-hover-drive = B, { $drive } dominant
+charts-drives-hover-everyone = B, iedereen
+charts-drives-axis-b = gemiddelde geneigdheid B (0–1)
+charts-drive-purple = paars
+charts-drive-red = rood
+charts-drive-blue = blauw
+charts-drive-orange = oranje
+charts-drive-green = groen
+charts-drive-yellow = geel
+charts-drive-turquoise = turquoise
+
+## Duurzaamheid
+charts-not-available = n.b.
+charts-durability-title = Duurzaamheid van de winst in B
+charts-durability-subtitle = Winst is het gepaarde verschil met de baseline; punt: gemiddelde over de runs (halfwaardetijd: Kaplan-Meier-mediaan), snorren: { $band }
+charts-durability-peak-gain = piekwinst
+charts-durability-gain-6m = winst na 6 maanden
+charts-durability-gain-12m = winst na 12 maanden
+charts-durability-median-half-life = mediane halfwaardetijd
+charts-durability-beyond = voorbij de meetperiode (gecensureerd)
+charts-durability-gain-panel = Winst in B ten opzichte van de baseline
+charts-durability-half-life-panel = Halfwaardetijd van de winst
+charts-durability-censored-note = { $censored } van { $n } runs aan het eind niet gehalveerd
+charts-durability-more-than-months = meer dan { $months } maanden; { $censored }
+charts-durability-share-not-halved = { $share }% van de runs aan het eind niet gehalveerd
+charts-durability-not-reached = niet bereikt ({ $share }% van de runs niet gehalveerd)
+charts-durability-drift = Drift van de baseline: { $drift }
+charts-durability-more-than = meer dan { $value }
+charts-durability-hover-median = mediane halfwaardetijd: { $months } maanden{ $interval }
+charts-durability-hover-median-beyond = mediane halfwaardetijd: meer dan { $months } maanden
+charts-durability-hover-half-life = halfwaardetijd: { $months } maanden
+charts-durability-hover-no-half-life = halfwaardetijd: geen waarde
+
+## Kosten
+charts-costs-title = Kosten tot het eind van de horizon
+charts-costs-subtitle = Opgetelde kosten na { $months } maanden, gemiddelde over de runs: interventies + regelovertredingen = totaal
+charts-costs-part-interventions = interventies (de programma's)
+charts-costs-part-rule-breaks = regelovertredingen
+charts-costs-hover-total = totaal: { $total }
+charts-costs-total = totaal { $total }
+charts-cost-benefit-title = Kosten tegenover blijvende NPS-winst
+charts-cost-benefit-subtitle = Gemiddelde over de runs; snorren: { $band }
+charts-cost-benefit-axis-cost = interventiekosten boven de baseline (euro)
+charts-cost-benefit-axis-gain = NPS-winst 12 maanden na het programma (NPS-punten)
+charts-cost-benefit-hover =
+    { $arm }
+    interventiekosten boven de baseline: { $cost }
+    NPS-winst 12 maanden na het programma: { $gain }
