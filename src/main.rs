@@ -457,7 +457,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
 /// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
 fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
-    match undercurrent::plot::plot_dir(dir) {
+    match undercurrent::plot::plot_dir_in(dir, lang()) {
         Ok(paths) => {
             if let Err(e) = staging::adopt(dir, &paths) {
                 error(&e);
