@@ -47,8 +47,8 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
         return Err(e);
     }
     match path {
-        "/api/meta" => Ok(Reply::json(200, &app.meta)),
-        "/api/stories" => Ok(Reply::json(200, &app.stories)),
+        "/api/meta" => Ok(Reply::json(200, app.meta.get(rq.lang))),
+        "/api/stories" => Ok(Reply::json(200, app.stories.get(rq.lang))),
         "/api/run" => run(app, rq.body, None, rq.cancel),
         p if p.starts_with("/api/run/after/") => {
             let done = p["/api/run/after/".len()..].parse::<usize>().map_err(|_| {
