@@ -110,7 +110,7 @@ mod tests {
         for s in &STORIES {
             Scenario::parse(s.toml, s.id).unwrap_or_else(|e| panic!("{e}"));
             let j = scenario_json(s).unwrap();
-            let r = from_json(j, &Limits::default())
+            let r = from_json(j, &Limits::default(), Lang::En)
                 .unwrap_or_else(|e| panic!("{}: {}", s.id, e.message));
             assert!(
                 r.scenario.arms.len() >= 3,
