@@ -751,3 +751,123 @@ teams = [0, 2]
     let not_json = s.post_json("/api/import", "name = 'x'");
     assert_eq!(not_json.status, 400);
 }
+
+/// Every text of `/api/meta` and `/api/stories` a person reads, in one string: the page's
+/// messages (their `{$name}` placeholders left out: the page fills them), the names and
+/// help of kinds, settings, choices, parameters, units, sectors, phases, drives, metric
+/// groups, chart tabs and metrics, and the stories' titles, notes and programme descriptions.
+fn visible_texts(meta: &Value, stories: &Value) -> String {
+    let mut out = Vec::new();
+    let mut push = |v: &Value| {
+        if let Some(s) = v.as_str() {
+            out.push(s.to_string());
+        }
+    };
+    for v in meta["text"].as_object().unwrap().values() {
+        push(v);
+    }
+    for k in meta["interventions"].as_array().unwrap() {
+        for key in ["title", "description", "susceptibility_title"] {
+            push(&k[key]);
+        }
+        for s in k["settings"].as_array().unwrap() {
+            push(&s["label"]);
+            push(&s["meaning"]);
+            for c in s["choice_titles"].as_object().unwrap().values() {
+                push(c);
+            }
+        }
+    }
+    for p in meta["parameters"].as_array().unwrap() {
+        push(&p["meaning"]);
+        push(&p["unit"]);
+    }
+    for key in ["sector_titles", "maturity_titles", "drive_titles"] {
+        for v in meta[key].as_object().unwrap().values() {
+            push(v);
+        }
+    }
+    for key in ["metric_groups", "chart_tabs", "metrics"] {
+        for g in meta[key].as_array().unwrap() {
+            push(&g["title"]);
+        }
+    }
+    for s in stories.as_array().unwrap() {
+        push(&s["title"]);
+        push(&s["look_for"]);
+        for a in s["scenario"]["arms"].as_array().unwrap() {
+            push(&a["description"]);
+        }
+    }
+    let joined = out.join("\n");
+    // The page's placeholders are identifiers, not words.
+    let mut text = String::new();
+    let mut rest = joined.as_str();
+    while let Some(i) = rest.find("{$") {
+        text.push_str(&rest[..i]);
+        rest = rest[i..].split_once('}').map_or("", |(_, r)| r);
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn in_the_pseudo_language_no_word_of_the_page_bypasses_the_catalogue() {
+    let s = Server::start(&[]);
+    let meta = s.get("/api/meta?lang=qps").json();
+    let stories = s.get("/api/stories?lang=qps").json();
+    assert_eq!(meta["lang"], "qps");
+    let text = visible_texts(&meta, &stories);
+    assert!(
+        text.contains("Órgánísátíón"),
+        "the page's own messages are there"
+    );
+    // Product, format and file names stay as they are in every language.
+    let allowed = ["undercurrent", "json", "csv", "toml", "html", "zip"];
+    let plain = undercurrent::text::plain_words(&text, &allowed);
+    assert!(
+        plain.is_empty(),
+        "words that bypass the catalogue: {plain:?}"
+    );
+}
+
+#[test]
+fn the_explorer_speaks_dutch_when_asked_by_address_or_browser() {
+    let s = Server::start(&[]);
+    let by_address = s.get("/api/meta?lang=nl").json();
+    assert_eq!(
+        by_address["text"]["page-heading-organisation"],
+        "Organisatie"
+    );
+    let by_browser = request(
+        &s.addr,
+        "GET",
+        "/api/meta",
+        &[("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8")],
+        b"",
+    )
+    .unwrap()
+    .json();
+    assert_eq!(by_browser["lang"], "nl");
+    assert_eq!(s.get("/api/meta").json()["lang"], "en");
+    let stories = s.get("/api/stories?lang=nl").json();
+    assert_eq!(
+        stories[0]["title"],
+        "Alleen training of de volledige methode"
+    );
+
+    // The explorer's own refusals are in the language asked for; never a status code.
+    let mut big = small(1);
+    big["replications"] = json!(100_000);
+    let r = s.post_json("/api/run?lang=nl", &big.to_string());
+    assert_eq!(r.status, 422);
+    let e = error_of(&r);
+    assert!(e.contains("de verkenner staat hoogstens"), "{e}");
+    assert!(!e.contains("422"), "{e}");
+    let gone = s.get("/api/chart/nope/b.svg?lang=nl");
+    assert!(
+        error_of(&gone).contains("bewaart de verkenner niet meer"),
+        "{}",
+        error_of(&gone)
+    );
+}

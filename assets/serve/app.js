@@ -17,6 +17,7 @@ let METRICS = new Map(); // name → {title, unit, axis, group, kind, better}
 let STORIES = [];
 let base = {};          // the loaded story's scenario: keys the form does not edit come from here
 let lastResult = null;
+let lastPartial = false;
 let activeTab = "behaviour";
 let debounce = null;
 // The run in progress: its AbortController. A newer run aborts it, and the server stops
@@ -25,8 +26,31 @@ let current = null;
 // The answers of the latest run, in order: { done, of, ms, width } (width: the interval of
 // the first headline difference), read by the browser test.
 let progressLog = [];
+// The language of the page's words and numbers ("en", "nl"; "qps" for tests): from the link
+// (`#lang=nl`), else the one chosen before (localStorage), else the one the server picks from
+// the browser's Accept-Language. The words themselves come from /api/meta's `text`, written
+// once in the catalogue (crates/text/locales/<lang>/page.ftl).
+let LANG = null;
+const LANG_KEY = "undercurrent-lang";
 
 const $ = (id) => document.getElementById(id);
+
+// The page's message `id` with its `{$name}` placeholders filled from `args`.
+function t(id, args = {}) {
+  const text = (META && META.text && META.text[id]) || id;
+  return text.replace(/\{\s*\$([a-z_]+)\s*\}/g, (m, name) => (name in args ? String(args[name]) : m));
+}
+
+// Fills every element with `data-i18n` (its text), `data-i18n-title` and
+// `data-i18n-aria-label` from the catalogue, and marks the switch's current language.
+function applyTexts() {
+  document.documentElement.lang = LANG === "qps" ? "en" : LANG;
+  document.title = t("page-title");
+  for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+  for (const e of document.querySelectorAll("[data-i18n-title]")) e.title = t(e.dataset.i18nTitle);
+  for (const e of document.querySelectorAll("[data-i18n-aria-label]")) e.setAttribute("aria-label", t(e.dataset.i18nAriaLabel));
+  for (const b of document.querySelectorAll("#lang-switch button")) b.classList.toggle("active", b.dataset.lang === LANG);
+}
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -43,31 +67,54 @@ function el(tag, attrs = {}, ...children) {
 
 function label(s) { return String(s).replace(/_/g, " "); }
 
+function sectorTitle(s) { return (META.sector_titles || {})[s] || label(s); }
+function maturityTitle(m) { return (META.maturity_titles || {})[m] || m; }
+function driveTitle(d) { return (META.drive_titles || {})[d] || d; }
+
 function metricInfo(name) { return METRICS.get(name) || { title: name, unit: "", group: "", kind: "", better: "neither" }; }
 
 // ---------- numbers ----------
 
-function fmt(x, metric) {
-  // The house style of crates/charts/src/numbers.rs: commas between thousands, a real minus,
-  // € before money, decimals by size.
-  if (x === null || x === undefined || !isFinite(x)) return "–";
-  const a = Math.abs(x);
-  let s;
-  if (metric && metricInfo(metric).unit.startsWith("euro")) s = "€" + Math.round(a).toLocaleString("en-GB");
-  else if (a >= 100) s = Math.round(a).toLocaleString("en-GB");
-  else if (a >= 10) s = a.toFixed(1);
-  else if (a >= 1) s = a.toFixed(2);
-  else s = a.toFixed(3);
+// The rules of undercurrent_text::numbers (crates/text/src/numbers.rs) for the page's
+// language: English `1,234.56`, `€1,234`, `[0.139, 0.143]`; Dutch `1.234,56`, `€ 1.234`,
+// `[0,139; 0,143]`, `n.b.`; both a real minus and decimals by size.
+const dutch = () => LANG === "nl";
+function missing() { return dutch() ? "n.b." : "–"; }
+
+// `a` (not negative) with `d` decimals, thousands grouped, the language's decimal sign.
+function num(a, d) {
+  const [int, frac] = a.toFixed(d).split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, dutch() ? "." : ",");
+  return frac === undefined ? grouped : grouped + (dutch() ? "," : ".") + frac;
+}
+
+// `x` with `d` decimals and a real minus (for any number the page writes itself).
+function fixed(x, d) {
+  if (x === null || x === undefined || !isFinite(x)) return missing();
+  const s = num(Math.abs(x), d);
   return x < 0 && /[1-9]/.test(s) ? "−" + s : s;
 }
+
+function fmt(x, metric) {
+  if (x === null || x === undefined || !isFinite(x)) return missing();
+  const a = Math.abs(x);
+  const negative = (s) => x < 0 && /[1-9]/.test(s);
+  if (metric && metricInfo(metric).unit.startsWith("euro")) {
+    const s = num(a, 0);
+    if (dutch()) return "€ " + (negative(s) ? "−" : "") + s;
+    return (negative(s) ? "−" : "") + "€" + s;
+  }
+  const s = num(a, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
+  return negative(s) ? "−" + s : s;
+}
 function signed(x, metric) {
-  if (x === null || x === undefined || !isFinite(x)) return "–";
+  if (x === null || x === undefined || !isFinite(x)) return missing();
   const s = fmt(x, metric);
   return x > 0 ? "+" + s : s.replace("-", "−");
 }
 function ciText(s, metric) {
   if (!s || s.lo === null || s.hi === null) return "";
-  return "[" + fmt(s.lo, metric) + ", " + fmt(s.hi, metric) + "]";
+  return "[" + fmt(s.lo, metric) + (dutch() ? "; " : ", ") + fmt(s.hi, metric) + "]";
 }
 // good / bad when the 95% interval excludes zero, "ns" (not distinguishable) otherwise.
 function verdict(s, metric) {
@@ -108,7 +155,7 @@ function applyParameterBounds() {
       const step = Number(input.step) || 0;
       if (p.min !== null) input.min = p.min_open ? p.min + step : p.min;
       if (p.max !== null) input.max = p.max_open ? p.max - step : p.max;
-      if (!input.title) input.title = `${p.meaning} (${p.unit}; allowed ${p.allowed})`;
+      input.title = t("page-parameter-title", { meaning: p.meaning, unit: p.unit, allowed: p.allowed });
     }
   }
 }
@@ -117,10 +164,10 @@ function buildMix() {
   const box = $("mix");
   box.innerHTML = "";
   for (const d of META.drives) {
-    const range = el("input", { type: "range", min: 0, max: 100, step: 1, id: "mix-" + d, "aria-label": d, oninput: () => { updateMixPct(); changed(); } });
+    const range = el("input", { type: "range", min: 0, max: 100, step: 1, id: "mix-" + d, "aria-label": driveTitle(d), oninput: () => { updateMixPct(); changed(); } });
     const swatch = el("span", { class: "swatch" });
     swatch.style.background = DRIVE_COLOURS[d] || "#888";
-    box.append(el("span", { class: "drive" }, swatch, d), range, el("span", { class: "pct", id: "pct-" + d }));
+    box.append(el("span", { class: "drive" }, swatch, driveTitle(d)), range, el("span", { class: "pct", id: "pct-" + d }));
   }
 }
 
@@ -137,7 +184,7 @@ function updateMixPct() {
   for (const d of META.drives) {
     $("mix-" + d).disabled = !custom;
     const v = Number($("mix-" + d).value);
-    $("pct-" + d).textContent = sum > 0 ? Math.round(100 * v / sum) + "%" : "–";
+    $("pct-" + d).textContent = sum > 0 ? Math.round(100 * v / sum) + "%" : missing();
   }
 }
 
@@ -146,10 +193,11 @@ function updateMixPct() {
 // every setting with its label, default, bounds and meaning. The page keeps no copy of them.
 function kindInfo(name) { return META.interventions.find((k) => k.name === name) || META.interventions[0]; }
 
-function kindTitle(k) { return k.title + (k.acts_on_managers ? " (managers)" : ""); }
+function kindTitle(k) { return k.acts_on_managers ? t("page-kind-managers", { kind: k.title }) : k.title; }
 
 function kindHelp(k) {
-  return k.description + (k.susceptibility === "none" ? "" : "; scaled by each person's " + k.susceptibility + " susceptibility");
+  if (k.susceptibility === "none") return k.description;
+  return t("page-kind-help", { description: k.description, susceptibility: k.susceptibility_title || k.susceptibility });
 }
 
 // The settings of kind k that the composer has a field for.
@@ -172,19 +220,19 @@ function settingInput(key, s, iv, first) {
   const attrs = { "data-key": key + "." + s.key, "data-setting": s.key, class: "iv-" + s.key, title: s.meaning };
   if (s.input === "choice") {
     const sel = el("select", Object.assign(attrs, { onchange: changed }));
-    for (const c of s.choices) sel.append(el("option", { value: c, text: label(c) }));
+    for (const c of s.choices) sel.append(el("option", { value: c, text: (s.choice_titles || {})[c] || label(c) }));
     sel.value = iv[s.key] ?? s.default;
     return sel;
   }
   if (s.input === "slider") {
     const value = iv[s.key] ?? s.default;
-    const out = el("output", { text: Number(value).toFixed(decimals(s.step)) });
+    const out = el("output", { text: fixed(Number(value), decimals(s.step)) });
     const range = el("input", Object.assign(attrs, { type: "range", min: s.min, max: s.max, step: s.step, value,
-      oninput: (e) => { out.textContent = Number(e.target.value).toFixed(decimals(s.step)); changed(); } }));
+      oninput: (e) => { out.textContent = fixed(Number(e.target.value), decimals(s.step)); changed(); } }));
     return el("div", { class: "intensity" }, range, out);
   }
   // A setting without a default (the start) follows the previous intervention.
-  const placeholder = s.default === null ? (first ? String(s.min ?? "") : "chained") : String(s.default);
+  const placeholder = s.default === null ? (first ? String(s.min ?? "") : t("page-chained")) : String(s.default);
   if (s.input === "days") return daysInput(key, s, iv[s.key], Object.assign(attrs, { placeholder }));
   return numInput(key + "." + s.key, iv[s.key], Object.assign(attrs, { min: s.min, max: s.max, step: s.step, placeholder }));
 }
@@ -220,8 +268,8 @@ function daysInput(key, s, value, attrs) {
   const { n, unit } = splitDays(value);
   const bounds = (u) => (u === "days" ? { min: s.min, max: s.max, step: s.step } : { min: 0, max: null, step: "any" });
   const num = numInput(key + "." + s.key, n, Object.assign(attrs, bounds(unit)));
-  const sel = el("select", { class: "unit", "data-unit-for": s.key, "aria-label": s.label + " unit", title: "working days; a week is 5, a month 250/12, a year 250" });
-  for (const u of META.day_units) sel.append(el("option", { value: u.plural, text: u.plural }));
+  const sel = el("select", { class: "unit", "data-unit-for": s.key, "aria-label": t("page-unit-of", { setting: s.label }), title: t("page-day-units-help") });
+  for (const u of META.day_units) sel.append(el("option", { value: u.plural, text: t("page-unit-" + u.plural) }));
   sel.value = unit;
   let last = unit;
   // Changing the unit keeps the length: 120 days become 5.76 months.
@@ -254,8 +302,8 @@ function interventionRow(armIndex, ivIndex, iv, first) {
   const info = kindInfo(iv.kind);
   const row = el("div", { class: "iv", "data-kind": iv.kind },
     el("div", { class: "iv-head" },
-      field("Intervention", kind),
-      el("button", { type: "button", class: "remove", title: "remove this intervention", "aria-label": "remove intervention", onclick: () => { removeIntervention(armIndex, ivIndex); } }, "×"),
+      field(t("page-intervention"), kind),
+      el("button", { type: "button", class: "remove", title: t("page-remove-intervention-title"), "aria-label": t("page-remove-intervention"), onclick: () => { removeIntervention(armIndex, ivIndex); } }, "×"),
     ));
   // Settings every kind takes in one grid, sliders below it, the kind's own in a second grid.
   const grid = el("div", { class: "iv-grid" });
@@ -278,7 +326,7 @@ function interventionRow(armIndex, ivIndex, iv, first) {
   }
   if (Object.keys(extra).length) {
     row.dataset.extra = JSON.stringify(extra);
-    row.append(el("p", { class: "extra", title: "set in the scenario file; kept as it is", text: "also: " + Object.entries(extra).map(([k, v]) => k + " = " + JSON.stringify(v)).join(", ") }));
+    row.append(el("p", { class: "extra", title: t("page-extra-title"), text: t("page-extra") + " " + Object.entries(extra).map(([k, v]) => k + " = " + JSON.stringify(v)).join(", ") }));
   }
   kind.addEventListener("change", () => {
     // A new kind starts from a typical programme of that kind; the teams it reaches stay as
@@ -301,12 +349,12 @@ function renderArms(arms) {
     const card = el("div", { class: "arm", "data-index": i, "data-description": arm.description || "" },
       el("div", { class: "arm-head" },
         el("span", { class: "dot" }),
-        el("input", { type: "text", value: arm.name, "data-key": `arms[${i}].name`, class: "arm-name", "aria-label": "programme name", oninput: changed }),
-        el("button", { type: "button", class: "remove", title: "remove this programme", "aria-label": "remove programme", onclick: () => { const a = readArms(); a.splice(i, 1); renderArms(a); changed(); } }, "×"),
+        el("input", { type: "text", value: arm.name, "data-key": `arms[${i}].name`, class: "arm-name", "aria-label": t("page-programme-name"), oninput: changed }),
+        el("button", { type: "button", class: "remove", title: t("page-remove-programme-title"), "aria-label": t("page-remove-programme"), onclick: () => { const a = readArms(); a.splice(i, 1); renderArms(a); changed(); } }, "×"),
       ));
     card.querySelector(".dot").style.background = colour;
     (arm.interventions || []).forEach((iv, j) => card.append(interventionRow(i, j, iv, j === 0)));
-    card.append(el("button", { type: "button", class: "secondary small", onclick: () => addIntervention(i) }, "+ intervention"));
+    card.append(el("button", { type: "button", class: "secondary small", onclick: () => addIntervention(i) }, t("page-add-intervention")));
     box.append(card);
   });
   $("add-arm").disabled = META && arms.length + 1 >= META.limits.max_arms;
@@ -428,7 +476,7 @@ function changed() {
   setBusy(true);
   clearInvalid();
   $("results").classList.add("stale");
-  if (!$("live").checked) { setBusy(false); setStatus("Changed: press Run to see the result.", false); return; }
+  if (!$("live").checked) { setBusy(false); setStatus(t("page-status-changed"), false); return; }
   // The answer in progress is for settings that are gone: nobody waits for it.
   if (current) { current.abort(); current = null; }
   clearTimeout(debounce);
@@ -465,6 +513,7 @@ function markInvalid(keys) {
 // the browser: the part after `#` is never sent to the server.
 function rememberInLink(scenario) {
   const params = new URLSearchParams();
+  params.set("lang", LANG);
   if ($("story").value) params.set("story", $("story").value);
   params.set("s", JSON.stringify(scenario));
   history.replaceState(null, "", "#" + params.toString());
@@ -481,7 +530,7 @@ function settingsFromLink() {
     if (typeof scenario !== "object" || scenario === null || Array.isArray(scenario)) throw new Error("not a scenario");
     return { story: params.get("story") || "", scenario };
   } catch (e) {
-    return { error: "The link's settings could not be read (" + e.message + "); the page shows the default comparison." };
+    return { error: t("page-link-damaged", { reason: e.message }) };
   }
 }
 
@@ -489,10 +538,10 @@ async function copyLink() {
   const url = location.href;
   try {
     await navigator.clipboard.writeText(url);
-    $("notice").textContent = "Link copied: it reopens this page with these settings.";
+    $("notice").textContent = t("page-link-copied");
     noticeUntilChange = true;
   } catch (e) {
-    $("notice").textContent = "Copy this link to reopen the page with these settings: " + url;
+    $("notice").textContent = t("page-link-copy-this", { url });
     noticeUntilChange = true;
   }
   $("notice").hidden = false;
@@ -501,10 +550,10 @@ async function copyLink() {
 // What a failed answer means for the user, when the server gave no message of its own
 // (a status code is not something a client in the room should be shown).
 function failure(status) {
-  if (status === 413) return "The scenario is too large for the explorer.";
-  if (status === 422 || status === 400) return "The explorer could not use these settings.";
-  if (status >= 500) return "The explorer failed on this request; the terminal where `undercurrent serve` runs says why.";
-  return "The explorer did not accept the request.";
+  if (status === 413) return t("page-failure-too-large");
+  if (status === 422 || status === 400) return t("page-failure-unusable");
+  if (status >= 500) return t("page-failure-internal");
+  return t("page-failure-refused");
 }
 
 async function postJson(path, body) {
@@ -526,7 +575,7 @@ async function run() {
   const scenario = readForm();
   const t0 = performance.now();
   progressLog = [];
-  setStatus("Running…", true);
+  setStatus(t("page-status-running"), true);
   let done = 0;
   try {
     for (;;) {
@@ -536,7 +585,7 @@ async function run() {
       try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
       if (!r.ok) {
         showError(data.error || failure(r.status), data.keys);
-        setStatus("Not run: the message above says why.", false);
+        setStatus(t("page-status-not-run"), false);
         break;
       }
       $("error").hidden = true;
@@ -549,19 +598,19 @@ async function run() {
       const d = head ? head.diff[1] : null;
       progressLog.push({ done: st.done, of: st.of, ms, width: d && d.hi !== null && d.lo !== null ? d.hi - d.lo : null });
       if (partial) {
-        const what = done === 0 ? "First answer" : "Refined answer";
-        setStatus(`${what} from ${st.done} of ${st.of} replications (${ms} ms); the intervals narrow as more finish…`, true);
+        const what = done === 0 ? "page-status-first" : "page-status-refined";
+        setStatus(t(what, { done: st.done, of: st.of, ms }), true);
         $("status").dataset.partial = `${st.done}/${st.of}`;
         done = st.done;
         continue;
       }
-      const how = st.cached_result ? "result from the cache" :
-        `${st.cached_replications} of ${st.replications} replications or baselines from the cache`;
+      const how = st.cached_result ? t("page-status-cached-result") :
+        t("page-status-cached-replications", { cached: st.cached_replications, replications: st.replications });
       // Says how many replications the figures come from: a scenario file's default is
       // 20 replications, so `run` on another file gives other numbers; the exported file
       // gives these (tests/serve_api.rs).
-      const first = progressLog.length > 1 ? ` (first picture after ${progressLog[0].ms} ms, from ${progressLog[0].done})` : "";
-      setStatus(`${data.result.arms.length - 1} programme(s) against the baseline · ${data.result.organisation.employees} employees in ${data.result.organisation.teams} teams · ${st.replications} replications (Export TOML, then undercurrent run, gives the same numbers) · answered in ${ms} ms${first} (${how})`, false);
+      const first = progressLog.length > 1 ? t("page-status-first-picture", { ms: progressLog[0].ms, done: progressLog[0].done }) : "";
+      setStatus(t("page-status-done", { programmes: data.result.arms.length - 1, employees: data.result.organisation.employees, teams: data.result.organisation.teams, replications: st.replications, ms, first, how }), false);
       $("status").dataset.partial = "";
       $("status").dataset.ms = ms;
       $("status").dataset.runs = String(Number($("status").dataset.runs || 0) + 1);
@@ -571,8 +620,8 @@ async function run() {
   } catch (e) {
     // Aborted: a newer run (or a change) owns the page now.
     if (e.name === "AbortError") return;
-    showError("The explorer did not answer: " + e.message + ". Is `undercurrent serve` still running?");
-    setStatus("No answer.", false);
+    showError(t("page-no-answer", { reason: e.message }));
+    setStatus(t("page-status-no-answer"), false);
   } finally {
     if (current === mine) {
       current = null;
@@ -613,14 +662,14 @@ async function openToml(file) {
   $("open").value = "";
   if (!r.ok) {
     showError(data.error || failure(r.status), []);
-    setStatus("The file was not opened.", false);
+    setStatus(t("page-status-not-opened"), false);
     return;
   }
   $("error").hidden = true;
   $("story").value = "";
   $("story-box").hidden = true;
   fillForm(data.scenario);
-  const notes = ["Opened " + data.name + "."].concat(data.notes || []);
+  const notes = [t("page-opened", { name: data.name })].concat(data.notes || []);
   $("notice").textContent = notes.join(" ");
   $("notice").hidden = false;
   changed();
@@ -631,6 +680,7 @@ async function openToml(file) {
 // `partial`: an answer from some of the replications, refined next (no downloads yet).
 function render(res, partial) {
   lastResult = res;
+  lastPartial = partial;
   renderDownloads(res, partial);
   renderHeadline(res);
   renderTables(res);
@@ -648,10 +698,10 @@ function renderDownloads(res, partial) {
   if (partial) return;
   const stem = res.file_stem;
   const link = (file, text, saveAs, title) => el("a", { href: `/api/download/${res.id}/${file}`, download: saveAs, "data-file": file, title }, text);
-  box.append("Download the answer's ",
-    link("report.html", "report", `${stem}_report.html`, "report.html, as undercurrent run writes it for this scenario"),
-    link("summary.html", "summary", `${stem}_summary.html`, "summary.html, the one-page board summary"),
-    link(`${stem}.zip`, "all files", `${stem}.zip`, "the CSV tables, manifest.json, report.html and summary.html in one zip archive"));
+  box.append(t("page-download") + " ",
+    link("report.html", t("page-download-report"), `${stem}_report.html`, t("page-download-report-title")),
+    link("summary.html", t("page-download-summary"), `${stem}_summary.html`, t("page-download-summary-title")),
+    link(`${stem}.zip`, t("page-download-all"), `${stem}.zip`, t("page-download-all-title")));
   box.hidden = false;
 }
 
@@ -691,29 +741,31 @@ function renderTeams(res) {
   bar.style.background = `linear-gradient(to right, ${teamColour(0)}, ${teamColour(1)})`;
   const legend = el("div", { class: "legend" },
     el("span", { text: fmt(lo, teamMetric) }), bar, el("span", { text: fmt(hi, teamMetric) }));
-  box.append(el("h2", { text: "Teams: where customer orientation sits" }),
-    el("div", { class: "controls" }, el("label", {}, "colour by ", select), el("label", {}, "day ", slider), dayText, legend),
-    el("p", { class: "desc", text: `One square per team in replication 1 of ${res.replications}, coloured by ${info.title} (${info.unit}) on the chosen day; hover a square for its figures.` }));
+  box.append(el("h2", { text: t("page-teams-heading") }),
+    el("div", { class: "controls" }, el("label", {}, t("page-teams-colour-by") + " ", select), el("label", {}, t("page-teams-day") + " ", slider), dayText, legend),
+    el("p", { class: "desc", text: t("page-teams-desc", { replications: res.replications, metric: info.title, unit: info.unit }) }));
   const squares = [];
   tv.arms.forEach((arm, a) => {
     const row = el("div", { class: "squares" });
-    for (const t of arm) {
-      const sq = el("div", { class: "sq", "data-arm": a, "data-team": t.team });
+    for (const team of arm) {
+      const sq = el("div", { class: "sq", "data-arm": a, "data-team": team.team });
       row.append(sq);
-      squares.push([sq, t, a]);
+      squares.push([sq, team, a]);
     }
     box.append(el("div", { class: "arm-grid" }, el("h3", { text: label(res.arms[a].name) }), row));
   });
   const paint = () => {
     const k = Number(slider.value);
     teamDay = k;
-    const month = (tv.days[k] / dayUnit("months").days).toFixed(1);
-    dayText.textContent = `day ${tv.days[k]} (month ${month})`;
-    for (const [sq, t] of squares) {
-      const v = t[teamMetric][k];
+    const month = fixed(tv.days[k] / dayUnit("months").days, 1);
+    dayText.textContent = t("page-teams-day-text", { day: tv.days[k], month });
+    for (const [sq, tm] of squares) {
+      const v = tm[teamMetric][k];
       sq.style.background = v === null ? "#fff" : teamColour((v - lo) / (hi - lo));
       sq.dataset.value = v === null ? "" : String(v);
-      sq.title = `team ${t.team + 1} · ${t.employees} employees · ${info.title}: ${v === null ? "not measured" : fmt(v, teamMetric)} · manager's role-model level ${t.role_model === null ? "not measured" : Number(t.role_model).toFixed(2)} (0–1)`;
+      sq.title = t("page-teams-square", { team: tm.team + 1, employees: tm.employees, metric: info.title,
+        value: v === null ? t("page-not-measured") : fmt(v, teamMetric),
+        role_model: tm.role_model === null ? t("page-not-measured") : fixed(Number(tm.role_model), 2) });
     }
   };
   slider.addEventListener("input", paint);
@@ -738,12 +790,12 @@ function renderHeadline(res) {
     }
     // Each figure says what it is and when: the ones with an interval are mean differences
     // over a window, the cost a total, the durability lines name their own day.
-    const what = el("p", { class: "desc when", text: `Figures with [95% interval]: difference from the baseline, mean over days ${res.window_from_day}–${res.horizon_days}; cost: total by day ${res.horizon_days}.` });
+    const what = el("p", { class: "desc when", text: t("page-card-when", { from: res.window_from_day, to: res.horizon_days }) });
     const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, what, dl);
     card.style.borderTopColor = ARM_COLOURS[a % ARM_COLOURS.length];
     box.append(card);
   });
-  if (res.arms.length === 1) box.append(el("div", { class: "card" }, el("h3", { text: "Baseline only" }), el("p", { class: "desc", text: "Add a programme to compare it with the baseline." })));
+  if (res.arms.length === 1) box.append(el("div", { class: "card" }, el("h3", { text: t("page-baseline-only") }), el("p", { class: "desc", text: t("page-baseline-only-hint") })));
 }
 
 function renderTables(res) {
@@ -751,15 +803,15 @@ function renderTables(res) {
   box.innerHTML = "";
   box.className = res.arms.length > 2 ? "tables many" : "tables";
   // Comparison above and below the waterline.
-  const head = el("tr", {}, el("th", { text: `average from day ${res.window_from_day} to ${res.horizon_days}` }));
-  res.arms.forEach((a, i) => head.append(el("th", { text: label(a.name) + (i > 0 ? " (vs baseline)" : "") })));
+  const head = el("tr", {}, el("th", { text: t("page-table-average", { from: res.window_from_day, to: res.horizon_days }) }));
+  res.arms.forEach((a, i) => head.append(el("th", { text: (i > 0 ? t("page-table-vs-baseline", { name: label(a.name) }) : label(a.name)) })));
   const body = el("tbody");
   const groups = new Map(META.metric_groups.map((g) => [g.name, g.title]));
   let last = null;
   for (const row of res.comparison) {
     const info = metricInfo(row.metric);
     if (info.group !== last) {
-      const heading = (groups.get(info.group) || info.group) + (row.summary === "end" ? " (at the end of the horizon)" : "");
+      const heading = row.summary === "end" ? t("page-table-at-end", { group: groups.get(info.group) || info.group }) : (groups.get(info.group) || info.group);
       body.append(el("tr", { class: "group " + info.group + (info.group === "below" ? " waterline" : "") }, el("td", { colspan: res.arms.length + 1, text: heading })));
       last = info.group;
     }
@@ -771,11 +823,11 @@ function renderTables(res) {
     });
     body.append(tr);
   }
-  box.append(el("div", { class: "panel", id: "comparison" }, el("h2", { text: "Compared with the baseline" }), el("table", {}, el("thead", {}, head), body)));
+  box.append(el("div", { class: "panel", id: "comparison" }, el("h2", { text: t("page-comparison-heading") }), el("table", {}, el("thead", {}, head), body)));
 
   // Durability.
   if (res.arms.length > 1) {
-    const dh = el("tr", {}, el("th", { text: "how long it lasts" }));
+    const dh = el("tr", {}, el("th", { text: t("page-durability-column") }));
     res.arms.forEach((a, i) => { if (i > 0) dh.append(el("th", { text: label(a.name) })); });
     const db = el("tbody");
     for (const row of res.durability) {
@@ -790,12 +842,12 @@ function renderTables(res) {
           return;
         }
         const isGain = info.kind === "difference";
-        const text = v ? (isGain ? signed(v.mean, row.metric) : fmt(v.mean, row.metric)) : "–";
+        const text = v ? (isGain ? signed(v.mean, row.metric) : fmt(v.mean, row.metric)) : missing();
         tr.append(el("td", { "data-arm": a, "data-mean": v ? v.mean : null }, el("span", { class: isGain ? verdict(v, row.metric) : "", text }), el("span", { class: "ci", text: ciText(v, row.metric) })));
       });
       db.append(tr);
     }
-    box.append(el("div", { class: "panel", id: "durability" }, el("h2", { text: "Durability (95% confidence intervals)" }), el("table", {}, el("thead", {}, dh), db)));
+    box.append(el("div", { class: "panel", id: "durability" }, el("h2", { text: t("page-durability-heading") }), el("table", {}, el("thead", {}, dh), db)));
   }
 }
 
@@ -838,30 +890,91 @@ function renderCharts(res) {
 
 // ---------- start ----------
 
+// The language a page opens in: the link's (`#lang=nl`), else the one chosen before, else
+// none (the server then answers in the browser's Accept-Language language, or English).
+function initialLang() {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get("lang");
+  if (fromLink) return fromLink;
+  try { return localStorage.getItem(LANG_KEY); } catch (e) { return null; }
+}
+
+// Loads the vocabulary, the stories and the page's words in `lang` (null: the server's
+// choice) and writes them into the page's fixed parts and choices.
+async function loadLanguage(lang) {
+  const q = lang ? "?lang=" + encodeURIComponent(lang) : "";
+  const [meta, stories] = await Promise.all([fetch("/api/meta" + q).then((r) => r.json()), fetch("/api/stories" + q).then((r) => r.json())]);
+  META = meta;
+  METRICS = new Map(meta.metrics.map((m) => [m.name, m]));
+  STORIES = stories;
+  LANG = meta.lang;
+  applyTexts();
+  $("version").textContent = "undercurrent " + META.version;
+  const refill = (select, items) => {
+    const chosen = select.value;
+    while (select.options.length > 1) select.remove(1);
+    for (const [value, text] of items) select.append(el("option", { value, text }));
+    select.value = chosen;
+  };
+  refill($("sector"), META.sectors.map((x) => [x, sectorTitle(x)]));
+  refill($("maturity"), META.maturities.map((m) => [m, maturityTitle(m)]));
+  refill($("story"), STORIES.map((x) => [x.id, `${x.article}: ${x.title}`]));
+  buildMix();
+  applyParameterBounds();
+}
+
+function showStory(story) {
+  $("story-box").hidden = !story;
+  if (!story) return;
+  $("story-title").textContent = t("page-story-heading", { article: story.article, title: story.title });
+  $("story-look").textContent = story.look_for;
+}
+
+// Switches the page to `lang` and draws it again with the same settings: the form is read,
+// the words reloaded, the form filled again (a story's programme descriptions in the new
+// language), and the answer asked again (from the server's cache when it was complete).
+async function switchLanguage(lang) {
+  if (lang === LANG) return;
+  const scenario = readForm();
+  const storyId = $("story").value;
+  const before = STORIES.find((x) => x.id === storyId);
+  try {
+    await loadLanguage(lang);
+  } catch (e) {
+    showError(t("page-no-answer", { reason: e.message }));
+    return;
+  }
+  try { localStorage.setItem(LANG_KEY, LANG); } catch (e) { /* private mode: the link keeps it */ }
+  const after = STORIES.find((x) => x.id === storyId);
+  if (before && after) {
+    for (const arm of scenario.arms || []) {
+      const was = (before.scenario.arms || []).find((a) => a.name === arm.name);
+      const now = (after.scenario.arms || []).find((a) => a.name === arm.name);
+      if (was && now && was.description === arm.description) arm.description = now.description;
+    }
+  }
+  $("story").value = storyId;
+  showStory(after);
+  fillForm(scenario);
+  rememberInLink(readForm());
+  if (lastResult) render(lastResult, lastPartial);
+  changed();
+}
+
 async function start() {
   try {
-    const [meta, stories] = await Promise.all([fetch("/api/meta").then((r) => r.json()), fetch("/api/stories").then((r) => r.json())]);
-    META = meta;
-    METRICS = new Map(meta.metrics.map((m) => [m.name, m]));
-    STORIES = stories;
+    await loadLanguage(initialLang());
   } catch (e) {
+    // Without the server there is no catalogue either: the one text the page holds itself.
     setStatus("Could not load the explorer's settings: " + e.message, false);
     return;
   }
-  $("version").textContent = "undercurrent " + META.version;
-  for (const s of META.sectors) $("sector").append(el("option", { value: s, text: label(s) }));
-  for (const m of META.maturities) $("maturity").append(el("option", { value: m, text: m }));
-  for (const s of STORIES) $("story").append(el("option", { value: s.id, text: `${s.article}: ${s.title}` }));
-  buildMix();
-  applyParameterBounds();
+  for (const b of document.querySelectorAll("#lang-switch button")) b.addEventListener("click", () => switchLanguage(b.dataset.lang));
 
   $("story").addEventListener("change", () => {
     const s = STORIES.find((x) => x.id === $("story").value);
-    $("story-box").hidden = !s;
     $("notice").hidden = true;
+    showStory(s);
     if (s) {
-      $("story-title").textContent = `Article ${s.article}: ${s.title}`;
-      $("story-look").textContent = s.look_for;
       fillForm(s.scenario);
     } else {
       fillForm(defaultScenario());
@@ -893,9 +1006,7 @@ async function start() {
     const story = STORIES.find((x) => x.id === link.story);
     if (story) {
       $("story").value = story.id;
-      $("story-box").hidden = false;
-      $("story-title").textContent = `Article ${story.article}: ${story.title}`;
-      $("story-look").textContent = story.look_for;
+      showStory(story);
     }
     fillForm(link.scenario);
   } else {

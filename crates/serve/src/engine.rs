@@ -476,6 +476,7 @@ mod tests {
     use super::*;
     use crate::experiment::runner::run_scenario;
     use crate::request::{parse, Limits};
+    use undercurrent_text::Lang;
 
     /// Bit-for-bit equality that counts NaN (a figure past the horizon) equal to NaN:
     /// `Debug` prints every f64 in its shortest round-trip form.
@@ -498,7 +499,7 @@ mod tests {
         let body = r#"{"replications": 3, "horizon_days": 120, "burn_in_days": 30,
             "organisation": {"employees": 40, "team_size": 8},
             "arms": [{"name": "coaching", "interventions": [{"kind": "coaching", "start": 10, "duration": 60, "interval": 10}]}]}"#;
-        let req = parse(body.as_bytes(), &Limits::default()).unwrap();
+        let req = parse(body.as_bytes(), &Limits::default(), Lang::En).unwrap();
         let expected = run_scenario(&req.scenario, &|| {});
         let engine = Engine::new(2, 1, 1).unwrap();
         let go = Cancel::new();
@@ -516,7 +517,7 @@ mod tests {
         assert!(same(&warm, &expected));
         // Another programme on the same organisation reuses the burned-in replications.
         let body2 = body.replace("\"coaching\", \"start\": 10", "\"training\", \"start\": 5");
-        let req2 = parse(body2.as_bytes(), &Limits::default()).unwrap();
+        let req2 = parse(body2.as_bytes(), &Limits::default(), Lang::En).unwrap();
         let (other, hits) = engine.replications(&req2.scenario, "c", &go).unwrap();
         assert_eq!(hits, 3);
         assert!(same(&other, &run_scenario(&req2.scenario, &|| {})));

@@ -5,6 +5,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
+use undercurrent_text::Lang;
+
 /// An error a client gets back, as JSON: `{"error": message, "status": n, "keys": [...]}`.
 /// `keys` are the scenario key paths concerned (`arms[0].interventions[1].duration`), so a
 /// form can mark its fields.
@@ -175,6 +177,23 @@ pub struct Incoming<'a> {
     pub body: &'a [u8],
     /// Set when the client has gone.
     pub cancel: &'a Cancel,
+    /// The language the answer's words are in: `?lang=` of the address, else the browser's
+    /// `Accept-Language`, else English ([`request_lang`]).
+    pub lang: Lang,
+}
+
+/// The language a request asks for: the query's `lang=` when it names a language of the
+/// catalogue (the pseudo-language included, for tests), else the first offered language of
+/// `Accept-Language`, else English.
+pub fn request_lang(query: Option<&str>, accept_language: Option<&str>) -> Lang {
+    let asked = query.and_then(|q| {
+        q.split('&')
+            .find_map(|pair| pair.strip_prefix("lang="))
+            .and_then(Lang::from_code)
+    });
+    asked
+        .or_else(|| accept_language.and_then(Lang::from_accept_language))
+        .unwrap_or_default()
 }
 
 /// The security headers every response carries: what it is, that it is not to be sniffed
@@ -194,4 +213,21 @@ pub fn response_headers(r: &Reply) -> Vec<(&'static str, String)> {
         out.push(("Cache-Control", "no-store".to_string()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_outranks_the_browser_and_english_is_the_last_resort() {
+        assert_eq!(request_lang(Some("lang=nl"), Some("en")), Lang::Nl);
+        assert_eq!(request_lang(Some("x=1&lang=qps"), None), Lang::Pseudo);
+        assert_eq!(
+            request_lang(Some("lang=fr"), Some("nl-NL,en;q=0.5")),
+            Lang::Nl
+        );
+        assert_eq!(request_lang(None, Some("de")), Lang::En);
+        assert_eq!(request_lang(None, None), Lang::En);
+    }
 }

@@ -10,8 +10,9 @@ use serde::Deserialize;
 use serde_json::{json, Value as Json};
 
 use super::http::ApiError;
-use super::request::{from_json, scenario_error, Limits, REFUSED_KEYS};
+use super::request::{from_json, refused_why, scenario_error, Limits, REFUSED_KEYS};
 use crate::experiment::scenario::Scenario;
+use undercurrent_text::{tr, Lang};
 
 /// The page sends the file's name (for messages) and its text.
 #[derive(Deserialize)]
@@ -27,31 +28,38 @@ const MAX_NAME_CHARS: usize = 80;
 
 /// Parses an import request: `{"name": "file.toml", "toml": "..."}` →
 /// `{"scenario": {...}, "notes": [...]}`.
-pub fn import(body: &[u8], limits: &Limits) -> Result<Json, ApiError> {
+pub fn import(body: &[u8], limits: &Limits, lang: Lang) -> Result<Json, ApiError> {
     let req: ImportBody = serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(format!(
-            "expected {{\"name\": \"FILE.toml\", \"toml\": \"the file's text\"}}: {e}"
-        ))
+        ApiError::bad_request(tr!(lang, "serve-error-import-body", reason = e.to_string()))
     })?;
     let origin = display_name(req.name.as_deref());
     let table = toml::from_str::<toml::Table>(&req.toml);
     if table.as_ref().is_ok_and(|t| t.contains_key("sweep")) {
-        return Err(ApiError::unprocessable(format!(
-            "{origin} is an experiment file (it has [sweep]); the explorer opens scenario files. Run it with `undercurrent sweep {origin}`, or open the scenario it varies"
+        return Err(ApiError::unprocessable(tr!(
+            lang,
+            "serve-error-import-sweep",
+            origin = origin.clone()
         )));
     }
     // The scenario parser also locates syntax errors, with line and column.
     Scenario::parse(&req.toml, &origin).map_err(|e| scenario_error(e, true))?;
     let mut table = table.map_err(|_| ApiError::internal("reading the scenario file"))?;
     let mut notes = Vec::new();
-    for (key, why) in REFUSED_KEYS {
+    for key in REFUSED_KEYS {
         if table.remove(key).is_some() {
-            notes.push(format!("`{key}` in {origin} is left out here: {why}"));
+            let why = refused_why(lang, key);
+            notes.push(tr!(
+                lang,
+                "serve-note-left-out",
+                key = key,
+                origin = origin.clone(),
+                why = why
+            ));
         }
     }
     let scenario = serde_json::to_value(&table)
         .map_err(|_| ApiError::internal("turning the scenario into JSON"))?;
-    from_json(scenario.clone(), limits).map_err(|e| ApiError {
+    from_json(scenario.clone(), limits, lang).map_err(|e| ApiError {
         message: format!("{origin}: {}", e.message),
         ..e
     })?;
@@ -87,7 +95,7 @@ mod tests {
     #[test]
     fn a_scenario_file_comes_back_as_the_table_the_form_edits() {
         let toml = "name = \"mine\"\nsector = \"retail\"\n[[arms]]\nname = \"c\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 20\nduration = 60\ntarget = \"teams\"\nteams = [0, 2]\n";
-        let r = import(&body("dir/mine.toml", toml), &Limits::default()).unwrap();
+        let r = import(&body("dir/mine.toml", toml), &Limits::default(), Lang::En).unwrap();
         assert_eq!(r["name"], "mine.toml");
         assert_eq!(r["scenario"]["sector"], "retail");
         assert_eq!(
@@ -105,6 +113,7 @@ mod tests {
         let e = import(
             &body("x.toml", "[organisation]\nteam_size = 0\n"),
             &Limits::default(),
+            Lang::En,
         )
         .unwrap_err();
         assert_eq!(e.status, 422);
@@ -116,13 +125,14 @@ mod tests {
         );
         assert_eq!(e.keys, vec!["organisation.team_size".to_string()]);
 
-        let e = import(&body("y.toml", "name = \n"), &Limits::default()).unwrap_err();
+        let e = import(&body("y.toml", "name = \n"), &Limits::default(), Lang::En).unwrap_err();
         assert_eq!(e.status, 400);
         assert!(e.message.starts_with("y.toml:1:"), "{}", e.message);
 
         let e = import(
             &body("s.toml", "[sweep]\ndesign = \"grid\"\n"),
             &Limits::default(),
+            Lang::En,
         )
         .unwrap_err();
         assert!(e.message.contains("experiment file"), "{}", e.message);
@@ -130,12 +140,13 @@ mod tests {
         let e = import(
             &body("big.toml", "[organisation]\nemployees = 100000\n"),
             &Limits::default(),
+            Lang::En,
         )
         .unwrap_err();
         assert!(e.message.starts_with("big.toml: "), "{}", e.message);
         assert!(e.message.contains("at most 20000"), "{}", e.message);
 
-        let e = import(b"{\"toml\": 3}", &Limits::default()).unwrap_err();
+        let e = import(b"{\"toml\": 3}", &Limits::default(), Lang::En).unwrap_err();
         assert_eq!(e.status, 400);
     }
 
@@ -144,6 +155,7 @@ mod tests {
         let r = import(
             &body("f.toml", "per_replication = \"on\"\nreplications = 3\n"),
             &Limits::default(),
+            Lang::En,
         )
         .unwrap();
         assert!(r["scenario"].get("per_replication").is_none());

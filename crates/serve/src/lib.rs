@@ -41,6 +41,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use serde_json::{json, Value as Json};
+use undercurrent_text::{term, text, Lang};
 
 use crate::experiment::scenario::Scenario;
 use crate::model::drives::DRIVE_NAMES;
@@ -67,9 +68,33 @@ pub struct ServeOptions {
 pub struct App {
     pub engine: engine::Engine,
     pub limits: Limits,
-    pub meta: Json,
-    pub stories: Json,
+    /// `/api/meta` in each language of the catalogue (built once: the words do not change).
+    pub meta: PerLang,
+    /// `/api/stories` in each language.
+    pub stories: PerLang,
     pub quiet: bool,
+}
+
+/// An answer built once per language of the catalogue (the pseudo-language included).
+pub struct PerLang(Vec<(Lang, Json)>);
+
+impl PerLang {
+    /// Builds the answer for every language.
+    pub fn build(f: impl Fn(Lang) -> Result<Json, String>) -> Result<PerLang, String> {
+        [Lang::En, Lang::Nl, Lang::Pseudo]
+            .into_iter()
+            .map(|l| f(l).map(|j| (l, j)))
+            .collect::<Result<_, _>>()
+            .map(PerLang)
+    }
+
+    /// The answer in `lang`.
+    pub fn get(&self, lang: Lang) -> &Json {
+        self.0
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(&self.0[0].1, |(_, j)| j)
+    }
 }
 
 /// Simulations run at once; more wait (at most half the workers, so that some are always
@@ -82,8 +107,8 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     let app = Arc::new(App {
         engine: engine::Engine::new(opts.threads, RUNNING, (opts.workers / 2).max(1))?,
         limits: opts.limits,
-        meta: meta(&opts.limits)?,
-        stories: stories::all_json()?,
+        meta: PerLang::build(|lang| meta(&opts.limits, lang))?,
+        stories: PerLang::build(stories::all_json)?,
         quiet: opts.quiet,
     });
     let addr = SocketAddr::new(opts.bind, opts.port);
@@ -117,10 +142,40 @@ pub const SECTORS: [&str; 5] = [
 ];
 pub const MATURITIES: [&str; 4] = ["ignore", "initiate", "mobilise", "transform"];
 
-/// What the form needs to know: intervention kinds, presets (each sector × phase resolved by the
-/// scenario parser itself, so the form shows the values a run will use), drives, defaults
-/// and limits.
-pub fn meta(limits: &Limits) -> Result<Json, String> {
+/// The words of the `sector` family of terms: each sector's English name.
+pub fn sector_terms() -> Vec<(String, String)> {
+    SECTORS
+        .iter()
+        .map(|s| (s.to_string(), s.replace('_', " ")))
+        .collect()
+}
+
+/// The words of the `preset` family of terms: each maturity phase's English name.
+pub fn preset_terms() -> Vec<(String, String)> {
+    MATURITIES
+        .iter()
+        .map(|m| (m.to_string(), m.to_string()))
+        .collect()
+}
+
+/// Every message of the page (`page-*` in the catalogue) in `lang`: what `t()` of app.js
+/// reads. A message's variables stay as `{$name}` for the page to fill in.
+pub fn page_text(lang: Lang) -> Json {
+    undercurrent_text::message_ids(Lang::En)
+        .into_iter()
+        .filter(|id| id.starts_with("page-"))
+        .map(|id| {
+            let t = text(lang, &id);
+            (id, Json::String(t))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// What the form needs to know, its words in `lang`: intervention kinds, presets (each
+/// sector × phase resolved by the scenario parser itself, so the form shows the values a
+/// run will use), drives, defaults, limits, and the page's own messages (`text`).
+pub fn meta(limits: &Limits, lang: Lang) -> Result<Json, String> {
     let mut presets = serde_json::Map::new();
     for sector in std::iter::once("").chain(SECTORS) {
         for maturity in std::iter::once("").chain(MATURITIES) {
@@ -150,14 +205,20 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
     let d = Scenario::default();
     Ok(json!({
         "version": crate::output::manifest::version(),
-        "interventions": meta::interventions(),
+        "lang": lang.code(),
+        "languages": Lang::OFFERED.iter().map(|l| json!({"code": l.code(), "name": l.endonym()})).collect::<Vec<_>>(),
+        "text": page_text(lang),
+        "interventions": meta::interventions(lang),
         "day_units": crate::model::days::DAY_UNITS,
         "sectors": SECTORS,
+        "sector_titles": sector_terms().iter().map(|(k, e)| (k.clone(), json!(term(lang, "sector", k, e)))).collect::<serde_json::Map<_, _>>(),
         "maturities": MATURITIES,
+        "maturity_titles": preset_terms().iter().map(|(k, e)| (k.clone(), json!(term(lang, "preset", k, e)))).collect::<serde_json::Map<_, _>>(),
         "drives": DRIVE_NAMES,
-        "metrics": meta::metrics(),
-        "metric_groups": meta::metric_groups(),
-        "chart_tabs": meta::chart_tabs(),
+        "drive_titles": DRIVE_NAMES.iter().map(|d| (d.to_string(), json!(term(lang, "param", &format!("drive.{d}"), d)))).collect::<serde_json::Map<_, _>>(),
+        "metrics": meta::metrics(lang),
+        "metric_groups": meta::metric_groups(lang),
+        "chart_tabs": meta::chart_tabs(lang),
         "presets": presets,
         "defaults": {
             "name": request::DEFAULT_NAME,
@@ -168,7 +229,7 @@ pub fn meta(limits: &Limits) -> Result<Json, String> {
             "record_every": d.record_every,
         },
         "limits": limits,
-        "parameters": meta::parameters(),
+        "parameters": meta::parameters(lang),
     }))
 }
 
@@ -178,8 +239,31 @@ mod tests {
 
     #[test]
     fn every_sector_and_phase_the_form_offers_parses() {
-        let m = meta(&Limits::default()).unwrap();
+        let m = meta(&Limits::default(), Lang::En).unwrap();
         assert_eq!(m["presets"].as_object().unwrap().len(), 30);
-        assert_eq!(m["interventions"], meta::interventions());
+        assert_eq!(m["interventions"], meta::interventions(Lang::En));
+    }
+
+    #[test]
+    fn every_sector_and_phase_has_a_dutch_term() {
+        for (family, terms) in [("sector", sector_terms()), ("preset", preset_terms())] {
+            for (key, _) in terms {
+                let id = undercurrent_text::term_id(family, &key);
+                assert!(
+                    undercurrent_text::has(Lang::Nl, &id),
+                    "add {id} to locales/nl/terms-{family}.ftl"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_page_gets_its_messages_in_the_language_asked() {
+        let en = meta(&Limits::default(), Lang::En).unwrap();
+        let nl = meta(&Limits::default(), Lang::Nl).unwrap();
+        assert_eq!(nl["lang"], "nl");
+        assert_eq!(en["text"]["page-heading-organisation"], "Organisation");
+        assert_eq!(nl["text"]["page-heading-organisation"], "Organisatie");
+        assert_eq!(nl["sector_titles"]["retail"], "detailhandel");
     }
 }

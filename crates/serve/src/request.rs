@@ -8,6 +8,7 @@
 //! allowed range), and the exported TOML is the very text that was run.
 
 use serde_json::Value as Json;
+use undercurrent_text::{text, tr, Lang};
 
 use crate::experiment::budget;
 use crate::experiment::scenario::{Scenario, ScenarioError};
@@ -73,66 +74,62 @@ pub struct ScenarioRequest {
 /// Top-level keys a scenario file has that the explorer does not take: agent-level
 /// snapshots can be large, and the explorer's downloads hold the files of the comparison
 /// alone (the tables, report and summary).
-pub const REFUSED_KEYS: [(&str, &str); 6] = [
-    (
-        "employee_snapshots",
-        "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
-    ),
-    (
-        "employee_snapshot_every",
-        "agent-level snapshots are written by `undercurrent run`, not shown in the explorer",
-    ),
-    (
-        "teams",
-        "teams.csv is written by `undercurrent run`; the explorer shows replication 1's teams instead",
-    ),
-    (
-        "per_replication",
-        "the explorer decides on replications.csv as `run` does by default; for another choice export the scenario and use `undercurrent run`",
-    ),
-    (
-        "windows",
-        "windows.csv is written by `undercurrent run`; the explorer's comparison has its own window",
-    ),
-    (
-        "claims",
-        "claims are judged in claims.csv and the report by `undercurrent run`, on its replications",
-    ),
+pub const REFUSED_KEYS: [&str; 6] = [
+    "employee_snapshots",
+    "employee_snapshot_every",
+    "teams",
+    "per_replication",
+    "windows",
+    "claims",
 ];
 
-/// Parses a request body (JSON) into a scenario within `limits`.
-pub fn parse(body: &[u8], limits: &Limits) -> Result<ScenarioRequest, ApiError> {
-    let text = std::str::from_utf8(body).map_err(|e| {
-        ApiError::bad_request(format!(
-            "the request body is not UTF-8 text (byte {}); send the scenario as JSON",
-            e.valid_up_to()
-        ))
-    })?;
-    if text.trim().is_empty() {
-        return Err(ApiError::bad_request(
-            "the request body is empty; send the scenario as a JSON object, e.g. {\"arms\": [...]}",
-        ));
-    }
-    let json: Json = serde_json::from_str(text)
-        .map_err(|e| ApiError::bad_request(format!("the request body is not valid JSON: {e}")))?;
-    from_json(json, limits)
+/// Why the explorer does not take the refused `key`, in `lang` (`serve-refused-<key>`).
+pub fn refused_why(lang: Lang, key: &str) -> String {
+    text(lang, &format!("serve-refused-{}", key.replace('_', "-")))
 }
 
-/// Turns a JSON scenario into a checked scenario.
-pub fn from_json(json: Json, limits: &Limits) -> Result<ScenarioRequest, ApiError> {
+/// `x` with `decimals` decimals as the messages have always written it in English (no
+/// thousands separator), with a decimal comma in Dutch.
+fn dec(lang: Lang, x: f64, decimals: usize) -> String {
+    let s = format!("{x:.decimals$}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En | Lang::Pseudo => s,
+    }
+}
+
+/// Parses a request body (JSON) into a scenario within `limits`; its errors in `lang`.
+pub fn parse(body: &[u8], limits: &Limits, lang: Lang) -> Result<ScenarioRequest, ApiError> {
+    let body_text = std::str::from_utf8(body).map_err(|e| {
+        ApiError::bad_request(tr!(lang, "serve-error-not-utf8", byte = e.valid_up_to()))
+    })?;
+    if body_text.trim().is_empty() {
+        return Err(ApiError::bad_request(text(lang, "serve-error-empty")));
+    }
+    let json: Json = serde_json::from_str(body_text).map_err(|e| {
+        ApiError::bad_request(tr!(lang, "serve-error-not-json", reason = e.to_string()))
+    })?;
+    from_json(json, limits, lang)
+}
+
+/// Turns a JSON scenario into a checked scenario; the explorer's own errors in `lang` (the
+/// scenario parser's stay in English for now).
+pub fn from_json(json: Json, limits: &Limits, lang: Lang) -> Result<ScenarioRequest, ApiError> {
     let Json::Object(mut map) = json else {
-        return Err(ApiError::bad_request(format!(
-            "the request body must be a JSON object (a scenario), not {}",
-            kind_of(&json)
+        return Err(ApiError::bad_request(tr!(
+            lang,
+            "serve-error-not-object",
+            kind = kind_of(lang, &json)
         )));
     };
-    for (key, why) in REFUSED_KEYS {
+    for key in REFUSED_KEYS {
         if map.get(key).is_some_and(|v| !v.is_null()) {
+            let why = refused_why(lang, key);
             return Err(ApiError::unprocessable(format!("`{key}`: {why}")).with_key(key));
         }
     }
     strip_nulls_in_map(&mut map);
-    check_counts(&map, limits)?;
+    check_counts(&map, limits, lang)?;
     map.entry("name")
         .or_insert_with(|| Json::String(DEFAULT_NAME.into()));
     map.entry("replications")
@@ -142,12 +139,12 @@ pub fn from_json(json: Json, limits: &Limits) -> Result<ScenarioRequest, ApiErro
             .and_then(Json::as_str)
             .unwrap_or(DEFAULT_NAME),
     );
-    let body = to_toml(&Json::Object(map))?;
+    let body = to_toml(&Json::Object(map), lang)?;
     let toml = format!(
         "# Scenario exported from the undercurrent explorer.\n# Run it with: undercurrent run {stem}.toml\n{body}"
     );
     let scenario = Scenario::parse(&toml, "request").map_err(|e| scenario_error(e, false))?;
-    check_limits(&scenario, limits)?;
+    check_limits(&scenario, limits, lang)?;
     Ok(ScenarioRequest { scenario, toml })
 }
 
@@ -162,15 +159,16 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-fn kind_of(v: &Json) -> &'static str {
-    match v {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
+fn kind_of(lang: Lang, v: &Json) -> String {
+    let id = match v {
+        Json::Null => "serve-json-null",
+        Json::Bool(_) => "serve-json-boolean",
+        Json::Number(_) => "serve-json-number",
+        Json::String(_) => "serve-json-string",
+        Json::Array(_) => "serve-json-array",
+        Json::Object(_) => "serve-json-object",
+    };
+    text(lang, id)
 }
 
 /// `null` means "not set": the key is left out, so the default or the preset applies.
@@ -190,14 +188,17 @@ fn strip_nulls(v: &mut Json) {
 }
 
 /// JSON to TOML text. TOML has no null (removed before) and no integers beyond i64.
-fn to_toml(json: &Json) -> Result<String, ApiError> {
+fn to_toml(json: &Json, lang: Lang) -> Result<String, ApiError> {
     let value = toml::Value::try_from(json).map_err(|e| {
-        ApiError::bad_request(format!(
-            "the scenario cannot be written as TOML: {e} (numbers must fit a 64-bit integer or float)"
+        ApiError::bad_request(tr!(
+            lang,
+            "serve-error-not-toml-number",
+            reason = e.to_string()
         ))
     })?;
-    toml::to_string(&value)
-        .map_err(|e| ApiError::bad_request(format!("the scenario cannot be written as TOML: {e}")))
+    toml::to_string(&value).map_err(|e| {
+        ApiError::bad_request(tr!(lang, "serve-error-not-toml", reason = e.to_string()))
+    })
 }
 
 /// A scenario parser error as the client sees it, with the keys concerned so that a form
@@ -237,7 +238,11 @@ pub fn scenario_error(e: ScenarioError, located: bool) -> ApiError {
 
 /// Arm and intervention counts, checked on the JSON so that the index named is the
 /// request's own (the parser moves the baseline first).
-fn check_counts(map: &serde_json::Map<String, Json>, l: &Limits) -> Result<(), ApiError> {
+fn check_counts(
+    map: &serde_json::Map<String, Json>,
+    l: &Limits,
+    lang: Lang,
+) -> Result<(), ApiError> {
     let Some(Json::Array(arms)) = map.get("arms") else {
         return Ok(());
     };
@@ -247,9 +252,11 @@ fn check_counts(map: &serde_json::Map<String, Json>, l: &Limits) -> Result<(), A
         .any(|a| a.get("name").and_then(Json::as_str) == Some("baseline"));
     let total = arms.len() + usize::from(!has_baseline);
     if total > l.max_arms {
-        return Err(ApiError::unprocessable(format!(
-            "`arms`: {total} arms with the baseline: the explorer allows at most {} (the baseline included)",
-            l.max_arms
+        return Err(ApiError::unprocessable(tr!(
+            lang,
+            "serve-error-arms",
+            arms = total.to_string(),
+            max = l.max_arms.to_string()
         ))
         .with_key("arms"));
     }
@@ -257,10 +264,12 @@ fn check_counts(map: &serde_json::Map<String, Json>, l: &Limits) -> Result<(), A
         if let Some(Json::Array(items)) = a.get("interventions") {
             if items.len() > l.max_interventions_per_arm {
                 let key = format!("arms[{i}].interventions");
-                return Err(ApiError::unprocessable(format!(
-                    "`{key}`: {} interventions: the explorer allows at most {} per arm",
-                    items.len(),
-                    l.max_interventions_per_arm
+                return Err(ApiError::unprocessable(tr!(
+                    lang,
+                    "serve-error-interventions",
+                    key = key.clone(),
+                    interventions = items.len().to_string(),
+                    max = l.max_interventions_per_arm.to_string()
                 ))
                 .with_key(&key));
             }
@@ -270,10 +279,20 @@ fn check_counts(map: &serde_json::Map<String, Json>, l: &Limits) -> Result<(), A
 }
 
 /// The explorer's own bounds, each named with its limit.
-pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
+pub fn check_limits(s: &Scenario, l: &Limits, lang: Lang) -> Result<(), ApiError> {
     let over = |key: &str, value: String, limit: String, what: &str| {
-        ApiError::unprocessable(format!(
-            "`{key}` = {value}: the explorer allows at most {limit} {what} (larger runs: export the scenario and use `undercurrent run`)"
+        let what = if what.is_empty() {
+            String::new()
+        } else {
+            text(lang, what)
+        };
+        ApiError::unprocessable(tr!(
+            lang,
+            "serve-error-over",
+            key = key,
+            value = value,
+            limit = limit,
+            what = what
         ))
         .with_key(key)
     };
@@ -283,7 +302,7 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
             "organisation.employees",
             employees.to_string(),
             l.max_employees.to_string(),
-            "employees",
+            "serve-limit-employees",
         ));
     }
     if s.replications > l.max_replications {
@@ -291,7 +310,7 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
             "replications",
             s.replications.to_string(),
             l.max_replications.to_string(),
-            "replications",
+            "serve-limit-replications",
         ));
     }
     if s.horizon_days > l.max_horizon_days {
@@ -299,7 +318,7 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
             "horizon_days",
             s.horizon_days.to_string(),
             l.max_horizon_days.to_string(),
-            "recorded days",
+            "serve-limit-recorded-days",
         ));
     }
     if s.burn_in_days > l.max_burn_in_days {
@@ -307,7 +326,7 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
             "burn_in_days",
             s.burn_in_days.to_string(),
             l.max_burn_in_days.to_string(),
-            "burn-in days",
+            "serve-limit-burn-in-days",
         ));
     }
     let recorded = s.horizon_days / s.record_every.max(1);
@@ -315,10 +334,12 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
         return Err(over(
             "record_every",
             s.record_every.to_string(),
-            format!(
-                "{} recorded days (horizon_days / record_every; raise record_every to at least {})",
-                l.max_recorded_days,
-                (s.horizon_days + l.max_recorded_days - 1) / l.max_recorded_days
+            tr!(
+                lang,
+                "serve-limit-record-every",
+                max = l.max_recorded_days.to_string(),
+                every =
+                    ((s.horizon_days + l.max_recorded_days - 1) / l.max_recorded_days).to_string()
             ),
             "",
         ));
@@ -331,28 +352,30 @@ pub fn check_limits(s: &Scenario, l: &Limits) -> Result<(), ApiError> {
         } else {
             "organisation.employees"
         };
-        return Err(ApiError::unprocessable(format!(
-            "this scenario needs {:.0} million employee-days (employees {} × replications {} × (burn-in {} + horizon {} × {} arms) × {:.2}, the cost of an employee-day at {} contacts a day against the default 8); the explorer allows at most {:.0} million per request: lower the organisation size, contacts a day, replications, horizon or number of arms (larger runs: export the scenario and use `undercurrent run`)",
-            work / 1e6,
-            employees,
-            s.replications,
-            s.burn_in_days,
-            s.horizon_days,
-            s.arms.len(),
-            per_day,
-            s.customers.contacts_per_day,
-            l.max_employee_days / 1e6
+        return Err(ApiError::unprocessable(tr!(
+            lang,
+            "serve-error-work",
+            work = dec(lang, work / 1e6, 0),
+            employees = employees.to_string(),
+            replications = s.replications.to_string(),
+            burn_in = s.burn_in_days.to_string(),
+            horizon = s.horizon_days.to_string(),
+            arms = s.arms.len().to_string(),
+            per_day = dec(lang, per_day, 2),
+            contacts = s.customers.contacts_per_day.to_string(),
+            max = dec(lang, l.max_employee_days / 1e6, 0)
         ))
         .with_key(key));
     }
     let estimate = budget::estimate(s);
     let peak = estimate.peak(s.replications.min(2));
     if peak > l.max_memory_bytes {
-        return Err(ApiError::unprocessable(format!(
-            "this scenario needs about {} of memory ({} per organisation, customer pools at their largest); the explorer allows at most {} per request: fewer customers per employee, more customer outflow, a smaller organisation or fewer arms (larger runs: export the scenario and use `undercurrent run`)",
-            budget::human_bytes(peak),
-            budget::human_bytes(estimate.organisation),
-            budget::human_bytes(l.max_memory_bytes),
+        return Err(ApiError::unprocessable(tr!(
+            lang,
+            "serve-error-memory",
+            peak = budget::human_bytes(peak),
+            organisation = budget::human_bytes(estimate.organisation),
+            max = budget::human_bytes(l.max_memory_bytes)
         ))
         .with_key("customers.pool_per_employee")
         .with_key("customers.inflow_per_employee")
@@ -388,7 +411,7 @@ mod tests {
     use super::*;
 
     fn req(json: &str) -> Result<ScenarioRequest, ApiError> {
-        parse(json.as_bytes(), &Limits::default())
+        parse(json.as_bytes(), &Limits::default(), Lang::En)
     }
 
     #[test]

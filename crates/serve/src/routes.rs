@@ -13,8 +13,9 @@
 //! | GET | `/api/chart/<id>/<chart>.png` or `.svg` | a chart of a finished run, for download |
 //! | GET | `/api/download/<id>/<file>` | a file `run` writes for that scenario (`report.html`, `summary.html`, `timeseries.csv`, …, `manifest.json`), or `<name>.zip` with all of them |
 
-use super::http::{ApiError, Cancel, Incoming, Method, Reply};
+use super::http::{ApiError, Incoming, Method, Reply};
 use super::{assets, download, import, request, App};
+use undercurrent_text::{tr, Lang};
 
 /// Dispatches one request.
 pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
@@ -28,8 +29,10 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
         }
         p if assets::find(p).is_some() => ("GET", true, false),
         _ => {
-            return Err(ApiError::not_found(format!(
-                "no such page or API: {path} (the explorer is at /, its API under /api/)"
+            return Err(ApiError::not_found(tr!(
+                rq.lang,
+                "serve-error-no-such-path",
+                path = path
             )))
         }
     };
@@ -41,27 +44,35 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
     if !ok {
         let mut e = ApiError::new(
             405,
-            format!("{} is not allowed on {path}; use {allow}", rq.method),
+            tr!(
+                rq.lang,
+                "serve-error-method",
+                method = rq.method.to_string(),
+                path = path,
+                allow = allow
+            ),
         );
         e.allow = Some(allow);
         return Err(e);
     }
     match path {
-        "/api/meta" => Ok(Reply::json(200, &app.meta)),
-        "/api/stories" => Ok(Reply::json(200, &app.stories)),
-        "/api/run" => run(app, rq.body, None, rq.cancel),
+        "/api/meta" => Ok(Reply::json(200, app.meta.get(rq.lang))),
+        "/api/stories" => Ok(Reply::json(200, app.stories.get(rq.lang))),
+        "/api/run" => run(app, rq, None),
         p if p.starts_with("/api/run/after/") => {
             let done = p["/api/run/after/".len()..].parse::<usize>().map_err(|_| {
-                ApiError::not_found(format!(
-                    "no such page or API: {p} (expected /api/run/after/<replications done>, a whole number)"
-                ))
+                ApiError::not_found(tr!(rq.lang, "serve-error-run-after", path = p))
             })?;
-            run(app, rq.body, Some(done), rq.cancel)
+            run(app, rq, Some(done))
         }
-        "/api/export" => export(app, rq.body),
-        "/api/import" => import::import(rq.body, &app.limits).map(|j| Reply::json(200, &j)),
-        p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..]),
-        p if p.starts_with("/api/download/") => download(app, &p["/api/download/".len()..]),
+        "/api/export" => export(app, rq.body, rq.lang),
+        "/api/import" => {
+            import::import(rq.body, &app.limits, rq.lang).map(|j| Reply::json(200, &j))
+        }
+        p if p.starts_with("/api/chart/") => chart(app, &p["/api/chart/".len()..], rq.lang),
+        p if p.starts_with("/api/download/") => {
+            download(app, &p["/api/download/".len()..], rq.lang)
+        }
         p => match assets::find(p) {
             Some(a) => {
                 let r = Reply::bytes(a.content_type, a.body.to_vec());
@@ -72,7 +83,11 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
                     r
                 })
             }
-            None => Err(ApiError::not_found(format!("no such file: {p}"))),
+            None => Err(ApiError::not_found(tr!(
+                rq.lang,
+                "serve-error-no-such-file",
+                path = p
+            ))),
         },
     }
 }
@@ -80,11 +95,15 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
 /// `POST /api/run`: `{"stats": {...}, "result": {...}}`. With `after = Some(done)`
 /// (`POST /api/run/after/<done>`), the next answer of a progressive run: from the first
 /// `stats.done` of `stats.of` replications (see [`crate::engine::Engine::run_after`]).
-fn run(app: &App, body: &[u8], after: Option<usize>, cancel: &Cancel) -> Result<Reply, ApiError> {
-    let req = request::parse(body, &app.limits)?;
+///
+/// The answer's words (reading, durability, chart titles) are still the charts crate's
+/// English; `rq.lang` goes to `Engine::run`/`run_after` (and its result cache key) once the
+/// charts crate takes a language.
+fn run(app: &App, rq: &Incoming, after: Option<usize>) -> Result<Reply, ApiError> {
+    let req = request::parse(rq.body, &app.limits, rq.lang)?;
     let (outcome, stats) = match after {
-        None => app.engine.run(&req, cancel)?,
-        Some(done) => app.engine.run_after(&req, done, cancel)?,
+        None => app.engine.run(&req, rq.cancel)?,
+        Some(done) => app.engine.run_after(&req, done, rq.cancel)?,
     };
     if !app.quiet {
         eprintln!(
@@ -109,29 +128,25 @@ fn run(app: &App, body: &[u8], after: Option<usize>, cancel: &Cancel) -> Result<
 }
 
 /// `POST /api/export`: the scenario file, checked like a run (so it is one `run` accepts).
-fn export(app: &App, body: &[u8]) -> Result<Reply, ApiError> {
-    let req = request::parse(body, &app.limits)?;
+fn export(app: &App, body: &[u8], lang: Lang) -> Result<Reply, ApiError> {
+    let req = request::parse(body, &app.limits, lang)?;
     let name = format!("{}.toml", request::file_stem(&req.scenario.name));
     Ok(Reply::bytes("application/toml; charset=utf-8", req.toml.into_bytes()).attachment(&name))
 }
 
-/// `GET /api/chart/<id>/<stem>.<png|svg>`.
-fn chart(app: &App, rest: &str) -> Result<Reply, ApiError> {
-    let bad = || {
-        ApiError::not_found(format!(
-            "no such chart: /api/chart/{rest} (expected /api/chart/<result id>/<chart>.png or .svg)"
-        ))
-    };
+/// `GET /api/chart/<id>/<stem>.<png|svg>`. The chart is drawn in English until the charts
+/// crate takes a language: then `lang` goes to `render_png_bytes`/`render_svg_string`.
+fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
+    let bad = || ApiError::not_found(tr!(lang, "serve-error-no-such-chart", rest = rest));
     let (id, file) = rest.split_once('/').ok_or_else(bad)?;
     let (stem, ext) = file.rsplit_once('.').ok_or_else(bad)?;
     if !matches!(ext, "png" | "svg") {
         return Err(bad());
     }
-    let outcome = app.engine.result(id).ok_or_else(|| {
-        ApiError::not_found(format!(
-            "result {id} is no longer kept by the explorer; run the scenario again"
-        ))
-    })?;
+    let outcome = app
+        .engine
+        .result(id)
+        .ok_or_else(|| ApiError::not_found(tr!(lang, "serve-error-result-gone", id = id)))?;
     let kind = outcome.chart(stem).ok_or_else(bad)?;
     let name = format!("{}_{stem}.{ext}", outcome.data.scenario);
     let drawn = if ext == "png" {
@@ -147,18 +162,15 @@ fn chart(app: &App, rest: &str) -> Result<Reply, ApiError> {
 }
 
 /// `GET /api/download/<id>/<file>`: one of the files `run` writes, or all of them zipped.
-fn download(app: &App, rest: &str) -> Result<Reply, ApiError> {
-    let bad = || {
-        ApiError::not_found(format!(
-            "no such file: /api/download/{rest} (expected /api/download/<result id>/report.html, summary.html, a CSV file, manifest.json or <name>.zip)"
-        ))
-    };
+/// The report and summary are written in English until the charts crate takes a language:
+/// then `lang` goes to `download::file`.
+fn download(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
+    let bad = || ApiError::not_found(tr!(lang, "serve-error-no-such-download", rest = rest));
     let (id, name) = rest.split_once('/').ok_or_else(bad)?;
-    let outcome = app.engine.result(id).ok_or_else(|| {
-        ApiError::not_found(format!(
-            "result {id} is no longer kept by the explorer; run the scenario again"
-        ))
-    })?;
+    let outcome = app
+        .engine
+        .result(id)
+        .ok_or_else(|| ApiError::not_found(tr!(lang, "serve-error-result-gone", id = id)))?;
     let bytes = download::file(&outcome, name)?.ok_or_else(bad)?;
     let kind = match name.rsplit_once('.').map(|(_, e)| e) {
         Some("html") => "text/html; charset=utf-8",

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming as Body;
-use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, HOST, ORIGIN};
+use hyper::header::{HeaderValue, ACCEPT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE, HOST, ORIGIN};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
@@ -41,7 +41,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::Semaphore;
 
 use super::guard;
-use super::http::{response_headers, ApiError, Cancel, Incoming, Method, Reply};
+use super::http::{request_lang, response_headers, ApiError, Cancel, Incoming, Method, Reply};
 use super::App;
 
 /// Connections open at once; more are closed as soon as they are accepted.
@@ -194,6 +194,7 @@ async fn answer(
         ));
     }
     guard::check(local, method, &headers).map_err(|e| (e, true))?;
+    let lang = request_lang(rq.uri().query(), text(ACCEPT_LANGUAGE));
     let body = read_body(rq, app.limits.max_body_bytes).await?;
     let cancel = Cancel::new();
     let log = (!app.quiet).then(|| format!("{method} {path}"));
@@ -206,6 +207,7 @@ async fn answer(
             path: &p,
             body: &body,
             cancel: &cancel,
+            lang,
         };
         super::routes::route(&app2, &incoming)
     })

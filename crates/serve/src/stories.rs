@@ -3,51 +3,59 @@
 //! `undercurrent run experiments/explorer/<file>`, and the explorer fills its form from them.
 
 use serde_json::{json, Value as Json};
+use undercurrent_text::{has, text, Lang};
 
-/// One story: the scenario file and what a consultant says about it.
+/// One story: the scenario file; its title, what a consultant says about it (what to point
+/// at on the screen) and its programmes' descriptions are in the catalogue
+/// (`locales/<lang>/stories.ftl`: `story-<id>-title`, `story-<id>-look`,
+/// `story-<id>-arm-<arm>`).
 pub struct Story {
     pub id: &'static str,
     pub article: &'static str,
-    pub title: &'static str,
-    /// What to point at on the screen.
-    pub look_for: &'static str,
     pub toml: &'static str,
+}
+
+impl Story {
+    /// The catalogue id of one of the story's texts (`title`, `look`, `arm-<name>`).
+    pub fn text_id(&self, what: &str) -> String {
+        format!("story-{}-{what}", self.id.replace('_', "-"))
+    }
+
+    /// The story's title in `lang`.
+    pub fn title(&self, lang: Lang) -> String {
+        text(lang, &self.text_id("title"))
+    }
+
+    /// What to point at on the screen, in `lang`.
+    pub fn look_for(&self, lang: Lang) -> String {
+        text(lang, &self.text_id("look"))
+    }
 }
 
 pub const STORIES: [Story; 5] = [
     Story {
         id: "000_training_vs_full_method",
         article: "000",
-        title: "Training alone vs the full method",
-        look_for: "B rises within weeks after the training and falls back within months; the full method rises slowly, moves the norm N below the waterline and keeps most of its gain a year later (gain 12 months after, half-life).",
         toml: include_str!("../../../experiments/explorer/000_training_vs_full_method.toml"),
     },
     Story {
         id: "001_drive_mix_shared_definition",
         article: "001",
-        title: "Drive mix, with and without a shared definition",
-        look_for: "B, norms and habits are the same with and without the shared definition: it changes what employees do when they act customer-oriented, not how often. Customers notice: compare the NPS gain. The Drives tab shows which drives the coaching reaches; change the drive mix and run again.",
         toml: include_str!("../../../experiments/explorer/001_drive_mix_shared_definition.toml"),
     },
     Story {
         id: "002_role_models_by_sector",
         article: "002",
-        title: "Role-model programme by sector and size",
-        look_for: "In government few managers are role models; the programme lifts B and habits through what employees see of their manager, and sharing customer feedback adds to it through the norm N. Switch the sector (retail, hospitality) or the maturity phase, or change the size, and run again.",
         toml: include_str!("../../../experiments/explorer/002_role_models_by_sector.toml"),
     },
     Story {
         id: "003_reinforcement_schedules",
         article: "003",
-        title: "Reinforcement: schedules, withdrawal, gaming",
-        look_for: "Rewards lift B fast and it falls after they stop (extinction); rewards at random (variable ratio) fall more slowly; with gaming the rewards, and the cost, rise without the customers noticing (NPS).",
         toml: include_str!("../../../experiments/explorer/003_reinforcement_schedules.toml"),
     },
     Story {
         id: "004_sanctions_vs_learning",
         article: "004",
-        title: "Sanctions vs reflection, practice and feedback culture",
-        look_for: "Sanctions cut rule breaks only while enforced and erode the norm N; reflection, practising alternatives and a feedback culture give employees alternatives (P) and understanding (U) that last.",
         toml: include_str!("../../../experiments/explorer/004_sanctions_vs_learning.toml"),
     },
 ];
@@ -58,17 +66,33 @@ pub fn scenario_json(s: &Story) -> Result<Json, String> {
     serde_json::to_value(&table).map_err(|e| format!("{}: {e}", s.id))
 }
 
-/// Every story for `/api/stories`.
-pub fn all_json() -> Result<Json, String> {
+/// The story's scenario with its programmes' descriptions in `lang` (English: the file's
+/// own words, unchanged).
+fn scenario_in(s: &Story, lang: Lang) -> Result<Json, String> {
+    let mut j = scenario_json(s)?;
+    if lang != Lang::En {
+        for arm in j["arms"].as_array_mut().into_iter().flatten() {
+            let name = arm["name"].as_str().unwrap_or_default().replace('_', "-");
+            let id = s.text_id(&format!("arm-{name}"));
+            if arm.get("description").is_some() && has(Lang::En, &id) {
+                arm["description"] = Json::String(text(lang, &id));
+            }
+        }
+    }
+    Ok(j)
+}
+
+/// Every story for `/api/stories`, its words in `lang`.
+pub fn all_json(lang: Lang) -> Result<Json, String> {
     let items = STORIES
         .iter()
         .map(|s| {
             Ok(json!({
                 "id": s.id,
                 "article": s.article,
-                "title": s.title,
-                "look_for": s.look_for,
-                "scenario": scenario_json(s)?,
+                "title": s.title(lang),
+                "look_for": s.look_for(lang),
+                "scenario": scenario_in(s, lang)?,
             }))
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -86,13 +110,39 @@ mod tests {
         for s in &STORIES {
             Scenario::parse(s.toml, s.id).unwrap_or_else(|e| panic!("{e}"));
             let j = scenario_json(s).unwrap();
-            let r = from_json(j, &Limits::default())
+            let r = from_json(j, &Limits::default(), Lang::En)
                 .unwrap_or_else(|e| panic!("{}: {}", s.id, e.message));
             assert!(
                 r.scenario.arms.len() >= 3,
                 "{}: a story compares at least two programmes",
                 s.id
             );
+        }
+    }
+
+    #[test]
+    fn every_story_has_its_words_in_english_and_dutch() {
+        for s in &STORIES {
+            let mut ids = vec![s.text_id("title"), s.text_id("look")];
+            for arm in scenario_json(s).unwrap()["arms"].as_array().unwrap() {
+                if let Some(d) = arm["description"].as_str() {
+                    let id = s.text_id(&format!(
+                        "arm-{}",
+                        arm["name"].as_str().unwrap().replace('_', "-")
+                    ));
+                    assert_eq!(
+                        text(Lang::En, &id),
+                        d,
+                        "{id}: the English is the file's own"
+                    );
+                    ids.push(id);
+                }
+            }
+            for id in ids {
+                for lang in [Lang::En, Lang::Nl] {
+                    assert!(has(lang, &id), "{id} missing in locales/{lang}/stories.ftl");
+                }
+            }
         }
     }
 }

@@ -3,17 +3,19 @@
 //! groups' headings, and the chart tabs.
 
 use serde_json::{json, Value as Json};
+use undercurrent_text::{term, Lang};
 
 use crate::metrics::registry::{self, Group};
 
-/// Every metric the tool writes, as the page reads it.
-pub fn metrics() -> Json {
+/// Every metric the tool writes, as the page reads it, its title in `lang` (Dutch from
+/// `locales/nl/terms-metric.ftl`).
+pub fn metrics(lang: Lang) -> Json {
     registry::all()
         .iter()
         .map(|d| {
             json!({
                 "name": d.name,
-                "title": d.title,
+                "title": term(lang, "metric", d.name, d.title.as_ref()),
                 "unit": d.unit,
                 "axis": d.axis,
                 "group": d.group.name(),
@@ -25,19 +27,26 @@ pub fn metrics() -> Json {
         .collect()
 }
 
-/// The metric groups in display order with their headings.
-pub fn metric_groups() -> Json {
+/// The metric groups in display order with their headings (Dutch from
+/// `locales/nl/terms-page.ftl`, `group.<name>`).
+pub fn metric_groups(lang: Lang) -> Json {
     Group::ALL
         .iter()
-        .map(|g| json!({"name": g.name(), "title": g.title()}))
+        .map(|g| {
+            let title = term(lang, "page", &format!("group.{}", g.name()), g.title());
+            json!({"name": g.name(), "title": title})
+        })
         .collect()
 }
 
-/// The result's chart tabs in display order with their headings.
-pub fn chart_tabs() -> Json {
+/// The result's chart tabs in display order with their headings (Dutch from
+/// `locales/nl/terms-page.ftl`, `tab.<name>`).
+pub fn chart_tabs(lang: Lang) -> Json {
     crate::outcome::CHART_TABS
         .iter()
-        .map(|(name, title)| json!({"name": name, "title": title}))
+        .map(|(name, title)| {
+            json!({"name": name, "title": term(lang, "page", &format!("tab.{name}"), title)})
+        })
         .collect()
 }
 
@@ -47,7 +56,7 @@ mod tests {
 
     #[test]
     fn the_metric_table_describes_every_metric_with_title_and_unit() {
-        let m = metrics();
+        let m = metrics(Lang::En);
         let rows = m.as_array().unwrap();
         assert_eq!(rows.len(), registry::all().len());
         for r in rows {
@@ -64,6 +73,25 @@ mod tests {
             .unwrap();
         assert_eq!(churned["title"], "Churned customers");
         assert_eq!(churned["kind"], "flow");
+    }
+
+    #[test]
+    fn every_group_and_tab_heading_has_a_dutch_term() {
+        let keys = Group::ALL
+            .iter()
+            .map(|g| format!("group.{}", g.name()))
+            .chain(
+                crate::outcome::CHART_TABS
+                    .iter()
+                    .map(|(n, _)| format!("tab.{n}")),
+            );
+        for key in keys {
+            let id = undercurrent_text::term_id("page", &key);
+            assert!(
+                undercurrent_text::has(Lang::Nl, &id),
+                "add {id} to locales/nl/terms-page.ftl"
+            );
+        }
     }
 }
 

@@ -6,6 +6,6 @@ mod interventions;
 mod metrics;
 mod parameters;
 
-pub use interventions::interventions;
+pub use interventions::{interventions, kind_terms};
 pub use metrics::{chart_tabs, metric_groups, metrics};
-pub use parameters::parameters;
+pub use parameters::{param_terms, parameters};

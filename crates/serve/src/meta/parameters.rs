@@ -2,16 +2,40 @@
 //! takes its bounds, defaults, units and meanings from the declarations and holds no copy.
 
 use serde_json::{json, Value as Json};
+use undercurrent_text::{term, Lang};
 
 use crate::model::drives::{DriveTable, DRIVE_NAMES, FACET_NAMES};
 use crate::model::registry::{self, ParamSpec, Value};
 
-/// `"parameters"`: one entry per parameter, in declaration order.
-pub fn parameters() -> Json {
-    Json::Array(registry::parameters().iter().map(parameter).collect())
+/// `"parameters"`: one entry per parameter, in declaration order, its meaning and unit in
+/// `lang` (Dutch from `locales/nl/terms-param.ftl`: the meaning under the key, the unit
+/// under `unit.<unit>`).
+pub fn parameters(lang: Lang) -> Json {
+    Json::Array(
+        registry::parameters()
+            .iter()
+            .map(|p| parameter(p, lang))
+            .collect(),
+    )
 }
 
-fn parameter(p: &ParamSpec) -> Json {
+/// The words of the `param` family of terms: each parameter's meaning under its key, each
+/// unit under `unit.<unit>`, each drive under `drive.<name>`.
+pub fn param_terms() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in registry::parameters() {
+        out.push((p.key.to_string(), p.meaning.to_string()));
+        out.push((format!("unit.{}", p.unit), p.unit.to_string()));
+    }
+    for d in DRIVE_NAMES {
+        out.push((format!("drive.{d}"), d.to_string()));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn parameter(p: &ParamSpec, lang: Lang) -> Json {
     let b = p.bounds();
     json!({
         "key": p.key,
@@ -24,9 +48,9 @@ fn parameter(p: &ParamSpec) -> Json {
         "max_open": b.is_some_and(|b| b.max_open),
         "whole": p.is_whole(),
         "allowed": p.rule.allowed(),
-        "unit": p.unit,
+        "unit": term(lang, "param", &format!("unit.{}", p.unit), p.unit),
         "symbol": p.symbol,
-        "meaning": p.meaning,
+        "meaning": term(lang, "param", p.key, p.meaning),
         "source": p.source,
     })
 }
@@ -58,7 +82,7 @@ mod tests {
 
     #[test]
     fn every_parameter_is_served_with_its_bounds_unit_and_meaning() {
-        let j = parameters();
+        let j = parameters(Lang::En);
         let all = j.as_array().unwrap();
         assert_eq!(all.len(), registry::parameters().len());
         let facilities = all
@@ -77,5 +101,23 @@ mod tests {
             assert!(p["unit"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
             assert!(p["meaning"].as_str().is_some_and(|u| !u.is_empty()), "{p}");
         }
+    }
+
+    #[test]
+    fn every_parameter_unit_and_drive_has_a_dutch_term() {
+        let missing: Vec<String> = param_terms()
+            .into_iter()
+            .filter(|(key, _)| {
+                !undercurrent_text::has(Lang::Nl, &undercurrent_text::term_id("param", key))
+            })
+            .map(|(key, english)| {
+                format!("{} = {english}", undercurrent_text::term_id("param", &key))
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "add to locales/nl/terms-param.ftl:\n{}",
+            missing.join("\n")
+        );
     }
 }
