@@ -31,6 +31,7 @@ use super::cache::Lru;
 use super::http::{ApiError, Cancel};
 use super::outcome::Outcome;
 use super::request::ScenarioRequest;
+use undercurrent_text::Lang;
 
 /// What a burned-in organisation borrows from: its own parameters and constants.
 pub struct Owner {
@@ -144,9 +145,10 @@ impl Engine {
     pub fn run(
         &self,
         req: &ScenarioRequest,
+        lang: Lang,
         cancel: &Cancel,
     ) -> Result<(Arc<Outcome>, RunStats), ApiError> {
-        self.run_first(req, req.scenario.replications, cancel)
+        self.run_first(req, req.scenario.replications, lang, cancel)
     }
 
     /// The next answer of a progressive run, for a page that has the answer from the first
@@ -161,12 +163,13 @@ impl Engine {
         &self,
         req: &ScenarioRequest,
         done: usize,
+        lang: Lang,
         cancel: &Cancel,
     ) -> Result<(Arc<Outcome>, RunStats), ApiError> {
         let s = &req.scenario;
         let n = s.replications;
-        if self.result(&result_id(&req.toml)).is_some() {
-            return self.run(req, cancel);
+        if self.result(&answer_id(&req.toml, lang)).is_some() {
+            return self.run(req, lang, cancel);
         }
         // Each replication's work still to do: none when it is kept whole, the programme
         // arms alone when its burned-in organisation and baseline are.
@@ -190,7 +193,7 @@ impl Engine {
             .collect();
         if done == 0 && left.iter().sum::<f64>() <= 1.5 * STEP_WORK {
             // Fast enough as a whole: one answer.
-            return self.run(req, cancel);
+            return self.run(req, lang, cancel);
         }
         // The replications that fill a step; each step at least doubles them (a few answers,
         // not one per replication).
@@ -203,7 +206,7 @@ impl Engine {
         let k = k.max(2 * done).min(n);
         // A last step of a replication or two is not worth an answer of its own.
         let k = if n - k <= (n / 10).max(1) { n } else { k };
-        self.run_first(req, k, cancel)
+        self.run_first(req, k, lang, cancel)
     }
 
     /// The answer from the first `k` replications of the request's scenario (all of them
@@ -213,15 +216,17 @@ impl Engine {
         &self,
         req: &ScenarioRequest,
         k: usize,
+        lang: Lang,
         cancel: &Cancel,
     ) -> Result<(Arc<Outcome>, RunStats), ApiError> {
         let whole = result_id(&req.toml);
+        let answer = answer_id(&req.toml, lang);
         let n = req.scenario.replications;
         let k = k.clamp(1, n.max(1));
         let id = if k == n {
-            whole.clone()
+            answer
         } else {
-            format!("{whole}-{k}")
+            format!("{answer}-{k}")
         };
         let reps = k;
         let mut stats = RunStats {
@@ -261,7 +266,7 @@ impl Engine {
         stats.simulate_ms = t0.elapsed().as_secs_f64() * 1e3;
         let mut outcome = self
             .pool
-            .install(|| Outcome::build(id.clone(), req, &results))?;
+            .install(|| Outcome::build(id.clone(), req, &results, lang))?;
         outcome.timing = crate::download::Timing {
             started,
             finished: crate::output::manifest::now_rfc3339(),
@@ -399,6 +404,15 @@ fn result_id(toml: &str) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     toml.hash(&mut h);
     format!("{:016x}", h.finish())
+}
+
+/// An answer's id: the result's, with the language its words are in unless English (the
+/// same simulated replications answer every language; only the words and charts differ).
+fn answer_id(toml: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => result_id(toml),
+        other => format!("{}.{}", result_id(toml), other.code()),
+    }
 }
 
 /// Admission: at most `running` simulations at once, at most `waiting` in line.

@@ -17,6 +17,7 @@ use crate::report::reading::reading;
 
 use super::http::ApiError;
 use super::request::ScenarioRequest;
+use undercurrent_text::{tr, Lang};
 
 /// Organisations with more teams than this get no team view (a grid of thousands of teams
 /// says nothing a chart does not, and its data would outweigh the rest of the answer).
@@ -324,6 +325,7 @@ impl Outcome {
         id: String,
         req: &ScenarioRequest,
         results: &[ReplicationResult],
+        lang: Lang,
     ) -> Result<Outcome, ApiError> {
         let s = &req.scenario;
         let arms: Vec<String> = s.arms.iter().map(|a| a.name.clone()).collect();
@@ -393,7 +395,7 @@ impl Outcome {
         let charts = chart_list(&data);
         let svgs: Vec<Result<String, plot::PlotError>> = charts
             .par_iter()
-            .map(|k| plot::render_svg_string(&data, k))
+            .map(|k| plot::render_svg_string_in(&data, k, lang))
             .collect();
         let mut chart_json = Vec::new();
         for (k, svg) in charts.iter().zip(svgs) {
@@ -403,7 +405,7 @@ impl Outcome {
             })?;
             chart_json.push(json!({
                 "stem": k.file_stem(),
-                "title": chart_title(k),
+                "title": chart_title(k, lang),
                 "group": chart_group(k),
                 "svg": svg,
             }));
@@ -492,14 +494,16 @@ fn chart_list(data: &RunData) -> Vec<ChartKind> {
     out
 }
 
-fn chart_title(k: &ChartKind) -> String {
+fn chart_title(k: &ChartKind, lang: Lang) -> String {
     match k {
-        ChartKind::Timeseries { metric } => crate::plot::metrics::metric_info(metric).title,
-        ChartKind::Iceberg { arm } => format!("Iceberg: {}", arm.replace('_', " ")),
-        ChartKind::Durability => "Durability".to_string(),
-        ChartKind::Drives => "B by dominant drive".to_string(),
-        ChartKind::Costs => "Cost: interventions and rule breaks".to_string(),
-        ChartKind::CostBenefit => "Cost against lasting NPS gain".to_string(),
+        ChartKind::Timeseries { metric } => {
+            crate::plot::metrics::metric_info_in(metric, lang).title
+        }
+        ChartKind::Iceberg { arm } => tr!(lang, "serve-chart-iceberg", arm = arm.replace('_', " ")),
+        ChartKind::Durability => tr!(lang, "serve-chart-durability"),
+        ChartKind::Drives => tr!(lang, "serve-chart-drives"),
+        ChartKind::Costs => tr!(lang, "serve-chart-costs"),
+        ChartKind::CostBenefit => tr!(lang, "serve-chart-cost-benefit"),
     }
 }
 

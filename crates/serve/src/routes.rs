@@ -96,14 +96,12 @@ pub fn route(app: &App, rq: &Incoming) -> Result<Reply, ApiError> {
 /// (`POST /api/run/after/<done>`), the next answer of a progressive run: from the first
 /// `stats.done` of `stats.of` replications (see [`crate::engine::Engine::run_after`]).
 ///
-/// The answer's words (reading, durability, chart titles) are still the charts crate's
-/// English; `rq.lang` goes to `Engine::run`/`run_after` (and its result cache key) once the
-/// charts crate takes a language.
+/// The answer's words and charts are in `rq.lang`, kept under an id of their own.
 fn run(app: &App, rq: &Incoming, after: Option<usize>) -> Result<Reply, ApiError> {
     let req = request::parse(rq.body, &app.limits, rq.lang)?;
     let (outcome, stats) = match after {
-        None => app.engine.run(&req, rq.cancel)?,
-        Some(done) => app.engine.run_after(&req, done, rq.cancel)?,
+        None => app.engine.run(&req, rq.lang, rq.cancel)?,
+        Some(done) => app.engine.run_after(&req, done, rq.lang, rq.cancel)?,
     };
     if !app.quiet {
         eprintln!(
@@ -134,8 +132,7 @@ fn export(app: &App, body: &[u8], lang: Lang) -> Result<Reply, ApiError> {
     Ok(Reply::bytes("application/toml; charset=utf-8", req.toml.into_bytes()).attachment(&name))
 }
 
-/// `GET /api/chart/<id>/<stem>.<png|svg>`. The chart is drawn in English until the charts
-/// crate takes a language: then `lang` goes to `render_png_bytes`/`render_svg_string`.
+/// `GET /api/chart/<id>/<stem>.<png|svg>`, drawn in the asked language.
 fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let bad = || ApiError::not_found(tr!(lang, "serve-error-no-such-chart", rest = rest));
     let (id, file) = rest.split_once('/').ok_or_else(bad)?;
@@ -150,9 +147,10 @@ fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let kind = outcome.chart(stem).ok_or_else(bad)?;
     let name = format!("{}_{stem}.{ext}", outcome.data.scenario);
     let drawn = if ext == "png" {
-        crate::plot::render_png_bytes(&outcome.data, kind).map(|b| Reply::bytes("image/png", b))
+        crate::plot::render_png_bytes_in(&outcome.data, kind, lang)
+            .map(|b| Reply::bytes("image/png", b))
     } else {
-        crate::plot::render_svg_string(&outcome.data, kind)
+        crate::plot::render_svg_string_in(&outcome.data, kind, lang)
             .map(|s| Reply::bytes("image/svg+xml", s.into_bytes()))
     };
     drawn.map(|r| r.attachment(&name)).map_err(|e| {

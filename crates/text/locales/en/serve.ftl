@@ -42,3 +42,10 @@ serve-error-memory = this scenario needs about { $peak } of memory ({ $organisat
 serve-error-import-body = expected {"{"}"name": "FILE.toml", "toml": "the file's text"{"}"}: { $reason }
 serve-error-import-sweep = { $origin } is an experiment file (it has [sweep]); the explorer opens scenario files. Run it with `undercurrent sweep { $origin }`, or open the scenario it varies
 serve-note-left-out = `{ $key }` in { $origin } is left out here: { $why }
+
+## Titles of the page's charts (the chart itself carries its full title)
+serve-chart-iceberg = Iceberg: { $arm }
+serve-chart-durability = Durability
+serve-chart-drives = B by dominant drive
+serve-chart-costs = Cost: interventions and rule breaks
+serve-chart-cost-benefit = Cost against lasting NPS gain

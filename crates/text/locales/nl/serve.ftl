@@ -43,3 +43,10 @@ serve-error-memory = dit scenario vraagt ongeveer { $peak } geheugen ({ $organis
 serve-error-import-body = verwacht {"{"}"name": "BESTAND.toml", "toml": "de tekst van het bestand"{"}"}: { $reason }
 serve-error-import-sweep = { $origin } is een experimentbestand (met [sweep]); de verkenner opent scenariobestanden. Voer het uit met `undercurrent sweep { $origin }`, of open het scenario dat het varieert
 serve-note-left-out = `{ $key }` in { $origin } wordt hier weggelaten: { $why }
+
+## Titles of the page's charts (the chart itself carries its full title)
+serve-chart-iceberg = IJsberg: { $arm }
+serve-chart-durability = Duurzaamheid
+serve-chart-drives = B per dominante drijfveer
+serve-chart-costs = Kosten: interventies en regelovertredingen
+serve-chart-cost-benefit = Kosten tegenover blijvende NPS-winst
