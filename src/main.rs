@@ -17,7 +17,7 @@ use undercurrent::output::manifest;
 use undercurrent::output::run::{run_to_dir, RunOptions, RunProgress};
 use undercurrent::output::staging;
 use undercurrent::plot::data::Intervals;
-use undercurrent::report::text::{claims_lines, durability_table, wrapped};
+use undercurrent::report::text::{claims_lines, durability_table, wrote_line};
 use undercurrent::text::Lang;
 
 #[derive(Parser)]
@@ -414,7 +414,7 @@ fn calibrate(
                 ),
                 Err(e) => eprintln!("warning: charts not drawn: {e}"),
             }
-            match undercurrent::report::html::write_report(&out) {
+            match undercurrent::report::html::write_report(lang(), &out) {
                 Ok(path) => eprintln!("wrote {}", path.display()),
                 Err(e) => eprintln!("warning: report not written: {e}"),
             }
@@ -429,7 +429,7 @@ fn calibrate(
 fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     use undercurrent::report::html::write_report;
     use undercurrent::report::summary::write_summary;
-    match write_report(dir).and_then(|r| Ok([Some(r), write_summary(dir)?])) {
+    match write_report(lang(), dir).and_then(|r| Ok([Some(r), write_summary(lang(), dir)?])) {
         Ok(paths) => {
             let paths: Vec<_> = paths.into_iter().flatten().collect();
             if let Err(e) = staging::adopt(dir, &paths) {
@@ -613,7 +613,7 @@ fn sweep_plots(dir: &std::path::Path) {
         ),
         Err(e) => eprintln!("note: no charts drawn: {e}"),
     }
-    match undercurrent::report::html::write_report(dir) {
+    match undercurrent::report::html::write_report(lang(), dir) {
         Ok(p) => eprintln!("wrote {}", p.display()),
         Err(e) => eprintln!("note: no report written: {e}"),
     }
@@ -675,16 +675,12 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     } else {
         Intervals::Chance
     };
-    println!("{}", durability_table(&r.arms, &r.durability, intervals));
-    print!("{}", claims_lines(s, &r.claims));
-    print!(
+    println!(
         "{}",
-        wrapped(&format!(
-            "wrote {} and manifest.json in {:.1} s",
-            r.files.join(", "),
-            r.wall_seconds
-        ))
+        durability_table(lang(), &r.arms, &r.durability, intervals)
     );
+    print!("{}", claims_lines(lang(), s, &r.claims));
+    print!("{}", wrote_line(lang(), &r.files, r.wall_seconds));
     if !no_plots {
         let code = plot(staged.path(), staged.target());
         if code != ExitCode::SUCCESS {

@@ -385,7 +385,8 @@ impl Outcome {
             })
             .collect();
 
-        let paragraphs: Vec<Json> = reading(&data.durability, &arms)
+        // lang: the request's language, wired at merge
+        let paragraphs: Vec<Json> = reading(undercurrent_text::Lang::En, &data.durability, &arms)
             .into_iter()
             .map(|p| json!({"heading": p.heading, "sentences": p.sentences}))
             .collect();
