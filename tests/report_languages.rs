@@ -157,7 +157,10 @@ fn in_the_pseudo_language_no_word_of_the_summary_report_or_table_bypasses_the_ca
     assert!(!table.trim().is_empty());
     assert_eq!(plain(&table, &dir), Vec::<String>::new(), "{table}");
     for (what, page) in [
-        ("summary", summary::render_summary(Lang::Pseudo, &dir).unwrap()),
+        (
+            "summary",
+            summary::render_summary(Lang::Pseudo, &dir).unwrap(),
+        ),
         ("report", html::render_report(Lang::Pseudo, &dir).unwrap()),
     ] {
         assert!(page.contains("<html lang=\"qps\">"), "{what}");
@@ -187,7 +190,10 @@ fn in_dutch_numbers_have_a_decimal_comma_and_an_unended_half_life_is_meer_dan() 
     assert!(visible(&report).contains("Wat de cijfers zeggen"));
     assert!(printed.contains("halfwaardetijd"), "{printed}");
     assert!(printed.contains("meer dan 0,"), "{printed}");
-    assert!(printed.contains("95%-betrouwbaarheidsinterval"), "{printed}");
+    assert!(
+        printed.contains("95%-betrouwbaarheidsinterval"),
+        "{printed}"
+    );
 }
 
 #[test]

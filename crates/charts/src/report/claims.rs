@@ -8,10 +8,10 @@ use std::path::Path;
 use super::html::escape;
 use super::reading::arm_label;
 use crate::metrics::registry;
-use undercurrent_text::numbers::{euro, fixed, percent, sig_decimals};
-use undercurrent_text::{term, tr, Lang};
 use crate::plot::data::{read_records, DAYS_PER_MONTH};
 use crate::plot::PlotError;
+use undercurrent_text::numbers::{euro, fixed, percent, sig_decimals};
+use undercurrent_text::{term, tr, Lang};
 
 /// The file `run` writes when the scenario has claims.
 pub const CLAIMS_FILE: &str = "claims.csv";

@@ -186,11 +186,7 @@ pub fn cost_section(
         let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, head)));
     }
     if priced {
-        let _ = write!(
-            html,
-            "<th>{}</th>",
-            tr!(lang, "costs-col-break-even")
-        );
+        let _ = write!(html, "<th>{}</th>", tr!(lang, "costs-col-break-even"));
     }
     html.push_str("</tr>");
     for a in programmes {
@@ -246,7 +242,10 @@ mod tests {
             break_even_text(Lang::En, &d, "never", 36.0),
             "not within the horizon (36 months)"
         );
-        assert_eq!(break_even_text(Lang::En, &d, "always", 36.0), "month 6.0 [5.0, 7.0]");
+        assert_eq!(
+            break_even_text(Lang::En, &d, "always", 36.0),
+            "month 6.0 [5.0, 7.0]"
+        );
         assert_eq!(
             break_even_text(Lang::En, &d, "some", 36.0),
             "in 60% of runs within the horizon (36 months)"

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use undercurrent_text::{numbers as n, term, tr, Lang};
 
-use super::reading::{arm_label, focus, reading, Focus};
 use super::interval_long;
+use super::reading::{arm_label, focus, reading, Focus};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::metrics::survival::CensoredMedian;
@@ -60,7 +60,11 @@ const MAIN_SERIES: [&str; 6] = [
 /// (days → months).
 /// (The headings are this table's own short wording; titles and units are in the registry.)
 const TABLE: [(DurabilityMetric, &str, Scale); 8] = [
-    (DurabilityMetric::PeakGainB, "report-col-peak-gain", Scale::Plain),
+    (
+        DurabilityMetric::PeakGainB,
+        "report-col-peak-gain",
+        Scale::Plain,
+    ),
     (
         DurabilityMetric::DaysToPeakB,
         "report-col-time-to-peak",
@@ -292,7 +296,10 @@ fn summary_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>, da
         ("report-arms", arm_list(lang, &data.arms)),
         ("report-produced-by", produced_by(lang, m)),
         ("report-command", text(m.and_then(|m| m.command.as_ref()))),
-        ("report-run-finished", text(m.and_then(|m| m.finished.as_ref()))),
+        (
+            "report-run-finished",
+            text(m.and_then(|m| m.finished.as_ref())),
+        ),
     ];
     let rows: Vec<(String, String)> = rows.into_iter().map(|(k, v)| (tr!(lang, k), v)).collect();
     let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "report-scenario")));
@@ -515,7 +522,11 @@ fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), R
         let _ = write!(
             html,
             "<details><summary>{}</summary>",
-            escape(&tr!(lang, "report-further-metrics", count = rest.len().to_string()))
+            escape(&tr!(
+                lang,
+                "report-further-metrics",
+                count = rest.len().to_string()
+            ))
         );
         for k in rest {
             figure(html, lang, data, k)?;
@@ -736,7 +747,13 @@ pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     );
     summary_section(&mut html, lang, m, &data);
     reading_section(&mut html, lang, &data);
-    durability_section(&mut html, lang, &data.durability, &data.arms, data.intervals);
+    durability_section(
+        &mut html,
+        lang,
+        &data.durability,
+        &data.arms,
+        data.intervals,
+    );
     super::claims::claims_section(
         &mut html,
         lang,
@@ -753,7 +770,11 @@ pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
         escape(&tr!(lang, "report-method-heading")),
         tr!(lang, "report-method"),
         method_intervals(lang, data.intervals),
-        tr!(lang, "report-method-model", file = "<code>docs/model.md</code>"),
+        tr!(
+            lang,
+            "report-method-model",
+            file = "<code>docs/model.md</code>"
+        ),
         tr!(
             lang,
             "report-method-numbers",

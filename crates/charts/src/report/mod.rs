@@ -11,8 +11,8 @@ pub mod reading;
 pub mod summary;
 pub mod text;
 
-pub use undercurrent_text::Lang;
 use undercurrent_text::tr;
+pub use undercurrent_text::Lang;
 
 use crate::experiment::claims::Verdict;
 use crate::plot::data::Intervals;

@@ -22,8 +22,8 @@
 //!   raising B, the reading leads with rule breaks and NPS and says so.
 
 use crate::metrics::survival::CensoredMedian;
-use undercurrent_text::{numbers, tr, Lang};
 use crate::plot::data::{Durability, Stat, DAYS_PER_MONTH};
+use undercurrent_text::{numbers, tr, Lang};
 
 /// One paragraph of the reading: a heading (an arm, or the comparison) and its sentences.
 #[derive(Debug, Clone, PartialEq)]
@@ -240,11 +240,7 @@ fn join_and(lang: Lang, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            tr!(lang, "reading-and")
-        ),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), tr!(lang, "reading-and")),
     }
 }
 
@@ -691,7 +687,14 @@ fn per_arm(
     let parts: Vec<String> = progs
         .iter()
         .filter_map(|a| {
-            clause(a).map(|c| tr!(lang, "reading-with-arm", clause = c, arm = arm_label(lang, a)))
+            clause(a).map(|c| {
+                tr!(
+                    lang,
+                    "reading-with-arm",
+                    clause = c,
+                    arm = arm_label(lang, a)
+                )
+            })
         })
         .collect();
     (!parts.is_empty()).then(|| join_and(lang, &parts))

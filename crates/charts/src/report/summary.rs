@@ -18,8 +18,8 @@ use undercurrent_text::{numbers as n, tr, Lang};
 
 use super::costs::break_even_text;
 use super::html::{escape, inline_figure, load_manifest, produced_by, ReportError};
-use super::reading::arm_label;
 use super::interval_long;
+use super::reading::arm_label;
 use crate::metrics::registry::DurabilityMetric as M;
 use crate::output::files::write_atomic;
 use crate::output::manifest::ManifestRecord;
@@ -220,11 +220,10 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
     }
     let peak_up = matches!(peak, Some(Effect::Up { .. }));
     match lasting {
-        Some(Effect::Down { mean, .. }) => v.does.push(tr!(
-            lang,
-            "summary-leaves-b-below",
-            points = b(&pp(-mean)),
-        )),
+        Some(Effect::Down { mean, .. }) => {
+            v.does
+                .push(tr!(lang, "summary-leaves-b-below", points = b(&pp(-mean)),))
+        }
         Some(Effect::Unmeasurable { lo, hi }) if peak_up => v.will_not.push(tr!(
             lang,
             "summary-not-last-b",
@@ -261,11 +260,10 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
             points = b(&sig(mean)),
             then = nps_then,
         )),
-        Some(Effect::Down { mean, .. }) => v.does.push(tr!(
-            lang,
-            "summary-lowers-nps",
-            points = b(&sig(-mean)),
-        )),
+        Some(Effect::Down { mean, .. }) => {
+            v.does
+                .push(tr!(lang, "summary-lowers-nps", points = b(&sig(-mean)),))
+        }
         Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(tr!(
             lang,
             "summary-not-move-nps",
@@ -320,11 +318,8 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
         ));
     }
     if get(M::Gain12mB).and_then(|s| s.mean).is_none() && peak_up {
-        v.lasts.push(tr!(
-            lang,
-            "summary-year-unknown",
-            horizon = horizon.clone()
-        ));
+        v.lasts
+            .push(tr!(lang, "summary-year-unknown", horizon = horizon.clone()));
     }
 
     // What it costs.
@@ -387,7 +382,13 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
 /// observed when half the runs or more had not halved by the end.
 fn half_life(lang: Lang, s: &Stat, censored_share: Option<&Stat>) -> String {
     let in_months = |x: f64| b(&tr!(lang, "summary-months", months = months(lang, x)));
-    let more_than = |x: f64| b(&tr!(lang, "summary-more-than-months", months = months(lang, x)));
+    let more_than = |x: f64| {
+        b(&tr!(
+            lang,
+            "summary-more-than-months",
+            months = months(lang, x)
+        ))
+    };
     if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
         return match c.median {
             Some(m) => {
@@ -556,7 +557,11 @@ fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Conte
         let _ = write!(
             html,
             "<th>{}</th><th>{}</th>",
-            escape(&tr!(lang, "summary-col-net-value", horizon = horizon.clone())),
+            escape(&tr!(
+                lang,
+                "summary-col-net-value",
+                horizon = horizon.clone()
+            )),
             escape(&tr!(lang, "summary-col-break-even")),
         );
     }

@@ -114,7 +114,11 @@ fn censored_cell(lang: Lang, c: &CensoredMedian, unit: Unit) -> (String, String)
     };
     let value = match c.median {
         Some(m) => write(lang, m, unit),
-        None => tr!(lang, "table-more-than", value = write(lang, c.followup, unit)),
+        None => tr!(
+            lang,
+            "table-more-than",
+            value = write(lang, c.followup, unit)
+        ),
     };
     let mark = if c.censored > 0 { "*" } else { "" };
     let interval = match c.lo {
@@ -266,11 +270,7 @@ pub fn durability_table(
         short = tr!(lang, "table-not-reached-short"),
     ));
     if !censored.is_empty() {
-        notes.push(tr!(
-            lang,
-            "table-note-censored",
-            arms = censored.join(", ")
-        ));
+        notes.push(tr!(lang, "table-note-censored", arms = censored.join(", ")));
     }
     notes.push(tr!(
         lang,
