@@ -415,7 +415,7 @@ fn calibrate(
                     message = e.to_string()
                 )),
             }
-            match undercurrent::report::html::write_report(&out) {
+            match undercurrent::report::html::write_report(lang(), &out) {
                 Ok(path) => wrote(&path),
                 Err(e) => warning(&tr!(
                     lang(),
@@ -434,7 +434,7 @@ fn calibrate(
 fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     use undercurrent::report::html::write_report;
     use undercurrent::report::summary::write_summary;
-    match write_report(dir).and_then(|r| Ok([Some(r), write_summary(dir)?])) {
+    match write_report(lang(), dir).and_then(|r| Ok([Some(r), write_summary(lang(), dir)?])) {
         Ok(paths) => {
             let paths: Vec<_> = paths.into_iter().flatten().collect();
             if let Err(e) = staging::adopt(dir, &paths) {
@@ -641,7 +641,7 @@ fn sweep_plots(dir: &std::path::Path) {
         Ok(paths) => drew_charts(paths.len() / 2, &dir.join("plots"), None),
         Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.to_string())),
     }
-    match undercurrent::report::html::write_report(dir) {
+    match undercurrent::report::html::write_report(lang(), dir) {
         Ok(p) => wrote(&p),
         Err(e) => note(&tr!(lang(), "cli-no-report", message = e.to_string())),
     }
@@ -763,8 +763,11 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     } else {
         Intervals::Chance
     };
-    println!("{}", durability_table(&r.arms, &r.durability, intervals));
-    print!("{}", claims_lines(s, &r.claims));
+    println!(
+        "{}",
+        durability_table(lang(), &r.arms, &r.durability, intervals)
+    );
+    print!("{}", claims_lines(lang(), s, &r.claims));
     print!(
         "{}",
         wrapped(&tr!(

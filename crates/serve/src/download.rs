@@ -121,9 +121,10 @@ fn write(o: &Outcome) -> Result<Files, ApiError> {
     let m = Manifest::of_run(s, names.clone(), record);
     write_manifest(dir, &m).map_err(|e| failed("writing the manifest", &e))?;
     names.push(MANIFEST.to_string());
-    let report =
-        crate::report::html::render_report(dir).map_err(|e| failed("writing the report", &e))?;
-    let summary = crate::report::summary::render_summary(dir)
+    let lang = o.lang;
+    let report = crate::report::html::render_report(lang, dir)
+        .map_err(|e| failed("writing the report", &e))?;
+    let summary = crate::report::summary::render_summary(lang, dir)
         .map_err(|e| failed("writing the summary", &e))?;
     let mut out = Files::new();
     for name in names {

@@ -121,6 +121,8 @@ pub struct Outcome {
     pub timing: crate::download::Timing,
     /// The run's files, written on the first download and kept.
     pub files: std::sync::OnceLock<crate::download::Files>,
+    /// The language of the answer's words, charts, report and summary.
+    pub lang: Lang,
 }
 
 /// Rows of the comparison table, by group: (metric, how it is summarised, whether the
@@ -218,13 +220,38 @@ fn stat_json(s: &Summary) -> Json {
 /// (`null` when not reached, with `followup` the horizon it exceeds), interval, the runs
 /// censored, and `text` in working days (the row's unit), in the words of the printed table,
 /// which the page shows instead of a number. There is no `mean`: the page cannot print a censored duration as a measurement.
-fn censored_json(c: &CensoredMedian) -> Json {
+fn censored_json(c: &CensoredMedian, lang: Lang) -> Json {
     let opt = |x: Option<f64>| x.map_or(Json::Null, num);
     json!({
         "median": opt(c.median), "median_lo": opt(c.lo), "median_hi": opt(c.hi),
         "followup": num(c.followup), "n": c.n, "censored": c.censored,
-        "text": c.text(|d| format!("{d:.0}")), "note": c.censored_note(),
+        "text": censored_text(c, lang),
+        "note": tr!(lang, "report-censored-note", censored = c.censored.to_string(), n = c.n.to_string()),
     })
+}
+
+/// [`CensoredMedian::text`] in `lang`, in whole working days: the median and its interval,
+/// `more than` the follow-up when the median was not reached.
+fn censored_text(c: &CensoredMedian, lang: Lang) -> String {
+    if c.n == 0 {
+        return "NA".to_string();
+    }
+    let f = |d: f64| format!("{d:.0}");
+    let bracket = |lo: &str, hi: &str| match lang {
+        Lang::Nl => format!("[{lo}; {hi}]"),
+        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
+    };
+    let end = |x: Option<f64>| x.map_or_else(|| tr!(lang, "report-not-reached"), f);
+    let more_than = || tr!(lang, "report-more-than", value = f(c.followup));
+    match (c.median, c.lo) {
+        (Some(m), _) => format!("{} {}", f(m), bracket(&end(c.lo), &end(c.hi))),
+        (None, Some(lo)) => format!("{} {}", more_than(), bracket(&f(lo), &end(None))),
+        (None, None) => format!(
+            "{} ({})",
+            more_than(),
+            tr!(lang, "report-interval-not-reached")
+        ),
+    }
 }
 
 fn to_stat(s: &Summary) -> Stat {
@@ -375,7 +402,7 @@ impl Outcome {
                     .iter()
                     .map(|a| match data.durability.get(a, metric.name()) {
                         Some(st) => match &st.censored {
-                            Some(c) => censored_json(c),
+                            Some(c) => censored_json(c, lang),
                             None => json!({
                                 "mean": st.mean, "lo": st.ci_lo, "hi": st.ci_hi, "n": st.n,
                             }),
@@ -387,7 +414,7 @@ impl Outcome {
             })
             .collect();
 
-        let paragraphs: Vec<Json> = reading(&data.durability, &arms)
+        let paragraphs: Vec<Json> = reading(lang, &data.durability, &arms)
             .into_iter()
             .map(|p| json!({"heading": p.heading, "sentences": p.sentences}))
             .collect();
@@ -440,6 +467,7 @@ impl Outcome {
         let json_text = serde_json::to_string(&json)
             .map_err(|_| ApiError::internal("writing the result as JSON"))?;
         Ok(Outcome {
+            lang,
             id,
             data,
             charts,

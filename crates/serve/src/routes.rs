@@ -159,9 +159,8 @@ fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     })
 }
 
-/// `GET /api/download/<id>/<file>`: one of the files `run` writes, or all of them zipped.
-/// The report and summary are written in English until the charts crate takes a language:
-/// then `lang` goes to `download::file`.
+/// `GET /api/download/<id>/<file>`: one of the files `run` writes, or all of them zipped;
+/// the report and summary in the language of the answer `id` names.
 fn download(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let bad = || ApiError::not_found(tr!(lang, "serve-error-no-such-download", rest = rest));
     let (id, name) = rest.split_once('/').ok_or_else(bad)?;

@@ -9,6 +9,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use undercurrent_text::Lang;
+
 use super::html::{
     escape, head, inline_figure, key_value_table, load_manifest, number, produced_by, text,
     ReportError,
@@ -161,7 +163,12 @@ pub fn reading(d: &CalibrationData) -> Vec<String> {
     out
 }
 
-fn summary_section(html: &mut String, d: &CalibrationData, dir: &Path) -> Result<(), ReportError> {
+fn summary_section(
+    html: &mut String,
+    lang: Lang,
+    d: &CalibrationData,
+    dir: &Path,
+) -> Result<(), ReportError> {
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();
     let _ = write!(
@@ -189,9 +196,9 @@ fn summary_section(html: &mut String, d: &CalibrationData, dir: &Path) -> Result
         (
             "produced by",
             if m.is_some_and(|m| m.tool.is_none()) {
-                format!("undercurrent{}", produced_by(m))
+                format!("undercurrent{}", produced_by(lang, m))
             } else {
-                produced_by(m)
+                produced_by(lang, m)
             },
         ),
     ];
@@ -268,15 +275,16 @@ fn figure(
     Ok(())
 }
 
-/// Builds the report of the calibration in `dir`.
-pub fn render_calibration_report(dir: &Path) -> Result<String, ReportError> {
+/// Builds the report of the calibration in `dir`, in `lang`.
+pub fn render_calibration_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     let d = load_calibration_dir(dir)?;
     let mut html = String::new();
     head(
         &mut html,
+        lang,
         &format!("{} · undercurrent calibration report", d.name),
     );
-    summary_section(&mut html, &d, dir)?;
+    summary_section(&mut html, lang, &d, dir)?;
     html.push_str("<h2>What the targets determined</h2><div class=\"reading\">");
     for p in reading(&d) {
         let _ = write!(html, "<p>{}</p>", escape(&p));

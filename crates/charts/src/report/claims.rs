@@ -8,9 +8,10 @@ use std::path::Path;
 use super::html::escape;
 use super::reading::arm_label;
 use crate::metrics::registry;
-use crate::numbers::{euro, fixed, percent, sig_decimals};
 use crate::plot::data::{read_records, DAYS_PER_MONTH};
 use crate::plot::PlotError;
+use undercurrent_text::numbers::{euro, fixed, percent, sig_decimals};
+use undercurrent_text::{term, tr, Lang};
 
 /// The file `run` writes when the scenario has claims.
 pub const CLAIMS_FILE: &str = "claims.csv";
@@ -111,6 +112,7 @@ pub fn load_claims(dir: &Path) -> Result<Vec<CheckRow>, PlotError> {
 /// the bound apart (so that "holds: above 0" never stands beside an interval written
 /// `[0.000, 0.001]`).
 struct Style {
+    lang: Lang,
     months: bool,
     money: bool,
     share: bool,
@@ -118,7 +120,7 @@ struct Style {
 }
 
 impl Style {
-    fn of(statistic: &str, numbers: &[f64]) -> Style {
+    fn of(lang: Lang, statistic: &str, numbers: &[f64]) -> Style {
         let unit = registry::describe(statistic).map_or("", |d| d.unit);
         let months = unit == "working days";
         let scale = if months { 1.0 / DAYS_PER_MONTH } else { 1.0 };
@@ -134,12 +136,13 @@ impl Style {
             && finite.iter().enumerate().any(|(i, a)| {
                 finite[i + 1..]
                     .iter()
-                    .any(|b| a != b && fixed(*a, decimals) == fixed(*b, decimals))
+                    .any(|b| a != b && fixed(lang, *a, decimals) == fixed(lang, *b, decimals))
             })
         {
             decimals += 1;
         }
         Style {
+            lang,
             months,
             money: unit == "euro",
             share: unit == "share" || registry::durability::is_share(statistic),
@@ -149,25 +152,26 @@ impl Style {
 
     /// A number, without the word for its unit (see [`Style::unit`]).
     fn write(&self, x: f64) -> String {
+        let lang = self.lang;
         if x == f64::INFINITY {
-            "not reached".into()
+            tr!(lang, "claims-not-reached")
         } else if self.months {
-            fixed(x / DAYS_PER_MONTH, self.decimals)
+            fixed(lang, x / DAYS_PER_MONTH, self.decimals)
         } else if self.money {
-            euro(x)
+            euro(lang, x)
         } else if self.share {
-            percent(x)
+            percent(lang, x, 0)
         } else {
-            fixed(x, self.decimals)
+            fixed(lang, x, self.decimals)
         }
     }
 
     /// The word after a number for its unit, with its space (money and shares carry theirs).
-    fn unit(&self) -> &'static str {
+    fn unit(&self) -> String {
         if self.months {
-            " months"
+            format!(" {}", tr!(self.lang, "claims-months"))
         } else {
-            ""
+            String::new()
         }
     }
 
@@ -177,10 +181,15 @@ impl Style {
         let shortest = |x: f64| {
             let written = format!("{x}");
             let decimals = written.split_once('.').map_or(0, |(_, f)| f.len());
-            fixed(x, decimals)
+            fixed(self.lang, x, decimals)
         };
         if self.months {
-            format!("{} months ({} working days)", self.write(x), shortest(x))
+            tr!(
+                self.lang,
+                "claims-months-days",
+                months = self.write(x),
+                days = shortest(x)
+            )
         } else if self.money || self.share {
             self.write(x)
         } else {
@@ -191,27 +200,46 @@ impl Style {
 
 /// What was checked, in words: statistic, arm, window, bound.
 fn checked_as(c: &CheckRow, style: &Style) -> String {
+    let lang = style.lang;
     // The title, and the unit where the numbers do not carry it themselves.
     let title = match registry::describe(&c.statistic) {
-        Some(d) if style.months || style.money || style.share => d.title.into_owned(),
-        Some(d) => format!("{} ({})", d.title, d.unit),
+        Some(d) if style.months || style.money || style.share => {
+            term(lang, "metric", &c.statistic, &d.title)
+        }
+        Some(d) => format!(
+            "{} ({})",
+            term(lang, "metric", &c.statistic, &d.title),
+            term(lang, "unit", d.unit, d.unit)
+        ),
         None => c.statistic.clone(),
     };
-    let mut s = format!("{title}, {}", arm_label(&c.arm));
+    let mut s = format!("{title}, {}", arm_label(lang, &c.arm));
     if let Some((first, last)) = c.window {
-        let _ = write!(s, ", mean over days {first}–{last}");
+        let _ = write!(
+            s,
+            ", {}",
+            tr!(
+                lang,
+                "claims-window",
+                first = first.to_string(),
+                last = last.to_string()
+            )
+        );
         if c.quantity == "vs_baseline" {
-            s.push_str(", difference from the baseline");
+            let _ = write!(s, ", {}", tr!(lang, "claims-vs-baseline"));
         }
     }
     let bound = match (c.bound.as_str(), c.bound_lo, c.bound_hi) {
-        ("above", Some(v), _) => format!("above {}", style.bound(v)),
-        ("below", _, Some(v)) => format!("below {}", style.bound(v)),
-        ("between", Some(a), Some(b)) => {
-            format!("between {} and {}", style.bound(a), style.bound(b))
-        }
-        ("above_arm", ..) => format!("above {}", arm_label(&c.than_arm)),
-        ("below_arm", ..) => format!("below {}", arm_label(&c.than_arm)),
+        ("above", Some(v), _) => tr!(lang, "claims-above", bound = style.bound(v)),
+        ("below", _, Some(v)) => tr!(lang, "claims-below", bound = style.bound(v)),
+        ("between", Some(a), Some(b)) => tr!(
+            lang,
+            "claims-between",
+            low = style.bound(a),
+            high = style.bound(b)
+        ),
+        ("above_arm", ..) => tr!(lang, "claims-above", bound = arm_label(lang, &c.than_arm)),
+        ("below_arm", ..) => tr!(lang, "claims-below", bound = arm_label(lang, &c.than_arm)),
         _ => c.bound.clone(),
     };
     format!("{s}: {bound}")
@@ -220,50 +248,56 @@ fn checked_as(c: &CheckRow, style: &Style) -> String {
 /// An estimate with its interval in words: `0.052 [0.049, 0.055]`, `more than 22.0 months
 /// [15.1 months, not reached]`, `NA` when not measured.
 fn shown(estimate: Option<f64>, lo: Option<f64>, hi: Option<f64>, more: bool, s: &Style) -> String {
+    let lang = s.lang;
     let Some(e) = estimate.filter(|e| e.is_finite()) else {
-        return "not measured".into();
+        return tr!(lang, "claims-not-measured");
     };
+    let value = format!("{}{}", s.write(e), s.unit());
     let head = if more {
-        format!("more than {}{}", s.write(e), s.unit())
+        tr!(lang, "claims-more-than", value = value)
     } else {
-        format!("{}{}", s.write(e), s.unit())
+        value
     };
     match (lo, hi) {
         (Some(lo), Some(hi)) if lo.is_finite() => {
-            format!("{head} [{}, {}]", s.write(lo), s.write(hi))
+            let (lo, hi) = (s.write(lo), s.write(hi));
+            match lang {
+                Lang::Nl => format!("{head} [{lo}; {hi}]"),
+                Lang::En | Lang::Pseudo => format!("{head} [{lo}, {hi}]"),
+            }
         }
         _ => head,
     }
 }
 
 /// The verdict of a check in words, saying why when it is undecided.
-fn check_verdict(c: &CheckRow) -> &'static str {
-    match (c.verdict.as_str(), c.estimate.is_some_and(f64::is_finite)) {
-        ("agrees", _) => "holds",
-        ("disagrees", _) => "fails",
-        (_, false) => "undecided: not measured",
-        _ if c.bound.ends_with("_arm") => "undecided: the two intervals overlap",
-        _ => "undecided: the interval reaches across the bound",
-    }
+fn check_verdict(lang: Lang, c: &CheckRow) -> String {
+    let id = match (c.verdict.as_str(), c.estimate.is_some_and(f64::is_finite)) {
+        ("agrees", _) => "claims-check-holds",
+        ("disagrees", _) => "claims-check-fails",
+        (_, false) => "claims-check-not-measured",
+        _ if c.bound.ends_with("_arm") => "claims-check-overlap",
+        _ => "claims-check-across",
+    };
+    tr!(lang, id)
 }
 
 /// Appends the section; nothing when the run had no claims.
-pub fn claims_section(html: &mut String, rows: &[CheckRow], intervals_long: &str) {
+pub fn claims_section(html: &mut String, lang: Lang, rows: &[CheckRow], intervals_long: &str) {
     if rows.is_empty() {
         return;
     }
     let _ = write!(
         html,
-        "<h2>Claims against the model</h2><p>What the sources say, checked against this run's \
-         statistics and the {intervals_long} of each. A check holds only when the whole interval lies \
-         on the claimed side, fails only when the whole interval lies on the other side, and is \
-         undecided otherwise; between two programmes it holds only when their intervals do not \
-         overlap, which is stricter than a paired comparison. A claim agrees when every check \
-         holds and disagrees when one fails. Agreement says that this model, with its \
-         documented assumptions, produces what the source says; it does not make the claim true \
-         of a real organisation.</p><table class=\"claims\"><tr><th style=\"width:32%\">the source says</th>\
-         <th style=\"width:30%\">checked as</th><th style=\"width:24%\">the model shows</th>\
-         <th>check</th></tr>"
+        "<h2>{}</h2><p>{}</p><table class=\"claims\"><tr><th style=\"width:32%\">{}</th>\
+         <th style=\"width:30%\">{}</th><th style=\"width:24%\">{}</th>\
+         <th>{}</th></tr>",
+        escape(&tr!(lang, "claims-heading")),
+        tr!(lang, "claims-intro", interval = intervals_long),
+        escape(&tr!(lang, "claims-col-says")),
+        escape(&tr!(lang, "claims-col-checked-as")),
+        escape(&tr!(lang, "claims-col-model-shows")),
+        escape(&tr!(lang, "claims-col-check")),
     );
     let mut i = 0;
     while i < rows.len() {
@@ -282,11 +316,14 @@ pub fn claims_section(html: &mut String, rows: &[CheckRow], intervals_long: &str
                     "<td rowspan=\"{n}\">{}{source}<br><strong class=\"verdict {}\">{}</strong></td>",
                     escape(&c.says),
                     escape(&c.claim_verdict),
-                    match c.claim_verdict.as_str() {
-                        "agrees" => "The model agrees.",
-                        "disagrees" => "The model disagrees.",
-                        _ => "Undecided on this run.",
-                    }
+                    escape(&tr!(
+                        lang,
+                        match c.claim_verdict.as_str() {
+                            "agrees" => "claims-model-agrees",
+                            "disagrees" => "claims-model-disagrees",
+                            _ => "claims-model-undecided",
+                        }
+                    ))
                 );
             }
             let mut numbers = vec![
@@ -299,15 +336,15 @@ pub fn claims_section(html: &mut String, rows: &[CheckRow], intervals_long: &str
             if let Some((e, lo, hi)) = c.than {
                 numbers.extend([e, lo, hi]);
             }
-            let style = Style::of(&c.statistic, &numbers);
+            let style = Style::of(lang, &c.statistic, &numbers);
             let mut model = escape(&shown(c.estimate, c.ci_lo, c.ci_hi, c.more_than, &style));
             if let Some((e, lo, hi)) = c.than {
                 // Two programmes side by side: each figure says whose it is.
-                model = format!("{}: {model}", escape(&arm_label(&c.arm)));
+                model = format!("{}: {model}", escape(&arm_label(lang, &c.arm)));
                 let _ = write!(
                     model,
                     "<br>{}: {}",
-                    escape(&arm_label(&c.than_arm)),
+                    escape(&arm_label(lang, &c.than_arm)),
                     escape(&shown(Some(e), Some(lo), Some(hi), false, &style))
                 );
             }
@@ -315,12 +352,16 @@ pub fn claims_section(html: &mut String, rows: &[CheckRow], intervals_long: &str
                 html,
                 "<td>{}</td><td>{model}</td><td>{}</td></tr>",
                 escape(&checked_as(c, &style)),
-                check_verdict(c)
+                check_verdict(lang, c)
             );
         }
         i += n;
     }
-    html.push_str("</table><p class=\"screen-only\">Every check with its numbers is in <code>claims.csv</code> next to this report.</p>");
+    let _ = write!(
+        html,
+        "</table><p class=\"screen-only\">{}</p>",
+        tr!(lang, "claims-every-check", file = "<code>claims.csv</code>")
+    );
 }
 
 #[cfg(test)]
@@ -329,14 +370,14 @@ mod tests {
 
     #[test]
     fn decimals_grow_until_an_interval_is_told_apart_from_its_bound() {
-        let s = Style::of("gain_12m_B", &[0.0004, 0.0001, 0.0008, 0.0]);
+        let s = Style::of(Lang::En, "gain_12m_B", &[0.0004, 0.0001, 0.0008, 0.0]);
         assert_eq!(s.write(0.0001), "0.0001");
         assert_ne!(s.write(0.0001), s.write(0.0));
     }
 
     #[test]
     fn durations_are_written_in_months_with_their_working_days_in_a_bound() {
-        let s = Style::of("half_life_days_B", &[250.0]);
+        let s = Style::of(Lang::En, "half_life_days_B", &[250.0]);
         assert_eq!(s.bound(250.0), "12.0 months (250 working days)");
         assert_eq!(
             shown(Some(450.0), Some(300.0), Some(f64::INFINITY), true, &s),

@@ -7,44 +7,47 @@
 use std::fmt::Write as _;
 
 use serde_json::Value;
+use undercurrent_text::{numbers as n, tr, Lang};
 
 use super::html::{escape, figure, stat_cell, ReportError, Scale};
+use super::interval_long;
 use super::reading::arm_label;
 use crate::metrics::registry::DurabilityMetric;
 use crate::output::manifest::ManifestRecord;
 use crate::plot::data::{Durability, RunData, DAYS_PER_MONTH};
 use crate::plot::ChartKind;
 
-/// Columns of the cost-against-benefit table: metric, heading (with its unit), scale.
+/// Columns of the cost-against-benefit table: metric, the catalogue id of its heading (with
+/// its unit), scale.
 const TABLE: [(DurabilityMetric, &str, Scale); 6] = [
     (
         DurabilityMetric::Cost,
-        "intervention cost (euro)",
+        "costs-col-intervention",
         Scale::Plain,
     ),
     (
         DurabilityMetric::ExtraRuleBreakCost,
-        "extra rule-break cost (euro)",
+        "costs-col-rule-breaks",
         Scale::Plain,
     ),
     (
         DurabilityMetric::Gain12mB,
-        "gain in B at 12 months (0–1)",
+        "costs-col-gain-12m",
         Scale::Plain,
     ),
     (
         DurabilityMetric::Gain12mNps,
-        "NPS gain at 12 months (points)",
+        "costs-col-nps-12m",
         Scale::Plain,
     ),
     (
         DurabilityMetric::CostPerLastingNpsPoint,
-        "euro per lasting NPS point",
+        "costs-col-per-point",
         Scale::Plain,
     ),
     (
         DurabilityMetric::NetValue,
-        "net value over the horizon (euro)",
+        "costs-col-net-value",
         Scale::Plain,
     ),
 ];
@@ -58,53 +61,65 @@ fn valued(d: &Durability, arms: &[String]) -> bool {
 /// The break-even cell in words: a month with its interval when every run broke even, "not
 /// within the horizon" when none did, and the share of runs otherwise (a mean over only the
 /// runs that broke even would hide the others).
-pub fn break_even_text(d: &Durability, arm: &str, horizon_months: f64) -> String {
+pub fn break_even_text(lang: Lang, d: &Durability, arm: &str, horizon_months: f64) -> String {
     let share = d.get(arm, DurabilityMetric::BreakEvenShare.name());
     let days = d.get(arm, DurabilityMetric::BreakEvenDays.name());
+    let month = |x: f64| n::fixed(lang, x / DAYS_PER_MONTH, 1);
+    let horizon = n::fixed(lang, horizon_months, 0);
     match share.and_then(|s| s.mean) {
-        None => "NA".into(),
-        Some(s) if s <= 0.0 => format!("not within the horizon ({horizon_months:.0} months)"),
+        None => n::missing(lang).into(),
+        Some(s) if s <= 0.0 => tr!(lang, "costs-break-even-never", horizon = horizon),
         Some(s) if s >= 1.0 => match days.and_then(|d| d.mean.map(|m| (m, d.ci()))) {
-            Some((m, Some((lo, hi)))) => format!(
-                "month {:.1} [{:.1}, {:.1}]",
-                m / DAYS_PER_MONTH,
-                lo / DAYS_PER_MONTH,
-                hi / DAYS_PER_MONTH
+            Some((m, Some((lo, hi)))) => tr!(
+                lang,
+                "costs-break-even-month-interval",
+                month = month(m),
+                interval = n::interval(lang, lo, hi, month),
             ),
-            Some((m, None)) => format!("month {:.1}", m / DAYS_PER_MONTH),
-            None => "NA".into(),
+            Some((m, None)) => tr!(lang, "costs-break-even-month", month = month(m)),
+            None => n::missing(lang).into(),
         },
-        Some(s) => format!(
-            "in {:.0}% of runs within the horizon ({horizon_months:.0} months)",
-            100.0 * s
+        Some(s) => tr!(
+            lang,
+            "costs-break-even-some",
+            share = n::percent(lang, s, 0),
+            horizon = horizon,
         ),
     }
 }
 
 /// The scenario's values of a gain, as a sentence part (`value_per_customer_per_year =
 /// 120 euro`), from the manifest.
-fn valuation_words(m: Option<&ManifestRecord>) -> String {
+fn valuation_words(lang: Lang, m: Option<&ManifestRecord>) -> String {
     let e = m
         .and_then(|m| m.scenario.as_ref())
         .and_then(|s| s.get("economics"));
     let mut parts = Vec::new();
-    for (key, unit) in [
-        ("value_per_customer_per_year", "euro per customer per year"),
-        (
-            "value_per_nps_point_per_year",
-            "euro per NPS point per year",
-        ),
+    for (key, id) in [
+        ("value_per_customer_per_year", "costs-value-per-customer"),
+        ("value_per_nps_point_per_year", "costs-value-per-nps-point"),
     ] {
         if let Some(v) = e.and_then(|e| e.get(key)).and_then(Value::as_f64) {
-            parts.push(format!("{v} {unit} (economics.{key})"));
+            let value = match lang {
+                Lang::Nl => v.to_string().replace('.', ","),
+                Lang::En | Lang::Pseudo => v.to_string(),
+            };
+            parts.push(tr!(
+                lang,
+                id,
+                value = value,
+                key = format!("economics.{key}")
+            ));
         }
     }
-    parts.join(" and ")
+    parts.join(&format!(" {} ", tr!(lang, "costs-and")))
 }
 
-/// Writes the section into `html`; nothing when the run has no programme with a cost.
+/// Writes the section into `html`, in `lang`; nothing when the run has no programme with a
+/// cost.
 pub fn cost_section(
     html: &mut String,
+    lang: Lang,
     data: &RunData,
     m: Option<&ManifestRecord>,
 ) -> Result<(), ReportError> {
@@ -118,9 +133,9 @@ pub fn cost_section(
     if programmes.is_empty() && !charts.contains(&ChartKind::Costs) {
         return Ok(());
     }
-    html.push_str("<h2>Cost and benefit</h2>");
+    let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "costs-heading")));
     if charts.contains(&ChartKind::Costs) {
-        figure(html, data, &ChartKind::Costs)?;
+        figure(html, lang, data, &ChartKind::Costs)?;
     }
     if programmes.is_empty() {
         return Ok(());
@@ -129,47 +144,68 @@ pub fn cost_section(
     let priced = valued(d, &data.arms);
     let _ = write!(
         html,
-        "<p>Per programme, what it cost against what it leaves behind 12 months after it ends (mean over runs with its {} in brackets). The intervention cost is what the programme's sessions, coaching and rewards cost; the extra rule-break cost is what the arm's rule breaks cost beyond the baseline's. Euro per lasting NPS point is the intervention cost divided by the NPS gain at 12 months: its mean is the ratio of the two means shown, so dividing the two columns gives it. ",
-        data.intervals.long()
+        "<p>{} ",
+        tr!(
+            lang,
+            "costs-intro",
+            interval = interval_long(lang, data.intervals)
+        )
     );
     if priced {
         let _ = write!(
             html,
-            "The gain is valued at {}: net value is that value of the gain from the programme's start to the end of the recorded period ({horizon_months:.0} months), minus the intervention cost and the extra rule-break cost; nothing after the horizon is counted. Break-even is the month, counted from the programme's start, from which the net value stays above zero.</p>",
-            escape(&valuation_words(m))
+            "{}</p>",
+            tr!(
+                lang,
+                "costs-valued",
+                values = escape(&valuation_words(lang, m)),
+                months = format!("{horizon_months:.0}"),
+            )
         );
     } else {
-        html.push_str("No net value is given: the scenario does not say what a customer or an NPS point is worth (an <code>[economics]</code> section would).</p>");
+        let _ = write!(
+            html,
+            "{}</p>",
+            tr!(
+                lang,
+                "costs-not-valued",
+                section = "<code>[economics]</code>"
+            )
+        );
     }
-    html.push_str("<table><tr><th>programme</th>");
+    let _ = write!(
+        html,
+        "<table><tr><th>{}</th>",
+        escape(&tr!(lang, "costs-col-programme"))
+    );
     let shown: Vec<&(DurabilityMetric, &str, Scale)> = TABLE
         .iter()
         .filter(|(metric, _, _)| priced || !metric.needs_valuation())
         .collect();
     for (_, head, _) in &shown {
-        let _ = write!(html, "<th>{}</th>", escape(head));
+        let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, head)));
     }
     if priced {
-        html.push_str("<th>break-even (months from the programme's start)</th>");
+        let _ = write!(html, "<th>{}</th>", tr!(lang, "costs-col-break-even"));
     }
     html.push_str("</tr>");
     for a in programmes {
-        let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(a)));
+        let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(lang, a)));
         for (metric, _, scale) in &shown {
-            html.push_str(&stat_cell(d.get(a, metric.name()), *scale));
+            html.push_str(&stat_cell(lang, d.get(a, metric.name()), *scale));
         }
         if priced {
             let _ = write!(
                 html,
                 "<td class=\"n\">{}</td>",
-                escape(&break_even_text(d, a, horizon_months))
+                escape(&break_even_text(lang, d, a, horizon_months))
             );
         }
         html.push_str("</tr>");
     }
     html.push_str("</table>");
     if charts.contains(&ChartKind::CostBenefit) {
-        figure(html, data, &ChartKind::CostBenefit)?;
+        figure(html, lang, data, &ChartKind::CostBenefit)?;
     }
     Ok(())
 }
@@ -203,12 +239,15 @@ mod tests {
         d.insert("some", share, stat(0.6, Some((0.39, 0.78))));
         d.insert("some", days, stat(300.0, Some((250.0, 350.0))));
         assert_eq!(
-            break_even_text(&d, "never", 36.0),
+            break_even_text(Lang::En, &d, "never", 36.0),
             "not within the horizon (36 months)"
         );
-        assert_eq!(break_even_text(&d, "always", 36.0), "month 6.0 [5.0, 7.0]");
         assert_eq!(
-            break_even_text(&d, "some", 36.0),
+            break_even_text(Lang::En, &d, "always", 36.0),
+            "month 6.0 [5.0, 7.0]"
+        );
+        assert_eq!(
+            break_even_text(Lang::En, &d, "some", 36.0),
             "in 60% of runs within the horizon (36 months)"
         );
     }

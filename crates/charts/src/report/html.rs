@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use undercurrent_text::{numbers as n, term, tr, Lang};
 
+use super::interval_long;
 use super::reading::{arm_label, focus, reading, Focus};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
@@ -54,43 +56,48 @@ const MAIN_SERIES: [&str; 6] = [
     "rule_breaks_per_1000",
 ];
 
-/// Durability columns of the report table: metric, heading, scale (days → months), unit.
+/// Durability columns of the report table: metric, the catalogue id of its heading, scale
+/// (days → months).
 /// (The headings are this table's own short wording; titles and units are in the registry.)
 const TABLE: [(DurabilityMetric, &str, Scale); 8] = [
-    (DurabilityMetric::PeakGainB, "peak gain in B", Scale::Plain),
+    (
+        DurabilityMetric::PeakGainB,
+        "report-col-peak-gain",
+        Scale::Plain,
+    ),
     (
         DurabilityMetric::DaysToPeakB,
-        "time to peak (months)",
+        "report-col-time-to-peak",
         Scale::Months,
     ),
     (
         DurabilityMetric::HalfLifeDaysB,
-        "half-life (months)",
+        "report-col-half-life",
         Scale::Months,
     ),
     (
         DurabilityMetric::Gain6mB,
-        "gain in B at 6 months",
+        "report-col-gain-6m",
         Scale::Plain,
     ),
     (
         DurabilityMetric::Gain12mB,
-        "gain in B at 12 months",
+        "report-col-gain-12m",
         Scale::Plain,
     ),
     (
         DurabilityMetric::Retained12mB,
-        "kept at 12 months",
+        "report-col-kept-12m",
         Scale::Percent,
     ),
     (
         DurabilityMetric::MeanGainNps,
-        "mean NPS gain (points)",
+        "report-col-mean-nps-gain",
         Scale::Plain,
     ),
     (
         DurabilityMetric::CostPerNpsPoint,
-        "euro per point of mean NPS gain",
+        "report-col-cost-per-point",
         Scale::Plain,
     ),
 ];
@@ -103,11 +110,11 @@ pub(super) enum Scale {
 }
 
 impl Scale {
-    fn fmt(self, x: f64) -> String {
+    fn fmt(self, lang: Lang, x: f64) -> String {
         match self {
-            Scale::Plain => crate::numbers::sig(x),
-            Scale::Months => crate::numbers::fixed(x / DAYS_PER_MONTH, 1),
-            Scale::Percent => crate::numbers::percent(x),
+            Scale::Plain => n::sig(lang, x),
+            Scale::Months => n::fixed(lang, x / DAYS_PER_MONTH, 1),
+            Scale::Percent => n::percent(lang, x, 0),
         }
     }
 }
@@ -151,9 +158,9 @@ pub(super) fn load_manifest(dir: &Path) -> Result<Option<ManifestRecord>, Report
 }
 
 /// The arms as a reader names them: `baseline, training only, …`.
-fn arm_list(arms: &[String]) -> String {
+fn arm_list(lang: Lang, arms: &[String]) -> String {
     arms.iter()
-        .map(|a| arm_label(a))
+        .map(|a| arm_label(lang, a))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -170,37 +177,38 @@ pub(super) fn number<T: Into<Value>>(field: Option<T>) -> String {
 
 /// `undercurrent 0.1.0 (commit …)` from a manifest; a build with uncommitted changes says so,
 /// since its commit alone does not say what ran.
-pub(super) fn produced_by(m: Option<&ManifestRecord>) -> String {
-    let dirty = if m.and_then(|m| m.git_dirty) == Some(true) {
-        " with uncommitted changes"
+pub(super) fn produced_by(lang: Lang, m: Option<&ManifestRecord>) -> String {
+    let commit = text(m.and_then(|m| m.git_commit.as_ref()));
+    let commit = if m.and_then(|m| m.git_dirty) == Some(true) {
+        tr!(lang, "report-commit-dirty", commit = commit)
     } else {
-        ""
+        tr!(lang, "report-commit", commit = commit)
     };
     format!(
-        "{} {} (commit {}{dirty})",
+        "{} {} ({commit})",
         text(m.and_then(|m| m.tool.as_ref())),
         text(m.and_then(|m| m.version.as_ref())),
-        text(m.and_then(|m| m.git_commit.as_ref()))
     )
 }
 
 /// The document head up to `<body>`: title and the inline style sheet.
-pub(super) fn head(html: &mut String, title: &str) {
+pub(super) fn head(html: &mut String, lang: Lang, title: &str) {
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
+        lang.code(),
         escape(title)
     );
 }
 
 /// A two-column table of labelled values.
-pub(super) fn key_value_table(html: &mut String, rows: &[(&str, String)]) {
+pub(super) fn key_value_table<K: AsRef<str>>(html: &mut String, rows: &[(K, String)]) {
     html.push_str("<table>");
     for (k, v) in rows {
         let _ = write!(
             html,
             "<tr><th>{}</th><td>{}</td></tr>",
-            escape(k),
+            escape(k.as_ref()),
             escape(v)
         );
     }
@@ -248,7 +256,7 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, Value)>) {
     }
 }
 
-fn summary_section(html: &mut String, m: Option<&ManifestRecord>, data: &RunData) {
+fn summary_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>, data: &RunData) {
     let sc = m.and_then(|m| m.scenario.as_ref());
     let get = |k: &str| sc.and_then(|s| s.get(k)).map(cell).unwrap_or_default();
     let org = |k: &str| {
@@ -266,44 +274,58 @@ fn summary_section(html: &mut String, m: Option<&ManifestRecord>, data: &RunData
     let horizon = sc
         .and_then(|s| s.get("horizon_days"))
         .and_then(Value::as_f64)
-        .map(|d| format!("{d:.0} working days ({:.0} months)", d / DAYS_PER_MONTH))
+        .map(|d| {
+            tr!(
+                lang,
+                "report-horizon",
+                days = format!("{d:.0}"),
+                months = format!("{:.0}", d / DAYS_PER_MONTH),
+            )
+        })
         .unwrap_or_else(|| "—".into());
     let rows = [
-        ("employees", org("employees")),
-        ("team size", org("team_size")),
-        ("replications per arm", get("replications")),
-        ("master seed", get("seed")),
-        ("recorded horizon", horizon),
+        ("report-employees", org("employees")),
+        ("report-team-size", org("team_size")),
+        ("report-replications-per-arm", get("replications")),
+        ("report-master-seed", get("seed")),
+        ("report-recorded-horizon", horizon),
         (
-            "burn-in (not recorded)",
-            format!("{} working days", get("burn_in_days")),
+            "report-burn-in",
+            tr!(lang, "report-working-days", days = get("burn_in_days")),
         ),
-        ("arms", arm_list(&data.arms)),
-        ("produced by", produced_by(m)),
-        ("command", text(m.and_then(|m| m.command.as_ref()))),
-        ("run finished", text(m.and_then(|m| m.finished.as_ref()))),
+        ("report-arms", arm_list(lang, &data.arms)),
+        ("report-produced-by", produced_by(lang, m)),
+        ("report-command", text(m.and_then(|m| m.command.as_ref()))),
+        (
+            "report-run-finished",
+            text(m.and_then(|m| m.finished.as_ref())),
+        ),
     ];
-    html.push_str("<h2>Scenario</h2>");
+    let rows: Vec<(String, String)> = rows.into_iter().map(|(k, v)| (tr!(lang, k), v)).collect();
+    let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "report-scenario")));
     key_value_table(html, &rows);
 }
 
-fn reading_section(html: &mut String, data: &RunData) {
-    let paragraphs = reading(&data.durability, &data.arms);
+fn reading_section(html: &mut String, lang: Lang, data: &RunData) {
+    let paragraphs = reading(lang, &data.durability, &data.arms);
     if paragraphs.is_empty() {
         return;
     }
-    html.push_str("<h2>What the numbers say</h2><div class=\"reading\">");
-    html.push_str(
-        "<p>Every intervention arm starts from the same organisation with the same random draws as the baseline arm (common random numbers); a gain is the paired difference to that baseline. ",
+    let ranges = match data.intervals {
+        Intervals::Chance => tr!(lang, "report-reading-ranges-chance"),
+        Intervals::ChanceAndParameters => tr!(
+            lang,
+            "report-reading-ranges",
+            interval = interval_long(lang, data.intervals)
+        ),
+    };
+    let _ = write!(
+        html,
+        "<h2>{}</h2><div class=\"reading\"><p>{} {}</p>",
+        escape(&tr!(lang, "report-reading-heading")),
+        tr!(lang, "report-reading-intro"),
+        ranges
     );
-    match data.intervals {
-        Intervals::Chance => {
-            html.push_str("Ranges are 95% confidence intervals over replications.</p>")
-        }
-        Intervals::ChanceAndParameters => {
-            let _ = write!(html, "Ranges are the {}.</p>", data.intervals.long());
-        }
-    }
     for p in paragraphs {
         let _ = write!(
             html,
@@ -315,41 +337,49 @@ fn reading_section(html: &mut String, data: &RunData) {
     html.push_str("</div>");
 }
 
-pub(super) fn stat_cell(s: Option<&Stat>, scale: Scale) -> String {
+pub(super) fn stat_cell(lang: Lang, s: Option<&Stat>, scale: Scale) -> String {
     if let Some(c) = s.and_then(|s| s.censored.as_ref()).filter(|c| c.n > 0) {
-        return censored_cell(c, scale);
+        return censored_cell(lang, c, scale);
     }
     match s.and_then(|s| s.mean.map(|m| (m, s.ci()))) {
         Some((m, Some((lo, hi)))) => format!(
-            "<td class=\"n\">{}<br><span class=\"ci\">[{}, {}]</span></td>",
-            scale.fmt(m),
-            scale.fmt(lo),
-            scale.fmt(hi)
+            "<td class=\"n\">{}<br><span class=\"ci\">{}</span></td>",
+            scale.fmt(lang, m),
+            n::interval(lang, lo, hi, |x| scale.fmt(lang, x)),
         ),
-        Some((m, None)) => format!("<td class=\"n\">{}</td>", scale.fmt(m)),
-        None => "<td class=\"n\">NA</td>".into(),
+        Some((m, None)) => format!("<td class=\"n\">{}</td>", scale.fmt(lang, m)),
+        None => format!("<td class=\"n\">{}</td>", n::missing(lang)),
+    }
+}
+
+/// Two ends already written, bracketed as `lang` writes an interval: `[a, b]`, `[a; b]`.
+pub(super) fn bracket(lang: Lang, lo: &str, hi: &str) -> String {
+    match lang {
+        Lang::Nl => format!("[{lo}; {hi}]"),
+        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
     }
 }
 
 /// A censorable duration's cell: its Kaplan-Meier median (`more than X` when not reached),
 /// its interval (an end not reached written so), and the replications censored.
-fn censored_cell(c: &CensoredMedian, scale: Scale) -> String {
-    let f = |x: f64| scale.fmt(x);
-    let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), f);
+fn censored_cell(lang: Lang, c: &CensoredMedian, scale: Scale) -> String {
+    let f = |x: f64| scale.fmt(lang, x);
+    let not_reached = || tr!(lang, "report-not-reached");
+    let end = |x: Option<f64>| x.map_or_else(not_reached, f);
     let (head, interval) = match c.median {
-        Some(m) => (f(m), format!("[{}, {}]", end(c.lo), end(c.hi))),
+        Some(m) => (f(m), bracket(lang, &end(c.lo), &end(c.hi))),
         None => (
-            format!("more than {}", f(c.followup)),
+            tr!(lang, "report-more-than", value = f(c.followup)),
             match c.lo {
-                Some(lo) => format!("[{}, not reached]", f(lo)),
-                None => "interval not reached".to_string(),
+                Some(lo) => bracket(lang, &f(lo), &not_reached()),
+                None => tr!(lang, "report-interval-not-reached"),
             },
         ),
     };
     let note = if c.censored > 0 {
         format!(
             "<br><span class=\"ci\">{}</span>",
-            escape(&c.censored_note())
+            escape(&censored_note(lang, c))
         )
     } else {
         String::new()
@@ -361,7 +391,24 @@ fn censored_cell(c: &CensoredMedian, scale: Scale) -> String {
     )
 }
 
-fn durability_section(html: &mut String, d: &Durability, arms: &[String], intervals: Intervals) {
+/// `3 of 20 runs not halved by the end`: the words of [`CensoredMedian::censored_note`] in
+/// `lang`.
+pub(super) fn censored_note(lang: Lang, c: &CensoredMedian) -> String {
+    tr!(
+        lang,
+        "report-censored-note",
+        censored = c.censored.to_string(),
+        n = c.n.to_string(),
+    )
+}
+
+fn durability_section(
+    html: &mut String,
+    lang: Lang,
+    d: &Durability,
+    arms: &[String],
+    intervals: Intervals,
+) {
     let shown: Vec<&String> = arms
         .iter()
         .filter(|a| d.get(a, DurabilityMetric::PeakGainB.name()).is_some())
@@ -369,53 +416,70 @@ fn durability_section(html: &mut String, d: &Durability, arms: &[String], interv
     if shown.is_empty() {
         return;
     }
-    let _ = write!(html, "<h2>Durability</h2><p>Mean over replications with its {} in brackets. Months are months of working days (250 a year); 6 and 12 months count from the last day of the programme. The half-life can run past the recorded period (censored); it is the Kaplan-Meier median over replications with its 95% Brookmeyer-Crowley interval, \"more than\" the recorded months when half the replications or more had not halved by then, and the number of replications censored beneath it.{}</p><table><tr><th>arm</th>", intervals.long(), if focus(d, arms) == Focus::RuleBreaksAndNps { " This scenario is about rule breaks and customers more than about B (see the reading): read the NPS column first, and the cost of rule breaks in the cost section; B's columns show what the programmes do to customer-oriented behaviour on the way." } else { "" });
+    let focus_note = if focus(d, arms) == Focus::RuleBreaksAndNps {
+        format!(" {}", tr!(lang, "report-durability-focus"))
+    } else {
+        String::new()
+    };
+    let _ = write!(
+        html,
+        "<h2>{}</h2><p>{}{}</p><table><tr><th>{}</th>",
+        escape(&tr!(lang, "report-durability-heading")),
+        tr!(
+            lang,
+            "report-durability-intro",
+            interval = interval_long(lang, intervals)
+        ),
+        focus_note,
+        escape(&tr!(lang, "report-col-arm")),
+    );
     for (_, head, _) in TABLE {
-        let _ = write!(html, "<th>{}</th>", escape(head));
+        let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, head)));
     }
     html.push_str("</tr>");
     for a in shown {
-        let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(a)));
+        let _ = write!(html, "<tr><th>{}</th>", escape(&arm_label(lang, a)));
         for (metric, _, scale) in TABLE {
-            html.push_str(&stat_cell(d.get(a, metric.name()), scale));
+            html.push_str(&stat_cell(lang, d.get(a, metric.name()), scale));
         }
         html.push_str("</tr>");
     }
     html.push_str("</table>");
 }
 
-fn caption(kind: &ChartKind) -> String {
+fn caption(lang: Lang, kind: &ChartKind) -> String {
     match kind {
         ChartKind::Timeseries { metric } => {
             let info = plot::metrics::metric_info(metric);
-            format!("{} ({}), every arm over time.", info.title, info.y_desc)
+            tr!(
+                lang,
+                "report-caption-timeseries",
+                title = term(lang, "metric", metric, &info.title),
+                unit = term(lang, "metric-unit", metric, &info.y_desc),
+            )
         }
-        ChartKind::Iceberg { arm } => format!(
-            "The iceberg of {}: visible behaviour above the waterline, norm, habit, reward expectancy and understanding below it.",
-            arm_label(arm)
-        ),
-        ChartKind::Durability => {
-            "How large the gain in B is at its peak and 6 and 12 months after the programme, and how fast it halves.".into()
+        ChartKind::Iceberg { arm } => {
+            tr!(lang, "report-caption-iceberg", arm = arm_label(lang, arm))
         }
-        ChartKind::Drives => {
-            "Visible behaviour of employees grouped by their dominant drive, per arm.".into()
-        }
-        ChartKind::Costs => "Each arm's cumulative cost to the end of the recorded period (euro, mean over runs) in its two parts: the programmes' interventions and the rule breaks, with their total beside the bar. The baseline runs no programme, so its cost is rule breaks alone.".into(),
-        ChartKind::CostBenefit => "Each programme's intervention cost over baseline (euro) against the NPS gain over baseline still there 12 months after the programme ends (NPS points); whiskers are intervals over runs.".into(),
+        ChartKind::Durability => tr!(lang, "report-caption-durability"),
+        ChartKind::Drives => tr!(lang, "report-caption-drives"),
+        ChartKind::Costs => tr!(lang, "report-caption-costs"),
+        ChartKind::CostBenefit => tr!(lang, "report-caption-cost-benefit"),
     }
 }
 
 pub(super) fn figure(
     html: &mut String,
+    lang: Lang,
     data: &RunData,
     kind: &ChartKind,
 ) -> Result<(), ReportError> {
     let svg = plot::render_svg_string(data, kind)?;
-    inline_figure(html, &kind.file_stem(), &svg, Some(&caption(kind)));
+    inline_figure(html, &kind.file_stem(), &svg, Some(&caption(lang, kind)));
     Ok(())
 }
 
-fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> {
+fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), ReportError> {
     let all = plot::available_charts(data);
     let is_main = |k: &ChartKind| match k {
         ChartKind::Timeseries { metric } => MAIN_SERIES.contains(&metric.as_str()),
@@ -424,7 +488,7 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
         // Drawn in the cost section.
         ChartKind::Costs | ChartKind::CostBenefit => true,
     };
-    html.push_str("<h2>Charts</h2>");
+    let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "report-charts")));
     let mut main: Vec<&ChartKind> = all
         .iter()
         .filter(|k| is_main(k) && !matches!(k, ChartKind::Costs | ChartKind::CostBenefit))
@@ -438,16 +502,16 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
         _ => 100,
     });
     for k in main {
-        figure(html, data, k)?;
+        figure(html, lang, data, k)?;
     }
     let icebergs: Vec<&ChartKind> = all
         .iter()
         .filter(|k| matches!(k, ChartKind::Iceberg { .. }))
         .collect();
     if !icebergs.is_empty() {
-        html.push_str("<h2>Above and below the waterline</h2>");
+        let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "report-waterline")));
         for k in icebergs {
-            figure(html, data, k)?;
+            figure(html, lang, data, k)?;
         }
     }
     let rest: Vec<&ChartKind> = all
@@ -457,19 +521,26 @@ fn charts_section(html: &mut String, data: &RunData) -> Result<(), ReportError> 
     if !rest.is_empty() {
         let _ = write!(
             html,
-            "<details><summary>{} further metrics</summary>",
-            rest.len()
+            "<details><summary>{}</summary>",
+            escape(&tr!(
+                lang,
+                "report-further-metrics",
+                count = rest.len().to_string()
+            ))
         );
         for k in rest {
-            figure(html, data, k)?;
+            figure(html, lang, data, k)?;
         }
         html.push_str("</details>");
     }
     let left_out = plot::charts_left_out(data);
     if !left_out.is_empty() {
-        html.push_str(
-            "<p class=\"sub\">Not drawn, because a chart would show one flat line:</p><ul>",
+        let _ = write!(
+            html,
+            "<p class=\"sub\">{}</p><ul>",
+            escape(&tr!(lang, "report-not-drawn"))
         );
+        // lang: the reasons are the plot module's words (English until it takes a language).
         for reason in left_out {
             let _ = write!(html, "<li>{}</li>", escape(&reason));
         }
@@ -487,44 +558,81 @@ fn written_days(v: &Value) -> Option<(String, i64)> {
     }
 }
 
-fn intervention_text(i: &Value) -> String {
+fn intervention_text(lang: Lang, i: &Value) -> String {
     let f = |k: &str| i.get(k).map(cell).unwrap_or_default();
     let day = |k: &str| i.get(k).and_then(written_days);
     let start = match day("start") {
-        Some((t, d)) if i["start"].is_string() => format!("from {t} (day {d})"),
-        _ => format!(
-            "from day {}",
-            i.get("start")
+        Some((t, d)) if i["start"].is_string() => tr!(
+            lang,
+            "report-from-written",
+            written = t,
+            day = d.to_string()
+        ),
+        _ => tr!(
+            lang,
+            "report-from-day",
+            day = i
+                .get("start")
                 .filter(|v| !v.is_null())
                 .map(cell)
-                .unwrap_or_else(|| "(after the previous)".into())
+                .unwrap_or_else(|| tr!(lang, "report-after-previous"))
         ),
     };
     let duration = match day("duration") {
-        Some((t, d)) if i["duration"].is_string() => format!("for {t} ({d} days)"),
-        _ => format!("for {} days", f("duration")),
+        Some((t, d)) if i["duration"].is_string() => tr!(
+            lang,
+            "report-for-written",
+            written = t,
+            days = d.to_string()
+        ),
+        _ => tr!(lang, "report-for-days", days = f("duration")),
     };
-    let mut t = format!("{} {start} {duration}", f("kind").replace('_', " "));
+    let kind = f("kind");
+    let mut t = format!(
+        "{} {start} {duration}",
+        term(lang, "kind", &kind, &kind.replace('_', " "))
+    );
     match day("interval") {
         Some((w, d)) if d > 1 && i["interval"].is_string() => {
-            let _ = write!(t, ", every {w} ({d} days)");
+            let _ = write!(
+                t,
+                ", {}",
+                tr!(
+                    lang,
+                    "report-every-written",
+                    written = w,
+                    days = d.to_string()
+                )
+            );
         }
         Some((_, d)) if d > 1 => {
-            let _ = write!(t, ", every {} days", f("interval"));
+            let _ = write!(
+                t,
+                ", {}",
+                tr!(lang, "report-every-days", days = f("interval"))
+            );
         }
         _ => {}
     }
     if f("schedule") == "variable_ratio" {
-        let _ = write!(t, ", rewards on a variable ratio of {}", f("ratio"));
+        let _ = write!(
+            t,
+            ", {}",
+            tr!(lang, "report-variable-ratio", ratio = f("ratio"))
+        );
     }
-    let _ = write!(t, ", intensity {}", f("intensity"));
+    let _ = write!(
+        t,
+        ", {}",
+        tr!(lang, "report-intensity", intensity = f("intensity"))
+    );
     if f("target") != "all" && !f("target").is_empty() {
-        let _ = write!(t, ", target {}", f("target"));
+        let _ = write!(t, ", {}", tr!(lang, "report-target", target = f("target")));
     }
     t
 }
 
-fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
+fn arms_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>) {
     let Some(arms) = m
         .and_then(|m| m.scenario.as_ref())
         .and_then(|s| s.get("arms"))
@@ -532,8 +640,13 @@ fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
     else {
         return;
     };
-    html.push_str(
-        "<h2>Arms</h2><table><tr><th>arm</th><th>description</th><th>interventions</th></tr>",
+    let _ = write!(
+        html,
+        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(&tr!(lang, "report-arms-heading")),
+        escape(&tr!(lang, "report-col-arm")),
+        escape(&tr!(lang, "report-col-description")),
+        escape(&tr!(lang, "report-col-interventions")),
     );
     for a in arms {
         let name = a.get("name").map(cell).unwrap_or_default();
@@ -541,10 +654,10 @@ fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
         let items: Vec<String> = a
             .get("interventions")
             .and_then(Value::as_array)
-            .map(|v| v.iter().map(intervention_text).collect())
+            .map(|v| v.iter().map(|i| intervention_text(lang, i)).collect())
             .unwrap_or_default();
         let list = if items.is_empty() {
-            "none".to_string()
+            escape(&tr!(lang, "report-no-interventions"))
         } else {
             items
                 .iter()
@@ -555,7 +668,7 @@ fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
         let _ = write!(
             html,
             "<tr><th>{}</th><td>{}</td><td>{}</td></tr>",
-            escape(&arm_label(&name)),
+            escape(&arm_label(lang, &name)),
             escape(&desc),
             list
         );
@@ -563,7 +676,7 @@ fn arms_section(html: &mut String, m: Option<&ManifestRecord>) {
     html.push_str("</table>");
 }
 
-fn parameters_section(html: &mut String, m: Option<&ManifestRecord>) {
+fn parameters_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>) {
     let Some(sc) = m.and_then(|m| m.scenario.as_ref()) else {
         return;
     };
@@ -585,8 +698,22 @@ fn parameters_section(html: &mut String, m: Option<&ManifestRecord>) {
         .count();
     let _ = write!(
         html,
-        "<h2>Parameters</h2><p>{} parameters; <span class=\"changed\">{changed} differ from the model's defaults</span> (in bold). Every parameter, its equation and its source are documented in <code>docs/model.md</code>.</p><details><summary>Show all parameters</summary><table><tr><th>parameter</th><th>value</th><th>default</th></tr>",
-        rows.len()
+        "<h2>{}</h2><p>{}</p><details><summary>{}</summary><table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(&tr!(lang, "report-parameters-heading")),
+        tr!(
+            lang,
+            "report-parameters-intro",
+            count = rows.len().to_string(),
+            changed = format!(
+                "<span class=\"changed\">{}</span>",
+                escape(&tr!(lang, "report-parameters-changed", changed = changed.to_string()))
+            ),
+            file = "<code>docs/model.md</code>",
+        ),
+        escape(&tr!(lang, "report-parameters-show")),
+        escape(&tr!(lang, "report-col-parameter")),
+        escape(&tr!(lang, "report-col-value")),
+        escape(&tr!(lang, "report-col-default")),
     );
     for (k, v) in &rows {
         let default = defaults.iter().find(|(dk, _)| dk == k).map(|(_, dv)| dv);
@@ -603,8 +730,9 @@ fn parameters_section(html: &mut String, m: Option<&ManifestRecord>) {
     html.push_str("</table></details>");
 }
 
-/// Builds the report of the results in `dir` (CSV files plus `manifest.json` if present).
-pub fn render_report(dir: &Path) -> Result<String, ReportError> {
+/// Builds the report of the results in `dir` (CSV files plus `manifest.json` if present), in
+/// `lang`.
+pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     let data = plot::load_run_dir(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
         return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
@@ -614,26 +742,52 @@ pub fn render_report(dir: &Path) -> Result<String, ReportError> {
     let mut html = String::new();
     head(
         &mut html,
-        &format!("{} · undercurrent report", data.scenario),
+        lang,
+        &tr!(lang, "report-title", scenario = data.scenario.clone()),
     );
-    summary_section(&mut html, m, &data);
-    reading_section(&mut html, &data);
-    durability_section(&mut html, &data.durability, &data.arms, data.intervals);
+    summary_section(&mut html, lang, m, &data);
+    reading_section(&mut html, lang, &data);
+    durability_section(
+        &mut html,
+        lang,
+        &data.durability,
+        &data.arms,
+        data.intervals,
+    );
     super::claims::claims_section(
         &mut html,
+        lang,
         &super::claims::load_claims(dir)?,
-        data.intervals.long(),
+        &interval_long(lang, data.intervals),
     );
-    super::costs::cost_section(&mut html, &data, m)?;
-    charts_section(&mut html, &data)?;
-    arms_section(&mut html, m);
-    parameters_section(&mut html, m);
-    let _ = writeln!(html, "<h2>Method</h2><p>Each replication builds the organisation from its own seed, runs it without intervention through the burn-in so that it starts from its steady state, and then runs every arm from that same state with the same random streams. Confidence intervals use the t distribution over replications.{} The model, its equations and every parameter's source are in <code>docs/model.md</code><span class=\"screen-only\">; the numbers behind this report are in <code>timeseries.csv</code> and <code>durability.csv</code> next to it</span>.</p></body></html>", method_intervals(data.intervals));
+    super::costs::cost_section(&mut html, lang, &data, m)?;
+    charts_section(&mut html, lang, &data)?;
+    arms_section(&mut html, lang, m);
+    parameters_section(&mut html, lang, m);
+    let _ = writeln!(
+        html,
+        "<h2>{}</h2><p>{}{} {}<span class=\"screen-only\">{}</span>.</p></body></html>",
+        escape(&tr!(lang, "report-method-heading")),
+        tr!(lang, "report-method"),
+        method_intervals(lang, data.intervals),
+        tr!(
+            lang,
+            "report-method-model",
+            file = "<code>docs/model.md</code>"
+        ),
+        tr!(
+            lang,
+            "report-method-numbers",
+            timeseries = "<code>timeseries.csv</code>",
+            durability = "<code>durability.csv</code>",
+        ),
+    );
     Ok(html)
 }
 
-/// The report of a sweep: what was varied, every sweep chart, and the sensitivity table.
-pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
+/// The report of a sweep: what was varied, every sweep chart, and the sensitivity table, in
+/// `lang`.
+pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg};
     let data = load_sweep_dir(dir)?;
     let manifest = load_manifest(dir)?;
@@ -642,41 +796,65 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
     let mut html = String::new();
     head(
         &mut html,
-        &format!("{} · undercurrent sweep report", data.name),
+        lang,
+        &tr!(lang, "sweep-report-title", name = data.name.clone()),
     );
     let _ = write!(
         html,
-        "<h1>{}</h1><p class=\"sub\">{}</p><h2>Sweep</h2>",
+        "<h1>{}</h1><p class=\"sub\">{}</p><h2>{}</h2>",
         escape(&data.name),
-        escape(&top(|m| text(m.description.as_ref())))
+        escape(&top(|m| text(m.description.as_ref()))),
+        escape(&tr!(lang, "sweep-report-sweep")),
     );
     let rows = [
-        ("design", top(|m| text(m.design.as_ref()))),
-        ("design points", top(|m| number(m.points))),
-        ("replications per point", top(|m| number(m.replications))),
-        ("runs", top(|m| number(m.runs))),
-        ("master seed", top(|m| number(m.seed))),
-        ("arms", arm_list(&data.arms)),
-        ("produced by", produced_by(m)),
+        ("sweep-report-design", top(|m| text(m.design.as_ref()))),
+        ("sweep-report-points", top(|m| number(m.points))),
+        (
+            "sweep-report-replications-per-point",
+            top(|m| number(m.replications)),
+        ),
+        ("sweep-report-runs", top(|m| number(m.runs))),
+        ("report-master-seed", top(|m| number(m.seed))),
+        ("report-arms", arm_list(lang, &data.arms)),
+        ("report-produced-by", produced_by(lang, m)),
     ];
+    let rows: Vec<(String, String)> = rows.into_iter().map(|(k, v)| (tr!(lang, k), v)).collect();
     key_value_table(&mut html, &rows);
-    html.push_str("<h2>Swept parameters</h2><table><tr><th>parameter</th><th>key</th><th>from</th><th>to</th></tr>");
+    let _ = write!(
+        html,
+        "<h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        escape(&tr!(lang, "sweep-report-swept")),
+        escape(&tr!(lang, "report-col-parameter")),
+        escape(&tr!(lang, "sweep-report-col-key")),
+        escape(&tr!(lang, "sweep-report-col-from")),
+        escape(&tr!(lang, "sweep-report-col-to")),
+    );
     for a in m.map(|m| m.axes.as_slice()).unwrap_or_default() {
+        let key = text(a.key.as_ref());
         let _ = write!(
             html,
             "<tr><th>{}</th><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            escape(&text(a.name.as_ref())),
-            escape(&text(a.key.as_ref())),
+            escape(&term(lang, "param", &key, &text(a.name.as_ref()))),
+            escape(&key),
             escape(&number(a.min)),
             escape(&number(a.max))
         );
     }
-    html.push_str("</table><h2>Charts</h2>");
+    let _ = write!(
+        html,
+        "</table><h2>{}</h2>",
+        escape(&tr!(lang, "report-charts"))
+    );
+    // lang: the sweep charts are drawn in the plot module's words.
     for c in sweep_charts(&data) {
         inline_figure(&mut html, &c.file_stem(), &sweep_svg(&data, &c)?, None);
     }
     if !data.sensitivity.is_empty() {
-        html.push_str("<h2>Sensitivity indices</h2>");
+        let _ = write!(
+            html,
+            "<h2>{}</h2>",
+            escape(&tr!(lang, "sweep-report-sensitivity"))
+        );
         let mut warned: Vec<(&str, &str)> = Vec::new();
         for r in &data.sensitivity {
             if let Some(share) = r.censored_share.filter(|s| *s > 0.0) {
@@ -684,25 +862,46 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
                     warned.push((&r.arm, &r.metric));
                     let _ = write!(
                         html,
-                        "<p class=\"changed\">Warning: {} of {} was cut at the horizon (censored) in {:.0}% of runs; its indices apportion the mean of durations cut there, not of the durations.</p>",
-                        escape(&r.metric),
-                        escape(&arm_label(&r.arm)),
-                        100.0 * share
+                        "<p class=\"changed\">{}</p>",
+                        escape(&tr!(
+                            lang,
+                            "sweep-report-censored-warning",
+                            metric = r.metric.clone(),
+                            arm = arm_label(lang, &r.arm),
+                            share = n::percent(lang, share, 0),
+                        )),
                     );
                 }
             }
         }
-        html.push_str("<table><tr><th>arm</th><th>output</th><th>parameter</th><th>index</th><th>estimate</th><th>95% CI</th></tr>");
+        let _ = write!(html, "<table><tr>");
+        for id in [
+            "report-col-arm",
+            "sweep-report-col-output",
+            "report-col-parameter",
+            "sweep-report-col-index",
+            "sweep-report-col-estimate",
+            "sweep-report-col-ci",
+        ] {
+            let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, id)));
+        }
+        html.push_str("</tr>");
         for r in &data.sensitivity {
-            let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "NA".into());
+            // Indices as the table has always written them (a hyphen for a minus), with the
+            // language's decimal sign.
+            let three = |v: f64| match lang {
+                Lang::Nl => format!("{v:.3}").replace('.', ","),
+                Lang::En | Lang::Pseudo => format!("{v:.3}"),
+            };
+            let f = |x: Option<f64>| x.map_or_else(|| n::missing(lang).into(), three);
             let ci = match (r.ci_lo, r.ci_hi) {
-                (Some(lo), Some(hi)) => format!("[{lo:.3}, {hi:.3}]"),
+                (Some(lo), Some(hi)) => bracket(lang, &three(lo), &three(hi)),
                 _ => "—".into(),
             };
             let _ = write!(
                 html,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                escape(&arm_label(&r.arm)),
+                escape(&arm_label(lang, &r.arm)),
                 escape(&r.metric),
                 escape(&r.parameter),
                 escape(&r.index),
@@ -712,18 +911,30 @@ pub fn render_sweep_report(dir: &Path) -> Result<String, ReportError> {
         }
         html.push_str("</table>");
     }
-    html.push_str("<h2>Method</h2><p>Every design point runs the base scenario with the swept parameters set; replication r of every point uses the same seed (common random numbers across points and arms, unless the experiment turns that off), so differences between points are the parameters' effects. Means and 95% t-intervals are over a point's replications, except for the half-life, which can run past the horizon: its value is the Kaplan-Meier median over the point's replications (\"more than\" when not reached, with the share of runs censored); sensitivity indices of a half-life apportion the mean of half-lives cut at the horizon; the numbers are in <code>points.csv</code> and <code>runs.csv</code> next to this file, the format in <code>experiments/README.md</code>.</p></body></html>\n");
+    let _ = writeln!(
+        html,
+        "<h2>{}</h2><p>{}</p></body></html>",
+        escape(&tr!(lang, "report-method-heading")),
+        tr!(
+            lang,
+            "sweep-report-method",
+            points = "<code>points.csv</code>",
+            runs = "<code>runs.csv</code>",
+            readme = "<code>experiments/README.md</code>",
+        )
+    );
     Ok(html)
 }
 
-/// Writes `dir/report.html` atomically (a run's, a sweep's or a calibration's) and returns its path.
-pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
+/// Writes `dir/report.html` atomically (a run's, a sweep's or a calibration's) in `lang` and
+/// returns its path.
+pub fn write_report(lang: Lang, dir: &Path) -> Result<PathBuf, ReportError> {
     let html = if crate::plot::sweep::is_sweep_dir(dir) {
-        render_sweep_report(dir)?
+        render_sweep_report(lang, dir)?
     } else if crate::plot::calibration::is_calibration_dir(dir) {
-        super::calibration::render_calibration_report(dir)?
+        super::calibration::render_calibration_report(lang, dir)?
     } else {
-        render_report(dir)?
+        render_report(lang, dir)?
     };
     let path = dir.join("report.html");
     write_atomic(&path, html.as_bytes()).map_err(|source| ReportError::Write {
@@ -734,12 +945,17 @@ pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
 }
 
 /// The Method section's sentence on parameter uncertainty: empty for an ordinary run.
-fn method_intervals(intervals: Intervals) -> &'static str {
+fn method_intervals(lang: Lang, intervals: Intervals) -> String {
     match intervals {
-        Intervals::Chance => "",
-        Intervals::ChanceAndParameters => {
-            " This run drew each replication's parameters from a calibration's posterior (posterior_draws.csv lists them), so its intervals cover what is not known about the organisation as well as chance."
-        }
+        Intervals::Chance => String::new(),
+        Intervals::ChanceAndParameters => format!(
+            " {}",
+            tr!(
+                lang,
+                "report-method-posterior",
+                file = "posterior_draws.csv"
+            )
+        ),
     }
 }
 
@@ -751,12 +967,12 @@ mod tests {
     fn an_intervention_in_months_is_described_with_its_working_days() {
         let days = serde_json::json!({"kind": "coaching", "start": 125, "duration": 20, "interval": 5, "intensity": 1.0, "target": "all"});
         assert_eq!(
-            intervention_text(&days),
+            intervention_text(Lang::En, &days),
             "coaching from day 125 for 20 days, every 5 days, intensity 1.0"
         );
         let months = serde_json::json!({"kind": "coaching", "start": "6 months", "duration": "4 weeks", "interval": "1 week", "intensity": 1.0, "target": "all"});
         assert_eq!(
-            intervention_text(&months),
+            intervention_text(Lang::En, &months),
             "coaching from 6 months (day 125) for 4 weeks (20 days), every 1 week (5 days), intensity 1.0"
         );
     }
@@ -789,12 +1005,12 @@ mod tests {
             ..ManifestRecord::default()
         };
         assert_eq!(
-            produced_by(Some(&m(Some(true)))),
+            produced_by(Lang::En, Some(&m(Some(true)))),
             "undercurrent 0.1.0 (commit abc with uncommitted changes)"
         );
         for clean in [Some(false), None] {
             assert_eq!(
-                produced_by(Some(&m(clean))),
+                produced_by(Lang::En, Some(&m(clean))),
                 "undercurrent 0.1.0 (commit abc)"
             );
         }

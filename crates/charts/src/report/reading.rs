@@ -22,8 +22,8 @@
 //!   raising B, the reading leads with rule breaks and NPS and says so.
 
 use crate::metrics::survival::CensoredMedian;
-use crate::numbers;
 use crate::plot::data::{Durability, Stat, DAYS_PER_MONTH};
+use undercurrent_text::{numbers, tr, Lang};
 
 /// One paragraph of the reading: a heading (an arm, or the comparison) and its sentences.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,9 +32,11 @@ pub struct Paragraph {
     pub sentences: Vec<String>,
 }
 
-/// Display name of an arm: `training_only` → `training only`.
-pub fn arm_label(arm: &str) -> String {
-    arm.replace('_', " ")
+/// Display name of an arm: `training_only` → `training only`; in another language the
+/// catalogue's name of a preset's arm (`term-arm-training-only`), else the same words (an
+/// arm's name is the scenario writer's, not ours to translate).
+pub fn arm_label(lang: Lang, arm: &str) -> String {
+    undercurrent_text::term(lang, "arm", arm, &arm.replace('_', " "))
 }
 
 /// The smallest change in B (a propensity on a 0–1 scale) the reading calls an effect.
@@ -82,10 +84,10 @@ impl Quantity {
         }
     }
 
-    fn fmt(self, x: f64) -> String {
+    fn fmt(self, lang: Lang, x: f64) -> String {
         match self {
-            Quantity::B | Quantity::Nps => numbers::sig(x),
-            Quantity::Euro(_) => numbers::euro(x),
+            Quantity::B | Quantity::Nps => numbers::sig(lang, x),
+            Quantity::Euro(_) => numbers::euro(lang, x),
         }
     }
 }
@@ -151,49 +153,77 @@ fn compare(a: &Stat, b: &Stat, q: Quantity) -> Option<Verdict> {
     )
 }
 
-fn pct(x: f64) -> String {
-    numbers::percent(x)
+fn pct(lang: Lang, x: f64) -> String {
+    numbers::percent(lang, x, 0)
 }
 
-fn months(days: f64) -> String {
-    format!("{} months", numbers::fixed(days / DAYS_PER_MONTH, 1))
+fn months(lang: Lang, days: f64) -> String {
+    tr!(
+        lang,
+        "reading-months",
+        months = numbers::fixed(lang, days / DAYS_PER_MONTH, 1)
+    )
 }
 
 /// A censorable duration in months, in words: `9.6 [7.2, 12.0] months`, `more than 22.0
-/// months (interval not reached)`; see [`CensoredMedian::text`].
-pub fn censored_months(c: &CensoredMedian) -> String {
-    let text = c.text(|d| numbers::fixed(d / DAYS_PER_MONTH, 1));
-    match text.find(" (") {
-        Some(i) => format!("{} months{}", &text[..i], &text[i..]),
-        None => format!("{text} months"),
+/// months (interval not reached)`; see [`CensoredMedian::text`], whose English this is.
+pub fn censored_months(lang: Lang, c: &CensoredMedian) -> String {
+    let f = |d: f64| numbers::fixed(lang, d / DAYS_PER_MONTH, 1);
+    if c.n == 0 {
+        return numbers::missing(lang).to_string();
+    }
+    let not_reached = || tr!(lang, "reading-not-reached");
+    let end = |x: Option<f64>| x.map_or_else(not_reached, f);
+    let pair = |a: String, b: String| match lang {
+        Lang::Nl => format!("[{a}; {b}]"),
+        Lang::En | Lang::Pseudo => format!("[{a}, {b}]"),
+    };
+    match (c.median, c.lo) {
+        (Some(m), _) => tr!(
+            lang,
+            "reading-months-interval",
+            months = f(m),
+            interval = pair(end(c.lo), end(c.hi))
+        ),
+        (None, Some(lo)) => tr!(
+            lang,
+            "reading-more-than-months-interval",
+            months = f(c.followup),
+            interval = pair(f(lo), not_reached())
+        ),
+        (None, None) => tr!(
+            lang,
+            "reading-more-than-months-no-interval",
+            months = f(c.followup)
+        ),
     }
 }
 
 /// `mean [lo, hi]` with the formatter `f`, or just the mean when the interval is missing.
-fn with_ci(s: &Stat, f: impl Fn(f64) -> String) -> String {
+fn with_ci(lang: Lang, s: &Stat, f: impl Fn(f64) -> String) -> String {
     let Some(m) = s.mean else {
-        return "NA".to_string();
+        return numbers::missing(lang).to_string();
     };
     match s.ci() {
-        Some((lo, hi)) => format!("{} {}", f(m), numbers::interval(lo, hi, &f)),
+        Some((lo, hi)) => format!("{} {}", f(m), numbers::interval(lang, lo, hi, &f)),
         None => f(m),
     }
 }
 
 /// The size of a measurable change without its sign, its interval's ends as sizes too
 /// (`−0.036 [−0.037, −0.035]` → `0.036 [0.035, 0.037]`): the direction goes in the verb.
-fn size_ci(s: &Stat, q: Quantity) -> String {
+fn size_ci(lang: Lang, s: &Stat, q: Quantity) -> String {
     let Some(m) = s.mean else {
-        return "NA".to_string();
+        return numbers::missing(lang).to_string();
     };
-    let f = |x: f64| q.fmt(x);
+    let f = |x: f64| q.fmt(lang, x);
     match s.ci() {
         Some((lo, hi)) => {
             let (a, b) = (lo.abs(), hi.abs());
             format!(
                 "{} {}",
                 f(m.abs()),
-                numbers::interval(a.min(b), a.max(b), f)
+                numbers::interval(lang, a.min(b), a.max(b), f)
             )
         }
         None => f(m.abs()),
@@ -201,16 +231,16 @@ fn size_ci(s: &Stat, q: Quantity) -> String {
 }
 
 /// A difference whose direction the sentence does not claim, signed.
-fn signed_ci(s: &Stat) -> String {
-    with_ci(s, numbers::sig_signed)
+fn signed_ci(lang: Lang, s: &Stat) -> String {
+    with_ci(lang, s, |x| numbers::sig_signed(lang, x))
 }
 
-/// "a", "a and b", "a, b and c".
-fn join_and(names: &[String]) -> String {
+/// "a", "a and b", "a, b and c" (Dutch "a, b en c").
+fn join_and(lang: Lang, names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), tr!(lang, "reading-and")),
     }
 }
 
@@ -269,22 +299,27 @@ pub fn focus(d: &Durability, arms: &[String]) -> Focus {
 }
 
 /// Why a difference is no effect, for the sentence that says so.
-fn why_none(s: &Stat, q: Quantity) -> String {
-    let covers_zero = s.ci().is_some_and(|(lo, hi)| lo <= 0.0 && hi >= 0.0);
+fn why_none(lang: Lang, s: &Stat, q: Quantity) -> String {
     match q {
-        _ if covers_zero || s.mean == Some(0.0) => "cannot be told apart from zero".to_string(),
-        Quantity::B => format!(
-            "is below the {} this reading counts as an effect on B (Cohen's d about 0.1)",
-            numbers::sig(NEGLIGIBLE_B)
+        _ if covers_zero(s) => tr!(lang, "reading-why-zero"),
+        Quantity::B => tr!(
+            lang,
+            "reading-why-below-b",
+            threshold = numbers::sig(lang, NEGLIGIBLE_B),
+            d = numbers::fixed(lang, 0.1, 1),
         ),
-        Quantity::Nps => {
-            "is below half a point, which rounds away in any published NPS".to_string()
-        }
-        Quantity::Euro(_) => format!(
-            "is below {} of the programme's own cost",
-            pct(NEGLIGIBLE_RULE_BREAK_SHARE)
+        Quantity::Nps => tr!(lang, "reading-why-below-nps"),
+        Quantity::Euro(_) => tr!(
+            lang,
+            "reading-why-below-cost",
+            share = pct(lang, NEGLIGIBLE_RULE_BREAK_SHARE)
         ),
     }
+}
+
+/// Whether a difference cannot be told from zero: its interval covers it, or it is zero.
+fn covers_zero(s: &Stat) -> bool {
+    s.ci().is_some_and(|(lo, hi)| lo <= 0.0 && hi >= 0.0) || s.mean == Some(0.0)
 }
 
 /// The leaders of one comparison across programmes: the arm with the extreme mean and every
@@ -335,16 +370,20 @@ fn rank(
     })
 }
 
-fn labels(arms: &[String]) -> String {
-    join_and(&arms.iter().map(|a| arm_label(a)).collect::<Vec<_>>())
+fn labels(lang: Lang, arms: &[String]) -> String {
+    join_and(
+        lang,
+        &arms.iter().map(|a| arm_label(lang, a)).collect::<Vec<_>>(),
+    )
 }
 
 /// The means of `arms` for `metric`, signed: `+0.105 and +0.105`.
-fn means(d: &Durability, arms: &[String], metric: &str, f: fn(f64) -> String) -> String {
+fn means(lang: Lang, d: &Durability, arms: &[String], metric: &str) -> String {
     join_and(
+        lang,
         &arms
             .iter()
-            .filter_map(|a| d.mean(a, metric).map(f))
+            .filter_map(|a| d.mean(a, metric).map(|x| numbers::sig_signed(lang, x)))
             .collect::<Vec<_>>(),
     )
 }
@@ -352,30 +391,30 @@ fn means(d: &Durability, arms: &[String], metric: &str, f: fn(f64) -> String) ->
 /// How one comparison of a gain in B is said: its subject and when.
 struct GainWords {
     metric: &'static str,
-    /// "peak gain in B", "gain in B 12 months after the programmes end".
+    /// The catalogue id of "peak gain in B", "gain in B 12 months after the programmes end".
     what: &'static str,
 }
 
 const PEAK: GainWords = GainWords {
     metric: "peak_gain_B",
-    what: "peak gain in B",
+    what: "reading-what-peak",
 };
 const LASTING: GainWords = GainWords {
     metric: "gain_12m_B",
-    what: "gain in B left 12 months after the programmes end",
+    what: "reading-what-lasting",
 };
 
 /// The comparison of a gain in B across programmes, in one of five forms: none measurable;
 /// only some measurable; all about the same (no "largest"); one largest; several largest and
 /// about the same. `None` with fewer than two programmes.
-fn largest_b_gain(d: &Durability, progs: &[String], w: &GainWords) -> Option<String> {
+fn largest_b_gain(lang: Lang, d: &Durability, progs: &[String], w: &GainWords) -> Option<String> {
     let r = rank(d, progs, w.metric, |_| Quantity::B, true)?;
-    let vals = |arms: &[String]| means(d, arms, w.metric, numbers::sig_signed);
+    let what = tr!(lang, w.what);
+    let vals = |arms: &[String]| means(lang, d, arms, w.metric);
     let raises = |a: &String| effect(&stat(d, a, w.metric), Quantity::B) == Some(Effect::Raises);
-    let verb = |arms: &[String]| if arms.len() == 1 { "gives" } else { "give" };
     let raisers: Vec<String> = progs.iter().filter(|a| raises(a)).cloned().collect();
     Some(if raisers.is_empty() {
-        format!("No programme gives a measurable {}.", w.what)
+        tr!(lang, "reading-gain-none", what = what)
     } else if r.rest.is_empty() {
         let ms: Vec<f64> = r
             .leaders
@@ -388,41 +427,46 @@ fn largest_b_gain(d: &Durability, progs: &[String], w: &GainWords) -> Option<Str
                 (l.min(*m), h.max(*m))
             });
         let range = if lo == hi {
-            format!("{} each", numbers::sig_signed(lo))
+            tr!(
+                lang,
+                "reading-range-each",
+                value = numbers::sig_signed(lang, lo)
+            )
         } else {
-            format!(
-                "{} to {}: differences within chance or below the {} this reading counts as an effect on B",
-                numbers::sig_signed(lo),
-                numbers::sig_signed(hi),
-                numbers::sig(NEGLIGIBLE_B)
+            tr!(
+                lang,
+                "reading-range",
+                low = numbers::sig_signed(lang, lo),
+                high = numbers::sig_signed(lang, hi),
+                threshold = numbers::sig(lang, NEGLIGIBLE_B)
             )
         };
-        format!(
-            "The programmes give about the same {} ({range}), so none is the largest.",
-            w.what
-        )
+        tr!(lang, "reading-gain-same", what = what, range = range)
     } else if r.rest.iter().all(|a| !raises(a)) && r.leaders.iter().all(raises) {
-        format!(
-            "Only {} {} a measurable {} ({}).",
-            labels(&r.leaders),
-            verb(&r.leaders),
-            w.what,
-            vals(&r.leaders)
+        tr!(
+            lang,
+            "reading-gain-only",
+            arms = labels(lang, &r.leaders),
+            count = r.leaders.len(),
+            what = what,
+            values = vals(&r.leaders)
         )
     } else if r.leaders.len() == 1 {
-        format!(
-            "The largest {} comes from {} ({}).",
-            w.what,
-            labels(&r.leaders),
-            with_ci(&r.best, numbers::sig_signed)
+        tr!(
+            lang,
+            "reading-gain-largest",
+            what = what,
+            arms = labels(lang, &r.leaders),
+            value = with_ci(lang, &r.best, |x| numbers::sig_signed(lang, x))
         )
     } else {
-        format!(
-            "{} give the largest {}, about the same ({}).",
-            capitalise(&labels(&r.leaders)),
-            w.what,
-            vals(&r.leaders)
-        )
+        capitalise(&tr!(
+            lang,
+            "reading-gain-largest-several",
+            arms = labels(lang, &r.leaders),
+            what = what,
+            values = vals(&r.leaders)
+        ))
     })
 }
 
@@ -469,7 +513,7 @@ fn half_life(d: &Durability, arm: &str) -> Option<HalfLife> {
 /// never fades fastest; it counts as longer than the leader only when its follow-up already
 /// passes the leader's median, otherwise the two cannot be ordered and no arm is named. When
 /// every programme ties, none fades fastest.
-fn fastest_fading(d: &Durability, progs: &[String]) -> Option<String> {
+fn fastest_fading(lang: Lang, d: &Durability, progs: &[String]) -> Option<String> {
     let lives: Vec<(&String, HalfLife)> = progs
         .iter()
         .filter(|a| effect(&stat(d, a, "peak_gain_B"), Quantity::B) == Some(Effect::Raises))
@@ -486,10 +530,7 @@ fn fastest_fading(d: &Durability, progs: &[String]) -> Option<String> {
         })
         .collect();
     let Some(&(_, m0, lo0, hi0)) = reached.iter().min_by(|x, y| x.1.total_cmp(&y.1)) else {
-        return Some(
-            "No programme's gain had halved in half the runs by the end of the recorded period, so none can be said to fade fastest."
-                .to_string(),
-        );
+        return Some(tr!(lang, "reading-fading-none"));
     };
     let mut leaders = Vec::new();
     for (a, h) in &lives {
@@ -505,32 +546,29 @@ fn fastest_fading(d: &Durability, progs: &[String]) -> Option<String> {
         }
     }
     if leaders.len() == lives.len() {
-        return Some(format!(
-            "The gains of {} halve at about the same pace: their median half-lives' intervals overlap.",
-            labels(&leaders)
+        return Some(tr!(
+            lang,
+            "reading-fading-same",
+            arms = labels(lang, &leaders)
         ));
     }
-    let one = leaders.len() == 1;
     let values = join_and(
+        lang,
         &leaders
             .iter()
             .filter_map(|a| match half_life(d, a) {
-                Some(HalfLife::Reached { median, .. }) => Some(months(median)),
+                Some(HalfLife::Reached { median, .. }) => Some(months(lang, median)),
                 _ => None,
             })
             .collect::<Vec<_>>(),
     );
-    Some(if one {
-        format!(
-            "The gain of {} fades fastest: its median half-life is {values}.",
-            labels(&leaders)
-        )
-    } else {
-        format!(
-            "The gains of {} fade fastest, about equally: their median half-lives are {values}.",
-            labels(&leaders)
-        )
-    })
+    Some(tr!(
+        lang,
+        "reading-fading-fastest",
+        arms = labels(lang, &leaders),
+        count = leaders.len(),
+        values = values
+    ))
 }
 
 /// The effects the reading compares, each with how it is measured.
@@ -561,7 +599,7 @@ fn same_effects(d: &Durability, a: &str, b: &str) -> bool {
 /// at least [`PRICE_DIFFERENCE_SHARE`] of the dearer cost and its approximate interval
 /// excludes zero, so chance in a cost that depends on behaviour (reinforcement) is not a
 /// price difference.
-fn cost_parity(d: &Durability, progs: &[String]) -> Vec<String> {
+fn cost_parity(lang: Lang, d: &Durability, progs: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for dear in progs {
         let Some(c_dear) = d.mean(dear, "cost") else {
@@ -579,14 +617,15 @@ fn cost_parity(d: &Durability, progs: &[String]) -> Vec<String> {
             })
             .min_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((cheap, c)) = cheapest {
-            out.push(format!(
-                "{} buys the same as {} for {} less ({} against {}): their effects are about the same on everything this reading compares.",
-                capitalise(&arm_label(cheap)),
-                arm_label(dear),
-                numbers::euro(c_dear - c),
-                numbers::euro(c),
-                numbers::euro(c_dear)
-            ));
+            out.push(capitalise(&tr!(
+                lang,
+                "reading-cost-parity",
+                cheap = arm_label(lang, cheap),
+                dear = arm_label(lang, dear),
+                saving = numbers::euro(lang, c_dear - c),
+                cost = numbers::euro(lang, c),
+                dear_cost = numbers::euro(lang, c_dear)
+            )));
         }
     }
     out
@@ -603,51 +642,73 @@ fn capitalise(s: &str) -> String {
 
 /// One programme's change in the cost of rule breaks, as a clause: `its cost falls by €X
 /// [€lo, €hi]`.
-fn rule_break_clause(d: &Durability, arm: &str) -> Option<String> {
+fn rule_break_clause(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let (s, q) = rule_breaks(d, arm);
     Some(match effect(&s, q)? {
-        Effect::Lowers => format!("falls by {}", size_ci(&s, q)),
-        Effect::Raises => format!("rises by {}", size_ci(&s, q)),
-        Effect::NoEffect => format!(
-            "does not measurably change ({}, which {})",
-            with_ci(&s, numbers::euro),
-            why_none(&s, q)
+        Effect::Lowers => tr!(lang, "reading-rb-falls", size = size_ci(lang, &s, q)),
+        Effect::Raises => tr!(lang, "reading-rb-rises", size = size_ci(lang, &s, q)),
+        Effect::NoEffect => tr!(
+            lang,
+            "reading-rb-unchanged",
+            value = with_ci(lang, &s, |x| numbers::euro(lang, x)),
+            why = why_none(lang, &s, q)
         ),
     })
 }
 
-fn nps_clause(d: &Durability, arm: &str) -> Option<String> {
+fn nps_clause(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let s = stat(d, arm, "mean_gain_nps");
     Some(match effect(&s, Quantity::Nps)? {
-        Effect::Raises => format!("{} points above baseline", size_ci(&s, Quantity::Nps)),
-        Effect::Lowers => format!("{} points below baseline", size_ci(&s, Quantity::Nps)),
-        Effect::NoEffect => format!(
-            "not measurably different from baseline ({} points, which {})",
-            signed_ci(&s),
-            why_none(&s, Quantity::Nps)
+        Effect::Raises => tr!(
+            lang,
+            "reading-nps-above",
+            size = size_ci(lang, &s, Quantity::Nps)
+        ),
+        Effect::Lowers => tr!(
+            lang,
+            "reading-nps-below",
+            size = size_ci(lang, &s, Quantity::Nps)
+        ),
+        Effect::NoEffect => tr!(
+            lang,
+            "reading-nps-unchanged",
+            value = signed_ci(lang, &s),
+            why = why_none(lang, &s, Quantity::Nps)
         ),
     })
 }
 
 /// "X with a and Y with b" over the programmes that have the clause.
-fn per_arm(progs: &[String], clause: impl Fn(&str) -> Option<String>) -> Option<String> {
+fn per_arm(
+    lang: Lang,
+    progs: &[String],
+    clause: impl Fn(&str) -> Option<String>,
+) -> Option<String> {
     let parts: Vec<String> = progs
         .iter()
-        .filter_map(|a| clause(a).map(|c| format!("{c} with {}", arm_label(a))))
+        .filter_map(|a| {
+            clause(a).map(|c| {
+                tr!(
+                    lang,
+                    "reading-with-arm",
+                    clause = c,
+                    arm = arm_label(lang, a)
+                )
+            })
+        })
         .collect();
-    (!parts.is_empty()).then(|| join_and(&parts))
+    (!parts.is_empty()).then(|| join_and(lang, &parts))
 }
 
 /// The rule-break and NPS sentences that lead a reading focused on them ([`focus`]); the
 /// superlative only with two programmes or more, by the tie rule.
-fn focus_sentences(d: &Durability, progs: &[String]) -> Vec<String> {
+fn focus_sentences(lang: Lang, d: &Durability, progs: &[String]) -> Vec<String> {
     let mut s = Vec::new();
     let elsewhere: Vec<String> = progs
         .iter()
         .filter(|a| effect(&stat(d, a, "peak_gain_B"), Quantity::B) != Some(Effect::Raises))
         .cloned()
         .collect();
-    let one = elsewhere.len() == 1;
     let moved = |metric: &str, q: &dyn Fn(&str) -> Quantity| {
         elsewhere.iter().any(|a| {
             matches!(
@@ -660,54 +721,47 @@ fn focus_sentences(d: &Durability, progs: &[String]) -> Vec<String> {
         moved("extra_rule_break_cost", &|a| Quantity::Euro(own_cost(d, a))),
         moved("mean_gain_nps", &|_| Quantity::Nps),
     ) {
-        (true, true) => "the cost of rule breaks and the NPS",
-        (true, false) => "the cost of rule breaks",
-        _ => "the NPS",
+        (true, true) => "reading-focus-what-both",
+        (true, false) => "reading-focus-what-rule-breaks",
+        _ => "reading-focus-what-nps",
     };
     // Said as what it does to B: lowers it, or leaves it where it was.
     let lowers = elsewhere.iter().all(|a| {
         effect(&stat(d, a, "gain_end_B"), Quantity::B) == Some(Effect::Lowers)
             || effect(&stat(d, a, "peak_gain_B"), Quantity::B) == Some(Effect::Lowers)
     });
-    let b_verb = match (lowers, one) {
-        (true, true) => "lowers B rather than raising it",
-        (true, false) => "lower B rather than raising it",
-        (false, true) => "does not measurably raise B",
-        (false, false) => "do not measurably raise B",
+    let b_verb = if lowers {
+        "reading-focus-lowers-b"
+    } else {
+        "reading-focus-not-raise-b"
     };
-    s.push(format!(
-        "This scenario is about rule breaks and customers more than about customer-oriented behaviour B: {} {b_verb}, yet {} {what} measurably, so this reading starts with rule breaks and NPS.",
-        labels(&elsewhere),
-        if one { "changes" } else { "change" },
+    let count = elsewhere.len();
+    s.push(tr!(
+        lang,
+        "reading-focus",
+        arms = labels(lang, &elsewhere),
+        b_verb = tr!(lang, b_verb, count = count),
+        count = count,
+        what = tr!(lang, what)
     ));
-    if let Some(list) = per_arm(progs, |a| rule_break_clause(d, a)) {
-        s.push(format!("Rule breaks: against baseline, their cost {list}."));
+    if let Some(list) = per_arm(lang, progs, |a| rule_break_clause(lang, d, a)) {
+        s.push(tr!(lang, "reading-focus-rule-breaks", list = list));
     }
     let cost_q = |a: &str| Quantity::Euro(own_cost(d, a));
     if let Some(r) = rank(d, progs, "extra_rule_break_cost", cost_q, false) {
         if effect(&r.best, cost_q(&r.leaders[0])) == Some(Effect::Lowers) {
+            let arms = labels(lang, &r.leaders);
             s.push(if r.rest.is_empty() {
-                format!(
-                    "{} cut rule breaks about equally.",
-                    capitalise(&labels(&r.leaders))
-                )
+                capitalise(&tr!(lang, "reading-cut-equally", arms = arms))
             } else if r.leaders.len() == 1 {
-                format!(
-                    "The largest cut in rule breaks comes from {}.",
-                    labels(&r.leaders)
-                )
+                tr!(lang, "reading-cut-largest", arms = arms)
             } else {
-                format!(
-                    "{} cut rule breaks the most, about equally.",
-                    capitalise(&labels(&r.leaders))
-                )
+                capitalise(&tr!(lang, "reading-cut-most", arms = arms))
             });
         }
     }
-    if let Some(list) = per_arm(progs, |a| nps_clause(d, a)) {
-        s.push(format!(
-            "Customers: from the start of the programme to 12 months after its end (or the end of the recorded period, if sooner) the Net Promoter Score is on average {list}."
-        ));
+    if let Some(list) = per_arm(lang, progs, |a| nps_clause(lang, d, a)) {
+        s.push(tr!(lang, "reading-focus-customers", list = list));
     }
     s
 }
@@ -715,41 +769,48 @@ fn focus_sentences(d: &Durability, progs: &[String]) -> Vec<String> {
 /// The comparison across programmes and the check on the baseline. With a single programme
 /// it holds no superlative: only the focus and the baseline's drift, under the heading
 /// "Against the baseline".
-pub fn comparison(d: &Durability, arms: &[String]) -> Option<Paragraph> {
+pub fn comparison(lang: Lang, d: &Durability, arms: &[String]) -> Option<Paragraph> {
     let progs = programmes(d, arms);
     let mut s = Vec::new();
     if focus(d, arms) == Focus::RuleBreaksAndNps {
-        s.extend(focus_sentences(d, &progs));
+        s.extend(focus_sentences(lang, d, &progs));
     }
     if progs.len() >= 2 {
-        s.extend(largest_b_gain(d, &progs, &PEAK));
-        s.extend(largest_b_gain(d, &progs, &LASTING));
-        s.extend(fastest_fading(d, &progs));
-        s.extend(cost_parity(d, &progs));
+        s.extend(largest_b_gain(lang, d, &progs, &PEAK));
+        s.extend(largest_b_gain(lang, d, &progs, &LASTING));
+        s.extend(fastest_fading(lang, d, &progs));
+        s.extend(cost_parity(lang, d, &progs));
     }
     let drift = arms
         .iter()
         .find_map(|a| d.get(a, "drift_B").map(|s| (a, *s)));
     if let Some((a, st)) = drift {
-        let base = arm_label(a);
+        let base = arm_label(lang, a);
         match effect(&st, Quantity::B) {
-            Some(e @ (Effect::Raises | Effect::Lowers)) => s.push(format!(
-                "Caution: without any intervention ({base}) B {} by {} over the recorded period, so the organisation was not at rest; read the gains against that drift.",
-                if e == Effect::Raises { "rises" } else { "falls" },
-                size_ci(&st, Quantity::B)
+            Some(e @ (Effect::Raises | Effect::Lowers)) => s.push(tr!(
+                lang,
+                if e == Effect::Raises {
+                    "reading-drift-rises"
+                } else {
+                    "reading-drift-falls"
+                },
+                base = base,
+                size = size_ci(lang, &st, Quantity::B)
             )),
-            Some(Effect::NoEffect) => s.push(format!(
-                "Without any intervention ({base}) B stays where it was (drift {}), so the differences to baseline in this reading are the programmes' effects, not a trend.",
-                signed_ci(&st)
+            Some(Effect::NoEffect) => s.push(tr!(
+                lang,
+                "reading-drift-none",
+                base = base,
+                drift = signed_ci(lang, &st)
             )),
             None => {}
         }
     }
     (!s.is_empty()).then(|| Paragraph {
         heading: if progs.len() >= 2 {
-            "Comparison".to_string()
+            tr!(lang, "reading-comparison")
         } else {
-            "Against the baseline".to_string()
+            tr!(lang, "reading-against-baseline")
         },
         sentences: s,
     })
@@ -758,118 +819,145 @@ pub fn comparison(d: &Durability, arms: &[String]) -> Option<Paragraph> {
 /// The half-life sentence of an arm from its Kaplan-Meier median: a median that is reached
 /// with its interval, one that is not as "more than", and the runs censored beside it. The
 /// two always agree: a median is reached only when at most half the runs are censored.
-fn half_life_sentence(c: &CensoredMedian) -> String {
+fn half_life_sentence(lang: Lang, c: &CensoredMedian) -> String {
     match c.median {
         Some(_) => {
             let runs = if c.censored == 0 {
                 String::new()
             } else {
-                format!(
-                    "; in {} of {} runs it had not yet halved by the end of the recorded period, which the median allows for",
-                    c.censored, c.n
+                tr!(
+                    lang,
+                    "reading-half-life-runs",
+                    censored = c.censored.to_string(),
+                    n = c.n.to_string()
                 )
             };
-            format!(
-                "After the programme ends the gain halves in a median of {} (95% interval; Kaplan-Meier over runs){runs}.",
-                censored_months(c)
+            tr!(
+                lang,
+                "reading-half-life",
+                months = censored_months(lang, c),
+                runs = runs
             )
         }
-        None => format!(
-            "The gain had not halved by the end of the recorded period in {} of {} runs, so its median half-life is more than {}: longer than this run can measure.",
-            c.censored,
-            c.n,
-            months(c.followup)
+        None => tr!(
+            lang,
+            "reading-half-life-not-reached",
+            censored = c.censored.to_string(),
+            n = c.n.to_string(),
+            months = months(lang, c.followup)
         ),
     }
 }
 
 /// The B sentences of an arm: its peak (or its loss, or no effect), what is left later and
 /// how fast it halves.
-fn b_sentences(d: &Durability, arm: &str) -> Vec<String> {
+fn b_sentences(lang: Lang, d: &Durability, arm: &str) -> Vec<String> {
     let get = |m: &str| stat(d, arm, m);
     let peak = get("peak_gain_B");
     let mut s = Vec::new();
-    const SCALE: &str = "B is a propensity on a 0–1 scale; the baseline arm shows what would have happened without it";
+    let scale = tr!(lang, "reading-b-scale");
     match effect(&peak, Quantity::B) {
         None => return s,
         Some(Effect::Raises) => {
             let to_peak = get("days_to_peak_B")
                 .mean
-                .map(|x| format!(", reached {} after it starts", months(x)))
+                .map(|x| tr!(lang, "reading-to-peak", months = months(lang, x)))
                 .unwrap_or_default();
-            s.push(format!(
-                "It raises visible customer-oriented behaviour B by {} at its peak{to_peak} ({SCALE}).",
-                size_ci(&peak, Quantity::B)
+            s.push(tr!(
+                lang,
+                "reading-b-raises",
+                size = size_ci(lang, &peak, Quantity::B),
+                to_peak = to_peak,
+                scale = scale
             ));
         }
         Some(_) => {
             let end = get("gain_end_B");
             if effect(&end, Quantity::B) == Some(Effect::Lowers) {
-                s.push(format!(
-                    "It lowers visible customer-oriented behaviour B: at the programme's end B is {} below baseline ({SCALE}).",
-                    size_ci(&end, Quantity::B)
+                s.push(tr!(
+                    lang,
+                    "reading-b-lowers-end",
+                    size = size_ci(lang, &end, Quantity::B),
+                    scale = scale
                 ));
             } else if effect(&peak, Quantity::B) == Some(Effect::Lowers) {
-                s.push(format!(
-                    "It lowers visible customer-oriented behaviour B throughout: even at its closest B is {} below baseline ({SCALE}).",
-                    size_ci(&peak, Quantity::B)
+                s.push(tr!(
+                    lang,
+                    "reading-b-lowers-throughout",
+                    size = size_ci(lang, &peak, Quantity::B),
+                    scale = scale
                 ));
             } else {
-                s.push(format!(
-                    "It has no measurable effect on visible customer-oriented behaviour B: its largest difference to baseline, {}, {} ({SCALE}).",
-                    signed_ci(&peak),
-                    why_none(&peak, Quantity::B)
+                s.push(tr!(
+                    lang,
+                    "reading-b-none",
+                    value = signed_ci(lang, &peak),
+                    why = why_none(lang, &peak, Quantity::B),
+                    scale = scale
                 ));
             }
             return s;
         }
     }
     for (g, r, when) in [
-        ("gain_12m_B", "retained_12m_B", "Twelve months"),
-        ("gain_6m_B", "retained_6m_B", "Six months"),
+        ("gain_12m_B", "retained_12m_B", "reading-twelve-months"),
+        ("gain_6m_B", "retained_6m_B", "reading-six-months"),
     ] {
         let (gain, kept) = (get(g), get(r));
         let Some(e) = effect(&gain, Quantity::B) else {
             continue;
         };
+        let when = tr!(lang, when);
         let kept = kept
             .mean
-            .map(|_| with_ci(&kept, pct))
-            .unwrap_or_else(|| "NA".to_string());
+            .map(|_| with_ci(lang, &kept, |x| pct(lang, x)))
+            .unwrap_or_else(|| numbers::missing(lang).to_string());
         s.push(match e {
-            Effect::Raises => format!(
-                "{when} after the programme ends it keeps {kept} of that peak gain; B is then still {} above baseline.",
-                size_ci(&gain, Quantity::B)
+            Effect::Raises => tr!(
+                lang,
+                "reading-later-raises",
+                when = when,
+                kept = kept,
+                size = size_ci(lang, &gain, Quantity::B)
             ),
-            Effect::Lowers => format!(
-                "{when} after the programme ends B is {} below baseline: the gain has turned into a loss.",
-                size_ci(&gain, Quantity::B)
+            Effect::Lowers => tr!(
+                lang,
+                "reading-later-lowers",
+                when = when,
+                size = size_ci(lang, &gain, Quantity::B)
             ),
-            Effect::NoEffect => format!(
-                "{when} after the programme ends {}: it keeps {kept} of its peak, and what remains, {}, {}.",
-                if why_none(&gain, Quantity::B).starts_with("cannot") {
-                    "the gain is gone"
-                } else {
-                    "the gain has faded below a measurable effect"
-                },
-                signed_ci(&gain),
-                why_none(&gain, Quantity::B)
+            Effect::NoEffect => tr!(
+                lang,
+                "reading-later-none",
+                when = when,
+                gone = tr!(
+                    lang,
+                    if covers_zero(&gain) {
+                        "reading-gain-gone"
+                    } else {
+                        "reading-gain-faded"
+                    }
+                ),
+                kept = kept,
+                value = signed_ci(lang, &gain),
+                why = why_none(lang, &gain, Quantity::B)
             ),
         });
         break;
     }
     let hl = get("half_life_days_B");
     if let Some(c) = hl.censored.filter(|c| c.n > 0) {
-        s.push(half_life_sentence(&c));
+        s.push(half_life_sentence(lang, &c));
     } else if let Some(h) = hl.mean {
         // A file without the Kaplan-Meier columns: its mean is a half-life only when no run
         // was censored; otherwise it is a lower bound and said so, never "halves in".
         let censored = get("half_life_censored_share_B").mean.unwrap_or(0.0);
         if censored > 0.0 {
-            s.push(format!(
-                "In {} of the runs the gain had not yet halved by the end of the recorded period, so its half-life is more than the {} averaged over the runs.",
-                pct(censored),
-                months(h)
+            s.push(tr!(
+                lang,
+                "reading-half-life-mean-censored",
+                share = pct(lang, censored),
+                months = months(lang, h)
             ));
         } else {
             let ci = hl
@@ -877,40 +965,51 @@ fn b_sentences(d: &Durability, arm: &str) -> Vec<String> {
                 .map(|(lo, hi)| {
                     format!(
                         " {}",
-                        numbers::interval(lo, hi, |x| numbers::fixed(x / DAYS_PER_MONTH, 1))
+                        numbers::interval(lang, lo, hi, |x| numbers::fixed(
+                            lang,
+                            x / DAYS_PER_MONTH,
+                            1
+                        ))
                     )
                 })
                 .unwrap_or_default();
-            s.push(format!(
-                "After the programme ends the gain halves in {}{ci}.",
-                months(h)
+            s.push(tr!(
+                lang,
+                "reading-half-life-mean",
+                months = months(lang, h),
+                interval = ci
             ));
         }
     }
     s
 }
 
-fn nps_sentence(d: &Durability, arm: &str) -> Option<String> {
+fn nps_sentence(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let nps = stat(d, arm, "mean_gain_nps");
-    const SPAN: &str = "from the start of the programme to 12 months after its end (or the end of the recorded period, if sooner)";
+    let span = tr!(lang, "reading-nps-span");
     Some(match effect(&nps, Quantity::Nps)? {
-        Effect::Raises => format!(
-            "Customers notice: {SPAN} the Net Promoter Score is on average {} points above baseline.",
-            size_ci(&nps, Quantity::Nps)
+        Effect::Raises => tr!(
+            lang,
+            "reading-nps-raises",
+            span = span,
+            size = size_ci(lang, &nps, Quantity::Nps)
         ),
-        Effect::Lowers => format!(
-            "Customers notice, for the worse: {SPAN} the Net Promoter Score is on average {} points below baseline.",
-            size_ci(&nps, Quantity::Nps)
+        Effect::Lowers => tr!(
+            lang,
+            "reading-nps-lowers",
+            span = span,
+            size = size_ci(lang, &nps, Quantity::Nps)
         ),
-        Effect::NoEffect => format!(
-            "Customers hardly notice: the mean NPS difference to baseline, {} points, {}.",
-            signed_ci(&nps),
-            why_none(&nps, Quantity::Nps)
+        Effect::NoEffect => tr!(
+            lang,
+            "reading-nps-none",
+            value = signed_ci(lang, &nps),
+            why = why_none(lang, &nps, Quantity::Nps)
         ),
     })
 }
 
-fn cost_sentence(d: &Durability, arm: &str) -> Option<String> {
+fn cost_sentence(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let c = d.mean(arm, "cost").filter(|c| *c > 0.0)?;
     let nps = stat(d, arm, "mean_gain_nps");
     // The divisor is named and shown, so that cost / divisor is the figure given; only for
@@ -921,35 +1020,44 @@ fn cost_sentence(d: &Durability, arm: &str) -> Option<String> {
         (Some(x), Some(g))
             if x.is_finite() && x > 0.0 && effect(&nps, Quantity::Nps) == Some(Effect::Raises) =>
         {
-            format!(
-                ": {} per point of that mean NPS gain ({} / {} points)",
-                numbers::euro(x),
-                numbers::euro(c),
-                numbers::fixed(g, 3),
+            tr!(
+                lang,
+                "reading-cost-per-point",
+                per_point = numbers::euro(lang, x),
+                cost = numbers::euro(lang, c),
+                gain = numbers::fixed(lang, g, 3),
             )
         }
         _ => String::new(),
     };
-    Some(format!("Its interventions cost {}{per}.", numbers::euro(c)))
+    Some(tr!(
+        lang,
+        "reading-cost",
+        cost = numbers::euro(lang, c),
+        per = per
+    ))
 }
 
 /// The rule-break sentence: a measurable change with its direction; no effect only when the
 /// reading is about rule breaks.
-fn rule_break_sentence(d: &Durability, arm: &str, focus: Focus) -> Option<String> {
+fn rule_break_sentence(lang: Lang, d: &Durability, arm: &str, focus: Focus) -> Option<String> {
     let (s, q) = rule_breaks(d, arm);
     match effect(&s, q)? {
-        Effect::Lowers => Some(format!(
-            "It lowers the cost of rule breaks by {} against baseline: fewer company rules are bent to please customers.",
-            size_ci(&s, q)
+        Effect::Lowers => Some(tr!(
+            lang,
+            "reading-rb-sentence-lowers",
+            size = size_ci(lang, &s, q)
         )),
-        Effect::Raises => Some(format!(
-            "It raises the cost of rule breaks by {} against baseline: more customer orientation means more bending of rules for customers.",
-            size_ci(&s, q)
+        Effect::Raises => Some(tr!(
+            lang,
+            "reading-rb-sentence-raises",
+            size = size_ci(lang, &s, q)
         )),
-        Effect::NoEffect if focus == Focus::RuleBreaksAndNps => Some(format!(
-            "It has no measurable effect on the cost of rule breaks: the difference to baseline, {}, {}.",
-            with_ci(&s, numbers::euro),
-            why_none(&s, q)
+        Effect::NoEffect if focus == Focus::RuleBreaksAndNps => Some(tr!(
+            lang,
+            "reading-rb-sentence-none",
+            value = with_ci(lang, &s, |x| numbers::euro(lang, x)),
+            why = why_none(lang, &s, q)
         )),
         Effect::NoEffect => None,
     }
@@ -957,27 +1065,27 @@ fn rule_break_sentence(d: &Durability, arm: &str, focus: Focus) -> Option<String
 
 /// The reading of one intervention arm: B first, or rule breaks and NPS first when the
 /// scenario is about them ([`focus`]).
-fn arm_paragraph(d: &Durability, arm: &str, focus: Focus) -> Option<Paragraph> {
+fn arm_paragraph(lang: Lang, d: &Durability, arm: &str, focus: Focus) -> Option<Paragraph> {
     d.mean(arm, "peak_gain_B")?;
-    let b = b_sentences(d, arm);
-    let nps = nps_sentence(d, arm);
-    let cost = cost_sentence(d, arm);
-    let rb = rule_break_sentence(d, arm, focus);
+    let b = b_sentences(lang, d, arm);
+    let nps = nps_sentence(lang, d, arm);
+    let cost = cost_sentence(lang, d, arm);
+    let rb = rule_break_sentence(lang, d, arm, focus);
     let sentences: Vec<String> = match focus {
         Focus::B => b.into_iter().chain(nps).chain(cost).chain(rb).collect(),
         Focus::RuleBreaksAndNps => rb.into_iter().chain(nps).chain(b).chain(cost).collect(),
     };
     Some(Paragraph {
-        heading: arm_label(arm),
+        heading: arm_label(lang, arm),
         sentences,
     })
 }
 
-/// The full reading: the comparison first, then one paragraph per intervention arm.
-pub fn reading(d: &Durability, arms: &[String]) -> Vec<Paragraph> {
+/// The full reading in `lang`: the comparison first, then one paragraph per intervention arm.
+pub fn reading(lang: Lang, d: &Durability, arms: &[String]) -> Vec<Paragraph> {
     let f = focus(d, arms);
-    let mut out: Vec<Paragraph> = comparison(d, arms).into_iter().collect();
-    out.extend(arms.iter().filter_map(|a| arm_paragraph(d, a, f)));
+    let mut out: Vec<Paragraph> = comparison(lang, d, arms).into_iter().collect();
+    out.extend(arms.iter().filter_map(|a| arm_paragraph(lang, d, a, f)));
     out
 }
 
@@ -1034,7 +1142,7 @@ mod tests {
     }
 
     fn all_text(d: &Durability, names: &[&str]) -> String {
-        reading(d, &arms(names))
+        reading(Lang::En, d, &arms(names))
             .iter()
             .map(|p| format!("[{}] {}", p.heading, p.sentences.join(" ")))
             .collect::<Vec<_>>()
@@ -1042,7 +1150,7 @@ mod tests {
     }
 
     fn comparison_text(d: &Durability, names: &[&str]) -> String {
-        comparison(d, &arms(names))
+        comparison(Lang::En, d, &arms(names))
             .map(|p| p.sentences.join(" "))
             .unwrap_or_default()
     }
@@ -1396,7 +1504,7 @@ mod tests {
         let d = rule_break_scenario();
         let names = arms(&["baseline", "sanctions", "reflection"]);
         assert_eq!(focus(&d, &names), Focus::RuleBreaksAndNps);
-        let r = reading(&d, &names);
+        let r = reading(Lang::En, &d, &names);
         assert!(
             r[0].sentences[0].starts_with("This scenario is about rule breaks and customers"),
             "{:?}",

@@ -14,12 +14,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use undercurrent_text::{numbers as n, tr, Lang};
 
 use super::costs::break_even_text;
 use super::html::{escape, inline_figure, load_manifest, produced_by, ReportError};
+use super::interval_long;
 use super::reading::arm_label;
 use crate::metrics::registry::DurabilityMetric as M;
-use crate::numbers;
 use crate::output::files::write_atomic;
 use crate::output::manifest::ManifestRecord;
 use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
@@ -27,7 +28,14 @@ use crate::plot::{self, palette, ChartKind, PlotError};
 
 /// A table cell the run has no figure for (a year after a programme that ends near the
 /// end of the simulation, for example); the words below say why.
-const NOT_MEASURED: &str = "<span class=\"none\">not measured</span>";
+fn not_measured(lang: Lang) -> String {
+    none(&tr!(lang, "summary-not-measured"))
+}
+
+/// Words in the muted style of "nothing here".
+fn none(words: &str) -> String {
+    format!("<span class=\"none\">{}</span>", escape(words))
+}
 
 /// The file's name, beside `report.html`.
 pub const SUMMARY_FILE: &str = "summary.html";
@@ -97,24 +105,32 @@ impl Effect {
 }
 
 /// An interval alone, for a difference that cannot be told from zero.
-fn interval_only(lo: f64, hi: f64, end: fn(f64) -> String) -> String {
+fn interval_only(lang: Lang, lo: f64, hi: f64, end: impl Fn(f64) -> String) -> String {
     format!(
         "<span class=\"ci\">{}</span>",
-        escape(&numbers::interval(lo, hi, end))
+        escape(&n::interval(lang, lo, hi, end))
     )
 }
 
+/// Two ends already written, bracketed as `lang` writes an interval: `[a, b]`, `[a; b]`.
+fn bracket(lang: Lang, lo: &str, hi: &str) -> String {
+    match lang {
+        Lang::Nl => format!("[{lo}; {hi}]"),
+        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
+    }
+}
+
 /// A gain in behaviour (a share of contacts) in percentage points, signed.
-fn pp_signed(x: f64) -> String {
-    numbers::sig_signed(100.0 * x)
+fn pp_signed(lang: Lang, x: f64) -> String {
+    n::sig_signed(lang, 100.0 * x)
 }
 
-fn pp(x: f64) -> String {
-    numbers::sig(100.0 * x)
+fn pp(lang: Lang, x: f64) -> String {
+    n::sig(lang, 100.0 * x)
 }
 
-fn months(days: f64) -> String {
-    numbers::fixed(days / DAYS_PER_MONTH, 1)
+fn months(lang: Lang, days: f64) -> String {
+    n::fixed(lang, days / DAYS_PER_MONTH, 1)
 }
 
 /// A programme in words: what it does, what it will not do, how long it lasts and what it
@@ -131,6 +147,8 @@ struct Verdict {
 
 /// The context a verdict needs beyond the arm's own rows.
 struct Context {
+    /// The language of the words and numbers.
+    lang: Lang,
     /// Length of the recorded period, in working days.
     horizon_days: f64,
     /// Whether the scenario put a value on a gain (`[economics]`): net value and break-even.
@@ -139,7 +157,7 @@ struct Context {
 
 impl Context {
     fn horizon_months(&self) -> String {
-        numbers::fixed(self.horizon_days / DAYS_PER_MONTH, 0)
+        n::fixed(self.lang, self.horizon_days / DAYS_PER_MONTH, 0)
     }
 }
 
@@ -148,57 +166,68 @@ fn b(text: &str) -> String {
 }
 
 fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
+    let lang = cx.lang;
     let get = |m: M| d.get(arm, m.name());
     let mut v = Verdict::default();
     let horizon = cx.horizon_months();
+    let pp = |x: f64| pp(lang, x);
+    let pp_signed = |x: f64| pp_signed(lang, x);
+    let sig = |x: f64| n::sig(lang, x);
+    let sig_signed = |x: f64| n::sig_signed(lang, x);
+    let euro = |x: f64| n::euro(lang, x);
 
     // Behaviour at its peak and 12 months after the programme.
     let peak = Effect::of(get(M::PeakGainB));
     let lasting = Effect::of(get(M::Gain12mB));
     let to_peak = get(M::DaysToPeakB)
         .and_then(|s| s.mean)
-        .map(|x| format!(", {} months after it starts", months(x)))
+        .map(|x| tr!(lang, "summary-to-peak", months = months(lang, x)))
         .unwrap_or_default();
     let then = match lasting {
-        Some(Effect::Up { mean, .. }) => {
-            format!(", and by {} twelve months after it ends", b(&pp(mean)))
-        }
+        Some(Effect::Up { mean, .. }) => tr!(lang, "summary-then", gain = b(&pp(mean))),
         Some(Effect::NoInterval { mean }) => {
-            format!(
-                ", and by {} twelve months after it ends",
-                b(&pp_signed(mean))
-            )
+            tr!(lang, "summary-then", gain = b(&pp_signed(mean)))
         }
         _ => String::new(),
     };
     match peak {
-        Some(Effect::Up { mean, .. }) => v.does.push(format!(
-            "raises customer-oriented behaviour by {} percentage points at its peak{to_peak}{then}",
-            b(&pp(mean))
+        Some(Effect::Up { mean, .. }) => v.does.push(tr!(
+            lang,
+            "summary-raises-b",
+            points = b(&pp(mean)),
+            to_peak = to_peak,
+            then = then,
         )),
-        Some(Effect::Down { mean, .. }) => v.does.push(format!(
-            "lowers customer-oriented behaviour by {} percentage points at its peak{to_peak}",
-            b(&pp(-mean))
+        Some(Effect::Down { mean, .. }) => v.does.push(tr!(
+            lang,
+            "summary-lowers-b",
+            points = b(&pp(-mean)),
+            to_peak = to_peak,
         )),
-        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(format!(
-            "change customer-oriented behaviour measurably {}",
-            interval_only(lo, hi, pp)
+        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(tr!(
+            lang,
+            "summary-not-change-b",
+            interval = interval_only(lang, lo, hi, pp),
         )),
-        Some(Effect::NoInterval { mean }) => v.does.push(format!(
-            "changes customer-oriented behaviour by {} percentage points at its peak{to_peak}{then} (one replication, so no interval: not a measured effect)",
-            b(&pp_signed(mean))
+        Some(Effect::NoInterval { mean }) => v.does.push(tr!(
+            lang,
+            "summary-changes-b-once",
+            points = b(&pp_signed(mean)),
+            to_peak = to_peak,
+            then = then,
         )),
         None => {}
     }
     let peak_up = matches!(peak, Some(Effect::Up { .. }));
     match lasting {
-        Some(Effect::Down { mean, .. }) => v.does.push(format!(
-            "leaves behaviour {} percentage points below where it would be without it 12 months after it ends",
-            b(&pp(-mean))
-        )),
-        Some(Effect::Unmeasurable { lo, hi }) if peak_up => v.will_not.push(format!(
-            "last: 12 months after it ends no measurable gain in behaviour is left {}",
-            interval_only(lo, hi, pp)
+        Some(Effect::Down { mean, .. }) => {
+            v.does
+                .push(tr!(lang, "summary-leaves-b-below", points = b(&pp(-mean)),))
+        }
+        Some(Effect::Unmeasurable { lo, hi }) if peak_up => v.will_not.push(tr!(
+            lang,
+            "summary-not-last-b",
+            interval = interval_only(lang, lo, hi, pp),
         )),
         _ => {}
     }
@@ -206,9 +235,10 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
         (lasting, get(M::Retained12mB).and_then(|s| s.mean))
     {
         if share < 0.5 {
-            v.will_not.push(format!(
-                "keep most of its gain: 12 months after it ends {} of the peak gain is left",
-                b(&numbers::percent(share))
+            v.will_not.push(tr!(
+                lang,
+                "summary-not-keep-most",
+                share = b(&n::percent(lang, share, 0)),
             ));
         }
     }
@@ -217,72 +247,79 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
     let nps_peak = Effect::of(get(M::PeakGainNps));
     let nps_lasting = Effect::of(get(M::Gain12mNps));
     let nps_then = match nps_lasting {
-        Some(Effect::Up { mean, .. }) => {
-            format!(
-                " and by {} twelve months after it ends",
-                b(&numbers::sig(mean))
-            )
+        Some(Effect::Up { mean, .. }) => tr!(lang, "summary-nps-then", gain = b(&sig(mean))),
+        Some(Effect::NoInterval { mean }) => {
+            tr!(lang, "summary-nps-then", gain = b(&sig_signed(mean)))
         }
-        Some(Effect::NoInterval { mean }) => format!(
-            " and by {} twelve months after it ends",
-            b(&numbers::sig_signed(mean))
-        ),
         _ => String::new(),
     };
     match nps_peak {
-        Some(Effect::Up { mean, .. }) => v.does.push(format!(
-            "lifts the Net Promoter Score by {} points at its peak{nps_then}",
-            b(&numbers::sig(mean))
+        Some(Effect::Up { mean, .. }) => v.does.push(tr!(
+            lang,
+            "summary-lifts-nps",
+            points = b(&sig(mean)),
+            then = nps_then,
         )),
-        Some(Effect::Down { mean, .. }) => v.does.push(format!(
-            "lowers the Net Promoter Score by {} points at its peak",
-            b(&numbers::sig(-mean))
+        Some(Effect::Down { mean, .. }) => {
+            v.does
+                .push(tr!(lang, "summary-lowers-nps", points = b(&sig(-mean)),))
+        }
+        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(tr!(
+            lang,
+            "summary-not-move-nps",
+            interval = interval_only(lang, lo, hi, sig),
         )),
-        Some(Effect::Unmeasurable { lo, hi }) => v.will_not.push(format!(
-            "move the Net Promoter Score measurably {}",
-            interval_only(lo, hi, numbers::sig)
-        )),
-        Some(Effect::NoInterval { mean }) => v.does.push(format!(
-            "changes the Net Promoter Score by {} points at its peak{nps_then}",
-            b(&numbers::sig_signed(mean))
+        Some(Effect::NoInterval { mean }) => v.does.push(tr!(
+            lang,
+            "summary-changes-nps-once",
+            points = b(&sig_signed(mean)),
+            then = nps_then,
         )),
         None => {}
     }
     let nps_peak_up = matches!(nps_peak, Some(Effect::Up { .. }));
     match nps_lasting {
-        Some(Effect::Down { mean, .. }) => v.does.push(format!(
-            "leaves the Net Promoter Score {} points lower 12 months after it ends",
-            b(&numbers::sig(-mean))
+        Some(Effect::Down { mean, .. }) => v.does.push(tr!(
+            lang,
+            "summary-leaves-nps-lower",
+            points = b(&sig(-mean)),
         )),
-        Some(Effect::Unmeasurable { lo, hi }) if nps_peak_up => v.will_not.push(format!(
-            "leave a measurable gain in the Net Promoter Score 12 months after it ends {}",
-            interval_only(lo, hi, numbers::sig)
+        Some(Effect::Unmeasurable { lo, hi }) if nps_peak_up => v.will_not.push(tr!(
+            lang,
+            "summary-not-last-nps",
+            interval = interval_only(lang, lo, hi, sig),
         )),
         _ => {}
     }
 
     // Rule breaks.
     match Effect::of(get(M::ExtraRuleBreakCost)) {
-        Some(Effect::Up { mean, .. }) => v.will_not.push(format!(
-            "come without extra rule breaks: they cost {} more over the {horizon} months",
-            b(&numbers::euro(mean))
+        Some(Effect::Up { mean, .. }) => v.will_not.push(tr!(
+            lang,
+            "summary-not-without-rule-breaks",
+            cost = b(&euro(mean)),
+            horizon = horizon.clone(),
         )),
-        Some(Effect::Down { mean, .. }) => v.does.push(format!(
-            "cuts the cost of rule breaks by {} over the {horizon} months",
-            b(&numbers::euro(-mean))
+        Some(Effect::Down { mean, .. }) => v.does.push(tr!(
+            lang,
+            "summary-cuts-rule-breaks",
+            cost = b(&euro(-mean)),
+            horizon = horizon.clone(),
         )),
         _ => {}
     }
 
     // How long it lasts.
     if let Some(s) = get(M::HalfLifeDaysB) {
-        v.lasts
-            .push(half_life(s, d.get(arm, M::HalfLifeCensoredShareB.name())));
+        v.lasts.push(half_life(
+            lang,
+            s,
+            d.get(arm, M::HalfLifeCensoredShareB.name()),
+        ));
     }
     if get(M::Gain12mB).and_then(|s| s.mean).is_none() && peak_up {
-        v.lasts.push(format!(
-            "the {horizon} simulated months end before 12 months after the programme, so a year later is not known"
-        ));
+        v.lasts
+            .push(tr!(lang, "summary-year-unknown", horizon = horizon.clone()));
     }
 
     // What it costs.
@@ -291,48 +328,51 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
             let per = match nps_lasting {
                 Some(Effect::Up { .. }) => get(M::CostPerLastingNpsPoint)
                     .and_then(|s| s.mean)
-                    .map(|m| {
-                        format!(
-                            ", or {} per Net Promoter Score point still there 12 months after it ends",
-                            b(&numbers::euro(m))
-                        )
-                    })
+                    .map(|m| tr!(lang, "summary-per-lasting-point", cost = b(&euro(m))))
                     .unwrap_or_default(),
                 Some(Effect::Unmeasurable { .. } | Effect::Down { .. }) => {
-                    ", for no measurable gain in the Net Promoter Score 12 months after it ends"
-                        .to_string()
+                    tr!(lang, "summary-for-no-lasting-gain")
                 }
                 _ => String::new(),
             };
-            v.costs.push(format!("{}{per}", b(&numbers::euro(c))));
+            v.costs.push(format!("{}{per}", b(&euro(c))));
         }
-        Some(_) => v.costs.push("nothing in interventions".to_string()),
+        Some(_) => v.costs.push(tr!(lang, "summary-costs-nothing")),
         None => {}
     }
     if cx.priced {
         match Effect::of(get(M::NetValue)) {
-            Some(Effect::Up { mean, .. } | Effect::NoInterval { mean }) => v.costs.push(format!(
-                "net value over the {horizon} months {}",
-                b(&numbers::euro(mean))
+            Some(Effect::Up { mean, .. } | Effect::NoInterval { mean }) => v.costs.push(tr!(
+                lang,
+                "summary-net-value",
+                horizon = horizon.clone(),
+                value = b(&euro(mean)),
             )),
             Some(Effect::Down { mean, .. }) => {
-                v.costs.push(format!(
-                    "net value over the {horizon} months {}",
-                    b(&numbers::euro(mean))
+                v.costs.push(tr!(
+                    lang,
+                    "summary-net-value",
+                    horizon = horizon.clone(),
+                    value = b(&euro(mean)),
                 ));
-                v.will_not.push(format!(
-                    "pay for itself within the {horizon} simulated months"
+                v.will_not.push(tr!(
+                    lang,
+                    "summary-not-pay-for-itself",
+                    horizon = horizon.clone()
                 ));
             }
-            Some(Effect::Unmeasurable { lo, hi }) => v.costs.push(format!(
-                "no measurable net value over the {horizon} months {}",
-                interval_only(lo, hi, numbers::euro)
+            Some(Effect::Unmeasurable { lo, hi }) => v.costs.push(tr!(
+                lang,
+                "summary-no-net-value",
+                horizon = horizon.clone(),
+                interval = interval_only(lang, lo, hi, euro),
             )),
             None => {}
         }
         if d.get(arm, M::BreakEvenShare.name()).is_some() {
-            let text = break_even_text(d, arm, cx.horizon_days / DAYS_PER_MONTH);
-            v.costs.push(format!("break-even: {}", escape(&text)));
+            let text = break_even_text(lang, d, arm, cx.horizon_days / DAYS_PER_MONTH);
+            v.costs
+                .push(tr!(lang, "summary-break-even", when = escape(&text)));
         }
     }
     v
@@ -340,61 +380,78 @@ fn verdict(d: &Durability, arm: &str, cx: &Context) -> Verdict {
 
 /// The half-life in words: its Kaplan-Meier median in months, or "more than" the months
 /// observed when half the runs or more had not halved by the end.
-fn half_life(s: &Stat, censored_share: Option<&Stat>) -> String {
+fn half_life(lang: Lang, s: &Stat, censored_share: Option<&Stat>) -> String {
+    let in_months = |x: f64| b(&tr!(lang, "summary-months", months = months(lang, x)));
+    let more_than = |x: f64| {
+        b(&tr!(
+            lang,
+            "summary-more-than-months",
+            months = months(lang, x)
+        ))
+    };
     if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
         return match c.median {
             Some(m) => {
                 let note = if c.censored > 0 {
-                    format!(
-                        "; in {} of {} runs it had not halved when the simulation ended",
-                        c.censored, c.n
+                    tr!(
+                        lang,
+                        "summary-half-life-note",
+                        censored = c.censored.to_string(),
+                        n = c.n.to_string(),
                     )
                 } else {
                     String::new()
                 };
-                format!(
-                    "half of the gain in behaviour is gone {} after it ends (its half-life){note}",
-                    b(&format!("{} months", months(m)))
+                tr!(
+                    lang,
+                    "summary-half-life",
+                    months = in_months(m),
+                    note = note
                 )
             }
-            None => format!(
-                "half-life {}: in {} of {} runs half of the gain in behaviour was still there when the simulation ended",
-                b(&format!("more than {} months", months(c.followup))),
-                c.censored,
-                c.n
+            None => tr!(
+                lang,
+                "summary-half-life-censored",
+                months = more_than(c.followup),
+                censored = c.censored.to_string(),
+                n = c.n.to_string(),
             ),
         };
     }
     match (s.mean, censored_share.and_then(|c| c.mean)) {
         // A file without the Kaplan-Meier columns, some of whose runs were censored: its mean
         // is over durations cut at the end, so only a lower bound.
-        (Some(m), Some(share)) if share > 0.0 => format!(
-            "half-life {}: in {} of the runs the gain had not halved when the simulation ended",
-            b(&format!("more than {} months", months(m))),
-            escape(&numbers::percent(share))
+        (Some(m), Some(share)) if share > 0.0 => tr!(
+            lang,
+            "summary-half-life-censored-share",
+            months = more_than(m),
+            share = escape(&n::percent(lang, share, 0)),
         ),
-        (Some(m), _) => format!(
-            "half of the gain in behaviour is gone {} after it ends (its half-life)",
-            b(&format!("{} months", months(m)))
+        (Some(m), _) => tr!(
+            lang,
+            "summary-half-life",
+            months = in_months(m),
+            note = String::new()
         ),
-        (None, _) => "no half-life measured".to_string(),
+        (None, _) => tr!(lang, "summary-no-half-life"),
     }
 }
 
 /// A half-life's table cell: the median with its interval, "more than" when not reached.
-fn half_life_cell(s: Option<&Stat>) -> String {
+fn half_life_cell(lang: Lang, s: Option<&Stat>) -> String {
     let Some(s) = s else {
-        return NOT_MEASURED.into();
+        return not_measured(lang);
     };
+    let months = |x: f64| months(lang, x);
     if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
-        let end = |x: Option<f64>| x.map_or_else(|| "not reached".to_string(), months);
+        let end = |x: Option<f64>| x.map_or_else(|| tr!(lang, "summary-not-reached"), months);
         let (head, interval) = match c.median {
-            Some(m) => (months(m), format!("[{}, {}]", end(c.lo), end(c.hi))),
+            Some(m) => (months(m), bracket(lang, &end(c.lo), &end(c.hi))),
             None => (
-                format!("more than {}", months(c.followup)),
+                tr!(lang, "summary-more-than", value = months(c.followup)),
                 match c.lo {
-                    Some(lo) => format!("[{}, not reached]", months(lo)),
-                    None => "interval not reached".to_string(),
+                    Some(lo) => bracket(lang, &months(lo), &end(None)),
+                    None => tr!(lang, "summary-interval-not-reached"),
                 },
             ),
         };
@@ -408,107 +465,141 @@ fn half_life_cell(s: Option<&Stat>) -> String {
         (Some(m), Some((lo, hi))) => format!(
             "{}<br><span class=\"ci\">{}</span>",
             escape(&months(m)),
-            escape(&numbers::interval(lo, hi, months))
+            escape(&n::interval(lang, lo, hi, months))
         ),
         (Some(m), None) => escape(&months(m)),
-        (None, _) => NOT_MEASURED.into(),
+        (None, _) => not_measured(lang),
     }
 }
 
 /// A difference's table cell: signed mean over its interval, or "none measurable" over the
 /// interval when that includes zero.
-fn effect_cell(e: Option<Effect>, head: fn(f64) -> String, end: fn(f64) -> String) -> String {
+fn effect_cell(
+    lang: Lang,
+    e: Option<Effect>,
+    head: impl Fn(f64) -> String,
+    end: impl Fn(f64) -> String,
+) -> String {
     match e {
         Some(Effect::Up { mean, lo, hi } | Effect::Down { mean, lo, hi }) => format!(
             "{}<br><span class=\"ci\">{}</span>",
             escape(&head(mean)),
-            escape(&numbers::interval(lo, hi, end))
+            escape(&n::interval(lang, lo, hi, end))
         ),
         Some(Effect::Unmeasurable { lo, hi }) => format!(
-            "<span class=\"none\">none measurable</span><br><span class=\"ci\">{}</span>",
-            escape(&numbers::interval(lo, hi, end))
+            "{}<br><span class=\"ci\">{}</span>",
+            none(&tr!(lang, "summary-none-measurable")),
+            escape(&n::interval(lang, lo, hi, end))
         ),
         Some(Effect::NoInterval { mean }) => escape(&head(mean)),
-        None => NOT_MEASURED.into(),
+        None => not_measured(lang),
     }
 }
 
 /// An amount's table cell: the mean, its interval beneath unless the runs all agree.
-fn amount_cell(s: Option<&Stat>, f: fn(f64) -> String) -> String {
+fn amount_cell(lang: Lang, s: Option<&Stat>, f: impl Fn(f64) -> String) -> String {
     match s.and_then(|s| s.mean.map(|m| (m, s.ci()))) {
         Some((m, Some((lo, hi)))) if f(lo) != f(hi) => format!(
             "{}<br><span class=\"ci\">{}</span>",
             escape(&f(m)),
-            escape(&numbers::interval(lo, hi, f))
+            escape(&n::interval(lang, lo, hi, &f))
         ),
         Some((m, _)) => escape(&f(m)),
-        None => NOT_MEASURED.into(),
+        None => not_measured(lang),
     }
 }
 
 /// The break-even table cell: the month counted from the programme's start with its
 /// interval when every run broke even, "not within" the horizon when none did, the share of
 /// runs otherwise (as [`break_even_text`] says it in full).
-fn break_even_cell(d: &Durability, arm: &str, horizon_months: &str) -> String {
+fn break_even_cell(lang: Lang, d: &Durability, arm: &str, horizon_months: &str) -> String {
     let share = d.mean(arm, M::BreakEvenShare.name());
     let days = d.get(arm, M::BreakEvenDays.name());
+    let months = |x: f64| months(lang, x);
     match share {
-        None => NOT_MEASURED.to_string(),
-        Some(s) if s <= 0.0 => format!("not within {horizon_months} months"),
+        None => not_measured(lang),
+        Some(s) if s <= 0.0 => tr!(lang, "summary-not-within", horizon = horizon_months),
         Some(s) if s >= 1.0 => match days.and_then(|st| st.mean.map(|m| (m, st.ci()))) {
             Some((m, Some((lo, hi)))) => format!(
                 "{}<br><span class=\"ci\">{}</span>",
                 escape(&months(m)),
-                escape(&numbers::interval(lo, hi, months))
+                escape(&n::interval(lang, lo, hi, months))
             ),
             Some((m, None)) => escape(&months(m)),
-            None => NOT_MEASURED.to_string(),
+            None => not_measured(lang),
         },
-        Some(s) => format!("in {} of runs", escape(&numbers::percent(s))),
+        Some(s) => tr!(
+            lang,
+            "summary-in-share-of-runs",
+            share = escape(&n::percent(lang, s, 0))
+        ),
     }
 }
 
 /// The table: a row per programme with every figure the words below use, and its interval.
 fn glance_table(html: &mut String, data: &RunData, progs: &[&String], cx: &Context) {
+    let lang = cx.lang;
     let d = &data.durability;
     let horizon = cx.horizon_months();
-    html.push_str("<table><thead><tr><th>programme</th><th>behaviour at its peak</th><th>behaviour 12 months after</th><th>NPS 12 months after</th><th>half-life (months)</th><th>cost</th><th>cost per lasting NPS point</th>");
+    html.push_str("<table><thead><tr>");
+    for id in [
+        "summary-col-programme",
+        "summary-col-peak",
+        "summary-col-12m",
+        "summary-col-nps-12m",
+        "summary-col-half-life",
+        "summary-col-cost",
+        "summary-col-cost-per-point",
+    ] {
+        let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, id)));
+    }
     if cx.priced {
         let _ = write!(
             html,
-            "<th>net value over {horizon} months</th><th>break-even (month)</th>"
+            "<th>{}</th><th>{}</th>",
+            escape(&tr!(
+                lang,
+                "summary-col-net-value",
+                horizon = horizon.clone()
+            )),
+            escape(&tr!(lang, "summary-col-break-even")),
         );
     }
     html.push_str("</tr></thead><tbody>");
     let mut rows = String::new();
+    let pp = |x: f64| pp(lang, x);
+    let pp_signed = |x: f64| pp_signed(lang, x);
+    let sig = |x: f64| n::sig(lang, x);
+    let sig_signed = |x: f64| n::sig_signed(lang, x);
+    let euro = |x: f64| n::euro(lang, x);
     for a in progs {
         let get = |m: M| d.get(a, m.name());
         let colour = hex(palette::arm_color(data.arm_index(a)));
         let costs_nothing = d.mean(a, M::Cost.name()).is_some_and(|c| c <= 0.0);
         let per_point = match Effect::of(get(M::Gain12mNps)) {
-            _ if costs_nothing => "<span class=\"none\">costs nothing</span>".to_string(),
+            _ if costs_nothing => none(&tr!(lang, "summary-cell-costs-nothing")),
             Some(Effect::Up { .. } | Effect::NoInterval { .. }) => {
-                amount_cell(get(M::CostPerLastingNpsPoint), numbers::euro)
+                amount_cell(lang, get(M::CostPerLastingNpsPoint), euro)
             }
-            Some(_) => "<span class=\"none\">no lasting gain</span>".to_string(),
-            None => NOT_MEASURED.to_string(),
+            Some(_) => none(&tr!(lang, "summary-cell-no-lasting-gain")),
+            None => not_measured(lang),
         };
         let _ = write!(
             &mut rows,
             "<tr><th><span class=\"sw\" style=\"background:{colour}\"></span>{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{per_point}</td>",
-            escape(&arm_label(a)),
-            effect_cell(Effect::of(get(M::PeakGainB)), pp_signed, pp),
-            effect_cell(Effect::of(get(M::Gain12mB)), pp_signed, pp),
-            effect_cell(Effect::of(get(M::Gain12mNps)), numbers::sig_signed, numbers::sig),
-            half_life_cell(get(M::HalfLifeDaysB)),
-            amount_cell(get(M::Cost), numbers::euro),
+            escape(&arm_label(lang, a)),
+            effect_cell(lang, Effect::of(get(M::PeakGainB)), pp_signed, pp),
+            effect_cell(lang, Effect::of(get(M::Gain12mB)), pp_signed, pp),
+            effect_cell(lang, Effect::of(get(M::Gain12mNps)), sig_signed, sig),
+            half_life_cell(lang, get(M::HalfLifeDaysB)),
+            amount_cell(lang, get(M::Cost), euro),
         );
         if cx.priced {
             let _ = write!(
                 &mut rows,
                 "<td class=\"n\">{}</td><td class=\"n\">{}</td>",
-                effect_cell(Effect::of(get(M::NetValue)), numbers::euro, numbers::euro),
-                break_even_cell(d, a, &horizon)
+                effect_cell(lang, Effect::of(get(M::NetValue)), euro, euro),
+                break_even_cell(lang, d, a, &horizon)
             );
         }
         rows.push_str("</tr>");
@@ -560,10 +651,10 @@ fn chart(data: &RunData) -> Option<ChartKind> {
     }
 }
 
-fn chart_caption(kind: &ChartKind) -> &'static str {
+fn chart_caption(lang: Lang, kind: &ChartKind) -> String {
     match kind {
-        ChartKind::CostBenefit => "Each dot is a programme: what it costs (across) against the Net Promoter Score gain still there 12 months after it ends (up); the lines through a dot show its interval. Up and to the left is more lasting benefit for the money.",
-        _ => "Each programme's gain in customer-oriented behaviour at its peak and 6 and 12 months after it ends, and how fast it halves.",
+        ChartKind::CostBenefit => tr!(lang, "summary-caption-cost-benefit"),
+        _ => tr!(lang, "summary-caption-durability"),
     }
 }
 
@@ -584,8 +675,12 @@ fn hex(c: plotters::style::RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// The summary's HTML from a run's loaded data and manifest.
-pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String, ReportError> {
+/// The summary's HTML from a run's loaded data and manifest, in `lang`.
+pub fn summary_html(
+    lang: Lang,
+    data: &RunData,
+    m: Option<&ManifestRecord>,
+) -> Result<String, ReportError> {
     let progs = programmes(data);
     let sc = m.and_then(|m| m.scenario.as_ref());
     let num = |path: &[&str]| {
@@ -599,14 +694,16 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
         .iter()
         .any(|a| data.durability.get(a, M::BreakEvenShare.name()).is_some());
     let cx = Context {
+        lang,
         horizon_days,
         priced,
     };
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · summary</title><style>{STYLE}</style></head><body{}><div class=\"page\">",
-        escape(&data.scenario),
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body{}><div class=\"page\">",
+        lang.code(),
+        escape(&tr!(lang, "summary-title", scenario = data.scenario.clone())),
         if progs.len() > 6 || (priced && progs.len() > 4) {
             " class=\"dense\""
         } else {
@@ -620,25 +717,37 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
         .filter(|s| !s.is_empty());
     let _ = write!(
         html,
-        "<h1>What each programme does, how long it lasts, what it costs</h1><p class=\"sub\">{}</p>",
+        "<h1>{}</h1><p class=\"sub\">{}</p>",
+        escape(&tr!(lang, "summary-heading")),
         escape(description.unwrap_or(&data.scenario))
     );
     let org = match (
         num(&["organisation", "employees"]),
         num(&["organisation", "team_size"]),
     ) {
-        (Some(e), Some(t)) => format!(
-            "an organisation of {} employees in teams of {}",
-            numbers::fixed(e, 0),
-            numbers::fixed(t, 0)
+        (Some(e), Some(t)) => tr!(
+            lang,
+            "summary-organisation-teams",
+            employees = n::fixed(lang, e, 0),
+            team_size = n::fixed(lang, t, 0),
         ),
-        (Some(e), None) => format!("an organisation of {} employees", numbers::fixed(e, 0)),
-        _ => "an organisation".to_string(),
+        (Some(e), None) => tr!(
+            lang,
+            "summary-organisation-employees",
+            employees = n::fixed(lang, e, 0)
+        ),
+        _ => tr!(lang, "summary-organisation"),
     };
     let _ = write!(
         html,
-        "<p class=\"context\">A simulation of {org} over {} months. Each programme is compared with the same organisation, with the same chance events, without it; \"12 months after\" counts from the programme's end. <i>Customer-oriented behaviour</i> is the share of customer contacts handled with the customer in mind, so a gain of 10 percentage points is 10 more such contacts in every 100. The Net Promoter Score is in points. Figures in brackets are ranges (see the foot of the page).</p>",
-        numbers::fixed(horizon_days / DAYS_PER_MONTH, 0)
+        "<p class=\"context\">{}</p>",
+        tr!(
+            lang,
+            "summary-context",
+            organisation = org,
+            months = n::fixed(lang, horizon_days / DAYS_PER_MONTH, 0),
+            behaviour = format!("<i>{}</i>", escape(&tr!(lang, "summary-behaviour"))),
+        )
     );
 
     if !progs.is_empty() {
@@ -653,7 +762,7 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
             _ => (plot::chart_size(data, &kind), "wide"),
         };
         let svg = plot::svg_of(size, |root| plot::draw_chart(root, data, &kind))?;
-        inline_figure(&mut html, id, &svg, Some(chart_caption(&kind)));
+        inline_figure(&mut html, id, &svg, Some(&chart_caption(lang, &kind)));
     }
     for a in &progs {
         let v = verdict(&data.durability, a, &cx);
@@ -661,33 +770,42 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
         let _ = write!(
             html,
             "<section><h2><span class=\"sw\" style=\"background:{colour}\"></span>{}</h2>",
-            escape(&arm_label(a))
+            escape(&arm_label(lang, a))
         );
         if let Some(desc) = arm_description(m, a).filter(|d| Some(d.as_str()) != description) {
             let _ = write!(html, "<p class=\"what\">{}</p>", escape(&desc));
         }
         html.push_str("<dl>");
-        let none = ["<span class=\"none\">no drawback shows in these results</span>".to_string()];
+        let no_drawback = [none(&tr!(lang, "summary-no-drawback"))];
         let will_not: &[String] = if v.will_not.is_empty() && !v.does.is_empty() {
-            &none
+            &no_drawback
         } else {
             &v.will_not
         };
         for (label, parts) in [
-            ("Does", v.does.as_slice()),
-            ("Will not", will_not),
-            ("Lasts", v.lasts.as_slice()),
-            ("Costs", v.costs.as_slice()),
+            ("summary-label-does", v.does.as_slice()),
+            ("summary-label-will-not", will_not),
+            ("summary-label-lasts", v.lasts.as_slice()),
+            ("summary-label-costs", v.costs.as_slice()),
         ] {
             if !parts.is_empty() {
-                let _ = write!(html, "<dt>{label}</dt><dd>{}</dd>", clauses(parts));
+                let _ = write!(
+                    html,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    escape(&tr!(lang, label)),
+                    clauses(parts)
+                );
             }
         }
         html.push_str("</dl></section>");
     }
     html.push_str("</div>");
     if progs.is_empty() {
-        html.push_str("<p>This run has no programme to compare with its baseline.</p>");
+        let _ = write!(
+            html,
+            "<p>{}</p>",
+            escape(&tr!(lang, "summary-no-programme"))
+        );
     }
 
     let replications = m
@@ -702,39 +820,46 @@ pub fn summary_html(data: &RunData, m: Option<&ManifestRecord>) -> Result<String
                 .map(|n| n as f64)
         });
     let reps = replications
-        .map(|r| format!("{} replications per programme", numbers::fixed(r, 0)))
-        .unwrap_or_else(|| "replications not recorded".to_string());
+        .map(|r| tr!(lang, "summary-replications", n = n::fixed(lang, r, 0)))
+        .unwrap_or_else(|| tr!(lang, "summary-replications-unknown"));
     let finished = m
         .and_then(|m| m.finished.as_deref())
-        .map(|f| format!(" · run finished {f}"))
+        .map(|f| format!(" · {}", tr!(lang, "summary-finished", when = f)))
         .unwrap_or_default();
     let _ = writeln!(
         html,
-        "<footer>Scenario “{}” · {reps} · figures are means over the replications; brackets give the {} · simulated with {}{finished}</footer></div></body></html>",
-        escape(&data.scenario),
-        escape(data.intervals.long()),
-        escape(&produced_by(m)),
+        "<footer>{}</footer></div></body></html>",
+        tr!(
+            lang,
+            "summary-footer",
+            scenario = escape(&data.scenario),
+            replications = escape(&reps),
+            interval = escape(&interval_long(lang, data.intervals)),
+            tool = escape(&produced_by(lang, m)),
+            finished = escape(&finished),
+        )
     );
     Ok(html)
 }
 
-/// Builds the summary of the run in `dir` (CSV files plus `manifest.json` if present).
-pub fn render_summary(dir: &Path) -> Result<String, ReportError> {
+/// Builds the summary of the run in `dir` (CSV files plus `manifest.json` if present), in
+/// `lang`.
+pub fn render_summary(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     let data = plot::load_run_dir(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
         return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
     }
     let manifest = load_manifest(dir)?;
-    summary_html(&data, manifest.as_ref())
+    summary_html(lang, &data, manifest.as_ref())
 }
 
-/// Writes `dir/summary.html` atomically for a run's directory and returns its path; a
-/// sweep's or a calibration's directory gets none (`Ok(None)`).
-pub fn write_summary(dir: &Path) -> Result<Option<PathBuf>, ReportError> {
+/// Writes `dir/summary.html` atomically for a run's directory, in `lang`, and returns its
+/// path; a sweep's or a calibration's directory gets none (`Ok(None)`).
+pub fn write_summary(lang: Lang, dir: &Path) -> Result<Option<PathBuf>, ReportError> {
     if plot::sweep::is_sweep_dir(dir) || plot::calibration::is_calibration_dir(dir) {
         return Ok(None);
     }
-    let html = render_summary(dir)?;
+    let html = render_summary(lang, dir)?;
     let path = dir.join(SUMMARY_FILE);
     write_atomic(&path, html.as_bytes()).map_err(|source| ReportError::Write {
         path: path.clone(),

@@ -4,13 +4,15 @@
 //! words what each column is, in which unit, and what the intervals cover. Everything else
 //! (days to peak, the share kept, NPS a year on, ...) is in `durability.csv` and the report.
 
+use undercurrent_text::{numbers as n, tr, Lang};
+
+use super::reading::arm_label;
+use super::{interval_band, verdict_name};
 use crate::experiment::claims::{ClaimRow, Verdict};
 use crate::experiment::scenario::Scenario;
 use crate::metrics::aggregate::DurabilityRow;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 use crate::metrics::survival::CensoredMedian;
-use crate::numbers::{euro, fixed, sig};
-use crate::plot::charts::common::arm_label;
 use crate::plot::data::{Intervals, DAYS_PER_MONTH};
 
 /// The widest line the table and its notes may take: a terminal's 100 columns.
@@ -31,91 +33,100 @@ enum Unit {
     Euro,
 }
 
-/// The columns: metric, two header lines (quantity, then unit), unit.
+/// The columns: metric, the catalogue ids of its two header lines (quantity, then unit), unit.
 const SHOWN: [(DurabilityMetric, &str, &str, Unit); 6] = [
     (
         DurabilityMetric::PeakGainB,
-        "peak gain in B",
-        "(0-1 scale)",
+        "table-head-peak-gain",
+        "table-unit-peak-gain",
         Unit::Plain,
     ),
     (
         DurabilityMetric::Gain12mB,
-        "gain in B after",
-        "a year (0-1)",
+        "table-head-gain-12m",
+        "table-unit-gain-12m",
         Unit::Plain,
     ),
     (
         DurabilityMetric::HalfLifeDaysB,
-        "half-life",
-        "(months)",
+        "table-head-half-life",
+        "table-unit-half-life",
         Unit::Months,
     ),
     (
         DurabilityMetric::EffectSizeDBPeak,
-        "effect size d",
-        "at peak (d)",
+        "table-head-effect-size",
+        "table-unit-effect-size",
         Unit::Plain,
     ),
     (
         DurabilityMetric::MeanGainNps,
-        "NPS gain",
-        "(NPS points)",
+        "table-head-nps-gain",
+        "table-unit-nps-gain",
         Unit::Plain,
     ),
     (
         DurabilityMetric::CostPerNpsPoint,
-        "cost per NPS",
-        "point (euro)",
+        "table-head-cost-per-point",
+        "table-unit-cost-per-point",
         Unit::Euro,
     ),
 ];
 
-fn write(x: f64, unit: Unit) -> String {
+fn write(lang: Lang, x: f64, unit: Unit) -> String {
     match unit {
-        Unit::Plain => sig(x),
-        Unit::Months => fixed(x / DAYS_PER_MONTH, 1),
-        Unit::Euro => euro(x),
+        Unit::Plain => n::sig(lang, x),
+        Unit::Months => n::fixed(lang, x / DAYS_PER_MONTH, 1),
+        Unit::Euro => n::euro(lang, x),
     }
 }
 
-/// A censored half-life's upper end that was not reached, short enough for its column.
-const NOT_REACHED: &str = "n.r.";
-
 /// The two lines of one cell: the figure and its interval. A half-life is its Kaplan-Meier
 /// median, or "more than" the follow-up when half the replications had not halved.
-fn cell(r: Option<&DurabilityRow>, unit: Unit) -> (String, String) {
+fn cell(lang: Lang, r: Option<&DurabilityRow>, unit: Unit) -> (String, String) {
     let Some(r) = r else {
-        return ("NA".into(), String::new());
+        return (n::missing(lang).into(), String::new());
     };
     if let Some(c) = r.censored.as_ref().filter(|c| c.n > 0) {
-        return censored_cell(c, unit);
+        return censored_cell(lang, c, unit);
     }
     let s = &r.summary;
     // Money's interval without the currency sign, which the column's heading gives: with it
     // the interval of a six-figure cost would not fit the last column.
     let bound = |x: f64| match unit {
-        Unit::Euro => fixed(x, 0),
-        _ => write(x, unit),
+        Unit::Euro => n::fixed(lang, x, 0),
+        _ => write(lang, x, unit),
     };
     let interval = if s.ci_lo.is_finite() && s.ci_hi.is_finite() {
-        format!("[{}, {}]", bound(s.ci_lo), bound(s.ci_hi))
+        n::interval(lang, s.ci_lo, s.ci_hi, bound)
     } else {
         String::new()
     };
-    (write(s.mean, unit), interval)
+    (write(lang, s.mean, unit), interval)
 }
 
-fn censored_cell(c: &CensoredMedian, unit: Unit) -> (String, String) {
-    let end = |x: Option<f64>| x.map_or_else(|| NOT_REACHED.to_string(), |v| write(v, unit));
+fn censored_cell(lang: Lang, c: &CensoredMedian, unit: Unit) -> (String, String) {
+    let end = |x: Option<f64>| {
+        x.map_or_else(
+            || tr!(lang, "table-not-reached-short"),
+            |v| write(lang, v, unit),
+        )
+    };
     let value = match c.median {
-        Some(m) => write(m, unit),
-        None => format!("more than {}", write(c.followup, unit)),
+        Some(m) => write(lang, m, unit),
+        None => tr!(
+            lang,
+            "table-more-than",
+            value = write(lang, c.followup, unit)
+        ),
     };
     let mark = if c.censored > 0 { "*" } else { "" };
     let interval = match c.lo {
-        Some(_) => format!("[{}, {}]", end(c.lo), end(c.hi)),
-        None => "not reached".to_string(),
+        Some(_) => match lang {
+            Lang::Nl => format!("[{}; {}]", end(c.lo), end(c.hi)),
+            Lang::En | Lang::Pseudo => format!("[{}, {}]", end(c.lo), end(c.hi)),
+        },
+        None => tr!(lang, "table-not-reached"),
     };
     (format!("{value}{mark}"), interval)
 }
@@ -164,20 +175,20 @@ pub fn wrapped(text: &str) -> String {
 
 /// The verdict of each claim, wrapped within [`MAX_WIDTH`] under its first word, printed
 /// after the table: `  agrees     1. Training alone has a best-before date: …`. Empty
-/// without claims. The checks and their numbers are in `claims.csv` and the report.
-pub fn claims_lines(s: &Scenario, rows: &[ClaimRow]) -> String {
+/// without claims. The checks and their numbers are in `claims.csv` and the report. The
+/// claims themselves are the scenario's words and stay as written.
+pub fn claims_lines(lang: Lang, s: &Scenario, rows: &[ClaimRow]) -> String {
     if s.claims.is_empty() {
         return String::new();
     }
-    let mut out = String::from(
-        "Claims against the model (a check holds only when its whole 95% interval is on the\nclaimed side; the checks are in claims.csv and the report):\n",
-    );
+    // The catalogue breaks the intro's two lines itself, within the width.
+    let mut out = tr!(lang, "table-claims-intro", csv = "claims.csv") + "\n";
     for (i, claim) in s.claims.iter().enumerate() {
         let verdict = rows
             .iter()
             .find(|r| r.claim == i)
             .map_or(Verdict::Undecided, |r| r.claim_verdict);
-        let head = format!("  {:<10} {}. ", verdict.name(), i + 1);
+        let head = format!("  {:<10} {}. ", verdict_name(lang, verdict), i + 1);
         let hang = head.chars().count();
         out.push_str(&wrap(&head, &claim.says, hang));
     }
@@ -185,14 +196,19 @@ pub fn claims_lines(s: &Scenario, rows: &[ClaimRow]) -> String {
 }
 
 /// The printed table: per intervention arm its name, then the means of six durability
-/// figures, then their intervals (`intervals` says which kind), then footnotes in words.
-/// No line is wider than [`MAX_WIDTH`].
-pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Intervals) -> String {
+/// figures, then their intervals (`intervals` says which kind), then footnotes in words, all
+/// in `lang`. No line is wider than [`MAX_WIDTH`].
+pub fn durability_table(
+    lang: Lang,
+    arms: &[String],
+    rows: &[DurabilityRow],
+    intervals: Intervals,
+) -> String {
     let find =
         |a: usize, m: DurabilityMetric| rows.iter().find(|r| r.arm == a && r.metric == m.name());
     let mut out = String::new();
-    let heads: Vec<String> = SHOWN.iter().map(|s| s.1.to_string()).collect();
-    let units: Vec<String> = SHOWN.iter().map(|s| s.2.to_string()).collect();
+    let heads: Vec<String> = SHOWN.iter().map(|s| tr!(lang, s.1)).collect();
+    let units: Vec<String> = SHOWN.iter().map(|s| tr!(lang, s.2)).collect();
     out.push_str(&line(&heads));
     out.push('\n');
     out.push_str(&line(&units));
@@ -204,9 +220,9 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
     for (a, name) in arms.iter().enumerate().skip(1) {
         let (values, bounds): (Vec<String>, Vec<String>) = SHOWN
             .iter()
-            .map(|&(m, _, _, unit)| cell(find(a, m), unit))
+            .map(|&(m, _, _, unit)| cell(lang, find(a, m), unit))
             .unzip();
-        out.push_str(&arm_label(name));
+        out.push_str(&arm_label(lang, name));
         out.push('\n');
         out.push_str(&line(&values));
         out.push('\n');
@@ -216,60 +232,62 @@ pub fn durability_table(arms: &[String], rows: &[DurabilityRow], intervals: Inte
             .and_then(|r| r.censored.as_ref())
             .filter(|c| c.censored > 0)
         {
-            censored.push(format!("{} {} of {}", arm_label(name), c.censored, c.n));
+            censored.push(tr!(
+                lang,
+                "table-censored-arm",
+                arm = arm_label(lang, name),
+                censored = c.censored.to_string(),
+                n = c.n.to_string(),
+            ));
         }
         if let Some(r) = find(a, DurabilityMetric::PeakGainB) {
             replications = replications.max(r.summary.n);
         }
     }
     out.push('\n');
-    let mut notes = vec![format!(
-        "Each figure is the mean over {replications} replications, the line beneath it its {}.",
-        intervals.band()
+    let mut notes = vec![tr!(
+        lang,
+        "table-note-mean",
+        replications = replications.to_string(),
+        interval = interval_band(lang, intervals),
     )];
-    notes.push(format!(
-        "Gains in B (customer-oriented behaviour, 0-1) are against the baseline without a \
-         programme, at its peak and 12 months after the programme ends. Half-life: months (of \
-         {} working days) until half the peak gain is gone, the Kaplan-Meier median over \
-         replications with its Brookmeyer-Crowley interval; \"more than\" when half the \
-         replications had not halved by the end of the run; {NOT_REACHED} = not reached.",
-        fixed(DAYS_PER_MONTH, 1)
+    notes.push(tr!(
+        lang,
+        "table-note-gains",
+        days = n::fixed(lang, DAYS_PER_MONTH, 1),
+        short = tr!(lang, "table-not-reached-short"),
     ));
     if !censored.is_empty() {
-        notes.push(format!(
-            "* Replications whose gain had not halved by the end of the run: {}.",
-            censored.join(", ")
-        ));
+        notes.push(tr!(lang, "table-note-censored", arms = censored.join(", ")));
     }
-    notes.push(
-        "Effect size d (Cohen's d): the difference from the baseline in standard deviations of \
-         B between employees; about 0.2 is small, 0.5 medium, 0.8 large."
-            .into(),
-    );
-    notes.push(
-        "NPS gain: mean gain in NPS points from the programme's start to 12 months after its \
-         end. Cost per NPS point: the programme's cost in euro divided by that gain (the ratio \
-         of the two means)."
-            .into(),
-    );
+    notes.push(tr!(
+        lang,
+        "table-note-effect-size",
+        small = n::fixed(lang, 0.2, 1),
+        medium = n::fixed(lang, 0.5, 1),
+        large = n::fixed(lang, 0.8, 1),
+    ));
+    notes.push(tr!(lang, "table-note-nps"));
     if let Some(d) = rows
         .iter()
         .find(|r| r.arm == 0 && r.metric == BaselineMetric::DriftB.name())
     {
-        notes.push(format!(
-            "Without a programme B drifts by {} [{}, {}] over the run.",
-            sig(d.summary.mean),
-            sig(d.summary.ci_lo),
-            sig(d.summary.ci_hi),
+        let s = &d.summary;
+        notes.push(tr!(
+            lang,
+            "table-note-drift",
+            drift = n::sig(lang, s.mean),
+            interval = n::interval(lang, s.ci_lo, s.ci_hi, |x| n::sig(lang, x)),
         ));
     }
-    notes.push(
-        "More figures (days to the peak, the share kept, NPS a year on, costs) are in \
-         durability.csv and report.html."
-            .into(),
-    );
-    for n in notes {
-        out.push_str(&wrap("", &n, 2));
+    notes.push(tr!(
+        lang,
+        "table-note-more",
+        csv = "durability.csv",
+        report = "report.html",
+    ));
+    for note in notes {
+        out.push_str(&wrap("", &note, 2));
     }
     out
 }
@@ -321,7 +339,7 @@ mod tests {
                 });
             }
         }
-        durability_table(&arms, &rows, Intervals::Chance)
+        durability_table(Lang::En, &arms, &rows, Intervals::Chance)
     }
 
     #[test]

@@ -1,0 +1,26 @@
+# The report's section "Claims against the model" (report/claims.rs).
+claims-not-reached = not reached
+claims-months = months
+claims-months-days = { $months } months ({ $days } working days)
+claims-window = mean over days { $first }–{ $last }
+claims-vs-baseline = difference from the baseline
+claims-above = above { $bound }
+claims-below = below { $bound }
+claims-between = between { $low } and { $high }
+claims-not-measured = not measured
+claims-more-than = more than { $value }
+claims-check-holds = holds
+claims-check-fails = fails
+claims-check-not-measured = undecided: not measured
+claims-check-overlap = undecided: the two intervals overlap
+claims-check-across = undecided: the interval reaches across the bound
+claims-heading = Claims against the model
+claims-intro = What the sources say, checked against this run's statistics and the { $interval } of each. A check holds only when the whole interval lies on the claimed side, fails only when the whole interval lies on the other side, and is undecided otherwise; between two programmes it holds only when their intervals do not overlap, which is stricter than a paired comparison. A claim agrees when every check holds and disagrees when one fails. Agreement says that this model, with its documented assumptions, produces what the source says; it does not make the claim true of a real organisation.
+claims-col-says = the source says
+claims-col-checked-as = checked as
+claims-col-model-shows = the model shows
+claims-col-check = check
+claims-model-agrees = The model agrees.
+claims-model-disagrees = The model disagrees.
+claims-model-undecided = Undecided on this run.
+claims-every-check = Every check with its numbers is in { $file } next to this report.

@@ -1,0 +1,20 @@
+# The report's section "Cost and benefit" (report/costs.rs) and the break-even in words.
+costs-break-even-never = not within the horizon ({ $horizon } months)
+costs-break-even-month = month { $month }
+costs-break-even-month-interval = month { $month } { $interval }
+costs-break-even-some = in { $share } of runs within the horizon ({ $horizon } months)
+costs-heading = Cost and benefit
+costs-col-programme = programme
+costs-col-intervention = intervention cost (euro)
+costs-col-rule-breaks = extra rule-break cost (euro)
+costs-col-gain-12m = gain in B at 12 months (0–1)
+costs-col-nps-12m = NPS gain at 12 months (points)
+costs-col-per-point = euro per lasting NPS point
+costs-col-net-value = net value over the horizon (euro)
+costs-col-break-even = break-even (months from the programme's start)
+costs-value-per-customer = { $value } euro per customer per year ({ $key })
+costs-value-per-nps-point = { $value } euro per NPS point per year ({ $key })
+costs-and = and
+costs-intro = Per programme, what it cost against what it leaves behind 12 months after it ends (mean over runs with its { $interval } in brackets). The intervention cost is what the programme's sessions, coaching and rewards cost; the extra rule-break cost is what the arm's rule breaks cost beyond the baseline's. Euro per lasting NPS point is the intervention cost divided by the NPS gain at 12 months: its mean is the ratio of the two means shown, so dividing the two columns gives it.
+costs-valued = The gain is valued at { $values }: net value is that value of the gain from the programme's start to the end of the recorded period ({ $months } months), minus the intervention cost and the extra rule-break cost; nothing after the horizon is counted. Break-even is the month, counted from the programme's start, from which the net value stays above zero.
+costs-not-valued = No net value is given: the scenario does not say what a customer or an NPS point is worth (an { $section } section would).

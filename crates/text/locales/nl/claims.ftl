@@ -1,0 +1,26 @@
+# Het onderdeel "Beweringen getoetst aan het model" van het rapport (report/claims.rs).
+claims-not-reached = niet bereikt
+claims-months = maanden
+claims-months-days = { $months } maanden ({ $days } werkdagen)
+claims-window = gemiddelde over dag { $first }–{ $last }
+claims-vs-baseline = verschil met de uitgangssituatie
+claims-above = boven { $bound }
+claims-below = onder { $bound }
+claims-between = tussen { $low } en { $high }
+claims-not-measured = niet gemeten
+claims-more-than = meer dan { $value }
+claims-check-holds = klopt
+claims-check-fails = klopt niet
+claims-check-not-measured = onbeslist: niet gemeten
+claims-check-overlap = onbeslist: de twee intervallen overlappen
+claims-check-across = onbeslist: het interval ligt aan beide kanten van de grens
+claims-heading = Beweringen getoetst aan het model
+claims-intro = Wat de bronnen zeggen, getoetst aan de statistieken van deze run en het { $interval } van elk. Een toets klopt alleen als het hele interval aan de beweerde kant ligt, klopt niet alleen als het hele interval aan de andere kant ligt, en is anders onbeslist; tussen twee programma's klopt een toets alleen als hun intervallen niet overlappen, wat strenger is dan een gepaarde vergelijking. Het model bevestigt een bewering als elke toets klopt, en weerspreekt haar als er één niet klopt. Bevestiging zegt dat dit model, met zijn beschreven aannames, oplevert wat de bron zegt; het maakt de bewering niet waar voor een echte organisatie.
+claims-col-says = de bron zegt
+claims-col-checked-as = getoetst als
+claims-col-model-shows = het model laat zien
+claims-col-check = toets
+claims-model-agrees = Het model bevestigt dit.
+claims-model-disagrees = Het model weerspreekt dit.
+claims-model-undecided = Onbeslist in deze run.
+claims-every-check = Elke toets met de cijfers staat in { $file } naast dit rapport.
