@@ -774,6 +774,7 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
             lang(),
             "cli-run-wrote",
             files = r.files.join(", "),
+            manifest = "manifest.json",
             seconds = plain(lang(), r.wall_seconds, 1)
         ))
     );

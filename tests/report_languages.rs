@@ -137,6 +137,12 @@ fn identifiers(dir: &Path) -> Vec<String> {
             );
         }
     }
+    // The files the run wrote, by name (`durability.csv`).
+    if let Some(files) = m.get("files").and_then(serde_json::Value::as_array) {
+        for f in files.iter().filter_map(serde_json::Value::as_str) {
+            words.extend(f.split('.').map(String::from));
+        }
+    }
     words
 }
 

@@ -132,7 +132,8 @@ fn export(app: &App, body: &[u8], lang: Lang) -> Result<Reply, ApiError> {
     Ok(Reply::bytes("application/toml; charset=utf-8", req.toml.into_bytes()).attachment(&name))
 }
 
-/// `GET /api/chart/<id>/<stem>.<png|svg>`, drawn in the asked language.
+/// `GET /api/chart/<id>/<stem>.<png|svg>`, drawn in the language of the answer `id` names
+/// (a Dutch page's download is the Dutch chart it shows, whatever the browser's language).
 fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let bad = || ApiError::not_found(tr!(lang, "serve-error-no-such-chart", rest = rest));
     let (id, file) = rest.split_once('/').ok_or_else(bad)?;
@@ -147,10 +148,10 @@ fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let kind = outcome.chart(stem).ok_or_else(bad)?;
     let name = format!("{}_{stem}.{ext}", outcome.data.scenario);
     let drawn = if ext == "png" {
-        crate::plot::render_png_bytes_in(&outcome.data, kind, lang)
+        crate::plot::render_png_bytes_in(&outcome.data, kind, outcome.lang)
             .map(|b| Reply::bytes("image/png", b))
     } else {
-        crate::plot::render_svg_string_in(&outcome.data, kind, lang)
+        crate::plot::render_svg_string_in(&outcome.data, kind, outcome.lang)
             .map(|s| Reply::bytes("image/svg+xml", s.into_bytes()))
     };
     drawn.map(|r| r.attachment(&name)).map_err(|e| {

@@ -10,7 +10,7 @@ use undercurrent_text::{numbers as n, term, tr, Lang};
 
 use super::interval_long;
 use super::reading::{arm_label, focus, reading, Focus};
-use crate::experiment::scenario::Scenario;
+use crate::experiment::scenario::{Scenario, ADDED_BASELINE_DESCRIPTION};
 use crate::metrics::registry::DurabilityMetric;
 use crate::metrics::survival::CensoredMedian;
 use crate::model::days::Days;
@@ -450,7 +450,7 @@ fn durability_section(
 fn caption(lang: Lang, kind: &ChartKind) -> String {
     match kind {
         ChartKind::Timeseries { metric } => {
-            let info = plot::metrics::metric_info(metric);
+            let info = plot::metrics::metric_info_in(metric, lang);
             tr!(
                 lang,
                 "report-caption-timeseries",
@@ -474,7 +474,7 @@ pub(super) fn figure(
     data: &RunData,
     kind: &ChartKind,
 ) -> Result<(), ReportError> {
-    let svg = plot::render_svg_string(data, kind)?;
+    let svg = plot::render_svg_string_in(data, kind, lang)?;
     inline_figure(html, &kind.file_stem(), &svg, Some(&caption(lang, kind)));
     Ok(())
 }
@@ -533,7 +533,7 @@ fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), R
         }
         html.push_str("</details>");
     }
-    let left_out = plot::charts_left_out(data);
+    let left_out = plot::charts_left_out_in(data, lang);
     if !left_out.is_empty() {
         let _ = write!(
             html,
@@ -650,7 +650,12 @@ fn arms_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>) {
     );
     for a in arms {
         let name = a.get("name").map(cell).unwrap_or_default();
-        let desc = a.get("description").map(cell).unwrap_or_default();
+        let desc = match a.get("description").map(cell).unwrap_or_default() {
+            d if name == "baseline" && d == ADDED_BASELINE_DESCRIPTION => {
+                tr!(lang, "report-added-baseline")
+            }
+            d => d,
+        };
         let items: Vec<String> = a
             .get("interventions")
             .and_then(Value::as_array)

@@ -40,6 +40,10 @@ pub enum Toggle {
 /// Row limit under which `per_replication = "auto"` writes the per-replication file.
 pub const AUTO_ROWS: usize = 2_000_000;
 
+/// The description of the baseline arm added when a scenario has none: the tool's words,
+/// which reports show in the reader's language.
+pub const ADDED_BASELINE_DESCRIPTION: &str = "no intervention";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArmSpec {
@@ -380,7 +384,7 @@ impl Scenario {
                 0,
                 ArmSpec {
                     name: "baseline".into(),
-                    description: "no intervention".into(),
+                    description: ADDED_BASELINE_DESCRIPTION.into(),
                     interventions: Vec::new(),
                 },
             );

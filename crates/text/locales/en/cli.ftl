@@ -83,7 +83,7 @@ cli-error-moving = moving the result into place: { $message }
 ## What the commands print
 cli-posterior-drawn = each replication's parameters drawn from the posterior in { $dir }
 cli-run-start = undercurrent { $version }: scenario '{ $name }', { $arms } arms x { $replications } replications, { $employees } employees, { $days } days, { $threads } threads
-cli-run-wrote = wrote { $files } and manifest.json in { $seconds } s
+cli-run-wrote = wrote { $files } and { $manifest } in { $seconds } s
 cli-results-in = results in { $dir }
 cli-wrote = wrote { $path }
 cli-drew-charts-timed = drew { $charts } charts (PNG + SVG) into { $dir } in { $seconds } s

@@ -72,3 +72,4 @@ report-method = Each replication builds the organisation from its own seed, runs
 report-method-posterior = This run drew each replication's parameters from a calibration's posterior ({ $file } lists them), so its intervals cover what is not known about the organisation as well as chance.
 report-method-model = The model, its equations and every parameter's source are in { $file }
 report-method-numbers = ; the numbers behind this report are in { $timeseries } and { $durability } next to it
+report-added-baseline = no intervention

@@ -83,7 +83,7 @@ cli-error-moving = de resultaten konden niet op hun plaats worden gezet: { $mess
 ## Wat de opdrachten schrijven
 cli-posterior-drawn = de parameters van elke herhaling zijn getrokken uit de posterior in { $dir }
 cli-run-start = undercurrent { $version }: scenario '{ $name }', { $arms } programma's x { $replications } herhalingen, { $employees } medewerkers, { $days } dagen, { $threads } threads
-cli-run-wrote = { $files } en manifest.json geschreven in { $seconds } s
+cli-run-wrote = { $files } en { $manifest } geschreven in { $seconds } s
 cli-results-in = resultaten in { $dir }
 cli-wrote = { $path } geschreven
 cli-drew-charts-timed = { $charts } grafieken (PNG + SVG) getekend in { $dir } in { $seconds } s

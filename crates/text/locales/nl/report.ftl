@@ -72,3 +72,4 @@ report-method = Elke herhaling bouwt de organisatie op vanuit een eigen seed, la
 report-method-posterior = In deze run zijn de parameters van elke herhaling getrokken uit de posterior van een kalibratie ({ $file } bevat ze), dus de intervallen dekken naast het toeval ook wat niet bekend is over de organisatie.
 report-method-model = Het model, de vergelijkingen en de bron van elke parameter staan in { $file }
 report-method-numbers = ; de cijfers achter dit rapport staan in { $timeseries } en { $durability } ernaast
+report-added-baseline = geen interventie
