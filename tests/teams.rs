@@ -142,3 +142,44 @@ fn teams_csv_is_the_same_on_one_thread_and_two_and_absent_unless_asked_for() {
         );
     }
 }
+
+/// The team chart: drawn from `teams.csv` when the run wrote one, in the report in a section
+/// of its own, with replication 1's squares taking their values from the file.
+#[test]
+fn a_run_with_teams_has_a_team_chart_in_its_report_and_one_without_has_none() {
+    use undercurrent::plot::{available_charts, data::load_run_dir, render_svg_string, ChartKind};
+    let dir = fresh("chart");
+    let with = run(&dir, SCENARIO, "2");
+    let data = load_run_dir(&with).unwrap();
+    assert!(available_charts(&data).contains(&ChartKind::Teams));
+    let grid = data.teams.as_ref().unwrap();
+    assert_eq!(grid.replications, 3);
+    assert_eq!(grid.arms.len(), 2, "baseline and coaching");
+    assert_eq!(grid.team_count(), 5, "47 employees in teams of 10");
+    // A square's hover names the value teams.csv has for that team and day.
+    let (header, rows) = table(&with.join("teams.csv"));
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| {
+            r[col("arm")] == "coaching"
+                && r[col("replication")] == "0"
+                && r[col("team")] == "4"
+                && r[col("day")] == "59"
+        })
+        .expect("coaching's last team on the last day");
+    let b: f64 = row[col("B")].parse().unwrap();
+    let svg = render_svg_string(&data, &ChartKind::Teams).unwrap();
+    let hover = format!("coaching, team 5, day 59: B {b:.3}");
+    assert!(svg.contains(&hover), "{hover} in {svg}");
+    let report =
+        undercurrent::report::html::render_report(undercurrent::text::Lang::En, &with).unwrap();
+    assert!(report.contains("<h2>Teams</h2>"));
+    assert!(report.contains("data-stem=\"teams_B\"") || report.contains("teams_B"));
+
+    let plain = fresh("chart-plain");
+    let without = run(&plain, &SCENARIO.replace("teams = true\n", ""), "2");
+    let data = load_run_dir(&without).unwrap();
+    assert!(data.teams.is_none());
+    assert!(!available_charts(&data).contains(&ChartKind::Teams));
+}

@@ -305,6 +305,8 @@ pub fn run_data(
         timeseries: ts,
         durability: du,
         windows: programme_windows(specs),
+        // The explorer shows its team view on the page; `teams.csv` is not among its files.
+        teams: None,
     }
 }
 
@@ -532,6 +534,7 @@ fn chart_title(k: &ChartKind, lang: Lang) -> String {
         ChartKind::Drives => tr!(lang, "serve-chart-drives"),
         ChartKind::Costs => tr!(lang, "serve-chart-costs"),
         ChartKind::CostBenefit => tr!(lang, "serve-chart-cost-benefit"),
+        ChartKind::Teams => tr!(lang, "serve-chart-teams"),
     }
 }
 
@@ -550,6 +553,7 @@ fn chart_group(k: &ChartKind) -> &'static str {
         ChartKind::Durability => "durability",
         ChartKind::Drives => "drives",
         ChartKind::Costs | ChartKind::CostBenefit => "rules_cost",
+        ChartKind::Teams => "other",
     }
 }
 

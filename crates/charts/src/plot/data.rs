@@ -193,6 +193,8 @@ pub struct RunData {
     pub durability: Durability,
     /// When each arm's programme runs (empty when the directory has no scenario to say).
     pub windows: Vec<ProgrammeWindow>,
+    /// Replication 0's teams from `teams.csv`, when the run wrote one.
+    pub teams: Option<crate::plot::team_grid::TeamGrid>,
 }
 
 /// One intervention's days, on the recorded period's clock (day 0 = end of the burn-in):
@@ -500,7 +502,7 @@ pub fn read_records<H>(
 }
 
 /// Reads a CSV with a required set of columns, calling `row` for each record with its line.
-fn read_csv<T, F>(path: &Path, columns: &[&str], mut row: F) -> Result<(), PlotError>
+pub(crate) fn read_csv<T, F>(path: &Path, columns: &[&str], mut row: F) -> Result<(), PlotError>
 where
     T: for<'de> Deserialize<'de>,
     F: FnMut(T, u64) -> Result<(), String>,
@@ -609,6 +611,7 @@ pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
         timeseries,
         durability,
         windows,
+        teams: crate::plot::team_grid::load_team_grid(dir)?,
     })
 }
 

@@ -22,6 +22,7 @@ pub mod hover;
 pub mod metrics;
 pub mod palette;
 pub mod sweep;
+pub mod team_grid;
 
 use rayon::prelude::*;
 use std::fs;
@@ -55,6 +56,8 @@ pub enum ChartKind {
     Costs,
     /// Per programme, intervention cost against the NPS gain 12 months after it.
     CostBenefit,
+    /// Replication 0's teams coloured by B on three days, a row per arm (`teams.csv`).
+    Teams,
 }
 
 /// A name made safe for a file stem: anything but ASCII letters, digits, `_` and `-` → `_`.
@@ -80,6 +83,7 @@ impl ChartKind {
             ChartKind::Drives => "drives_B".to_string(),
             ChartKind::Costs => "costs".to_string(),
             ChartKind::CostBenefit => "cost_benefit".to_string(),
+            ChartKind::Teams => "teams_B".to_string(),
         }
     }
 }
@@ -125,6 +129,9 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
     if !charts::costs::cost_benefit_points(data).is_empty() {
         out.push(ChartKind::CostBenefit);
     }
+    if charts::teams::drawable(data).is_some() {
+        out.push(ChartKind::Teams);
+    }
     out
 }
 
@@ -141,6 +148,7 @@ pub fn charts_left_out_in(data: &RunData, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|m| !metrics::is_drive_metric(m))
         .filter_map(|m| charts::timeseries::degenerate_in(data, m, lang))
+        .chain(charts::teams::left_out_in(data, lang))
         .collect()
 }
 
@@ -153,6 +161,7 @@ pub fn chart_size(data: &RunData, kind: &ChartKind) -> (u32, u32) {
 pub fn chart_size_in(data: &RunData, kind: &ChartKind, lang: Lang) -> (u32, u32) {
     match kind {
         ChartKind::Drives => charts::drives::drives_size(data),
+        ChartKind::Teams => charts::teams::teams_size(data),
         ChartKind::Timeseries { metric } => {
             charts::timeseries::timeseries_size_in(data, metric, lang)
         }
@@ -176,7 +185,7 @@ pub fn draw_chart_in<DB: DrawingBackend>(
     kind: &ChartKind,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    use charts::{costs, drives, durability, iceberg, timeseries};
+    use charts::{costs, drives, durability, iceberg, teams, timeseries};
     match kind {
         ChartKind::Timeseries { metric } => {
             timeseries::draw_timeseries_in(area, data, metric, lang)
@@ -186,6 +195,7 @@ pub fn draw_chart_in<DB: DrawingBackend>(
         ChartKind::Drives => drives::draw_drives_in(area, data, lang),
         ChartKind::Costs => costs::draw_costs_in(area, data, lang),
         ChartKind::CostBenefit => costs::draw_cost_benefit_in(area, data, lang),
+        ChartKind::Teams => teams::draw_teams_in(area, data, lang),
     }
 }
 

@@ -33,6 +33,11 @@ pub const WHITE_TEXT: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 /// Pale blue tint of the "below the waterline" panel.
 pub const WATER: RGBColor = RGBColor(0xE6, 0xF0, 0xF8);
 
+/// The ends of the team chart's scale, the explorer's team view's too (assets/serve/app.js,
+/// `teamColour`): a low value pale blue, a high one deep blue.
+pub const TEAM_LOW: RGBColor = RGBColor(235, 243, 250);
+pub const TEAM_HIGH: RGBColor = RGBColor(8, 48, 107);
+
 /// Arm colours by scenario position: the baseline (position 0) is black, the others take
 /// the remaining Okabe–Ito colours, with yellow (weak on white) last.
 const ARM_ORDER: [RGBColor; 8] = [

@@ -465,6 +465,7 @@ fn caption(lang: Lang, kind: &ChartKind) -> String {
         ChartKind::Drives => tr!(lang, "report-caption-drives"),
         ChartKind::Costs => tr!(lang, "report-caption-costs"),
         ChartKind::CostBenefit => tr!(lang, "report-caption-cost-benefit"),
+        ChartKind::Teams => tr!(lang, "report-caption-teams"),
     }
 }
 
@@ -484,7 +485,8 @@ fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), R
     let is_main = |k: &ChartKind| match k {
         ChartKind::Timeseries { metric } => MAIN_SERIES.contains(&metric.as_str()),
         ChartKind::Durability | ChartKind::Drives => true,
-        ChartKind::Iceberg { .. } => false,
+        // Drawn in sections of their own.
+        ChartKind::Iceberg { .. } | ChartKind::Teams => false,
         // Drawn in the cost section.
         ChartKind::Costs | ChartKind::CostBenefit => true,
     };
@@ -514,9 +516,13 @@ fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), R
             figure(html, lang, data, k)?;
         }
     }
+    if all.contains(&ChartKind::Teams) {
+        let _ = write!(html, "<h2>{}</h2>", escape(&tr!(lang, "report-teams")));
+        figure(html, lang, data, &ChartKind::Teams)?;
+    }
     let rest: Vec<&ChartKind> = all
         .iter()
-        .filter(|k| !is_main(k) && !matches!(k, ChartKind::Iceberg { .. }))
+        .filter(|k| !is_main(k) && !matches!(k, ChartKind::Iceberg { .. } | ChartKind::Teams))
         .collect();
     if !rest.is_empty() {
         let _ = write!(

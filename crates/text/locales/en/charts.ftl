@@ -89,3 +89,17 @@ charts-cost-benefit-hover =
     { $arm }
     intervention cost over baseline: { $cost }
     NPS gain 12 months after the programme: { $gain }
+
+## The team chart (teams.csv): replication 1's teams as squares coloured by B
+charts-teams-title = Teams: customer-oriented behaviour B by team
+charts-teams-subtitle = Each square one team of replication 1 of { $replications }, coloured by its mean B (0–1) on the day above; one scale for every arm and day
+charts-teams-day = day { $day } · month { $month }
+charts-teams-when-start = the first programme day
+charts-teams-when-end = after the last programme
+charts-teams-when-last = the last recorded day
+charts-teams-when-first = the first recorded day
+charts-teams-when-middle = halfway
+charts-teams-hover = { $arm }, team { $team }, day { $day }: B { $value }
+charts-teams-no-value = no value (no employees)
+charts-teams-scale = mean B of a team (customer-oriented behaviour, 0–1): lowest and highest shown
+charts-teams-too-many = Teams: { $teams } teams are too many to draw as squares (at most { $max }); their figures are in teams.csv

@@ -49,3 +49,4 @@ serve-chart-durability = Durability
 serve-chart-drives = B by dominant drive
 serve-chart-costs = Cost: interventions and rule breaks
 serve-chart-cost-benefit = Cost against lasting NPS gain
+serve-chart-teams = Teams

@@ -89,3 +89,17 @@ charts-cost-benefit-hover =
     { $arm }
     interventiekosten boven de baseline: { $cost }
     NPS-winst 12 maanden na het programma: { $gain }
+
+## De teamgrafiek (teams.csv): de teams van replicatie 1 als vakjes gekleurd naar B
+charts-teams-title = Teams: klantgericht gedrag B per team
+charts-teams-subtitle = Elk vakje is één team uit replicatie 1 van { $replications }, gekleurd naar de gemiddelde B (0–1) op de dag erboven; één schaal voor alle varianten en dagen
+charts-teams-day = dag { $day } · maand { $month }
+charts-teams-when-start = de eerste programmadag
+charts-teams-when-end = na het laatste programma
+charts-teams-when-last = de laatste gemeten dag
+charts-teams-when-first = de eerste gemeten dag
+charts-teams-when-middle = halverwege
+charts-teams-hover = { $arm }, team { $team }, dag { $day }: B { $value }
+charts-teams-no-value = geen waarde (geen medewerkers)
+charts-teams-scale = gemiddelde B van een team (klantgericht gedrag, 0–1): laagste en hoogste getoonde waarde
+charts-teams-too-many = Teams: { $teams } teams zijn te veel om als vakjes te tekenen (hoogstens { $max }); hun cijfers staan in teams.csv

@@ -50,3 +50,4 @@ serve-chart-durability = Duurzaamheid
 serve-chart-drives = B per dominante drijfveer
 serve-chart-costs = Kosten: interventies en regelovertredingen
 serve-chart-cost-benefit = Kosten tegenover blijvende NPS-winst
+serve-chart-teams = Teams

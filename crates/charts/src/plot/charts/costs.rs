@@ -445,6 +445,7 @@ mod tests {
             timeseries: Default::default(),
             durability: Default::default(),
             windows: Vec::new(),
+            teams: None,
         };
         for (m, first, last) in [
             (PARTS[0].0, 0.0, 0.0),

@@ -6,4 +6,5 @@ pub mod costs;
 pub mod drives;
 pub mod durability;
 pub mod iceberg;
+pub mod teams;
 pub mod timeseries;

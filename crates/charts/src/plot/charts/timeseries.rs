@@ -318,6 +318,7 @@ mod tests {
                 start_day: 10.0,
                 end_day: 40.0,
             }],
+            teams: None,
         }
     }
 
