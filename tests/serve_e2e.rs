@@ -460,8 +460,9 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         .as_str()
         .unwrap()
         .to_string();
+    // The link names the language too, so that it reopens in the one it was sent in.
     assert!(
-        link.contains("#story=000_training_vs_full_method&s="),
+        link.contains("#lang=en&story=000_training_vs_full_method&s="),
         "{link}"
     );
     d.goto("about:blank").unwrap();
@@ -558,6 +559,80 @@ fn a_consultant_changes_settings_and_the_numbers_and_charts_follow() {
         link.contains("%22seed%22%3A8"),
         "the answer is the newest setting's: {link}"
     );
+
+    // 12. In Dutch, in front of a Dutch board: article 000's story in English for the
+    // picture, then the switch redraws the page in Dutch with the same settings: Dutch
+    // words, decimal commas, Dutch charts, and a report and summary to take away in Dutch.
+    d.set_window(1440, 1500).unwrap();
+    let before = runs(&d);
+    d.exec(
+        "const s = document.getElementById('story'); s.value = '000_training_vs_full_method'; s.dispatchEvent(new Event('change'));",
+        json!([]),
+    )
+    .unwrap();
+    wait_result(&d, before);
+    let english = snapshot(&d);
+    d.exec("window.scrollTo(0, 0);", json!([])).unwrap();
+    d.screenshot(&dir.join("explorer-en.png")).unwrap();
+    let before = runs(&d);
+    let nl = d.find("#lang-switch button[data-lang='nl']").unwrap();
+    d.click(&nl).unwrap();
+    // The page redraws the answer it has in Dutch words at once, then asks for the Dutch
+    // answer (its charts drawn in Dutch), kept under an id of its own.
+    wait_result(&d, before);
+    d.wait_for(
+        "return lastResult.id.endsWith('.nl') && document.body.dataset.busy === '0';",
+        RUN_TIMEOUT,
+    )
+    .unwrap();
+    let dutch = snapshot(&d);
+    assert_eq!(dutch["error"], Value::Null, "{dutch}");
+    assert_eq!(text("return document.documentElement.lang;"), "nl");
+    assert_eq!(
+        dutch["b"]["mean"], english["b"]["mean"],
+        "the same settings, the same figures: {dutch}"
+    );
+    let b_text = dutch["b"]["text"].as_str().unwrap();
+    assert!(
+        b_text.contains("0,") && !b_text.contains("0."),
+        "a decimal comma: {b_text}"
+    );
+    assert!(
+        dutch["card_when"][0]
+            .as_str()
+            .unwrap()
+            .contains("gemiddeld over dag 50–750"),
+        "{dutch}"
+    );
+    assert!(
+        dutch["status"]
+            .as_str()
+            .unwrap()
+            .contains("tegen de nulmeting"),
+        "{dutch}"
+    );
+    assert!(
+        dutch["chart_b"]
+            .as_str()
+            .unwrap()
+            .contains("maanden sinds het begin"),
+        "the charts are Dutch too: {}",
+        dutch["chart_b"]
+    );
+    let id = text("return lastResult.id;");
+    assert!(id.ends_with(".nl"), "a Dutch answer has its own id: {id}");
+    for file in ["report.html", "summary.html"] {
+        let page =
+            String::from_utf8(server.get(&format!("/api/download/{id}/{file}")).body).unwrap();
+        assert!(page.contains("<html lang=\"nl\">"), "{file} is Dutch");
+    }
+    let team_day = text(
+        "const s = document.getElementById('team-day'); s.value = 0; s.dispatchEvent(new Event('input')); return document.getElementById('team-day-text').textContent;",
+    );
+    assert!(team_day.starts_with("dag 0"), "{team_day}");
+    d.exec("window.scrollTo(0, 0);", json!([])).unwrap();
+    d.screenshot(&dir.join("explorer-nl.png")).unwrap();
+
     println!(
         "progressive answers (replications done, ms): {}",
         steps

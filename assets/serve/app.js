@@ -557,7 +557,7 @@ function failure(status) {
 }
 
 async function postJson(path, body) {
-  const r = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const r = await fetch(inLang(path), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   return r;
 }
 
@@ -579,7 +579,7 @@ async function run() {
   let done = 0;
   try {
     for (;;) {
-      const r = await fetch(`/api/run/after/${done}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(scenario), signal: mine.signal });
+      const r = await fetch(inLang(`/api/run/after/${done}`), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(scenario), signal: mine.signal });
       const text = await r.text();
       let data = null;
       try { data = JSON.parse(text); } catch (e) { data = { error: text }; }
@@ -638,7 +638,7 @@ function showError(message, keys) {
 }
 
 async function exportToml() {
-  const r = await fetch("/api/export", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm()) });
+  const r = await fetch(inLang("/api/export"), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(readForm()) });
   if (!r.ok) {
     const data = await r.json().catch(() => ({}));
     showError(data.error || failure(r.status), data.keys);
@@ -889,6 +889,12 @@ function renderCharts(res) {
 }
 
 // ---------- start ----------
+
+// `path` asking for the answer in the page's language: the server answers in it (words,
+// charts, error messages) and keeps a Dutch answer apart from an English one.
+function inLang(path) {
+  return LANG ? path + (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(LANG) : path;
+}
 
 // The language a page opens in: the link's (`#lang=nl`), else the one chosen before, else
 // none (the server then answers in the browser's Accept-Language language, or English).

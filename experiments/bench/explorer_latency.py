@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-# Usage: undercurrent serve --port 8080 & python3 experiments/bench/explorer_latency.py 8080
+# Usage: undercurrent serve --port 8080 & python3 experiments/bench/explorer_latency.py 8080 [en|nl]
 # Measures the explorer's response time for the default organisation (200 employees,
-# 10 replications, 750-day horizon): a cold first request, then changed settings.
+# 10 replications, 750-day horizon): a cold first request, then changed settings, in the
+# language given (English by default), and last the same setting in the other language (what
+# the page's EN | NL switch asks: the replications are cached, the words and charts are not).
 import json, time, urllib.request, sys
 port = int(sys.argv[1]) if len(sys.argv) > 1 else 8765
-def post(body):
+lang = sys.argv[2] if len(sys.argv) > 2 else "en"
+other = "en" if lang == "nl" else "nl"
+def post(body, lang=lang):
     t = time.perf_counter()
-    r = urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/api/run", data=json.dumps(body).encode(), headers={"content-type": "application/json"}))
+    r = urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/api/run?lang={lang}", data=json.dumps(body).encode(), headers={"content-type": "application/json"}))
     data = json.loads(r.read())
     return time.perf_counter() - t, data
 def arm(kind, intensity, duration=120):
@@ -22,3 +26,6 @@ for name, body in cases:
     dt, data = post(body)
     res = data.get("result", {})
     print(f"{name:28s} {dt*1000:7.0f} ms  employees={res.get('organisation',{}).get('employees')} reps={res.get('replications')} stats={json.dumps(data.get('stats'))}")
+name, body = cases[-1]
+dt, data = post(body, other)
+print(f"{'same setting in ' + other:28s} {dt*1000:7.0f} ms  stats={json.dumps(data.get('stats'))}")

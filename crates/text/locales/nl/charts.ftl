@@ -13,7 +13,7 @@ charts-interval-parameters = 95%-interval (toeval en onzekerheid over de paramet
 ## Tijdreeksen
 charts-degenerate-zero = { $title }: nul in elke variant op elke gemeten dag
 charts-degenerate-constant = { $title }: dezelfde waarde, { $value }, in elke variant op elke gemeten dag
-charts-same-as-baseline = { $arm } (gelijk aan baseline)
+charts-same-as-baseline = { $arm } (gelijk aan de nulmeting)
 charts-timeseries-subtitle = Gemiddelde over de runs; band: { $band }
 charts-timeseries-subtitle-bars = Gemiddelde over de runs; band: { $band }; balken bovenaan: wanneer elk programma loopt
 
@@ -28,12 +28,12 @@ charts-iceberg-label-h = H gewoonte
 charts-iceberg-label-e = E verwachte beloning
 charts-iceberg-label-u = U begrip van de bedoeling
 charts-iceberg-label-p = P geoefende alternatieven
-charts-iceberg-baseline-b = B in de baseline
+charts-iceberg-baseline-b = B in de nulmeting
 charts-iceberg-above = Boven de waterlijn
 charts-iceberg-below = Onder de waterlijn
 charts-iceberg-waterline = ~ waterlijn ~
 charts-iceberg-axis-state = toestand (0–1)
-charts-iceberg-hover-baseline = { $title }, baseline
+charts-iceberg-hover-baseline = { $title }, nulmeting
 charts-iceberg-hover-above = { $arm }: boven de waterlijn
 charts-iceberg-hover-below = { $arm }: onder de waterlijn
 
@@ -55,19 +55,19 @@ charts-drive-turquoise = turquoise
 ## Duurzaamheid
 charts-not-available = n.b.
 charts-durability-title = Duurzaamheid van de winst in B
-charts-durability-subtitle = Winst is het gepaarde verschil met de baseline; punt: gemiddelde over de runs (halfwaardetijd: Kaplan-Meier-mediaan), snorren: { $band }
+charts-durability-subtitle = Winst is het gepaarde verschil met de nulmeting; punt: gemiddelde over de runs (halfwaardetijd: Kaplan-Meier-mediaan), snorren: { $band }
 charts-durability-peak-gain = piekwinst
 charts-durability-gain-6m = winst na 6 maanden
 charts-durability-gain-12m = winst na 12 maanden
 charts-durability-median-half-life = mediane halfwaardetijd
 charts-durability-beyond = voorbij de meetperiode (gecensureerd)
-charts-durability-gain-panel = Winst in B ten opzichte van de baseline
+charts-durability-gain-panel = Winst in B ten opzichte van de nulmeting
 charts-durability-half-life-panel = Halfwaardetijd van de winst
 charts-durability-censored-note = { $censored } van { $n } runs aan het eind niet gehalveerd
 charts-durability-more-than-months = meer dan { $months } maanden; { $censored }
 charts-durability-share-not-halved = { $share }% van de runs aan het eind niet gehalveerd
 charts-durability-not-reached = niet bereikt ({ $share }% van de runs niet gehalveerd)
-charts-durability-drift = Drift van de baseline: { $drift }
+charts-durability-drift = Drift van de nulmeting: { $drift }
 charts-durability-more-than = meer dan { $value }
 charts-durability-hover-median = mediane halfwaardetijd: { $months } maanden{ $interval }
 charts-durability-hover-median-beyond = mediane halfwaardetijd: meer dan { $months } maanden
@@ -83,11 +83,11 @@ charts-costs-hover-total = totaal: { $total }
 charts-costs-total = totaal { $total }
 charts-cost-benefit-title = Kosten tegenover blijvende NPS-winst
 charts-cost-benefit-subtitle = Gemiddelde over de runs; snorren: { $band }
-charts-cost-benefit-axis-cost = interventiekosten boven de baseline (euro)
+charts-cost-benefit-axis-cost = interventiekosten boven de nulmeting (euro)
 charts-cost-benefit-axis-gain = NPS-winst 12 maanden na het programma (NPS-punten)
 charts-cost-benefit-hover =
     { $arm }
-    interventiekosten boven de baseline: { $cost }
+    interventiekosten boven de nulmeting: { $cost }
     NPS-winst 12 maanden na het programma: { $gain }
 
 ## De teamgrafiek (teams.csv): de teams van replicatie 1 als vakjes gekleurd naar B

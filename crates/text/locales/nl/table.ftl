@@ -17,9 +17,9 @@ table-not-reached-short = n.ber.
 table-not-reached = niet bereikt
 table-censored-arm = { $arm } { $censored } van { $n }
 table-note-mean = Elk getal is het gemiddelde over { $replications } herhalingen, de regel eronder het { $interval }.
-table-note-gains = Winst in B (klantgericht gedrag, 0-1) is gemeten tegen de uitgangssituatie zonder programma, op de piek en 12 maanden na het einde van het programma. Halfwaardetijd: maanden (van { $days } werkdagen) tot de helft van de piekwinst weg is, de Kaplan-Meier-mediaan over de herhalingen met het Brookmeyer-Crowley-interval; "meer dan" als bij de helft van de herhalingen de winst aan het eind van de run nog niet gehalveerd was; { $short } = niet bereikt.
+table-note-gains = Winst in B (klantgericht gedrag, 0-1) is gemeten tegen de nulmeting zonder programma, op de piek en 12 maanden na het einde van het programma. Halfwaardetijd: maanden (van { $days } werkdagen) tot de helft van de piekwinst weg is, de Kaplan-Meier-mediaan over de herhalingen met het Brookmeyer-Crowley-interval; "meer dan" als bij de helft van de herhalingen de winst aan het eind van de run nog niet gehalveerd was; { $short } = niet bereikt.
 table-note-censored = * Herhalingen waarin de winst aan het eind van de run nog niet gehalveerd was: { $arms }.
-table-note-effect-size = Effectgrootte d (Cohens d): het verschil met de uitgangssituatie in standaardafwijkingen van B tussen medewerkers; rond { $small } is klein, { $medium } middelgroot, { $large } groot.
+table-note-effect-size = Effectgrootte d (Cohens d): het verschil met de nulmeting in standaardafwijkingen van B tussen medewerkers; rond { $small } is klein, { $medium } middelgroot, { $large } groot.
 table-note-nps = NPS-winst: gemiddelde winst in NPS-punten vanaf de start van het programma tot 12 maanden na het einde. Kosten per NPS-punt: de kosten van het programma in euro gedeeld door die winst (de verhouding van de twee gemiddelden).
 table-note-drift = Zonder programma verschuift B over de hele run met { $drift } { $interval }.
 table-note-more = Meer cijfers (dagen tot de piek, het deel dat blijft, de NPS een jaar later, kosten) staan in { $csv } en { $report }.

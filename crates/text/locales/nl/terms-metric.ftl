@@ -39,13 +39,13 @@ term-metric-b-green = B bij medewerkers met dominante drijfveer groen
 term-metric-b-yellow = B bij medewerkers met dominante drijfveer geel
 term-metric-b-turquoise = B bij medewerkers met dominante drijfveer turquoise
 
-## Winst ten opzichte van de baseline
-term-metric-gain-b = Winst in B ten opzichte van de baseline (gepaard verschil)
-term-metric-gain-n = Winst in N ten opzichte van de baseline (gepaard verschil)
-term-metric-gain-nps = Winst in NPS ten opzichte van de baseline (gepaard verschil)
+## Winst ten opzichte van de nulmeting
+term-metric-gain-b = Winst in B ten opzichte van de nulmeting (gepaard verschil)
+term-metric-gain-n = Winst in N ten opzichte van de nulmeting (gepaard verschil)
+term-metric-gain-nps = Winst in NPS ten opzichte van de nulmeting (gepaard verschil)
 
 ## Duurzaamheid en kosten
-term-metric-peak-gain-b = Piekwinst in B ten opzichte van de baseline
+term-metric-peak-gain-b = Piekwinst in B ten opzichte van de nulmeting
 term-metric-days-to-peak-b = Tijd tot de piekwinst in B
 term-metric-half-life-days-b = Halfwaardetijd van de winst in B na het programma
 term-metric-half-life-censored-share-b = Replicaties waarin de winst in B binnen de horizon niet halveerde
@@ -58,20 +58,20 @@ term-metric-auc-gain-b = Winst in B opgeteld over de dagen vanaf de start van he
 term-metric-effect-size-d-b-peak = Effectgrootte van de winst in B op de piek
 term-metric-effect-size-d-b-end = Effectgrootte van de winst in B aan het eind van het programma
 term-metric-effect-size-d-b-12m = Effectgrootte van de winst in B 12 maanden na het programma
-term-metric-peak-gain-nps = Piekwinst in NPS ten opzichte van de baseline
+term-metric-peak-gain-nps = Piekwinst in NPS ten opzichte van de nulmeting
 term-metric-gain-6m-nps = NPS-winst 6 maanden na het programma
 term-metric-gain-12m-nps = NPS-winst 12 maanden na het programma
 term-metric-retained-12m-nps = Deel van de piekwinst in NPS dat na 12 maanden blijft
 term-metric-mean-gain-nps = Gemiddelde NPS-winst van de start van het programma tot 12 maanden na het eind
-term-metric-cost = Interventiekosten boven de baseline
+term-metric-cost = Interventiekosten boven de nulmeting
 term-metric-cost-per-nps-point = Interventiekosten per punt gemiddelde NPS-winst (start tot 12 maanden erna)
-term-metric-extra-rule-break-cost = Kosten van regelovertredingen boven de baseline
+term-metric-extra-rule-break-cost = Kosten van regelovertredingen boven de nulmeting
 term-metric-cost-per-lasting-nps-point = Interventiekosten per NPS-punt dat 12 maanden erna nog gewonnen is
 term-metric-net-value = Nettowaarde over de horizon: waarde van de winst min de kosten
 term-metric-break-even-days = Tijd van de start van het programma tot de nettowaarde positief blijft
 term-metric-break-even-share = Replicaties waarin de nettowaarde binnen de horizon positief werd
-term-metric-drift-b = Drift van B in de baseline
-term-metric-drift-nps = Drift van NPS in de baseline
+term-metric-drift-b = Drift van B in de nulmeting
+term-metric-drift-nps = Drift van NPS in de nulmeting
 
 ## Samenvattingen per variant (sweeps)
 term-metric-b-mean = Gemiddeld zichtbaar gedrag B over de horizon
