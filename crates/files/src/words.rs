@@ -6,7 +6,7 @@
 
 use undercurrent_results::experiment::scenario::{Located, ScenarioError};
 use undercurrent_results::model::validate::{Expected, Problem};
-use undercurrent_text::{tr, Lang};
+use undercurrent_text::{has, text_with, tr, Args, Lang};
 
 /// A bound as the English has always shown it (Rust's shortest form), with the locale's
 /// decimal sign.
@@ -18,10 +18,32 @@ fn bound(lang: Lang, x: f64) -> String {
     }
 }
 
-/// What a common check expected, and its hint, in `lang`.
-fn expected_text(lang: Lang, e: Expected) -> (String, String) {
+/// A check's own words (`expected-<id>`, `hint-<id>`) in `lang`, its numbers with the
+/// locale's decimal sign.
+fn own_text(lang: Lang, id: &str, args: &[(&'static str, String)]) -> (String, String) {
+    let mut a = Args::new();
+    for (k, v) in args {
+        let v = match v.parse::<f64>() {
+            Ok(x) if v.contains('.') => bound(lang, x),
+            _ => v.clone(),
+        };
+        a.set(*k, v);
+    }
+    let hint = format!("hint-{id}");
+    (
+        text_with(lang, &format!("expected-{id}"), &a),
+        if has(Lang::En, &hint) {
+            text_with(lang, &hint, &a)
+        } else {
+            String::new()
+        },
+    )
+}
+
+/// What a check expected, and its hint, in `lang`.
+fn expected_text(lang: Lang, e: &Expected) -> (String, String) {
     let none = String::new;
-    match e {
+    match *e {
         Expected::FiniteIn { lo, hi } => (
             tr!(
                 lang,
@@ -62,12 +84,13 @@ fn expected_text(lang: Lang, e: Expected) -> (String, String) {
             ),
             none(),
         ),
+        Expected::Own { id, ref args } => own_text(lang, id, args),
     }
 }
 
 /// One problem in `lang`: `` `key` = value: expected … (hint)``.
 pub fn problem_text(p: &Problem, lang: Lang) -> String {
-    let (expected, hint) = match p.said {
+    let (expected, hint) = match &p.said {
         Some(e) => expected_text(lang, e),
         None => (p.expected.clone(), p.hint.clone()),
     };
@@ -163,5 +186,79 @@ mod tests {
                 "the key and the value are the user's own words, all else is translated: {plain:?}"
             );
         }
+    }
+
+    /// One scenario for each check of its own, each breaking it.
+    const BROKEN: &[&str] = &[
+        "horizon_days = 0",
+        "burn_in_days = -1",
+        "record_every = 0",
+        "employee_snapshot_every = -1",
+        "employee_snapshots = [99999]",
+        "windows = [[5, 1]]",
+        "name = \"a/b\"",
+        "[organisation]\nemployees = 5\nteam_size = 10",
+        "[state]\nhabit_days_min = 50\nhabit_days_max = 10",
+        "[[arms]]\nname = \"x,y\"",
+        "[[arms]]\nname = \"x\"\n[[arms]]\nname = \"x\"",
+        "[[arms]]\nname = \"baseline\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 5\nduration = 2",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 99999\nduration = 10\ninterval = 5",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 5\nduration = 0\ninterval = 5",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 740\nduration = 100\ninterval = 5",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 5\nduration = 10\ninterval = 0",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 5\nduration = 10\ninterval = 5\ntarget = \"teams\"",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 5\nduration = 10\ninterval = 5\ntarget = \"teams\"\nteams = [999]",
+        "[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"coaching\"\nstart = 5\nduration = 10\ninterval = 5\ntarget = \"managers\"",
+        "[economics]\nvalue_per_customer_per_year = 100\nvalue_per_nps_point_per_year = 5",
+        "[organisation.drive_mix]\npurple = 0\nred = 0\nblue = 0\norange = 0\ngreen = 0\nyellow = 0\nturquoise = 0",
+        "[organisation.definition]\nspeed = 0\ncare = 0\ncorrectness = 0\nsolution = 0",
+    ];
+
+    /// The problems of `src` that a check of its own found.
+    fn own_problems(src: &str) -> Vec<Problem> {
+        use undercurrent_results::experiment::scenario::Scenario;
+        match Scenario::parse(src, "t.toml") {
+            Err(ScenarioError::Invalid { problems, .. }) => problems
+                .into_iter()
+                .map(|l| l.problem)
+                .filter(|p| matches!(p.said, Some(Expected::Own { .. })))
+                .collect(),
+            Err(e) => panic!("{src}: {e}"),
+            Ok(_) => panic!("{src} is accepted"),
+        }
+    }
+
+    #[test]
+    fn every_check_of_its_own_reads_as_before_in_english_and_all_in_dutch() {
+        let mut ids = std::collections::BTreeSet::new();
+        for src in BROKEN {
+            let ps = own_problems(src);
+            assert!(!ps.is_empty(), "{src} breaks a check of its own");
+            for p in ps {
+                if let Some(Expected::Own { id, .. }) = &p.said {
+                    ids.insert(*id);
+                }
+                assert_eq!(problem_text(&p, Lang::En), p.to_string(), "{src}");
+                let nl = problem_text(&p, Lang::Nl);
+                assert!(nl.contains("verwacht"), "{nl}");
+                let plain = undercurrent_text::plain_words(&problem_text(&p, Lang::Pseudo), &[]);
+                // Keys named in the text (horizon_days, organisation.employees) and the
+                // quoted values a file holds (`"teams"`) stay as typed.
+                let text = format!("{} {}", p.expected, p.hint);
+                assert!(
+                    plain.iter().all(|w| p.key.contains(w.as_str())
+                        || p.value.contains(w.as_str())
+                        || text.contains(&format!("{w}_"))
+                        || text.contains(&format!("_{w}"))
+                        || text.contains(&format!(".{w}"))
+                        || text.contains(&format!("{w}."))
+                        || text.contains(&format!("\"{w}\""))
+                        || text.contains(&format!("<{w}>"))),
+                    "{src}: {plain:?} in {}",
+                    problem_text(&p, Lang::Pseudo)
+                );
+            }
+        }
+        assert!(ids.len() >= 21, "{ids:?}");
     }
 }

@@ -301,39 +301,53 @@ pub fn check_arm(
             .as_ref()
             .map_or_else(|| r.start.to_string(), Days::shown);
         if r.start < 0 || r.start >= horizon {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.start"),
                 start_shown,
-                format!("a day in [0, {}) (the recorded horizon)", horizon),
-                &format!("interventions must start inside the recorded horizon, horizon_days; {UNIT_HINT}"),
+                (
+                    format!("a day in [0, {}) (the recorded horizon)", horizon),
+                    &format!("interventions must start inside the recorded horizon, horizon_days; {UNIT_HINT}"),
+                ),
+                "intervention-start",
+                &[("horizon", horizon.to_string())],
             );
         }
         let (min_duration, _) = DURATION.bounds();
         if (spec.duration.get() as f64) < min_duration {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.duration"),
                 spec.duration.shown(),
-                format!("at least {}", days(min_duration)),
-                UNIT_HINT,
+                (format!("at least {}", days(min_duration)), UNIT_HINT),
+                if min_duration == 1.0 {
+                    "duration-at-least-one"
+                } else {
+                    "duration-at-least"
+                },
+                &[("days", min_duration.to_string())],
             );
         } else if r.end > horizon {
-            c.fail(
+            let most = (horizon - r.start).max(0);
+            c.fail_own(
                 &format!("{key}.duration"),
                 spec.duration.shown(),
-                format!(
-                    "at most {} (the intervention must end by horizon_days = {horizon})",
-                    (horizon - r.start).max(0)
+                (
+                    format!(
+                        "at most {most} (the intervention must end by horizon_days = {horizon})"
+                    ),
+                    &format!("shorten the intervention or lengthen horizon_days; {UNIT_HINT}"),
                 ),
-                &format!("shorten the intervention or lengthen horizon_days; {UNIT_HINT}"),
+                "duration-at-most",
+                &[("most", most.to_string()), ("horizon", horizon.to_string())],
             );
         }
         let (lo, hi) = INTERVAL.bounds();
         if !(lo..=hi).contains(&(spec.interval.get() as f64)) {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.{}", INTERVAL.key),
                 spec.interval.shown(),
-                format!("a whole number of days in [{lo}, {hi}]"),
-                UNIT_HINT,
+                (format!("a whole number of days in [{lo}, {hi}]"), UNIT_HINT),
+                "interval-days-in",
+                &[("lo", lo.to_string()), ("hi", hi.to_string())],
             );
         }
         in_bounds(c, &key, &INTENSITY, spec.intensity);
@@ -342,32 +356,47 @@ pub fn check_arm(
         in_bounds(c, &key, &RATIO, spec.ratio);
         in_bounds(c, &key, &GAMING, spec.gaming);
         if spec.target == Target::Teams && spec.teams.is_empty() {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.teams"),
                 "[]".into(),
-                "a non-empty list of team numbers".into(),
-                "target = \"teams\" needs the teams it reaches",
+                (
+                    "a non-empty list of team numbers".into(),
+                    "target = \"teams\" needs the teams it reaches",
+                ),
+                "teams-listed",
+                &[],
             );
         }
         if let Some(&t) = spec.teams.iter().find(|&&t| t >= n_teams) {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.teams"),
                 t.to_string(),
-                format!("team numbers in [0, {n_teams})"),
-                "teams are numbered from 0",
+                (
+                    format!("team numbers in [0, {n_teams})"),
+                    "teams are numbered from 0",
+                ),
+                "team-numbers",
+                &[("teams", n_teams.to_string())],
             );
         }
         if spec.kind.acts_on_managers() != (spec.target == Target::Managers) {
-            let expected = if spec.kind.acts_on_managers() {
-                "\"managers\" (this intervention acts on managers)"
+            let (expected, id) = if spec.kind.acts_on_managers() {
+                (
+                    "\"managers\" (this intervention acts on managers)",
+                    "target-managers",
+                )
             } else {
-                "\"all\" or \"teams\" (this intervention acts on employees)"
+                (
+                    "\"all\" or \"teams\" (this intervention acts on employees)",
+                    "target-employees",
+                )
             };
-            c.fail(
+            c.fail_own(
                 &format!("{key}.target"),
                 format!("{:?}", spec.target).to_lowercase(),
-                expected.into(),
-                "",
+                (expected.into(), ""),
+                id,
+                &[],
             );
         }
     }

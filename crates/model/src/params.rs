@@ -912,11 +912,15 @@ fn one_value_of_a_gain(p: &Params, c: &mut Check) {
         e.value_per_customer_per_year,
         e.value_per_nps_point_per_year,
     ) {
-        c.fail(
+        c.fail_own(
             "economics.value_per_nps_point_per_year",
             v.to_string(),
-            "absent when economics.value_per_customer_per_year is given".into(),
-            "give one value of the gain: customers kept and referred are what the NPS gain is worth, so both together count it twice",
+            (
+                "absent when economics.value_per_customer_per_year is given".into(),
+                "give one value of the gain: customers kept and referred are what the NPS gain is worth, so both together count it twice",
+            ),
+            "one-valuation",
+            &[],
         );
     }
 }
@@ -924,11 +928,15 @@ fn one_value_of_a_gain(p: &Params, c: &mut Check) {
 fn team_within_organisation(p: &Params, c: &mut Check) {
     let o = &p.organisation;
     if o.team_size > o.employees && o.employees >= 1 {
-        c.fail(
+        c.fail_own(
             "organisation.team_size",
             o.team_size.to_string(),
-            format!("at most organisation.employees ({})", o.employees),
-            "a team cannot be larger than the organisation",
+            (
+                format!("at most organisation.employees ({})", o.employees),
+                "a team cannot be larger than the organisation",
+            ),
+            "team-size",
+            &[("employees", o.employees.to_string())],
         );
     }
 }
@@ -946,11 +954,15 @@ fn norm_pulls_below_one(p: &Params, c: &mut Check) {
     ];
     let total: f64 = rates.iter().sum::<f64>() * 5.0;
     if total.is_finite() && total >= 1.0 {
-        c.fail(
+        c.fail_own(
             "state.norm_anchor_rate",
             format!("{total}"),
-            "the norm rates summed (role-model and feedback rates times 5) below 1".into(),
-            "lower the norm rates: they are daily rates, of the order of 0.001",
+            (
+                "the norm rates summed (role-model and feedback rates times 5) below 1".into(),
+                "lower the norm rates: they are daily rates, of the order of 0.001",
+            ),
+            "norm-rates",
+            &[],
         );
     }
 }
@@ -958,11 +970,15 @@ fn norm_pulls_below_one(p: &Params, c: &mut Check) {
 fn habit_clip_in_order(p: &Params, c: &mut Check) {
     let s = &p.state;
     if s.habit_days_min > s.habit_days_max {
-        c.fail(
+        c.fail_own(
             "state.habit_days_min",
             s.habit_days_min.to_string(),
-            format!("at most state.habit_days_max ({})", s.habit_days_max),
-            "the clip range of habit days is reversed",
+            (
+                format!("at most state.habit_days_max ({})", s.habit_days_max),
+                "the clip range of habit days is reversed",
+            ),
+            "habit-days",
+            &[("max", s.habit_days_max.to_string())],
         );
     }
 }
@@ -993,11 +1009,15 @@ fn check_mix(c: &mut Check, key: &str, m: &DriveMix) {
     }
     let s: f64 = m.as_array().iter().sum();
     if s.is_nan() || s <= 0.0 {
-        c.fail(
+        c.fail_own(
             key,
             format!("{s}"),
-            "shares with a positive sum".into(),
-            "give at least one drive a positive share (shares are normalised to sum 1)",
+            (
+                "shares with a positive sum".into(),
+                "give at least one drive a positive share (shares are normalised to sum 1)",
+            ),
+            "drive-shares",
+            &[],
         );
     }
 }
@@ -1008,11 +1028,15 @@ fn check_lens(c: &mut Check, key: &str, l: &Lens) {
     }
     let s: f64 = l.as_array().iter().sum();
     if s.is_nan() || s <= 0.0 {
-        c.fail(
+        c.fail_own(
             key,
             format!("{s}"),
-            "weights with a positive sum".into(),
-            "give at least one facet a positive weight (weights are normalised to sum 1)",
+            (
+                "weights with a positive sum".into(),
+                "give at least one facet a positive weight (weights are normalised to sum 1)",
+            ),
+            "facet-weights",
+            &[],
         );
     }
 }

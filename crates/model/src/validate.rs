@@ -17,7 +17,7 @@ pub struct Problem {
 }
 
 /// What the common checks expect, as data: [`Problem::expected`] (and its hint) in words.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Expected {
     /// A finite number in [lo, hi] (the value was not finite).
     FiniteIn { lo: f64, hi: f64 },
@@ -33,6 +33,12 @@ pub enum Expected {
     WholeAtLeast { lo: usize },
     /// A whole number in [lo, hi].
     WholeIn { lo: usize, hi: usize },
+    /// A check of its own: a catalogue says it as `expected-<id>` (and `hint-<id>` when the
+    /// check gives a hint), with these named values.
+    Own {
+        id: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -86,6 +92,30 @@ impl Check {
         });
     }
 
+    /// [`Check::fail`] for a check of its own, said as data too: `id` names its words in a
+    /// message catalogue (`expected-<id>`, `hint-<id>`), `args` the values they name. The
+    /// English here and the catalogue's English are the same words (tested where the
+    /// catalogue is).
+    pub fn fail_own(
+        &mut self,
+        key: &str,
+        value: String,
+        (expected, hint): (String, &str),
+        id: &'static str,
+        args: &[(&'static str, String)],
+    ) {
+        self.fail_said(
+            key,
+            value,
+            expected,
+            hint,
+            Expected::Own {
+                id,
+                args: args.to_vec(),
+            },
+        );
+    }
+
     /// [`Check::fail`] for a common check, its expectation also kept as data.
     fn fail_said(
         &mut self,
@@ -129,11 +159,15 @@ impl Check {
             || name.starts_with('.')
             || !is_printable_label(name)
         {
-            self.fail(
+            self.fail_own(
                 key,
                 shown(name),
-                format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without path separators or control characters"),
-                "the name becomes the output directory results/<name>/",
+                (
+                    format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without path separators or control characters"),
+                    "the name becomes the output directory results/<name>/",
+                ),
+                "output-name",
+                &[("max", MAX_NAME_CHARS.to_string())],
             );
         }
     }
@@ -141,11 +175,15 @@ impl Check {
     /// An arm's name: it heads CSV columns, chart legends and file names.
     pub fn arm_name(&mut self, key: &str, name: &str) {
         if name.is_empty() || name.contains([',', '"']) || !is_printable_label(name) {
-            self.fail(
+            self.fail_own(
                 key,
                 shown(name),
-                format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without commas, quotes or control characters"),
-                "",
+                (
+                    format!("a non-empty name of at most {MAX_NAME_CHARS} characters, without commas, quotes or control characters"),
+                    "",
+                ),
+                "arm-name",
+                &[("max", MAX_NAME_CHARS.to_string())],
             );
         }
     }

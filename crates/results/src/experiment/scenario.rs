@@ -531,42 +531,52 @@ impl Scenario {
         self.params().check(c);
         c.range_usize("replications", self.replications, 1, 1_000_000);
         if !(1..=100_000).contains(&self.horizon_days) {
-            c.fail(
+            c.fail_own(
                 "horizon_days",
                 self.horizon_days.to_string(),
-                "a whole number of days in [1, 100000]".into(),
-                "",
+                ("a whole number of days in [1, 100000]".into(), ""),
+                "whole-days-in",
+                &[("lo", "1".into()), ("hi", "100000".into())],
             );
         }
         if !(0..=100_000).contains(&self.burn_in_days) {
-            c.fail(
+            c.fail_own(
                 "burn_in_days",
                 self.burn_in_days.to_string(),
-                "a whole number of days in [0, 100000]".into(),
-                "",
+                ("a whole number of days in [0, 100000]".into(), ""),
+                "whole-days-in",
+                &[("lo", "0".into()), ("hi", "100000".into())],
             );
         }
         if !(1..=self.horizon_days.max(1)).contains(&self.record_every) {
-            c.fail(
+            c.fail_own(
                 "record_every",
                 self.record_every.to_string(),
-                format!(
-                    "a whole number of days in [1, {}] (horizon_days)",
-                    self.horizon_days.max(1)
+                (
+                    format!(
+                        "a whole number of days in [1, {}] (horizon_days)",
+                        self.horizon_days.max(1)
+                    ),
+                    "",
                 ),
-                "",
+                "record-every",
+                &[("hi", self.horizon_days.max(1).to_string())],
             );
         }
         self.resolve_outputs(c);
         if self.employee_snapshot_every < 0 || self.employee_snapshot_every > self.horizon_days {
-            c.fail(
+            c.fail_own(
                 "employee_snapshot_every",
                 self.employee_snapshot_every.to_string(),
-                format!(
-                    "a whole number of days in [0, {}] (horizon_days; 0 = only the listed days)",
-                    self.horizon_days.max(0)
+                (
+                    format!(
+                        "a whole number of days in [0, {}] (horizon_days; 0 = only the listed days)",
+                        self.horizon_days.max(0)
+                    ),
+                    "",
                 ),
-                "",
+                "snapshot-every",
+                &[("hi", self.horizon_days.max(0).to_string())],
             );
         }
         if let Some(d) = self
@@ -574,25 +584,33 @@ impl Scenario {
             .iter()
             .find(|&&d| d < 0 || d >= self.horizon_days)
         {
-            c.fail(
+            c.fail_own(
                 "employee_snapshots",
                 d.to_string(),
-                format!("days in [0, {})", self.horizon_days),
-                "snapshot days must lie inside the recorded horizon",
+                (
+                    format!("days in [0, {})", self.horizon_days),
+                    "snapshot days must lie inside the recorded horizon",
+                ),
+                "snapshot-days",
+                &[("horizon", self.horizon_days.to_string())],
             );
         }
         for (i, &[first, last]) in self.windows.iter().enumerate() {
             let recorded = (first..=last)
                 .any(|d| d % self.record_every.max(1) == 0 || d == self.horizon_days - 1);
             if first < 0 || last >= self.horizon_days || first > last || !recorded {
-                c.fail(
+                c.fail_own(
                     &format!("windows[{i}]"),
                     format!("[{first}, {last}]"),
-                    format!(
-                        "[first, last] with 0 <= first <= last <= {} (the last recorded day)",
-                        self.horizon_days - 1
+                    (
+                        format!(
+                            "[first, last] with 0 <= first <= last <= {} (the last recorded day)",
+                            self.horizon_days - 1
+                        ),
+                        "a window lies inside the recorded horizon and holds a recorded day: every record_every-th day or the last",
                     ),
-                    "a window lies inside the recorded horizon and holds a recorded day: every record_every-th day or the last",
+                    "window",
+                    &[("last", (self.horizon_days - 1).to_string())],
                 );
             }
         }
@@ -616,19 +634,24 @@ impl Scenario {
             let key = format!("arms[{i}]");
             c.arm_name(&format!("{key}.name"), &arm.name);
             if !seen.insert(arm.name.clone()) {
-                c.fail(
+                c.fail_own(
                     &format!("{key}.name"),
                     arm.name.clone(),
-                    "a name no other arm has".into(),
-                    "arm names must be unique",
+                    ("a name no other arm has".into(), "arm names must be unique"),
+                    "unique-arm-name",
+                    &[],
                 );
             }
             if arm.name == "baseline" && !arm.interventions.is_empty() {
-                c.fail(
+                c.fail_own(
                     &format!("{key}.interventions"),
                     format!("{} interventions", arm.interventions.len()),
-                    "none".into(),
-                    "the baseline arm is the comparison without intervention",
+                    (
+                        "none".into(),
+                        "the baseline arm is the comparison without intervention",
+                    ),
+                    "baseline-bare",
+                    &[],
                 );
             }
             check_arm(c, &key, &arm.interventions, self.horizon_days, n_teams);

@@ -10,3 +10,48 @@ hint-daily-rate = rates are shares of the gap closed per working day
 expected-positive = a positive number (at most 1e9)
 expected-whole-at-least = a whole number of at least { $lo }
 expected-whole-in = a whole number in [{ $lo }, { $hi }]
+
+## Checks of their own (Check::fail_own): `expected-<id>`, and `hint-<id>` where the check gives one.
+-unit-hint = days are working days, also written as text such as "6 months", "2 weeks" or "1 year"
+expected-intervention-start = a day in [0, { $horizon }) (the recorded horizon)
+hint-intervention-start = interventions must start inside the recorded horizon, horizon_days; { -unit-hint }
+expected-duration-at-least-one = at least 1 day
+hint-duration-at-least-one = { -unit-hint }
+expected-duration-at-least = at least { $days } days
+hint-duration-at-least = { -unit-hint }
+expected-duration-at-most = at most { $most } (the intervention must end by horizon_days = { $horizon })
+hint-duration-at-most = shorten the intervention or lengthen horizon_days; { -unit-hint }
+expected-interval-days-in = a whole number of days in [{ $lo }, { $hi }]
+hint-interval-days-in = { -unit-hint }
+expected-teams-listed = a non-empty list of team numbers
+hint-teams-listed = target = "teams" needs the teams it reaches
+expected-team-numbers = team numbers in [0, { $teams })
+hint-team-numbers = teams are numbered from 0
+expected-target-managers = "managers" (this intervention acts on managers)
+expected-target-employees = "all" or "teams" (this intervention acts on employees)
+expected-one-valuation = absent when economics.value_per_customer_per_year is given
+hint-one-valuation = give one value of the gain: customers kept and referred are what the NPS gain is worth, so both together count it twice
+expected-team-size = at most organisation.employees ({ $employees })
+hint-team-size = a team cannot be larger than the organisation
+expected-norm-rates = the norm rates summed (role-model and feedback rates times 5) below 1
+hint-norm-rates = lower the norm rates: they are daily rates, of the order of 0.001
+expected-habit-days = at most state.habit_days_max ({ $max })
+hint-habit-days = the clip range of habit days is reversed
+expected-drive-shares = shares with a positive sum
+hint-drive-shares = give at least one drive a positive share (shares are normalised to sum 1)
+expected-facet-weights = weights with a positive sum
+hint-facet-weights = give at least one facet a positive weight (weights are normalised to sum 1)
+expected-output-name = a non-empty name of at most { $max } characters, without path separators or control characters
+hint-output-name = the name becomes the output directory results/<name>/
+expected-arm-name = a non-empty name of at most { $max } characters, without commas, quotes or control characters
+expected-whole-days-in = a whole number of days in [{ $lo }, { $hi }]
+expected-record-every = a whole number of days in [1, { $hi }] (horizon_days)
+expected-snapshot-every = a whole number of days in [0, { $hi }] (horizon_days; 0 = only the listed days)
+expected-snapshot-days = days in [0, { $horizon })
+hint-snapshot-days = snapshot days must lie inside the recorded horizon
+expected-window = [first, last] with 0 <= first <= last <= { $last } (the last recorded day)
+hint-window = a window lies inside the recorded horizon and holds a recorded day: every record_every-th day or the last
+expected-unique-arm-name = a name no other arm has
+hint-unique-arm-name = arm names must be unique
+expected-baseline-bare = none
+hint-baseline-bare = the baseline arm is the comparison without intervention

@@ -10,3 +10,48 @@ hint-daily-rate = een tempo is het deel van de afstand dat per werkdag wordt ove
 expected-positive = een positief getal (hoogstens 1e9)
 expected-whole-at-least = een geheel getal van minstens { $lo }
 expected-whole-in = een geheel getal in [{ $lo }; { $hi }]
+
+## Eigen controles (Check::fail_own): `expected-<id>`, en `hint-<id>` waar de controle een tip geeft.
+-unit-hint = dagen zijn werkdagen; ook als tekst te schrijven, zoals "6 months", "2 weeks" of "1 year"
+expected-intervention-start = een dag in [0; { $horizon }) (de meetperiode)
+hint-intervention-start = een interventie begint binnen de meetperiode, horizon_days; { -unit-hint }
+expected-duration-at-least-one = minstens 1 dag
+hint-duration-at-least-one = { -unit-hint }
+expected-duration-at-least = minstens { $days } dagen
+hint-duration-at-least = { -unit-hint }
+expected-duration-at-most = hoogstens { $most } (de interventie moet eindigen binnen horizon_days = { $horizon })
+hint-duration-at-most = maak de interventie korter of horizon_days langer; { -unit-hint }
+expected-interval-days-in = een geheel aantal dagen in [{ $lo }; { $hi }]
+hint-interval-days-in = { -unit-hint }
+expected-teams-listed = een niet-lege lijst met teamnummers
+hint-teams-listed = target = "teams" vraagt om de teams die de interventie bereikt
+expected-team-numbers = teamnummers in [0; { $teams })
+hint-team-numbers = teams zijn genummerd vanaf 0
+expected-target-managers = "managers" (deze interventie richt zich op leidinggevenden)
+expected-target-employees = "all" of "teams" (deze interventie richt zich op medewerkers)
+expected-one-valuation = afwezig als economics.value_per_customer_per_year is opgegeven
+hint-one-valuation = geef één waardering van de winst: behouden en aangebrachte klanten zijn wat de NPS-winst waard is, dus samen tellen ze die dubbel
+expected-team-size = hoogstens organisation.employees ({ $employees })
+hint-team-size = een team kan niet groter zijn dan de organisatie
+expected-norm-rates = de normsnelheden opgeteld (voorbeeldgedrag- en feedbacksnelheid maal 5) onder 1
+hint-norm-rates = verlaag de normsnelheden: het zijn dagelijkse snelheden, in de orde van 0,001
+expected-habit-days = hoogstens state.habit_days_max ({ $max })
+hint-habit-days = de grenzen van het aantal gewoontedagen staan omgekeerd
+expected-drive-shares = aandelen met een positieve som
+hint-drive-shares = geef minstens één drijfveer een positief aandeel (de aandelen worden geschaald tot som 1)
+expected-facet-weights = gewichten met een positieve som
+hint-facet-weights = geef minstens één facet een positief gewicht (de gewichten worden geschaald tot som 1)
+expected-output-name = een niet-lege naam van hoogstens { $max } tekens, zonder padscheidingstekens of stuurtekens
+hint-output-name = de naam wordt de uitvoermap results/<name>/
+expected-arm-name = een niet-lege naam van hoogstens { $max } tekens, zonder komma's, aanhalingstekens of stuurtekens
+expected-whole-days-in = een geheel aantal dagen in [{ $lo }; { $hi }]
+expected-record-every = een geheel aantal dagen in [1; { $hi }] (horizon_days)
+expected-snapshot-every = een geheel aantal dagen in [0; { $hi }] (horizon_days; 0 = alleen de opgegeven dagen)
+expected-snapshot-days = dagen in [0; { $horizon })
+hint-snapshot-days = momentopnamen liggen binnen de meetperiode
+expected-window = [first, last] met 0 <= first <= last <= { $last } (de laatste gemeten dag)
+hint-window = een venster ligt binnen de meetperiode en bevat een gemeten dag: elke record_every-de dag of de laatste
+expected-unique-arm-name = een naam die geen andere variant heeft
+hint-unique-arm-name = elke variant heeft een eigen naam
+expected-baseline-bare = geen
+hint-baseline-bare = de variant baseline is de vergelijking zonder interventie
