@@ -145,8 +145,30 @@ pub fn localise(cmd: Command, lang: Lang) -> Command {
     if lang == Lang::En {
         cmd
     } else {
-        localise_frame(cmd, lang, true)
+        usage_in(localise_frame(cmd, lang, true), lang)
     }
+}
+
+/// Every usage line with clap's `[OPTIONS]` in `lang` (`[OPTIES]`): the line clap would
+/// write, rendered once the command is built, kept as the command's own.
+fn usage_in(mut cmd: Command, lang: Lang) -> Command {
+    cmd.build();
+    let options = format!("[{}]", text(lang, "cli-value-options"));
+    let usage = |c: &mut Command| {
+        let line = c.render_usage().to_string();
+        let line = line.split_once(": ").map_or(line.as_str(), |(_, u)| u);
+        line.replace("[OPTIONS]", &options)
+    };
+    let root = usage(&mut cmd);
+    let subs: Vec<(String, String)> = cmd
+        .get_subcommands_mut()
+        .map(|s| (s.get_name().to_string(), usage(s)))
+        .collect();
+    let mut cmd = cmd.override_usage(root);
+    for (name, line) in subs {
+        cmd = cmd.mut_subcommand(&name, |s| s.override_usage(line));
+    }
+    cmd
 }
 
 /// `undercurrent help run` as `undercurrent run --help` in languages whose command line has no

@@ -111,6 +111,12 @@ fn dutch_help_has_dutch_headings_and_keeps_the_flags() {
         assert!(text.contains(flag), "{flag}: {text}");
     }
     assert!(!text.contains("[possible values"), "{text}");
+    // Clap's own placeholder in the usage line too.
+    assert!(
+        text.contains("Gebruik: undercurrent run [OPTIES] [SCENARIO]"),
+        "{text}"
+    );
+    assert!(!text.contains("[OPTIONS]"), "{text}");
     // The environment chooses too, and `help COMMAND` works in Dutch as `COMMAND --help`.
     let o = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
         .env("UNDERCURRENT_LANG", "nl")

@@ -58,6 +58,7 @@ cli-heading-commands = Commands
 cli-heading-arguments = Arguments
 cli-heading-options = Options
 cli-value-command = COMMAND
+cli-value-options = OPTIONS
 cli-default = [default: { $value }]
 cli-possible-values = [possible values: { $values }]
 

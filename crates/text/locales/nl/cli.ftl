@@ -58,6 +58,7 @@ cli-heading-commands = Opdrachten
 cli-heading-arguments = Argumenten
 cli-heading-options = Opties
 cli-value-command = OPDRACHT
+cli-value-options = OPTIES
 cli-default = [standaard: { $value }]
 cli-possible-values = [mogelijke waarden: { $values }]
 
