@@ -434,6 +434,24 @@ mod tests {
     }
 
     #[test]
+    fn every_word_comes_from_the_catalogue() {
+        let d = data(20, true);
+        let svg = crate::plot::svg_of(teams_size(&d), |root| draw_teams_in(root, &d, Lang::Pseudo))
+            .unwrap();
+        // The words between tags: text, and hover titles.
+        let words: Vec<&str> = svg
+            .split('>')
+            .filter_map(|s| s.split('<').next())
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        let plain = crate::text::plain_words(&words.join(" "), &["baseline", "coaching", "B"]);
+        assert!(plain.is_empty(), "{plain:?}");
+        let dutch =
+            crate::plot::svg_of(teams_size(&d), |root| draw_teams_in(root, &d, Lang::Nl)).unwrap();
+        assert!(dutch.contains("de eerste programmadag") && dutch.contains("0,519"));
+    }
+
+    #[test]
     fn higher_b_is_a_deeper_blue() {
         let (a, b) = (colour(0.3, 0.3, 0.5), colour(0.5, 0.3, 0.5));
         assert_eq!(a, palette::TEAM_LOW);
