@@ -482,7 +482,12 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            error(&e);
+            match &e {
+                SweepError::Experiment(x) => {
+                    error(&undercurrent::words::experiment_error_text(x, lang()))
+                }
+                other => error(other),
+            }
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }

@@ -4,6 +4,7 @@
 //! column) and the key stay exactly as typed; a problem without data keeps its English words
 //! inside the translated frame.
 
+use crate::experiment::sweep::experiment::ExperimentError;
 use undercurrent_results::experiment::scenario::{Located, ScenarioError};
 use undercurrent_results::model::validate::{Expected, Problem};
 use undercurrent_text::{has, text_with, tr, Args, Lang};
@@ -136,6 +137,24 @@ pub fn scenario_error_text(e: &ScenarioError, lang: Lang) -> String {
     }
 }
 
+/// An experiment file's error in `lang`, like [`scenario_error_text`]: its located failures
+/// told from the catalogue, anything else as the library says it.
+pub fn experiment_error_text(e: &ExperimentError, lang: Lang) -> String {
+    match e {
+        ExperimentError::Invalid { origin, failures } => failures
+            .iter()
+            .map(|f| match f.position {
+                Some((line, col)) => {
+                    format!("{origin}:{line}:{col}: {}", problem_text(&f.problem, lang))
+                }
+                None => format!("{origin}: {}", problem_text(&f.problem, lang)),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +279,66 @@ mod tests {
             }
         }
         assert!(ids.len() >= 21, "{ids:?}");
+    }
+
+    /// Experiment files breaking the checks of their own (a sweep's design and axes).
+    const BROKEN_SWEEPS: &[&str] = &[
+        "[sweep]\ndesign = \"lhs\"\ntrajectories = 4\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nmin = 0.9\nmax = 0.1",
+        "[sweep]\ndesign = \"morris\"\ntrajectories = 4\nlevels = 3\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nmin = 0.1",
+        "[sweep]\ndesign = \"grid\"",
+        "[sweep]\ndesign = \"list\"\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nvalues = [0.1, 0.2]\nname = \"a,b\"\n[[sweep.axes]]\nkey = \"organisation.feedback_share\"\nvalues = [0.1]",
+        "[sweep]\ndesign = \"grid\"\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nvalues = []\nmin = 0.1\n[sensitivity]\nbootstrap = 10",
+        "[sweep]\ndesign = \"grid\"\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nvalues = [0.1, \"x\"]",
+        "[sweep]\ndesign = \"grid\"\n[[sweep.axes]]\nkey = \"organisation.facilities\"",
+        "[sweep]\ndesign = \"lhs\"\nsamples = 4\n[[sweep.axes]]\nkey = \"sector\"\nvalues = [\"retail\"]\nmin = 0.1",
+        "[sweep]\ndesign = \"lhs\"\nsamples = 4\n[[sweep.axes]]\nkey = \"organisation.facilities\"\nmin = 0.1\nmax = 0.2\nvalues = [0.1]",
+    ];
+
+    #[test]
+    fn every_check_of_an_experiment_file_of_its_own_reads_as_before_and_all_in_dutch() {
+        use crate::experiment::sweep::experiment::Experiment;
+        let mut ids = std::collections::BTreeSet::new();
+        for body in BROKEN_SWEEPS {
+            let src = format!("name = \"s\"\nreplications = 2\n{body}\n");
+            let failures = match Experiment::parse(&src, "e.toml", std::path::Path::new(".")) {
+                Err(ExperimentError::Invalid { failures, .. }) => failures,
+                Err(e) => panic!("{src}: {e}"),
+                Ok(_) => panic!("{src} is accepted"),
+            };
+            let own: Vec<&Problem> = failures
+                .iter()
+                .map(|f| &f.problem)
+                .filter(|p| matches!(p.said, Some(Expected::Own { .. })))
+                .collect();
+            assert!(!own.is_empty(), "{src} breaks a check of its own");
+            for p in own {
+                if let Some(Expected::Own { id, .. }) = &p.said {
+                    ids.insert(*id);
+                }
+                assert_eq!(problem_text(p, Lang::En), p.to_string(), "{src}");
+                let nl = problem_text(p, Lang::Nl);
+                assert!(nl.contains("verwacht"), "{nl}");
+                // The file's own words stay: keys, `values`, design names, `[sensitivity]`.
+                let plain = undercurrent_text::plain_words(&problem_text(p, Lang::Pseudo), &[]);
+                let text = format!("{} {}", p.expected, p.hint);
+                assert!(
+                    plain.iter().all(|w| p.key.contains(w.as_str())
+                        || p.value.contains(w.as_str())
+                        || text.contains(&format!("`{w}"))
+                        || text.contains(&format!("{w}`"))
+                        || text.contains(&format!("\"{w}\""))
+                        || text.contains(&format!("[{w}]"))
+                        || text.contains(&format!("{w}.axes"))
+                        || [
+                            "given", "from", "to", "step", "true", "false", "min", "max", "lhs",
+                            "sobol", "morris", "grid", "list"
+                        ]
+                        .contains(&w.as_str())),
+                    "{src}: {plain:?} in {}",
+                    problem_text(p, Lang::Pseudo)
+                );
+            }
+        }
+        assert!(ids.len() >= 15, "{ids:?}");
     }
 }

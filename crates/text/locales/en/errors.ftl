@@ -55,3 +55,32 @@ expected-unique-arm-name = a name no other arm has
 hint-unique-arm-name = arm names must be unique
 expected-baseline-bare = none
 hint-baseline-bare = the baseline arm is the comparison without intervention
+
+## An experiment file's own checks (sweep designs and axes)
+expected-design-key-not-here = no `{ $key }` with design = "{ $design }"
+hint-design-key-not-here = `{ $key }` belongs to design { $designs }
+expected-design-key-needed = a `{ $key }` key in [sweep] (a whole number in [{ $lo }, { $hi }])
+expected-morris-levels = an even whole number in [2, 1000]
+hint-morris-levels = Morris steps of half the levels land on the grid only for even levels
+expected-some-axis = at least one [[sweep.axes]] entry
+expected-sobol-axes = at most { $max } axes for a Sobol design
+expected-list-lengths = { $count } values, as many as sweep.axes[0]
+hint-list-lengths = a list design takes value i of every axis for point i
+expected-column-name = a non-empty column name without commas or quotes
+expected-sensitivity-design = no [sensitivity] table with this design
+hint-sensitivity-design = sensitivity indices need design = "sobol" or "morris"
+expected-values-or-range = exactly one of `values = [...]` or `range = {"{"} from, to, step {"}"}`
+hint-values-or-range = design "{ $design }" takes explicit values
+expected-some-value = at least one value
+expected-values-of-one-kind = all numbers, all text or all true/false
+hint-values-of-one-kind = an axis sweeps one parameter, whose values are of one kind
+expected-finite-number = a finite number
+expected-no-bounds-here = `values` or `range` (min/max belong to lhs, sobol and morris)
+expected-levels-only = only `values` on a categorical axis (its levels)
+hint-levels-only = design "{ $design }" draws each level with equal weight; bounds belong to numbers
+expected-two-levels = at least two levels
+hint-two-levels = one level is a setting of the base scenario, not an axis
+expected-ordered-bounds = finite bounds with min < max
+expected-both-bounds = both `min` and `max`
+hint-both-bounds = design "{ $design }" samples numbers within bounds, or the `values` of a categorical axis
+expected-bounds-not-values = `min` and `max` (numeric values/range belong to grid and list)

@@ -55,3 +55,32 @@ expected-unique-arm-name = een naam die geen andere variant heeft
 hint-unique-arm-name = elke variant heeft een eigen naam
 expected-baseline-bare = geen
 hint-baseline-bare = de variant baseline is de vergelijking zonder interventie
+
+## De eigen controles van een experimentbestand (ontwerpen en assen van een sweep)
+expected-design-key-not-here = geen `{ $key }` bij design = "{ $design }"
+hint-design-key-not-here = `{ $key }` hoort bij design { $designs }
+expected-design-key-needed = een sleutel `{ $key }` in [sweep] (een geheel getal in [{ $lo }; { $hi }])
+expected-morris-levels = een even geheel getal in [2; 1000]
+hint-morris-levels = Morris-stappen van de helft van de niveaus vallen alleen bij een even aantal niveaus op het rooster
+expected-some-axis = minstens één [[sweep.axes]]
+expected-sobol-axes = hoogstens { $max } assen bij een Sobol-ontwerp
+expected-list-lengths = { $count } waarden, evenveel als sweep.axes[0]
+hint-list-lengths = een lijstontwerp neemt voor punt i waarde i van elke as
+expected-column-name = een niet-lege kolomnaam zonder komma's of aanhalingstekens
+expected-sensitivity-design = geen tabel [sensitivity] bij dit ontwerp
+hint-sensitivity-design = gevoeligheidsindices vragen om design = "sobol" of "morris"
+expected-values-or-range = precies één van `values = [...]` of `range = {"{"} from, to, step {"}"}`
+hint-values-or-range = design "{ $design }" neemt opgesomde waarden
+expected-some-value = minstens één waarde
+expected-values-of-one-kind = alleen getallen, alleen tekst of alleen true/false
+hint-values-of-one-kind = een as varieert één parameter, en diens waarden zijn van één soort
+expected-finite-number = een eindig getal
+expected-no-bounds-here = `values` of `range` (min/max horen bij lhs, sobol en morris)
+expected-levels-only = alleen `values` op een categorische as (de niveaus)
+hint-levels-only = design "{ $design }" trekt elk niveau met gelijk gewicht; grenzen horen bij getallen
+expected-two-levels = minstens twee niveaus
+hint-two-levels = één niveau is een instelling van het basisscenario, geen as
+expected-ordered-bounds = eindige grenzen met min < max
+expected-both-bounds = zowel `min` als `max`
+hint-both-bounds = design "{ $design }" trekt getallen binnen grenzen, of de `values` van een categorische as
+expected-bounds-not-values = `min` en `max` (getallen als values/range horen bij grid en list)

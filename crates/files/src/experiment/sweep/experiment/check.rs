@@ -24,11 +24,19 @@ impl ExperimentFile {
         let kind = s.design;
         let only = |c: &mut Check, key: &str, present: bool, designs: &str| {
             if present {
-                c.fail(
+                c.fail_own(
                     &format!("sweep.{key}"),
                     "given".into(),
-                    format!("no `{key}` with design = \"{}\"", kind.name()),
-                    &format!("`{key}` belongs to design {designs}"),
+                    (
+                        format!("no `{key}` with design = \"{}\"", kind.name()),
+                        &format!("`{key}` belongs to design {designs}"),
+                    ),
+                    "design-key-not-here",
+                    &[
+                        ("key", key.to_string()),
+                        ("design", kind.name().to_string()),
+                        ("designs", designs.to_string()),
+                    ],
                 );
             }
         };
@@ -57,11 +65,19 @@ impl ExperimentFile {
             "\"morris\"",
         );
         let need = |c: &mut Check, key: &str, v: Option<usize>, lo: usize, hi: usize| match v {
-            None => c.fail(
+            None => c.fail_own(
                 "sweep.design",
                 format!("\"{}\"", kind.name()),
-                format!("a `{key}` key in [sweep] (a whole number in [{lo}, {hi}])"),
-                "",
+                (
+                    format!("a `{key}` key in [sweep] (a whole number in [{lo}, {hi}])"),
+                    "",
+                ),
+                "design-key-needed",
+                &[
+                    ("key", key.to_string()),
+                    ("lo", lo.to_string()),
+                    ("hi", hi.to_string()),
+                ],
             ),
             Some(v) => c.range_usize(&format!("sweep.{key}"), v, lo, hi),
         };
@@ -72,11 +88,15 @@ impl ExperimentFile {
                 need(c, "trajectories", s.trajectories, 2, MAX_RUNS);
                 if let Some(l) = s.levels {
                     if l < 2 || l % 2 != 0 || l > 1000 {
-                        c.fail(
+                        c.fail_own(
                             "sweep.levels",
                             l.to_string(),
-                            "an even whole number in [2, 1000]".into(),
-                            "Morris steps of half the levels land on the grid only for even levels",
+                            (
+                                "an even whole number in [2, 1000]".into(),
+                                "Morris steps of half the levels land on the grid only for even levels",
+                            ),
+                            "morris-levels",
+                            &[],
                         );
                     }
                 }
@@ -91,19 +111,24 @@ impl ExperimentFile {
         let s = &self.sweep;
         let kind = s.design;
         if s.axes.is_empty() {
-            c.fail(
+            c.fail_own(
                 "sweep",
                 "no axes".into(),
-                "at least one [[sweep.axes]] entry".into(),
-                "",
+                ("at least one [[sweep.axes]] entry".into(), ""),
+                "some-axis",
+                &[],
             );
         }
         if kind == DesignKind::Sobol && s.axes.len() > SALTELLI_MAX_PARAMS {
-            c.fail(
+            c.fail_own(
                 "sweep.axes",
                 format!("{} axes", s.axes.len()),
-                format!("at most {SALTELLI_MAX_PARAMS} axes for a Sobol design"),
-                "",
+                (
+                    format!("at most {SALTELLI_MAX_PARAMS} axes for a Sobol design"),
+                    "",
+                ),
+                "sobol-axes",
+                &[("max", SALTELLI_MAX_PARAMS.to_string())],
             );
         }
         let mut list_len = None;
@@ -115,11 +140,15 @@ impl ExperimentFile {
                     let n = values_len(a);
                     match list_len {
                         None => list_len = Some(n),
-                        Some(m) if m != n => c.fail(
+                        Some(m) if m != n => c.fail_own(
                             &format!("{k}.key"),
                             format!("{n} values"),
-                            format!("{m} values, as many as sweep.axes[0]"),
-                            "a list design takes value i of every axis for point i",
+                            (
+                                format!("{m} values, as many as sweep.axes[0]"),
+                                "a list design takes value i of every axis for point i",
+                            ),
+                            "list-lengths",
+                            &[("count", m.to_string())],
                         ),
                         _ => {}
                     }
@@ -129,11 +158,15 @@ impl ExperimentFile {
             }
             if let Some(n) = &a.name {
                 if n.is_empty() || n.contains([',', '"', '\n']) {
-                    c.fail(
+                    c.fail_own(
                         &format!("{k}.name"),
                         format!("{n:?}"),
-                        "a non-empty column name without commas or quotes".into(),
-                        "",
+                        (
+                            "a non-empty column name without commas or quotes".into(),
+                            "",
+                        ),
+                        "column-name",
+                        &[],
                     );
                 }
             }
@@ -144,11 +177,15 @@ impl ExperimentFile {
     fn check_sensitivity(&self, c: &mut Check) {
         if let Some(sens) = &self.sensitivity {
             if !self.sweep.design.sensitivity() {
-                c.fail(
+                c.fail_own(
                     "sensitivity",
                     "given".into(),
-                    "no [sensitivity] table with this design".into(),
-                    "sensitivity indices need design = \"sobol\" or \"morris\"",
+                    (
+                        "no [sensitivity] table with this design".into(),
+                        "sensitivity indices need design = \"sobol\" or \"morris\"",
+                    ),
+                    "sensitivity-design",
+                    &[],
                 );
             }
             c.range_usize("sensitivity.bootstrap", sens.bootstrap, 0, 100_000);
@@ -159,19 +196,24 @@ impl ExperimentFile {
 /// Grid and list axes: exactly one of finite `values` or a valid `range`, no bounds.
 fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
     match (&a.values, &a.range) {
-        (Some(_), Some(_)) | (None, None) => c.fail(
+        (Some(_), Some(_)) | (None, None) => c.fail_own(
             &format!("{k}.key"),
             format!("{:?}", a.key),
-            "exactly one of `values = [...]` or `range = { from, to, step }`".into(),
-            &format!("design \"{}\" takes explicit values", kind.name()),
+            (
+                "exactly one of `values = [...]` or `range = { from, to, step }`".into(),
+                &format!("design \"{}\" takes explicit values", kind.name()),
+            ),
+            "values-or-range",
+            &[("design", kind.name().to_string())],
         ),
         (Some(v), None) => {
             if v.is_empty() {
-                c.fail(
+                c.fail_own(
                     &format!("{k}.values"),
                     "[]".into(),
-                    "at least one value".into(),
-                    "",
+                    ("at least one value".into(), ""),
+                    "some-value",
+                    &[],
                 );
             }
             let kinds = |f: fn(&AxisValue) -> bool| v.iter().any(f);
@@ -179,22 +221,27 @@ fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
             let text = kinds(|x| matches!(x, AxisValue::Text(_)));
             let flags = kinds(|x| matches!(x, AxisValue::Flag(_)));
             if [numbers, text, flags].iter().filter(|&&k| k).count() > 1 {
-                c.fail(
+                c.fail_own(
                     &format!("{k}.values"),
                     format!("{} values of mixed kinds", v.len()),
-                    "all numbers, all text or all true/false".into(),
-                    "an axis sweeps one parameter, whose values are of one kind",
+                    (
+                        "all numbers, all text or all true/false".into(),
+                        "an axis sweeps one parameter, whose values are of one kind",
+                    ),
+                    "values-of-one-kind",
+                    &[],
                 );
             }
             if let Some(j) = v
                 .iter()
                 .position(|x| matches!(x, AxisValue::Number(n) if !n.is_finite()))
             {
-                c.fail(
+                c.fail_own(
                     &format!("{k}.values[{j}]"),
                     v[j].to_string(),
-                    "a finite number".into(),
-                    "",
+                    ("a finite number".into(), ""),
+                    "finite-number",
+                    &[],
                 );
             }
         }
@@ -210,11 +257,15 @@ fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
         }
     }
     if a.min.is_some() || a.max.is_some() {
-        c.fail(
+        c.fail_own(
             &format!("{k}.{}", if a.min.is_some() { "min" } else { "max" }),
             "given".into(),
-            "`values` or `range` (min/max belong to lhs, sobol and morris)".into(),
-            "",
+            (
+                "`values` or `range` (min/max belong to lhs, sobol and morris)".into(),
+                "",
+            ),
+            "no-bounds-here",
+            &[],
         );
     }
 }
@@ -247,22 +298,30 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
             } else {
                 "max"
             };
-            c.fail(
+            c.fail_own(
                 &format!("{k}.{field}"),
                 "given".into(),
-                "only `values` on a categorical axis (its levels)".into(),
-                &format!(
-                    "design \"{}\" draws each level with equal weight; bounds belong to numbers",
-                    kind.name()
+                (
+                    "only `values` on a categorical axis (its levels)".into(),
+                    &format!(
+                        "design \"{}\" draws each level with equal weight; bounds belong to numbers",
+                        kind.name()
+                    ),
                 ),
+                "levels-only",
+                &[("design", kind.name().to_string())],
             );
         }
         if levels.len() < 2 {
-            c.fail(
+            c.fail_own(
                 &format!("{k}.values"),
                 format!("{} level", levels.len()),
-                "at least two levels".into(),
-                "one level is a setting of the base scenario, not an axis",
+                (
+                    "at least two levels".into(),
+                    "one level is a setting of the base scenario, not an axis",
+                ),
+                "two-levels",
+                &[],
             );
         }
         return;
@@ -270,26 +329,31 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
     match (a.min, a.max) {
         (Some(lo), Some(hi)) => {
             if !(lo.is_finite() && hi.is_finite() && lo < hi) {
-                c.fail(
+                c.fail_own(
                     &format!("{k}.max"),
                     format!("min = {lo}, max = {hi}"),
-                    "finite bounds with min < max".into(),
-                    "",
+                    ("finite bounds with min < max".into(), ""),
+                    "ordered-bounds",
+                    &[],
                 );
             }
         }
-        _ => c.fail(
+        _ => c.fail_own(
             &format!("{k}.key"),
             format!("{:?}", a.key),
-            "both `min` and `max`".into(),
-            &format!(
-                "design \"{}\" samples numbers within bounds, or the `values` of a categorical axis",
-                kind.name()
+            (
+                "both `min` and `max`".into(),
+                &format!(
+                    "design \"{}\" samples numbers within bounds, or the `values` of a categorical axis",
+                    kind.name()
+                ),
             ),
+            "both-bounds",
+            &[("design", kind.name().to_string())],
         ),
     }
     if a.values.is_some() || a.range.is_some() {
-        c.fail(
+        c.fail_own(
             &format!(
                 "{k}.{}",
                 if a.values.is_some() {
@@ -299,8 +363,12 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                 }
             ),
             "given".into(),
-            "`min` and `max` (numeric values/range belong to grid and list)".into(),
-            "",
+            (
+                "`min` and `max` (numeric values/range belong to grid and list)".into(),
+                "",
+            ),
+            "bounds-not-values",
+            &[],
         );
     }
 }
