@@ -96,7 +96,14 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
         None => (p.expected.clone(), p.hint.clone()),
     };
     let key = p.key.as_str();
-    let value = p.value.as_str();
+    // A key that should not be there has no value to show: the checks say it is "given".
+    let given;
+    let value = if p.value == "given" {
+        given = tr!(lang, "value-given");
+        given.as_str()
+    } else {
+        p.value.as_str()
+    };
     if hint.is_empty() {
         tr!(
             lang,

@@ -1,5 +1,6 @@
 # Problems with an input file. The location (file:line:column) and the key stay as typed.
 problem = `{ $key }` = { $value }: expected { $expected }
+value-given = given
 problem-hint = `{ $key }` = { $value }: expected { $expected } ({ $hint })
 expected-finite-in = a finite number in [{ $lo }, { $hi }]
 expected-in = a number in [{ $lo }, { $hi }]

@@ -1,5 +1,6 @@
 # Problemen in een invoerbestand. De plaats (bestand:regel:kolom) en de sleutel blijven zoals getypt.
 problem = `{ $key }` = { $value }: verwacht { $expected }
+value-given = opgegeven
 problem-hint = `{ $key }` = { $value }: verwacht { $expected } ({ $hint })
 expected-finite-in = een eindig getal in [{ $lo }; { $hi }]
 expected-in = een getal in [{ $lo }; { $hi }]
