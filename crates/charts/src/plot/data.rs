@@ -589,8 +589,17 @@ pub fn load_durability(path: &Path) -> Result<Durability, PlotError> {
     Ok(d)
 }
 
-/// Loads `timeseries.csv`, `durability.csv` and (optionally) `manifest.json` from `dir`.
+/// Loads `timeseries.csv`, `durability.csv`, (optionally) `manifest.json` and, when the run
+/// wrote it, the team grid of `teams.csv` from `dir`: what the charts and the report draw.
 pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
+    let mut data = load_run_series(dir)?;
+    data.teams = crate::plot::team_grid::load_team_grid(dir)?;
+    Ok(data)
+}
+
+/// [`load_run_dir`] without the team grid, for what shows no team chart (the summary):
+/// `teams.csv` can be the largest file of a run and is not read.
+pub fn load_run_series(dir: &Path) -> Result<RunData, PlotError> {
     let timeseries = load_timeseries(&dir.join("timeseries.csv"))?;
     let durability = load_durability(&dir.join("durability.csv"))?;
     let manifest = read_manifest(dir)?;
@@ -611,7 +620,7 @@ pub fn load_run_dir(dir: &Path) -> Result<RunData, PlotError> {
         timeseries,
         durability,
         windows,
-        teams: crate::plot::team_grid::load_team_grid(dir)?,
+        teams: None,
     })
 }
 

@@ -6,6 +6,7 @@
 //! different people (each replication draws its own organisation), so a mean over
 //! replications per team index would describe no team at all.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -16,6 +17,11 @@ use crate::plot::error::PlotError;
 
 /// The replication whose teams are drawn.
 pub const SHOWN_REPLICATION: u64 = 0;
+
+/// More teams than this make squares too small to read at the chart's width: the chart is
+/// left out (and the report says why), so the loader keeps no more than this many per arm
+/// and only counts the rest.
+pub const MAX_TEAMS: usize = 400;
 
 /// One arm's teams: their index and their B on each of [`TeamGrid::days`] (`NaN` where not
 /// recorded).
@@ -41,6 +47,8 @@ pub struct TeamGrid {
     pub replications: u64,
     pub days: Vec<f64>,
     pub arms: Vec<ArmTeams>,
+    /// Teams of the arm with the most, counting those past [`MAX_TEAMS`] that were not kept.
+    pub counted: usize,
 }
 
 #[derive(Deserialize)]
@@ -57,9 +65,10 @@ struct RawTeamRow {
 const COLUMNS: [&str; 5] = ["arm", "replication", "team", "day", "B"];
 
 impl TeamGrid {
-    /// Number of teams of the arm with the most.
+    /// Number of teams of the arm with the most (kept or only counted).
     pub fn team_count(&self) -> usize {
-        self.arms.iter().map(|a| a.teams.len()).max().unwrap_or(0)
+        let kept = self.arms.iter().map(|a| a.teams.len()).max().unwrap_or(0);
+        kept.max(self.counted)
     }
 
     /// The index in [`Self::days`] of the recorded day nearest `day`.
@@ -72,8 +81,27 @@ impl TeamGrid {
     }
 }
 
+/// Where each row goes, found in constant time: a file of many teams and days is read in
+/// time proportional to its rows.
+#[derive(Default)]
+struct Index {
+    /// Position in `TeamGrid::days`, by the day's bits.
+    days: HashMap<u64, usize>,
+    arms: HashMap<String, ArmIndex>,
+}
+
+#[derive(Default)]
+struct ArmIndex {
+    position: usize,
+    /// Position in the arm's `teams`, by team number.
+    kept: HashMap<u64, usize>,
+    /// Teams seen past [`MAX_TEAMS`]: counted, not kept.
+    only_counted: HashSet<u64>,
+}
+
 /// Loads `teams.csv` from `dir`: `None` when the run wrote none. Rows of other replications
-/// are read (for their count) but not kept, so memory holds one replication's teams.
+/// are read (for their count) but not kept, and past [`MAX_TEAMS`] teams an arm's teams are
+/// only counted, so memory holds at most one replication's first teams.
 pub fn load_team_grid(dir: &Path) -> Result<Option<TeamGrid>, PlotError> {
     let path = dir.join("teams.csv");
     if !path.is_file() {
@@ -83,6 +111,7 @@ pub fn load_team_grid(dir: &Path) -> Result<Option<TeamGrid>, PlotError> {
         metric: Metric::B.name().to_string(),
         ..TeamGrid::default()
     };
+    let mut index = Index::default();
     read_csv(&path, &COLUMNS, |r: RawTeamRow, _line| {
         let replication: u64 = r
             .replication
@@ -104,34 +133,37 @@ pub fn load_team_grid(dir: &Path) -> Result<Option<TeamGrid>, PlotError> {
         let value = parse_opt_f64(&r.b)
             .map_err(|e| format!("B: {e}"))?
             .unwrap_or(f64::NAN);
-        let k = match grid.days.iter().position(|d| *d == day) {
-            Some(k) => k,
-            None => {
-                grid.days.push(day);
-                grid.days.len() - 1
+        let arm = index.arms.entry(r.arm.clone()).or_insert_with(|| {
+            grid.arms.push(ArmTeams {
+                arm: r.arm.clone(),
+                teams: Vec::new(),
+            });
+            ArmIndex {
+                position: grid.arms.len() - 1,
+                ..ArmIndex::default()
             }
-        };
-        let arm = match grid.arms.iter().position(|a| a.arm == r.arm) {
-            Some(a) => a,
-            None => {
-                grid.arms.push(ArmTeams {
-                    arm: r.arm.clone(),
-                    teams: Vec::new(),
-                });
-                grid.arms.len() - 1
-            }
-        };
-        let teams = &mut grid.arms[arm].teams;
-        let t = match teams.iter().position(|t| t.team == team) {
-            Some(t) => t,
-            None => {
+        });
+        let teams = &mut grid.arms[arm.position].teams;
+        let t = match arm.kept.get(&team) {
+            Some(&t) => t,
+            None if teams.len() < MAX_TEAMS => {
                 teams.push(TeamSeries {
                     team,
                     values: Vec::new(),
                 });
+                arm.kept.insert(team, teams.len() - 1);
                 teams.len() - 1
             }
+            None => {
+                arm.only_counted.insert(team);
+                grid.counted = grid.counted.max(MAX_TEAMS + arm.only_counted.len());
+                return Ok(());
+            }
         };
+        let k = *index.days.entry(day.to_bits()).or_insert_with(|| {
+            grid.days.push(day);
+            grid.days.len() - 1
+        });
         let values = &mut teams[t].values;
         if values.len() <= k {
             values.resize(k + 1, f64::NAN);
@@ -201,5 +233,20 @@ mod tests {
         let dir = dir_with("arm,replication,team,day,B\nbaseline,zero,0,0,0.3\n");
         let e = load_team_grid(&dir).unwrap_err().to_string();
         assert!(e.contains("line 2") && e.contains("replication"), "{e}");
+    }
+
+    #[test]
+    fn past_the_most_a_chart_can_show_teams_are_counted_not_kept() {
+        let mut csv = String::from("arm,replication,team,day,B\n");
+        let n = MAX_TEAMS + 25;
+        for team in 0..n {
+            for day in [0, 5] {
+                csv.push_str(&format!("baseline,0,{team},{day},0.5\n"));
+            }
+        }
+        let g = load_team_grid(&dir_with(&csv)).unwrap().unwrap();
+        assert_eq!(g.team_count(), n);
+        assert_eq!(g.arms[0].teams.len(), MAX_TEAMS);
+        assert_eq!(g.days, vec![0.0, 5.0]);
     }
 }

@@ -845,7 +845,7 @@ pub fn summary_html(
 /// Builds the summary of the run in `dir` (CSV files plus `manifest.json` if present), in
 /// `lang`.
 pub fn render_summary(lang: Lang, dir: &Path) -> Result<String, ReportError> {
-    let data = plot::load_run_dir(dir)?;
+    let data = plot::data::load_run_series(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
         return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
     }

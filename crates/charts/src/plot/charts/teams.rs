@@ -15,9 +15,7 @@ use crate::plot::palette;
 use crate::plot::team_grid::TeamGrid;
 use crate::text::{numbers, tr, Lang};
 
-/// More teams than this make squares too small to read at the chart's width: the chart is
-/// left out, and the report says why.
-pub const MAX_TEAMS: usize = 400;
+pub use crate::plot::team_grid::MAX_TEAMS;
 
 /// Height of one arm's row of panels.
 const ROW_H: u32 = 160;
@@ -392,6 +390,7 @@ mod tests {
                 replications: 5,
                 arms: vec![arm("baseline", 0.0), arm("coaching", 0.2)],
                 days,
+                counted: 0,
             }),
         }
     }
