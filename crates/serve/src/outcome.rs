@@ -13,6 +13,7 @@ use crate::metrics::stats::{summarize, Summary};
 use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{programme_windows, RunData, Stat, Timeseries, TsPoint};
 use crate::plot::{self, ChartKind, Durability};
+use crate::report::censored;
 use crate::report::reading::reading;
 
 use super::http::ApiError;
@@ -236,22 +237,7 @@ fn censored_text(c: &CensoredMedian, lang: Lang) -> String {
     if c.n == 0 {
         return "NA".to_string();
     }
-    let f = |d: f64| format!("{d:.0}");
-    let bracket = |lo: &str, hi: &str| match lang {
-        Lang::Nl => format!("[{lo}; {hi}]"),
-        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
-    };
-    let end = |x: Option<f64>| x.map_or_else(|| tr!(lang, "report-not-reached"), f);
-    let more_than = || tr!(lang, "report-more-than", value = f(c.followup));
-    match (c.median, c.lo) {
-        (Some(m), _) => format!("{} {}", f(m), bracket(&end(c.lo), &end(c.hi))),
-        (None, Some(lo)) => format!("{} {}", more_than(), bracket(&f(lo), &end(None))),
-        (None, None) => format!(
-            "{} ({})",
-            more_than(),
-            tr!(lang, "report-interval-not-reached")
-        ),
-    }
+    censored::censored_text(lang, c, censored::REPORT, |d| format!("{d:.0}")).line()
 }
 
 fn to_stat(s: &Summary) -> Stat {

@@ -132,9 +132,15 @@ pub fn percent(lang: Lang, share: f64, decimals: usize) -> String {
 
 /// An interval, its ends written by `f`: `[0.139, 0.143]`; Dutch `[0,139; 0,143]`.
 pub fn interval(lang: Lang, lo: f64, hi: f64, f: impl Fn(f64) -> String) -> String {
+    bracket(lang, &f(lo), &f(hi))
+}
+
+/// Two ends already written (a number, or words such as "not reached") as an interval:
+/// `[13, 48]`; Dutch `[13; 48]`, since the comma is the decimal sign there.
+pub fn bracket(lang: Lang, lo: &str, hi: &str) -> String {
     match lang {
-        Lang::Nl => format!("[{}; {}]", f(lo), f(hi)),
-        Lang::En | Lang::Pseudo => format!("[{}, {}]", f(lo), f(hi)),
+        Lang::Nl => format!("[{lo}; {hi}]"),
+        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
     }
 }
 

@@ -260,11 +260,10 @@ fn shown(estimate: Option<f64>, lo: Option<f64>, hi: Option<f64>, more: bool, s:
     };
     match (lo, hi) {
         (Some(lo), Some(hi)) if lo.is_finite() => {
-            let (lo, hi) = (s.write(lo), s.write(hi));
-            match lang {
-                Lang::Nl => format!("{head} [{lo}; {hi}]"),
-                Lang::En | Lang::Pseudo => format!("{head} [{lo}, {hi}]"),
-            }
+            format!(
+                "{head} {}",
+                undercurrent_text::numbers::bracket(lang, &s.write(lo), &s.write(hi))
+            )
         }
         _ => head,
     }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use undercurrent_text::{numbers as n, term, tr, Lang};
 
+use super::censored::{self, censored_text, CensoredText};
 use super::interval_long;
 use super::reading::{arm_label, focus, reading, Focus};
 use crate::experiment::scenario::{Scenario, ADDED_BASELINE_DESCRIPTION};
@@ -352,30 +353,11 @@ pub(super) fn stat_cell(lang: Lang, s: Option<&Stat>, scale: Scale) -> String {
     }
 }
 
-/// Two ends already written, bracketed as `lang` writes an interval: `[a, b]`, `[a; b]`.
-pub(super) fn bracket(lang: Lang, lo: &str, hi: &str) -> String {
-    match lang {
-        Lang::Nl => format!("[{lo}; {hi}]"),
-        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
-    }
-}
-
 /// A censorable duration's cell: its Kaplan-Meier median (`more than X` when not reached),
 /// its interval (an end not reached written so), and the replications censored.
 fn censored_cell(lang: Lang, c: &CensoredMedian, scale: Scale) -> String {
-    let f = |x: f64| scale.fmt(lang, x);
-    let not_reached = || tr!(lang, "report-not-reached");
-    let end = |x: Option<f64>| x.map_or_else(not_reached, f);
-    let (head, interval) = match c.median {
-        Some(m) => (f(m), bracket(lang, &end(c.lo), &end(c.hi))),
-        None => (
-            tr!(lang, "report-more-than", value = f(c.followup)),
-            match c.lo {
-                Some(lo) => bracket(lang, &f(lo), &not_reached()),
-                None => tr!(lang, "report-interval-not-reached"),
-            },
-        ),
-    };
+    let CensoredText { head, interval, .. } =
+        censored_text(lang, c, censored::REPORT, |x| scale.fmt(lang, x));
     let note = if c.censored > 0 {
         format!(
             "<br><span class=\"ci\">{}</span>",
@@ -906,7 +888,7 @@ pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError
             };
             let f = |x: Option<f64>| x.map_or_else(|| n::missing(lang).into(), three);
             let ci = match (r.ci_lo, r.ci_hi) {
-                (Some(lo), Some(hi)) => bracket(lang, &three(lo), &three(hi)),
+                (Some(lo), Some(hi)) => n::bracket(lang, &three(lo), &three(hi)),
                 _ => "—".into(),
             };
             let _ = write!(

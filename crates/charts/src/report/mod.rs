@@ -4,6 +4,7 @@
 //! number in the language's own form.
 
 pub mod calibration;
+pub mod censored;
 pub mod claims;
 pub mod costs;
 pub mod html;

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use undercurrent_text::{numbers as n, tr, Lang};
 
+use super::censored::{self, censored_text, CensoredText};
 use super::costs::break_even_text;
 use super::html::{escape, inline_figure, load_manifest, produced_by, ReportError};
 use super::interval_long;
@@ -110,14 +111,6 @@ fn interval_only(lang: Lang, lo: f64, hi: f64, end: impl Fn(f64) -> String) -> S
         "<span class=\"ci\">{}</span>",
         escape(&n::interval(lang, lo, hi, end))
     )
-}
-
-/// Two ends already written, bracketed as `lang` writes an interval: `[a, b]`, `[a; b]`.
-fn bracket(lang: Lang, lo: &str, hi: &str) -> String {
-    match lang {
-        Lang::Nl => format!("[{lo}; {hi}]"),
-        Lang::En | Lang::Pseudo => format!("[{lo}, {hi}]"),
-    }
 }
 
 /// A gain in behaviour (a share of contacts) in percentage points, signed.
@@ -444,17 +437,7 @@ fn half_life_cell(lang: Lang, s: Option<&Stat>) -> String {
     };
     let months = |x: f64| months(lang, x);
     if let Some(c) = s.censored.as_ref().filter(|c| c.n > 0) {
-        let end = |x: Option<f64>| x.map_or_else(|| tr!(lang, "summary-not-reached"), months);
-        let (head, interval) = match c.median {
-            Some(m) => (months(m), bracket(lang, &end(c.lo), &end(c.hi))),
-            None => (
-                tr!(lang, "summary-more-than", value = months(c.followup)),
-                match c.lo {
-                    Some(lo) => bracket(lang, &months(lo), &end(None)),
-                    None => tr!(lang, "summary-interval-not-reached"),
-                },
-            ),
-        };
+        let CensoredText { head, interval, .. } = censored_text(lang, c, censored::SUMMARY, months);
         return format!(
             "{}<br><span class=\"ci\">{}</span>",
             escape(&head),

@@ -6,6 +6,7 @@
 
 use undercurrent_text::{numbers as n, tr, Lang};
 
+use super::censored::{self, censored_text, CensoredText};
 use super::reading::arm_label;
 use super::{interval_band, verdict_name};
 use crate::experiment::claims::{ClaimRow, Verdict};
@@ -106,29 +107,10 @@ fn cell(lang: Lang, r: Option<&DurabilityRow>, unit: Unit) -> (String, String) {
 }
 
 fn censored_cell(lang: Lang, c: &CensoredMedian, unit: Unit) -> (String, String) {
-    let end = |x: Option<f64>| {
-        x.map_or_else(
-            || tr!(lang, "table-not-reached-short"),
-            |v| write(lang, v, unit),
-        )
-    };
-    let value = match c.median {
-        Some(m) => write(lang, m, unit),
-        None => tr!(
-            lang,
-            "table-more-than",
-            value = write(lang, c.followup, unit)
-        ),
-    };
+    let CensoredText { head, interval, .. } =
+        censored_text(lang, c, censored::TABLE, |v| write(lang, v, unit));
     let mark = if c.censored > 0 { "*" } else { "" };
-    let interval = match c.lo {
-        Some(_) => match lang {
-            Lang::Nl => format!("[{}; {}]", end(c.lo), end(c.hi)),
-            Lang::En | Lang::Pseudo => format!("[{}, {}]", end(c.lo), end(c.hi)),
-        },
-        None => tr!(lang, "table-not-reached"),
-    };
-    (format!("{value}{mark}"), interval)
+    (format!("{head}{mark}"), interval)
 }
 
 /// Pads `cells` to the column width and joins them after the indent.
