@@ -6,7 +6,7 @@
 
 use crate::experiment::sweep::experiment::ExperimentError;
 use undercurrent_results::experiment::scenario::{Located, ScenarioError};
-use undercurrent_results::model::validate::{Expected, Problem};
+use undercurrent_results::model::validate::{Expected, Problem, GIVEN};
 use undercurrent_text::{has, text_with, tr, Args, Lang};
 
 /// A bound as the English has always shown it (Rust's shortest form), with the locale's
@@ -96,9 +96,9 @@ pub fn problem_text(p: &Problem, lang: Lang) -> String {
         None => (p.expected.clone(), p.hint.clone()),
     };
     let key = p.key.as_str();
-    // A key that should not be there has no value to show: the checks say it is "given".
+    // A key that should not be there has no value to show: the checks say it is `GIVEN`.
     let given;
-    let value = if p.value == "given" {
+    let value = if p.value == GIVEN {
         given = tr!(lang, "value-given");
         given.as_str()
     } else {

@@ -75,6 +75,11 @@ fn shown(name: &str) -> String {
     }
 }
 
+/// The value a problem shows for a key whose presence is the problem (`stat` without
+/// `window`, a design's key under another design): it has no value worth showing. A layer
+/// with a message catalogue recognises it and says it in its own words.
+pub const GIVEN: &str = "given";
+
 /// Accumulates problems so that a user sees every mistake in one go.
 #[derive(Debug, Default)]
 pub struct Check {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::recorder::{metric_index, RunSeries, METRICS};
-use crate::model::validate::Check;
+use crate::model::validate::{Check, GIVEN};
 
 /// How a window is reduced to one number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -240,7 +240,7 @@ pub fn resolve(
         if s.stat.is_some() && s.window.is_none() {
             c.fail(
                 &key("stat"),
-                "given".into(),
+                GIVEN.into(),
                 "`stat` only with `window`".into(),
                 "",
             );

@@ -20,7 +20,7 @@ use crate::experiment::sweep::experiment::fnv1a;
 use crate::experiment::sweep::experiment::resolve::{load_base, value_tree};
 use crate::model::intervention_kinds::Kind as InterventionKind;
 use crate::model::registry;
-use crate::model::validate::Check;
+use crate::model::validate::{Check, GIVEN};
 
 /// Most particles a population may have.
 pub const MAX_POPULATION: usize = 100_000;
@@ -547,7 +547,7 @@ fn resolve_parameters<S>(
             if present {
                 local.push(Pending::new(
                     &format!("{k}.{name}"),
-                    "given".into(),
+                    GIVEN.into(),
                     format!("no `{name}` with prior = \"{}\"", prior_name(spec.prior)),
                     prior_keys(spec.prior),
                 ));

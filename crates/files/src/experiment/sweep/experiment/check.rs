@@ -4,7 +4,7 @@
 use super::{AxisSpec, AxisValue, DesignKind, ExperimentFile, Pending, MAX_RUNS};
 use crate::experiment::sensitivity::SALTELLI_MAX_PARAMS;
 use crate::experiment::sweep::design;
-use crate::model::validate::Check;
+use crate::model::validate::{Check, GIVEN};
 
 impl ExperimentFile {
     /// Every problem of the file on its own (empty when there is none).
@@ -26,7 +26,7 @@ impl ExperimentFile {
             if present {
                 c.fail_own(
                     &format!("sweep.{key}"),
-                    "given".into(),
+                    GIVEN.into(),
                     (
                         format!("no `{key}` with design = \"{}\"", kind.name()),
                         &format!("`{key}` belongs to design {designs}"),
@@ -179,7 +179,7 @@ impl ExperimentFile {
             if !self.sweep.design.sensitivity() {
                 c.fail_own(
                     "sensitivity",
-                    "given".into(),
+                    GIVEN.into(),
                     (
                         "no [sensitivity] table with this design".into(),
                         "sensitivity indices need design = \"sobol\" or \"morris\"",
@@ -259,7 +259,7 @@ fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
     if a.min.is_some() || a.max.is_some() {
         c.fail_own(
             &format!("{k}.{}", if a.min.is_some() { "min" } else { "max" }),
-            "given".into(),
+            GIVEN.into(),
             (
                 "`values` or `range` (min/max belong to lhs, sobol and morris)".into(),
                 "",
@@ -300,7 +300,7 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
             };
             c.fail_own(
                 &format!("{k}.{field}"),
-                "given".into(),
+                GIVEN.into(),
                 (
                     "only `values` on a categorical axis (its levels)".into(),
                     &format!(
@@ -362,7 +362,7 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                     "range"
                 }
             ),
-            "given".into(),
+            GIVEN.into(),
             (
                 "`min` and `max` (numeric values/range belong to grid and list)".into(),
                 "",
