@@ -68,7 +68,13 @@ fn sweep_dir(name: &str, axes: &[&str], points: &[Vec<f64>]) -> PathBuf {
                         "NA,NA,NA,NA,10,NA,NA,NA,300,0.7".to_string()
                     } else {
                         let d = 100.0 + 50.0 * x[0];
-                        format!("{d},5,{},{},10,{d},{},{},300,0.2", d - 9.0, d + 9.0, d - 9.0, d + 9.0)
+                        format!(
+                            "{d},5,{},{},10,{d},{},{},300,0.2",
+                            d - 9.0,
+                            d + 9.0,
+                            d - 9.0,
+                            d + 9.0
+                        )
                     }
                 } else {
                     format!("{m},0.01,{},{},10,,,,,", m - 0.01, m + 0.01)
@@ -78,13 +84,23 @@ fn sweep_dir(name: &str, axes: &[&str], points: &[Vec<f64>]) -> PathBuf {
         }
     }
     std::fs::write(dir.join("points.csv"), s).unwrap();
-    let mut sens = String::from("arm,metric,parameter,index,estimate,ci_lo,ci_hi,n,censored_share\n");
+    let mut sens =
+        String::from("arm,metric,parameter,index,estimate,ci_lo,ci_hi,n,censored_share\n");
     for arm in ARMS {
         for metric in METRICS {
-            let censored = if metric == "half_life_days_B" { "0.25" } else { "0" };
+            let censored = if metric == "half_life_days_B" {
+                "0.25"
+            } else {
+                "0"
+            };
             for (i, a) in axes.iter().enumerate() {
                 let e = 0.5 / (i + 1) as f64;
-                for (index, v) in [("S1", e), ("ST", e + 0.1), ("mu_star", 2.0 * e), ("sigma", e)] {
+                for (index, v) in [
+                    ("S1", e),
+                    ("ST", e + 0.1),
+                    ("mu_star", 2.0 * e),
+                    ("sigma", e),
+                ] {
                     sens.push_str(&format!(
                         "{arm},{metric},{a},{index},{v},{},{},100,{censored}\n",
                         v - 0.05,
@@ -128,7 +144,11 @@ fn sampled() -> PathBuf {
             vec![0.05 + t, 1.0 + 0.7 * t, 0.3 + (t * 3.0).fract() * 0.5]
         })
         .collect();
-    sweep_dir("sampled", &["role_model", "coaching_intensity", "habit_rate"], &points)
+    sweep_dir(
+        "sampled",
+        &["role_model", "coaching_intensity", "habit_rate"],
+        &points,
+    )
 }
 
 /// Identifiers a sweep chart may show as they are: the names of arms, metrics and swept
@@ -186,7 +206,8 @@ fn has_comma_number(words: &str) -> bool {
         let l = l.trim();
         l.contains(',')
             && l.chars().any(|c| c.is_ascii_digit())
-            && l.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '\u{2212}')
+            && l.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '\u{2212}')
     })
 }
 
@@ -199,7 +220,10 @@ fn a_dutch_sweep_chart_has_dutch_words_and_decimal_commas() {
     let words = svg_words(&sweep_svg_in(&d, &response, Lang::Nl).unwrap());
     assert!(words.contains("replicaties"), "{words}");
     assert!(words.contains("betrouwbaarheidsinterval"), "{words}");
-    assert!(words.contains("niveau in [0; 1]"), "the unit in Dutch:\n{words}");
+    assert!(
+        words.contains("niveau in [0; 1]"),
+        "the unit in Dutch:\n{words}"
+    );
     assert!(has_comma_number(&words), "no decimal comma:\n{words}");
     let sobol = SweepChart::Sobol {
         arm: "coaching".into(),
@@ -282,7 +306,17 @@ fn calibration() -> CalibrationData {
 #[test]
 fn calibration_charts_draw_their_words_from_the_catalogue() {
     let d = calibration();
-    let allowed = ["synthetic", "role_model", "role", "model", "habit_rate", "habit", "rate", "nps_mean", "B_mean"];
+    let allowed = [
+        "synthetic",
+        "role_model",
+        "role",
+        "model",
+        "habit_rate",
+        "habit",
+        "rate",
+        "nps_mean",
+        "B_mean",
+    ];
     for c in CalibrationChart::ALL {
         assert!(c.applies(&d), "{c:?}");
         let words = svg_words(&c.svg_in(&d, Lang::Pseudo).unwrap());
@@ -296,5 +330,7 @@ fn calibration_charts_draw_their_words_from_the_catalogue() {
     }
     let words = svg_words(&CalibrationChart::Generations.svg_in(&d, Lang::Nl).unwrap());
     assert!(words.contains("Tolerantie per generatie"), "{words}");
+    let words = svg_words(&CalibrationChart::Posterior.svg_in(&d, Lang::Nl).unwrap());
+    assert!(words.contains("dichtheid"), "{words}");
     assert!(has_comma_number(&words), "no decimal comma:\n{words}");
 }

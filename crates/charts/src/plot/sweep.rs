@@ -1031,32 +1031,28 @@ fn draw_scatter<DB: DrawingBackend>(
     let info = metric_info_in(metric, lang);
     let arm_key = arm;
     let shown = d.axes.len().min(SCATTER_MAX_PANELS);
-    let rest = framed(
-        root,
-        &info.title,
-        &{
-            let arm = subtitle_arm(arm, lang);
-            let censored = d.is_censored_metric(Some(arm_key), metric);
-            match (censored, shown < d.axes.len()) {
-                (false, false) => tr!(lang, "sweep-charts-scatter-subtitle", arm = arm),
-                (true, false) => tr!(lang, "sweep-charts-scatter-subtitle-median", arm = arm),
-                (false, true) => tr!(
-                    lang,
-                    "sweep-charts-scatter-subtitle-first",
-                    arm = arm,
-                    shown = shown,
-                    total = d.axes.len()
-                ),
-                (true, true) => tr!(
-                    lang,
-                    "sweep-charts-scatter-subtitle-median-first",
-                    arm = arm,
-                    shown = shown,
-                    total = d.axes.len()
-                ),
-            }
-        },
-    )?;
+    let rest = framed(root, &info.title, &{
+        let arm = subtitle_arm(arm, lang);
+        let censored = d.is_censored_metric(Some(arm_key), metric);
+        match (censored, shown < d.axes.len()) {
+            (false, false) => tr!(lang, "sweep-charts-scatter-subtitle", arm = arm),
+            (true, false) => tr!(lang, "sweep-charts-scatter-subtitle-median", arm = arm),
+            (false, true) => tr!(
+                lang,
+                "sweep-charts-scatter-subtitle-first",
+                arm = arm,
+                shown = shown,
+                total = d.axes.len()
+            ),
+            (true, true) => tr!(
+                lang,
+                "sweep-charts-scatter-subtitle-median-first",
+                arm = arm,
+                shown = shown,
+                total = d.axes.len()
+            ),
+        }
+    })?;
     let pts: Vec<(&Vec<f64>, f64, bool)> = d.stats[&(arm.to_string(), metric.to_string())]
         .iter()
         .filter_map(|(p, s)| {
@@ -1171,7 +1167,11 @@ fn draw_morris<DB: DrawingBackend>(
     let info = metric_info_in(metric, lang);
     let rest = framed(
         root,
-        &tr!(lang, "sweep-charts-morris-title", title = info.title.clone()),
+        &tr!(
+            lang,
+            "sweep-charts-morris-title",
+            title = info.title.clone()
+        ),
         &tr!(
             lang,
             "sweep-charts-morris-subtitle",
@@ -1194,7 +1194,11 @@ fn draw_morris<DB: DrawingBackend>(
     let spec = AxisSpec::linear(
         x_range.clone(),
         y_range.clone(),
-        &tr!(lang, "sweep-charts-morris-axis-mu", unit = info.y_desc.clone()),
+        &tr!(
+            lang,
+            "sweep-charts-morris-axis-mu",
+            unit = info.y_desc.clone()
+        ),
         &tr!(lang, "sweep-charts-morris-axis-sigma"),
     )
     .in_lang(lang);

@@ -222,17 +222,32 @@ fn summary_section(
         .map(|x| sig_in(lang, x))
         .unwrap_or_default();
     let rows = [
-        ("calibration-report-row-parameters", d.parameters.len().to_string()),
+        (
+            "calibration-report-row-parameters",
+            d.parameters.len().to_string(),
+        ),
         ("calibration-report-row-targets", d.fit.len().to_string()),
         (
             "calibration-report-row-particles",
             format!("{} × {}", d.population, d.replications),
         ),
-        ("calibration-report-row-generations", (d.generation + 1).to_string()),
-        ("calibration-report-row-simulations", number(m.and_then(|m| m.simulations))),
-        ("calibration-report-row-stopped", text(m.and_then(|m| m.stopped.as_ref()))),
+        (
+            "calibration-report-row-generations",
+            (d.generation + 1).to_string(),
+        ),
+        (
+            "calibration-report-row-simulations",
+            number(m.and_then(|m| m.simulations)),
+        ),
+        (
+            "calibration-report-row-stopped",
+            text(m.and_then(|m| m.stopped.as_ref())),
+        ),
         ("calibration-report-row-tolerance", tolerance),
-        ("calibration-report-row-seed", number(m.and_then(|m| m.seed))),
+        (
+            "calibration-report-row-seed",
+            number(m.and_then(|m| m.seed)),
+        ),
         (
             "report-produced-by",
             if m.is_some_and(|m| m.tool.is_none()) {
@@ -409,14 +424,38 @@ pub fn render_calibration_report(lang: Lang, dir: &Path) -> Result<String, Repor
     html.push_str("</div>");
     html.push_str(&h2("calibration-report-posterior"));
     posterior_table(&mut html, lang, &d);
-    figure(&mut html, lang, &d, CalibrationChart::Posterior, "calibration-report-caption-posterior")?;
-    figure(&mut html, lang, &d, CalibrationChart::Pairs, "calibration-report-caption-pairs")?;
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Posterior,
+        "calibration-report-caption-posterior",
+    )?;
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Pairs,
+        "calibration-report-caption-pairs",
+    )?;
     html.push_str(&h2("calibration-report-fit"));
     fit_table(&mut html, lang, &d);
-    figure(&mut html, lang, &d, CalibrationChart::Fit, "calibration-report-caption-fit")?;
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Fit,
+        "calibration-report-caption-fit",
+    )?;
     html.push_str(&h2("calibration-report-generations"));
     generations_table(&mut html, lang, &d);
-    figure(&mut html, lang, &d, CalibrationChart::Generations, "calibration-report-caption-generations")?;
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Generations,
+        "calibration-report-caption-generations",
+    )?;
     let code = |f: &str| format!("<code>{f}</code>");
     let _ = writeln!(
         html,
@@ -495,8 +534,16 @@ mod tests {
     fn the_reading_draws_its_words_from_the_catalogue() {
         let d = data(
             vec![
-                parameter("a", Prior::Uniform { lo: 0.0, hi: 1.0 }, even(0.0, 0.2, 200)),
-                parameter("b", Prior::Uniform { lo: 0.0, hi: 1.0 }, even(0.0, 1.0, 200)),
+                parameter(
+                    "a",
+                    Prior::Uniform { lo: 0.0, hi: 1.0 },
+                    even(0.0, 0.2, 200),
+                ),
+                parameter(
+                    "b",
+                    Prior::Uniform { lo: 0.0, hi: 1.0 },
+                    even(0.0, 1.0, 200),
+                ),
             ],
             vec![fit("x_mean", 0.5, 0.4, 0.6), fit("y_mean", 0.5, 0.6, 0.7)],
         );

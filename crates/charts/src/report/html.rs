@@ -857,7 +857,12 @@ pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError
         escape(&tr!(lang, "report-charts"))
     );
     for c in sweep_charts(&data) {
-        inline_figure(&mut html, &c.file_stem(), &sweep_svg_in(&data, &c, lang)?, None);
+        inline_figure(
+            &mut html,
+            &c.file_stem(),
+            &sweep_svg_in(&data, &c, lang)?,
+            None,
+        );
     }
     if !data.sensitivity.is_empty() {
         let _ = write!(
