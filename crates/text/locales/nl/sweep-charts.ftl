@@ -6,7 +6,7 @@
 sweep-charts-axis-with-unit = { $name } ({ $unit })
 sweep-charts-arm = variant: { $arm }
 # Achter de ondertitel van een gevoeligheidsgrafiek wanneer runs bij de horizon zijn afgekapt.
-sweep-charts-censoring-caveat = ; in { $share }% van de runs gecensureerd: indices van het gemiddelde afgekapt bij de horizon
+sweep-charts-censoring-caveat = ; { $share }% van de runs gecensureerd: indices van het bij de horizon afgekapte gemiddelde
 
 ## Responscurven (één gevarieerde parameter)
 sweep-charts-response-subtitle = Uitgezet tegen { $axis }; gemiddelde over de replicaties, band: 95%-betrouwbaarheidsinterval
@@ -32,6 +32,6 @@ sweep-charts-sobol-axis = aandeel in de variantie van de uitkomst
 
 ## Morris-screening
 sweep-charts-morris-title = Morris-screening · { $title }
-sweep-charts-morris-subtitle = { $arm }; μ*: gemiddeld absoluut elementair effect (belang), σ: de spreiding daarvan (interacties, niet-lineariteit){ $caveat }
+sweep-charts-morris-subtitle = { $arm }; μ*: gemiddeld absoluut elementair effect (belang), σ: spreiding ervan (interacties, niet-lineariteit){ $caveat }
 sweep-charts-morris-axis-mu = μ* ({ $unit } over het volledige parameterbereik)
 sweep-charts-morris-axis-sigma = σ (zelfde eenheid; grijze lijn: σ = μ*)
