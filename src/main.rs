@@ -407,7 +407,7 @@ fn calibrate(
                 )
             );
             // The files are complete by now: a charting problem is reported, not fatal.
-            match undercurrent::plot::calibration::plot_calibration_dir(&out) {
+            match undercurrent::plot::calibration::plot_calibration_dir_in(&out, lang()) {
                 Ok(paths) => drew_charts(paths.len() / 2, &out.join("plots"), None),
                 Err(e) => warning(&tr!(
                     lang(),
@@ -642,7 +642,7 @@ fn sweep(
 /// charting problem is reported but does not fail the sweep (`plot DIR` can redraw).
 fn sweep_plots(dir: &std::path::Path) {
     censoring_warnings(dir);
-    match undercurrent::plot::sweep::plot_sweep_dir(dir) {
+    match undercurrent::plot::sweep::plot_sweep_dir_in(dir, lang()) {
         Ok(paths) => drew_charts(paths.len() / 2, &dir.join("plots"), None),
         Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.to_string())),
     }

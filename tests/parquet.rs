@@ -175,11 +175,11 @@ values = [0.4, 0.7]
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
-    // The base asks for teams, employees and per-replication series; a sweep says it keeps none.
-    assert!(
-        err.contains("`per_replication`, `employee_snapshots`, `teams` are not written"),
-        "{err}"
-    );
+    // The base asks for teams, employees and per-replication series: a sweep keeps the team
+    // rows and snapshots of every run and says it drops only the per-replication series.
+    assert!(err.contains("`per_replication` is not written"), "{err}");
+    assert!(!err.contains("`teams`"), "{err}");
+    assert!(out.join("teams.csv").exists() && out.join("employees.csv").exists());
     assert_eq!(
         same_table(&out.join("runs.csv"), &out.join("runs.parquet")),
         8

@@ -20,6 +20,7 @@ use crate::calibration::Prior;
 use crate::experiment::calibration::run::{FIT, GENERATIONS, POSTERIOR, RESOLVED};
 use crate::experiment::calibration::Calibration;
 use crate::experiment::sweep::apply;
+use crate::text::{tr, Lang};
 
 /// One calibrated parameter: its prior, its value in the base scenario, the last
 /// generation's values.
@@ -227,15 +228,20 @@ fn prior_curve(p: &Prior, a: f64, b: f64, n: usize) -> Vec<(f64, f64)> {
 }
 
 /// The axis of one parameter: its range in axis coordinates, ticks and label.
-fn parameter_axis(p: &ParameterPosterior, y_range: std::ops::Range<f64>, y: &str) -> AxisSpec {
+fn parameter_axis(
+    p: &ParameterPosterior,
+    y_range: std::ops::Range<f64>,
+    y: &str,
+    lang: Lang,
+) -> AxisSpec {
     let (lo, hi) = prior_range(&p.prior);
     match p.prior {
         Prior::LogUniform { .. } => AxisSpec {
             x_ticks: log_ticks(lo, hi),
             x_log: true,
-            ..AxisSpec::linear(lo.ln()..hi.ln(), y_range, &p.name, y)
+            ..AxisSpec::linear(lo.ln()..hi.ln(), y_range, &p.name, y).in_lang(lang)
         },
-        _ => AxisSpec::linear(lo..hi, y_range, &p.name, y),
+        _ => AxisSpec::linear(lo..hi, y_range, &p.name, y).in_lang(lang),
     }
 }
 
@@ -244,15 +250,17 @@ const BINS: usize = 25;
 fn draw_posterior<DB: DrawingBackend>(
     root: &Area<DB>,
     d: &CalibrationData,
+    lang: Lang,
 ) -> Result<(), PlotError> {
     root.fill(&WHITE).map_err(draw_err)?;
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Posterior over prior",
-        &format!(
-            "Generation {} (the posterior): weighted histogram; line: the prior; dashed: value before calibration; log-uniform priors on log axes",
-            d.generation
+        &tr!(lang, "calibration-charts-posterior-title"),
+        &tr!(
+            lang,
+            "calibration-charts-posterior-subtitle",
+            generation = d.generation.to_string()
         ),
     )?;
     let n = d.parameters.len().max(1);
@@ -283,7 +291,12 @@ fn draw_posterior<DB: DrawingBackend>(
             .chain(curve.iter().map(|c| &c.1))
             .fold(0.0f64, |m, &y| m.max(y));
         let ymax = (ymax * 1.1).max(1e-12);
-        let spec = parameter_axis(p, 0.0..ymax, "density");
+        let spec = parameter_axis(
+            p,
+            0.0..ymax,
+            &tr!(lang, "calibration-charts-axis-density"),
+            lang,
+        );
         let mut chart = build_chart(area, &spec, (16, 24, 8, 8), None, None)?;
         chart
             .draw_series(dens.iter().enumerate().map(|(i, &y)| {
@@ -311,13 +324,17 @@ fn draw_posterior<DB: DrawingBackend>(
 /// Every pair of parameters in the posterior: one dot per particle, its area by its weight,
 /// on the priors' ranges (so a cloud filling its panel is a pair the targets did not
 /// separate, and a diagonal band is a trade-off between the two).
-fn draw_pairs<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Result<(), PlotError> {
+fn draw_pairs<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &CalibrationData,
+    lang: Lang,
+) -> Result<(), PlotError> {
     root.fill(&WHITE).map_err(draw_err)?;
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Pairs of parameters in the posterior",
-        "One dot per particle of the last generation, its area by its weight; each axis spans the parameter's prior range",
+        &tr!(lang, "calibration-charts-pairs-title"),
+        &tr!(lang, "calibration-charts-pairs-subtitle"),
     )?;
     let k = d.parameters.len();
     if k < 2 {
@@ -334,8 +351,8 @@ fn draw_pairs<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Resul
             let (px, py) = (&d.parameters[col], &d.parameters[row]);
             let (fx, fy) = (axis_of(&px.prior), axis_of(&py.prior));
             let (ylo, yhi) = prior_range(&py.prior);
-            let y_axis = parameter_axis(py, 0.0..1.0, "");
-            let mut spec = parameter_axis(px, fy(ylo)..fy(yhi), "");
+            let y_axis = parameter_axis(py, 0.0..1.0, "", lang);
+            let mut spec = parameter_axis(px, fy(ylo)..fy(yhi), "", lang);
             spec.y_ticks = y_axis.x_ticks.clone();
             spec.y_decimals = y_axis.x_decimals;
             spec.y_log = y_axis.x_log;
@@ -375,13 +392,17 @@ fn draw_pairs<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Resul
     Ok(())
 }
 
-fn draw_fit<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Result<(), PlotError> {
+fn draw_fit<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &CalibrationData,
+    lang: Lang,
+) -> Result<(), PlotError> {
     root.fill(&WHITE).map_err(draw_err)?;
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Posterior predictive fit",
-        "Per target, in units of its scale from the observed value (0): predictive mean (dot) and 95% interval",
+        &tr!(lang, "calibration-charts-fit-title"),
+        &tr!(lang, "calibration-charts-fit-subtitle"),
     )?;
     let z = |v: f64, obs: f64, scale: f64| (v - obs) / scale;
     let mut xmax: f64 = 2.0;
@@ -399,9 +420,10 @@ fn draw_fit<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Result<
         ..AxisSpec::linear(
             -xmax * 1.1..xmax * 1.1,
             -0.5..n - 0.5,
-            "(simulated − observed) / scale",
+            &tr!(lang, "calibration-charts-fit-axis"),
             "",
         )
+        .in_lang(lang)
     };
     let mut chart = build_chart(&rest, &spec, (16, 32, 8, 16), None, None)?;
     chart
@@ -447,13 +469,14 @@ fn draw_fit<DB: DrawingBackend>(root: &Area<DB>, d: &CalibrationData) -> Result<
 fn draw_generations<DB: DrawingBackend>(
     root: &Area<DB>,
     d: &CalibrationData,
+    lang: Lang,
 ) -> Result<(), PlotError> {
     root.fill(&WHITE).map_err(draw_err)?;
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        "Tolerance by generation",
-        "Generation 0 draws from the priors and accepts all; later ones accept particles closer than their tolerance",
+        &tr!(lang, "calibration-charts-generations-title"),
+        &tr!(lang, "calibration-charts-generations-subtitle"),
     )?;
     let (left, right) = rest.split_horizontally(rest.dim_in_pixel().0 / 2);
     let last = d
@@ -477,9 +500,10 @@ fn draw_generations<DB: DrawingBackend>(
         ..AxisSpec::linear(
             x_range.clone(),
             0.0..tmax * 1.1,
-            "generation",
-            "tolerance (distance in target scales)",
+            &tr!(lang, "calibration-charts-axis-generation"),
+            &tr!(lang, "calibration-charts-axis-tolerance"),
         )
+        .in_lang(lang)
     };
     let mut chart = build_chart(&left, &spec, (16, 24, 8, 8), None, None)?;
     chart
@@ -503,7 +527,13 @@ fn draw_generations<DB: DrawingBackend>(
     let spec = AxisSpec {
         x_ticks,
         x_decimals: 0,
-        ..AxisSpec::linear(x_range, 0.0..105.0, "generation", "proposals accepted (%)")
+        ..AxisSpec::linear(
+            x_range,
+            0.0..105.0,
+            &tr!(lang, "calibration-charts-axis-generation"),
+            &tr!(lang, "calibration-charts-axis-accepted"),
+        )
+        .in_lang(lang)
     };
     let mut chart = build_chart(&right, &spec, (16, 24, 8, 8), None, None)?;
     chart
@@ -571,31 +601,43 @@ impl CalibrationChart {
         self,
         root: &Area<DB>,
         d: &CalibrationData,
+        lang: Lang,
     ) -> Result<(), PlotError> {
         match self {
-            CalibrationChart::Posterior => draw_posterior(root, d),
-            CalibrationChart::Pairs => draw_pairs(root, d),
-            CalibrationChart::Fit => draw_fit(root, d),
-            CalibrationChart::Generations => draw_generations(root, d),
+            CalibrationChart::Posterior => draw_posterior(root, d, lang),
+            CalibrationChart::Pairs => draw_pairs(root, d, lang),
+            CalibrationChart::Fit => draw_fit(root, d, lang),
+            CalibrationChart::Generations => draw_generations(root, d, lang),
         }
     }
 
     /// The chart as SVG text (for the report).
     pub fn svg(self, d: &CalibrationData) -> Result<String, PlotError> {
-        super::svg_of(self.size(d), |r| self.draw(r, d))
+        self.svg_in(d, Lang::En)
+    }
+
+    /// [`CalibrationChart::svg`] with every word and number in `lang`.
+    pub fn svg_in(self, d: &CalibrationData, lang: Lang) -> Result<String, PlotError> {
+        super::svg_of(self.size(d), |r| self.draw(r, d, lang))
     }
 }
 
 /// Writes `plots/{posterior,pairs,fit,generations}.{png,svg}` of a calibration directory
 /// (those the calibration has data for).
 pub fn plot_calibration_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
+    plot_calibration_dir_in(dir, Lang::En)
+}
+
+/// [`plot_calibration_dir`] with every chart in `lang` (file names stay the same in every
+/// language).
+pub fn plot_calibration_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     let d = load_calibration_dir(dir)?;
     let out = dir.join("plots");
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
     let mut written = Vec::new();
     for c in CalibrationChart::ALL.into_iter().filter(|c| c.applies(&d)) {
-        let png = super::png_of(c.size(&d), |r| c.draw(r, &d))?;
-        let svg = c.svg(&d)?;
+        let png = super::png_of(c.size(&d), |r| c.draw(r, &d, lang))?;
+        let svg = c.svg_in(&d, lang)?;
         super::write_chart_pair(&out, c.file_stem(), &png, &svg, &mut written)?;
     }
     Ok(written)

@@ -314,9 +314,9 @@ pub fn plot_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
 /// [`plot_dir`] with every chart in `lang` (file names stay the same in every language).
 pub fn plot_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     if sweep::is_sweep_dir(dir) {
-        sweep::plot_sweep_dir(dir)
+        sweep::plot_sweep_dir_in(dir, lang)
     } else if calibration::is_calibration_dir(dir) {
-        calibration::plot_calibration_dir(dir)
+        calibration::plot_calibration_dir_in(dir, lang)
     } else {
         plot_run_dir_in(dir, lang)
     }

@@ -13,11 +13,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::charts::common::*;
 use super::data::{parse_censored, parse_opt_f64, read_records, Stat};
 use super::error::{draw_err, PlotError};
-use super::metrics::metric_info;
+use super::metrics::metric_info_in;
 use super::palette;
 use super::sanitize;
 use crate::output::manifest::read_manifest;
-use crate::text::Lang;
+use crate::text::{numbers, term, tr, Lang};
 
 /// Metrics charted when present, in this order; a sweep keeping none of them gets charts
 /// of its first metrics instead.
@@ -293,10 +293,10 @@ impl SweepData {
 
     /// A value of axis `a` as a tick label: a categorical axis's level name, else the number
     /// with as many decimals as the axis's values need.
-    fn value_text(&self, a: usize, x: f64, all: &[f64]) -> String {
+    fn value_text(&self, a: usize, x: f64, all: &[f64], lang: Lang) -> String {
         match self.level_names.get(&a) {
             Some(names) => names.get(x as usize).cloned().unwrap_or_default(),
-            None => fmt_num(x, decimals_of(all)),
+            None => numbers::fixed(lang, x, decimals_of(all)),
         }
     }
 
@@ -386,7 +386,14 @@ impl SweepData {
     /// registry declares for its key path when the manifest names one. A column named by its
     /// key path (an axis without `name`) keeps the path as written: spaces inside a path
     /// (`organisation.drive mix.red`) would name nothing a reader can find.
+    #[cfg(test)]
     fn axis_label(&self, name: &str) -> String {
+        self.axis_label_in(name, Lang::En)
+    }
+
+    /// [`SweepData::axis_label`] in `lang`: the unit in `lang` (the axis's name is the
+    /// experiment writer's, shown as written).
+    fn axis_label_in(&self, name: &str, lang: Lang) -> String {
         let key = self.axis_keys.get(name).map_or(name, String::as_str);
         let words = if name.contains('.') {
             name.to_string()
@@ -394,7 +401,12 @@ impl SweepData {
             name.replace('_', " ")
         };
         match crate::model::registry::find(key) {
-            Some(p) if !p.unit.is_empty() => format!("{words} ({})", p.unit),
+            Some(p) if !p.unit.is_empty() => tr!(
+                lang,
+                "sweep-charts-axis-with-unit",
+                name = words,
+                unit = term(lang, "param", &format!("unit.{}", p.unit), p.unit)
+            ),
             _ => words,
         }
     }
@@ -405,29 +417,32 @@ fn bar_label(key: &str) -> String {
     key.to_string()
 }
 
-fn subtitle_arm(arm: &str) -> String {
-    format!("arm: {}", arm_label(arm))
+fn subtitle_arm(arm: &str, lang: Lang) -> String {
+    tr!(lang, "sweep-charts-arm", arm = arm_label(arm))
 }
 
 fn draw_response<DB: DrawingBackend>(
     root: &Area<DB>,
     d: &SweepData,
     metric: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
         &info.title,
         &if d.is_censored_metric(None, metric) {
-            format!(
-                "Against {}; Kaplan-Meier median over replications (open circle: not reached, more than the value shown), band: 95% interval",
-                d.axis_label(&d.axes[0])
+            tr!(
+                lang,
+                "sweep-charts-response-subtitle-median",
+                axis = d.axis_label_in(&d.axes[0], lang)
             )
         } else {
-            format!(
-                "Against {}; mean over replications, band: 95% confidence interval",
-                d.axis_label(&d.axes[0])
+            tr!(
+                lang,
+                "sweep-charts-response-subtitle",
+                axis = d.axis_label_in(&d.axes[0], lang)
             )
         },
     )?;
@@ -471,9 +486,10 @@ fn draw_response<DB: DrawingBackend>(
     let mut spec = AxisSpec::linear(
         x_range.clone(),
         y_range.clone(),
-        &d.axis_label(&d.axes[0]),
+        &d.axis_label_in(&d.axes[0], lang),
         &info.y_desc,
-    );
+    )
+    .in_lang(lang);
     if categorical {
         // Level names and the axis name are drawn by hand, in room left below the axis.
         spec.x_ticks = xs.clone();
@@ -486,7 +502,7 @@ fn draw_response<DB: DrawingBackend>(
         let (pw, ph) = plot_area.dim_in_pixel();
         draw_text(
             &plot_area,
-            &d.axis_label(&d.axes[0]),
+            &d.axis_label_in(&d.axes[0], lang),
             &text_style(AXIS_DESC_SIZE, palette::GREY_TEXT),
             (pw as i32 / 2, ph as i32 - 22),
             HPos::Center,
@@ -499,7 +515,7 @@ fn draw_response<DB: DrawingBackend>(
                 &chart,
                 (x, y_range.start),
                 (0, 10),
-                &d.value_text(0, x, &xs),
+                &d.value_text(0, x, &xs, lang),
                 &ts,
                 HPos::Center,
                 VPos::Top,
@@ -585,23 +601,26 @@ fn draw_heatmap<DB: DrawingBackend>(
     d: &SweepData,
     arm: &str,
     metric: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
     let (w, _) = root.dim_in_pixel();
     let rest = framed(
         root,
         &info.title,
         &if d.is_censored_metric(Some(arm), metric) {
-            format!(
-                "{}; cell: Kaplan-Meier median, {}; hatched: beyond the end; k/n: runs not halved by the end",
-                subtitle_arm(arm),
-                info.y_desc
+            tr!(
+                lang,
+                "sweep-charts-heatmap-subtitle-median",
+                arm = subtitle_arm(arm, lang),
+                unit = info.y_desc.clone()
             )
         } else {
-            format!(
-                "{}; each cell: mean over replications, in {}",
-                subtitle_arm(arm),
-                info.y_desc
+            tr!(
+                lang,
+                "sweep-charts-heatmap-subtitle",
+                arm = subtitle_arm(arm, lang),
+                unit = info.y_desc.clone()
             )
         },
     )?;
@@ -643,7 +662,7 @@ fn draw_heatmap<DB: DrawingBackend>(
         y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
-        lang: Lang::En,
+        lang,
     };
     // Tick labels are the parameter values, not cell indices: drawn by hand below.
     // Room for hand-drawn value labels and axis names (the cells are indices to plotters).
@@ -651,14 +670,14 @@ fn draw_heatmap<DB: DrawingBackend>(
     let tick_style = text_style(TICK_SIZE, palette::GREY_TEXT);
     let mut left = 120u32;
     for y in &yl {
-        left = left.max(text_width(&plot_area, &d.value_text(1, *y, &yl), &tick_style)? + 60);
+        left = left.max(text_width(&plot_area, &d.value_text(1, *y, &yl, lang), &tick_style)? + 60);
     }
     let mut chart = build_chart(&plot_area, &spec, (8, 16, 80, left), Some(4), None)?;
     let desc = text_style(AXIS_DESC_SIZE, palette::GREY_TEXT);
     let (pw, ph) = plot_area.dim_in_pixel();
     draw_text(
         &plot_area,
-        &d.axis_label(&d.axes[0]),
+        &d.axis_label_in(&d.axes[0], lang),
         &desc,
         ((pw as i32 + left as i32) / 2, ph as i32 - 30),
         HPos::Center,
@@ -667,7 +686,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     let vdesc = desc.transform(FontTransform::Rotate270);
     draw_text(
         &plot_area,
-        &d.axis_label(&d.axes[1]),
+        &d.axis_label_in(&d.axes[1], lang),
         &vdesc,
         (24, (ph as i32 - 80) / 2),
         HPos::Center,
@@ -690,14 +709,14 @@ fn draw_heatmap<DB: DrawingBackend>(
         let beyond = st.is_some_and(Stat::beyond);
         let label = v
             .map(|v| {
-                let n = fmt_num(v, value_decimals);
+                let n = numbers::fixed(lang, v, value_decimals);
                 if beyond {
                     format!("> {n}")
                 } else {
                     n
                 }
             })
-            .unwrap_or_else(|| "NA".into());
+            .unwrap_or_else(|| numbers::missing(lang).to_string());
         let dark = v.is_some_and(|v| (v - lo) / span < 0.6);
         if beyond {
             // Hatched: the colour is a lower bound, not a value.
@@ -727,7 +746,12 @@ fn draw_heatmap<DB: DrawingBackend>(
                 &chart,
                 (x, y),
                 (0, 22),
-                &format!("{}/{} not halved", c.censored, c.n),
+                &tr!(
+                    lang,
+                    "sweep-charts-heatmap-not-halved",
+                    censored = c.censored,
+                    n = c.n
+                ),
                 &note_style,
                 HPos::Center,
                 VPos::Center,
@@ -754,7 +778,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     }
     // Parameter values as tick labels.
     for (i, x) in xl.iter().enumerate() {
-        let label = d.value_text(0, *x, &xl);
+        let label = d.value_text(0, *x, &xl, lang);
         let at = (i as f64, -0.5);
         text_at(
             &plot_area,
@@ -768,7 +792,7 @@ fn draw_heatmap<DB: DrawingBackend>(
         )?;
     }
     for (i, y) in yl.iter().enumerate() {
-        let label = d.value_text(1, *y, &yl);
+        let label = d.value_text(1, *y, &yl, lang);
         let at = (-0.5, i as f64);
         text_at(
             &plot_area,
@@ -818,7 +842,7 @@ fn draw_heatmap<DB: DrawingBackend>(
         let y = bottom - ((bottom - top) as f64 * t) as i32;
         draw_text(
             &bar_area,
-            &fmt_num(v, value_decimals),
+            &numbers::fixed(lang, v, value_decimals),
             &ts,
             (58, y),
             HPos::Left,
@@ -841,15 +865,21 @@ fn decimals_of(levels: &[f64]) -> usize {
 /// The censoring caveat of a sensitivity output for its chart's subtitle: empty when no run
 /// was censored.
 pub fn censoring_caveat(d: &SweepData, arm: &str, metric: &str) -> String {
+    censoring_caveat_in(d, arm, metric, Lang::En)
+}
+
+/// [`censoring_caveat`] in `lang`.
+pub fn censoring_caveat_in(d: &SweepData, arm: &str, metric: &str, lang: Lang) -> String {
     d.sensitivity
         .iter()
         .find(|r| r.arm == arm && r.metric == metric)
         .and_then(|r| r.censored_share)
         .filter(|s| *s > 0.0)
         .map(|s| {
-            format!(
-                "; censored in {:.0}% of runs: indices of the mean cut at the horizon",
-                100.0 * s
+            tr!(
+                lang,
+                "sweep-charts-censoring-caveat",
+                share = format!("{:.0}", 100.0 * s)
             )
         })
         .unwrap_or_default()
@@ -867,16 +897,18 @@ fn draw_sobol<DB: DrawingBackend>(
     d: &SweepData,
     arm: &str,
     metric: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
-        &format!("Sensitivity · {}", info.title),
-        &format!(
-            "{}; Sobol first-order (S1) and total (ST) indices, whiskers: 95% bootstrap CI{}",
-            subtitle_arm(arm),
-            censoring_caveat(d, arm, metric)
+        &tr!(lang, "sweep-charts-sobol-title", title = info.title.clone()),
+        &tr!(
+            lang,
+            "sweep-charts-sobol-subtitle",
+            arm = subtitle_arm(arm, lang),
+            caveat = censoring_caveat_in(d, arm, metric, lang)
         ),
     )?;
     let s1 = sens_rows(d, arm, metric, "S1");
@@ -898,8 +930,16 @@ fn draw_sobol<DB: DrawingBackend>(
     };
     uniq.sort_by(|a, b| st_of(b).total_cmp(&st_of(a)));
     let items = vec![
-        LegendItem::new("first-order S1", palette::BLUE, Swatch::DotWhisker),
-        LegendItem::new("total ST", palette::VERMILLION, Swatch::DotWhisker),
+        LegendItem::new(
+            tr!(lang, "sweep-charts-sobol-first-order"),
+            palette::BLUE,
+            Swatch::DotWhisker,
+        ),
+        LegendItem::new(
+            tr!(lang, "sweep-charts-sobol-total"),
+            palette::VERMILLION,
+            Swatch::DotWhisker,
+        ),
     ];
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
     let (plot_area, legend_area) =
@@ -922,7 +962,7 @@ fn draw_sobol<DB: DrawingBackend>(
         x_range: x_range.clone(),
         x_ticks: ticks(&x_range, 6).0,
         x_decimals: ticks(&x_range, 6).1,
-        x_desc: Some("share of the output's variance".into()),
+        x_desc: Some(tr!(lang, "sweep-charts-sobol-axis")),
         y_range: -0.5..n as f64 - 0.5,
         y_ticks: Vec::new(),
         y_decimals: 0,
@@ -933,7 +973,7 @@ fn draw_sobol<DB: DrawingBackend>(
         y_log: false,
         tick_size: TICK_SIZE,
         desc_size: AXIS_DESC_SIZE,
-        lang: Lang::En,
+        lang,
     };
     let mut chart = build_chart(&plot_area, &spec, (8, 40, 4, 16), Some(label_w), None)?;
     draw_vline(&mut chart, 0.0, n)?;
@@ -986,27 +1026,33 @@ fn draw_scatter<DB: DrawingBackend>(
     d: &SweepData,
     arm: &str,
     metric: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
+    let arm_key = arm;
     let shown = d.axes.len().min(SCATTER_MAX_PANELS);
-    let rest = framed(
-        root,
-        &info.title,
-        &format!(
-            "{}; one dot per design point ({}) against each parameter{}",
-            subtitle_arm(arm),
-            if d.is_censored_metric(Some(arm), metric) {
-                "Kaplan-Meier median over replications; open: not reached, more than shown"
-            } else {
-                "mean over replications"
-            },
-            if shown < d.axes.len() {
-                format!(" (first {shown} of {})", d.axes.len())
-            } else {
-                String::new()
-            }
-        ),
-    )?;
+    let rest = framed(root, &info.title, &{
+        let arm = subtitle_arm(arm, lang);
+        let censored = d.is_censored_metric(Some(arm_key), metric);
+        match (censored, shown < d.axes.len()) {
+            (false, false) => tr!(lang, "sweep-charts-scatter-subtitle", arm = arm),
+            (true, false) => tr!(lang, "sweep-charts-scatter-subtitle-median", arm = arm),
+            (false, true) => tr!(
+                lang,
+                "sweep-charts-scatter-subtitle-first",
+                arm = arm,
+                shown = shown,
+                total = d.axes.len()
+            ),
+            (true, true) => tr!(
+                lang,
+                "sweep-charts-scatter-subtitle-median-first",
+                arm = arm,
+                shown = shown,
+                total = d.axes.len()
+            ),
+        }
+    })?;
     let pts: Vec<(&Vec<f64>, f64, bool)> = d.stats[&(arm.to_string(), metric.to_string())]
         .iter()
         .filter_map(|(p, s)| {
@@ -1032,13 +1078,14 @@ fn draw_scatter<DB: DrawingBackend>(
         let mut spec = AxisSpec::linear(
             x_range,
             y_range.clone(),
-            &d.axis_label(&d.axes[a]),
+            &d.axis_label_in(&d.axes[a], lang),
             if a % SCATTER_COLUMNS == 0 {
                 &info.y_desc
             } else {
                 ""
             },
-        );
+        )
+        .in_lang(lang);
         spec.tick_size = 18.0;
         spec.desc_size = 18.0;
         spec.x_ticks = ticks(&spec.x_range, 3).0;
@@ -1057,7 +1104,7 @@ fn draw_scatter<DB: DrawingBackend>(
             let (pw, ph) = panel.dim_in_pixel();
             draw_text(
                 panel,
-                &d.axis_label(&d.axes[a]),
+                &d.axis_label_in(&d.axes[a], lang),
                 &text_style(18.0, palette::GREY_TEXT),
                 (pw as i32 / 2, ph as i32 - 16),
                 HPos::Center,
@@ -1070,7 +1117,7 @@ fn draw_scatter<DB: DrawingBackend>(
                     &chart,
                     (x, y_range.start),
                     (0, 8),
-                    &d.value_text(a, x, &spec.x_ticks),
+                    &d.value_text(a, x, &spec.x_ticks, lang),
                     &ts,
                     HPos::Center,
                     VPos::Top,
@@ -1115,12 +1162,22 @@ fn draw_morris<DB: DrawingBackend>(
     d: &SweepData,
     arm: &str,
     metric: &str,
+    lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info(metric);
+    let info = metric_info_in(metric, lang);
     let rest = framed(
         root,
-        &format!("Morris screening · {}", info.title),
-        &format!("{}; μ*: mean absolute elementary effect (importance), σ: their spread (interactions, non-linearity){}", subtitle_arm(arm), censoring_caveat(d, arm, metric)),
+        &tr!(
+            lang,
+            "sweep-charts-morris-title",
+            title = info.title.clone()
+        ),
+        &tr!(
+            lang,
+            "sweep-charts-morris-subtitle",
+            arm = subtitle_arm(arm, lang),
+            caveat = censoring_caveat_in(d, arm, metric, lang)
+        ),
     )?;
     let mu = sens_rows(d, arm, metric, "mu_star");
     let sg = sens_rows(d, arm, metric, "sigma");
@@ -1134,13 +1191,17 @@ fn draw_morris<DB: DrawingBackend>(
         .collect();
     let x_range = value_range(pts.iter().map(|p| p.1).chain([0.0]), true);
     let y_range = value_range(pts.iter().map(|p| p.2).chain([0.0]), true);
-    let unit = format!("{} per full parameter range", info.y_desc);
     let spec = AxisSpec::linear(
         x_range.clone(),
         y_range.clone(),
-        &format!("μ* ({unit})"),
-        "σ (same unit; grey line: σ = μ*)",
-    );
+        &tr!(
+            lang,
+            "sweep-charts-morris-axis-mu",
+            unit = info.y_desc.clone()
+        ),
+        &tr!(lang, "sweep-charts-morris-axis-sigma"),
+    )
+    .in_lang(lang);
     let mut chart = build_chart(&rest, &spec, (8, 60, 4, 16), None, None)?;
     // σ = μ* line: above it, effects depend strongly on the other parameters.
     let m = x_range.end.min(y_range.end);
@@ -1216,29 +1277,59 @@ pub fn draw_sweep_chart<DB: DrawingBackend>(
     d: &SweepData,
     chart: &SweepChart,
 ) -> Result<(), PlotError> {
+    draw_sweep_chart_in(root, d, chart, Lang::En)
+}
+
+/// [`draw_sweep_chart`] with every word and number in `lang`.
+pub fn draw_sweep_chart_in<DB: DrawingBackend>(
+    root: &Area<DB>,
+    d: &SweepData,
+    chart: &SweepChart,
+    lang: Lang,
+) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     match chart {
-        SweepChart::Response { metric } => draw_response(root, d, metric),
-        SweepChart::Heatmap { arm, metric } => draw_heatmap(root, d, arm, metric),
-        SweepChart::Scatter { arm, metric } => draw_scatter(root, d, arm, metric),
-        SweepChart::Sobol { arm, metric } => draw_sobol(root, d, arm, metric),
-        SweepChart::Morris { arm, metric } => draw_morris(root, d, arm, metric),
+        SweepChart::Response { metric } => draw_response(root, d, metric, lang),
+        SweepChart::Heatmap { arm, metric } => draw_heatmap(root, d, arm, metric, lang),
+        SweepChart::Scatter { arm, metric } => draw_scatter(root, d, arm, metric, lang),
+        SweepChart::Sobol { arm, metric } => draw_sobol(root, d, arm, metric, lang),
+        SweepChart::Morris { arm, metric } => draw_morris(root, d, arm, metric, lang),
     }
 }
 
 /// Renders a sweep chart to an SVG string.
 pub fn sweep_svg(d: &SweepData, chart: &SweepChart) -> Result<String, PlotError> {
-    super::svg_of((WIDTH, HEIGHT), |root| draw_sweep_chart(root, d, chart))
+    sweep_svg_in(d, chart, Lang::En)
+}
+
+/// [`sweep_svg`] in `lang`.
+pub fn sweep_svg_in(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<String, PlotError> {
+    super::svg_of((WIDTH, HEIGHT), |root| {
+        draw_sweep_chart_in(root, d, chart, lang)
+    })
 }
 
 /// Renders a sweep chart to PNG bytes.
 pub fn sweep_png(d: &SweepData, chart: &SweepChart) -> Result<Vec<u8>, PlotError> {
-    super::png_of((WIDTH, HEIGHT), |root| draw_sweep_chart(root, d, chart))
+    sweep_png_in(d, chart, Lang::En)
+}
+
+/// [`sweep_png`] in `lang`.
+pub fn sweep_png_in(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<Vec<u8>, PlotError> {
+    super::png_of((WIDTH, HEIGHT), |root| {
+        draw_sweep_chart_in(root, d, chart, lang)
+    })
 }
 
 /// Writes PNG and SVG of every sweep chart into `dir/plots/`; returns the paths.
 pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
+    plot_sweep_dir_in(dir, Lang::En)
+}
+
+/// [`plot_sweep_dir`] with every chart in `lang` (file names stay the same in every
+/// language).
+pub fn plot_sweep_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     let d = load_sweep_dir(dir)?;
     let charts = sweep_charts(&d);
     if charts.is_empty() {
@@ -1251,7 +1342,7 @@ pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
     let mut written = Vec::new();
     for c in charts {
-        let (png, svg) = (sweep_png(&d, &c)?, sweep_svg(&d, &c)?);
+        let (png, svg) = (sweep_png_in(&d, &c, lang)?, sweep_svg_in(&d, &c, lang)?);
         super::write_chart_pair(&out, &c.file_stem(), &png, &svg, &mut written)?;
     }
     Ok(written)

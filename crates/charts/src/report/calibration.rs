@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use undercurrent_text::Lang;
+use undercurrent_text::{numbers, tr, Lang};
 
 use super::html::{
     escape, head, inline_figure, key_value_table, load_manifest, number, produced_by, text,
@@ -25,20 +25,36 @@ use crate::plot::calibration::{
 };
 
 /// `x` to three significant digits (whole numbers from 1,000 on).
+#[cfg(test)]
 fn sig(x: f64) -> String {
+    sig_in(Lang::En, x)
+}
+
+/// [`sig`] with the decimal sign of `lang`.
+fn sig_in(lang: Lang, x: f64) -> String {
     if !x.is_finite() {
-        return "NA".into();
+        return numbers::missing(lang).into();
     }
     if x == 0.0 {
         return "0".into();
     }
     let k = x.abs().log10().floor() as i32;
     let decimals = (2 - k).clamp(0, 12) as usize;
-    format!("{x:.decimals$}").replace('-', "\u{2212}")
+    let s = format!("{x:.decimals$}").replace('-', "\u{2212}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En | Lang::Pseudo => s,
+    }
+}
+
+/// A share as a whole percentage (`35%`).
+fn pct(share: f64) -> String {
+    format!("{:.0}%", 100.0 * share)
 }
 
 /// How a prior reads in a table: `uniform on [0.1, 1.5]`.
-fn prior_text(p: &Prior) -> String {
+fn prior_text(lang: Lang, p: &Prior) -> String {
+    let sig = |x| sig_in(lang, x);
     let (lo, hi) = p.support();
     let end = |x: f64| {
         if x.is_finite() {
@@ -50,14 +66,25 @@ fn prior_text(p: &Prior) -> String {
         }
     };
     match *p {
-        Prior::Uniform { .. } => format!("uniform on [{}, {}]", end(lo), end(hi)),
-        Prior::LogUniform { .. } => format!("log-uniform on [{}, {}]", end(lo), end(hi)),
-        Prior::Normal { mean, sd, .. } => format!(
-            "normal ({}, sd {}) on [{}, {}]",
-            sig(mean),
-            sig(sd),
-            end(lo),
-            end(hi)
+        Prior::Uniform { .. } => tr!(
+            lang,
+            "calibration-report-prior-uniform",
+            lo = end(lo),
+            hi = end(hi)
+        ),
+        Prior::LogUniform { .. } => tr!(
+            lang,
+            "calibration-report-prior-log-uniform",
+            lo = end(lo),
+            hi = end(hi)
+        ),
+        Prior::Normal { mean, sd, .. } => tr!(
+            lang,
+            "calibration-report-prior-normal",
+            mean = sig(mean),
+            sd = sig(sd),
+            lo = end(lo),
+            hi = end(hi)
         ),
     }
 }
@@ -86,45 +113,44 @@ fn summarise<'a>(d: &'a CalibrationData) -> Vec<Summary<'a>> {
 }
 
 /// The share of the prior's central 90% the posterior's still spans, in words.
-fn strength_text(id: &Identification) -> String {
-    let pct = format!("{:.0}%", 100.0 * id.width_ratio);
-    match id.strength {
-        Strength::Constrained => {
-            format!("pinned down by the targets: its 90% credible interval spans {pct} of the prior's")
-        }
-        Strength::Partly => format!(
-            "partly determined by the targets: its 90% credible interval still spans {pct} of the prior's"
-        ),
-        Strength::Uninformed => format!(
-            "hardly determined by the targets: its 90% credible interval spans {pct} of the prior's, so its median mostly restates the prior"
-        ),
-    }
+fn strength_text(lang: Lang, id: &Identification) -> String {
+    let id_ = match id.strength {
+        Strength::Constrained => "calibration-report-strength-constrained",
+        Strength::Partly => "calibration-report-strength-partly",
+        Strength::Uninformed => "calibration-report-strength-uninformed",
+    };
+    tr!(lang, id_, share = pct(id.width_ratio))
 }
 
 /// The sentence on a posterior that runs into an end of its prior, if it does.
-fn edge_text(s: &Summary) -> Option<String> {
+fn edge_text(lang: Lang, s: &Summary) -> Option<String> {
     let (lo, hi) = s.p.prior.support();
     s.id.edge.map(|e| {
-        let (end, bound, direction) = match e {
-            End::Lower => ("lower", lo, "smaller"),
-            End::Upper => ("upper", hi, "larger"),
+        let (id, bound) = match e {
+            End::Lower => ("calibration-report-edge-lower", lo),
+            End::Upper => ("calibration-report-edge-upper", hi),
         };
-        format!(
-            "Its posterior runs into the {end} end of the prior ({}): the targets may favour {direction} values than the prior admits, and the median is held up by that end; widen the prior before relying on it.",
-            sig(bound)
-        )
+        tr!(lang, id, bound = sig_in(lang, bound))
     })
 }
 
 /// The reading: the fit in one sentence, then one paragraph per parameter. Pure, so tests
 /// can hold it against constructed posteriors.
 pub fn reading(d: &CalibrationData) -> Vec<String> {
+    reading_in(d, Lang::En)
+}
+
+/// [`reading`] in `lang`.
+pub fn reading_in(d: &CalibrationData, lang: Lang) -> Vec<String> {
+    let sig = |x| sig_in(lang, x);
     let mut out = Vec::new();
     if !d.fit.is_empty() {
         let inside = d.fit.iter().filter(|r| r.inside()).count();
-        let mut s = format!(
-            "{inside} of {} targets lie inside the 95% interval of the posterior predictive (new simulations with parameters drawn from the posterior).",
-            d.fit.len()
+        let mut s = tr!(
+            lang,
+            "calibration-report-fit-inside",
+            inside = inside,
+            total = d.fit.len()
         );
         let outside: Vec<&str> = d
             .fit
@@ -135,26 +161,35 @@ pub fn reading(d: &CalibrationData) -> Vec<String> {
         if !outside.is_empty() {
             let _ = write!(
                 s,
-                " Outside: {}; the model with these parameters does not reproduce {}.",
-                outside.join(", "),
-                if outside.len() == 1 { "it" } else { "them" }
+                " {}",
+                tr!(
+                    lang,
+                    "calibration-report-fit-outside",
+                    targets = outside.join(", "),
+                    count = outside.len()
+                )
             );
         }
         out.push(s);
     }
     for s in summarise(d) {
-        let mut t = format!(
-            "{}: median {}, 90% credible interval {} to {}",
-            s.p.name,
-            sig(s.median),
-            sig(s.lo),
-            sig(s.hi)
+        let mut t = tr!(
+            lang,
+            "calibration-report-parameter",
+            name = s.p.name.clone(),
+            median = sig(s.median),
+            lo = sig(s.lo),
+            hi = sig(s.hi)
         );
         if let Some(b) = s.p.base {
-            let _ = write!(t, " (before calibration {})", sig(b));
+            let _ = write!(
+                t,
+                " {}",
+                tr!(lang, "calibration-report-before", value = sig(b))
+            );
         }
-        let _ = write!(t, "; {}.", strength_text(&s.id));
-        if let Some(e) = edge_text(&s) {
+        let _ = write!(t, "; {}.", strength_text(lang, &s.id));
+        if let Some(e) = edge_text(lang, &s) {
             t.push(' ');
             t.push_str(&e);
         }
@@ -173,28 +208,48 @@ fn summary_section(
     let m = manifest.as_ref();
     let _ = write!(
         html,
-        "<h1>Calibration: {}</h1><p class=\"sub\">{}</p><h2>Summary</h2>",
-        escape(&d.name),
-        escape(&d.description)
+        "<h1>{}</h1><p class=\"sub\">{}</p><h2>{}</h2>",
+        escape(&tr!(
+            lang,
+            "calibration-report-heading",
+            name = d.name.clone()
+        )),
+        escape(&d.description),
+        escape(&tr!(lang, "calibration-report-summary"))
     );
     let tolerance = m
         .and_then(|m| m.final_tolerance_reached)
-        .map(sig)
+        .map(|x| sig_in(lang, x))
         .unwrap_or_default();
     let rows = [
-        ("parameters fitted", d.parameters.len().to_string()),
-        ("targets", d.fit.len().to_string()),
         (
-            "particles × replications",
+            "calibration-report-row-parameters",
+            d.parameters.len().to_string(),
+        ),
+        ("calibration-report-row-targets", d.fit.len().to_string()),
+        (
+            "calibration-report-row-particles",
             format!("{} × {}", d.population, d.replications),
         ),
-        ("generations", (d.generation + 1).to_string()),
-        ("simulations", number(m.and_then(|m| m.simulations))),
-        ("stopped because", text(m.and_then(|m| m.stopped.as_ref()))),
-        ("last tolerance (distance in target scales)", tolerance),
-        ("seed", number(m.and_then(|m| m.seed))),
         (
-            "produced by",
+            "calibration-report-row-generations",
+            (d.generation + 1).to_string(),
+        ),
+        (
+            "calibration-report-row-simulations",
+            number(m.and_then(|m| m.simulations)),
+        ),
+        (
+            "calibration-report-row-stopped",
+            text(m.and_then(|m| m.stopped.as_ref())),
+        ),
+        ("calibration-report-row-tolerance", tolerance),
+        (
+            "calibration-report-row-seed",
+            number(m.and_then(|m| m.seed)),
+        ),
+        (
+            "report-produced-by",
             if m.is_some_and(|m| m.tool.is_none()) {
                 format!("undercurrent{}", produced_by(lang, m))
             } else {
@@ -202,59 +257,128 @@ fn summary_section(
             },
         ),
     ];
+    let rows: Vec<(String, String)> = rows.into_iter().map(|(k, v)| (tr!(lang, k), v)).collect();
     key_value_table(html, &rows);
     Ok(())
 }
 
-fn posterior_table(html: &mut String, d: &CalibrationData) {
-    html.push_str("<table><tr><th>parameter</th><th>prior</th><th>before calibration</th><th>posterior median</th><th>90% credible interval</th><th>share of the prior's 90% range still open</th></tr>");
+/// A table's header row: every cell a message of the catalogue.
+fn header_row(html: &mut String, lang: Lang, ids: &[&str]) {
+    html.push_str("<table><tr>");
+    for id in ids {
+        let _ = write!(html, "<th>{}</th>", escape(&tr!(lang, id)));
+    }
+    html.push_str("</tr>");
+}
+
+/// `lo to hi`, in `lang`.
+fn range_text(lang: Lang, lo: f64, hi: f64) -> String {
+    tr!(
+        lang,
+        "calibration-report-range",
+        lo = sig_in(lang, lo),
+        hi = sig_in(lang, hi)
+    )
+}
+
+fn posterior_table(html: &mut String, lang: Lang, d: &CalibrationData) {
+    let sig = |x| sig_in(lang, x);
+    header_row(
+        html,
+        lang,
+        &[
+            "report-col-parameter",
+            "calibration-report-col-prior",
+            "calibration-report-col-before",
+            "calibration-report-col-median",
+            "calibration-report-col-credible",
+            "calibration-report-col-open",
+        ],
+    );
     for s in summarise(d) {
         let _ = write!(
             html,
-            "<tr><th><code>{}</code></th><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{} to {}</td><td class=\"n\">{:.0}%{}</td></tr>",
+            "<tr><th><code>{}</code></th><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}{}</td></tr>",
             escape(&s.p.key),
-            escape(&prior_text(&s.p.prior)),
+            escape(&prior_text(lang, &s.p.prior)),
             s.p.base.map(sig).unwrap_or_else(|| "—".into()),
             sig(s.median),
-            sig(s.lo),
-            sig(s.hi),
-            100.0 * s.id.width_ratio,
+            escape(&range_text(lang, s.lo, s.hi)),
+            pct(s.id.width_ratio),
             match s.id.edge {
-                Some(End::Lower) => " (at the prior's lower end)",
-                Some(End::Upper) => " (at the prior's upper end)",
-                None => "",
+                Some(End::Lower) => format!(
+                    " {}",
+                    escape(&tr!(lang, "calibration-report-at-lower-end"))
+                ),
+                Some(End::Upper) => format!(
+                    " {}",
+                    escape(&tr!(lang, "calibration-report-at-upper-end"))
+                ),
+                None => String::new(),
             }
         );
     }
     html.push_str("</table>");
 }
 
-fn fit_table(html: &mut String, d: &CalibrationData) {
-    html.push_str("<table><tr><th>target</th><th>observed</th><th>scale (standard error or tolerance)</th><th>posterior predictive mean</th><th>95% interval</th><th>observed inside?</th></tr>");
+fn fit_table(html: &mut String, lang: Lang, d: &CalibrationData) {
+    let sig = |x| sig_in(lang, x);
+    header_row(
+        html,
+        lang,
+        &[
+            "calibration-report-col-target",
+            "calibration-report-col-observed",
+            "calibration-report-col-scale",
+            "calibration-report-col-predictive-mean",
+            "calibration-report-col-interval",
+            "calibration-report-col-inside",
+        ],
+    );
     for r in &d.fit {
         let _ = write!(
             html,
-            "<tr><th><code>{}</code></th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{} to {}</td><td>{}</td></tr>",
+            "<tr><th><code>{}</code></th><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(&r.target),
             sig(r.observed),
             sig(r.scale),
             sig(r.mean),
-            sig(r.lo95),
-            sig(r.hi95),
-            if r.inside() { "yes" } else { "<span class=\"changed\">no</span>" }
+            escape(&range_text(lang, r.lo95, r.hi95)),
+            if r.inside() {
+                escape(&tr!(lang, "calibration-report-yes"))
+            } else {
+                format!(
+                    "<span class=\"changed\">{}</span>",
+                    escape(&tr!(lang, "calibration-report-no"))
+                )
+            }
         );
     }
     html.push_str("</table>");
 }
 
-fn generations_table(html: &mut String, d: &CalibrationData) {
-    html.push_str("<table><tr><th>generation</th><th>tolerance</th><th>proposals accepted</th><th>effective sample size</th><th>simulations so far</th></tr>");
+fn generations_table(html: &mut String, lang: Lang, d: &CalibrationData) {
+    header_row(
+        html,
+        lang,
+        &[
+            "calibration-report-col-generation",
+            "calibration-report-col-tolerance",
+            "calibration-report-col-accepted",
+            "calibration-report-col-ess",
+            "calibration-report-col-simulations",
+        ],
+    );
     for g in &d.generations {
         let _ = write!(
             html,
             "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.0}%</td><td class=\"n\">{:.0}</td><td class=\"n\">{:.0}</td></tr>",
             g.generation,
-            if g.tolerance.is_finite() { sig(g.tolerance) } else { "none (prior)".into() },
+            if g.tolerance.is_finite() {
+                sig_in(lang, g.tolerance)
+            } else {
+                escape(&tr!(lang, "calibration-report-no-tolerance"))
+            },
             100.0 * g.acceptance_rate,
             g.ess,
             g.simulations_total
@@ -265,12 +389,18 @@ fn generations_table(html: &mut String, d: &CalibrationData) {
 
 fn figure(
     html: &mut String,
+    lang: Lang,
     d: &CalibrationData,
     c: CalibrationChart,
     caption: &str,
 ) -> Result<(), ReportError> {
     if c.applies(d) {
-        inline_figure(html, c.file_stem(), &c.svg(d)?, Some(caption));
+        inline_figure(
+            html,
+            c.file_stem(),
+            &c.svg_in(d, lang)?,
+            Some(&tr!(lang, caption)),
+        );
     }
     Ok(())
 }
@@ -282,30 +412,70 @@ pub fn render_calibration_report(lang: Lang, dir: &Path) -> Result<String, Repor
     head(
         &mut html,
         lang,
-        &format!("{} · undercurrent calibration report", d.name),
+        &tr!(lang, "calibration-report-title", name = d.name.clone()),
     );
     summary_section(&mut html, lang, &d, dir)?;
-    html.push_str("<h2>What the targets determined</h2><div class=\"reading\">");
-    for p in reading(&d) {
+    let h2 = |id: &str| format!("<h2>{}</h2>", escape(&tr!(lang, id)));
+    html.push_str(&h2("calibration-report-determined"));
+    html.push_str("<div class=\"reading\">");
+    for p in reading_in(&d, lang) {
         let _ = write!(html, "<p>{}</p>", escape(&p));
     }
-    html.push_str("</div><h2>Posterior</h2>");
-    posterior_table(&mut html, &d);
-    figure(&mut html, &d, CalibrationChart::Posterior, "Weighted histogram of each parameter in the last generation (blue), the prior's density (orange line) and the value before calibration (dashed). Parameters with a log-uniform prior are drawn on a log scale, where that prior is flat.")?;
-    figure(&mut html, &d, CalibrationChart::Pairs, "Each pair of parameters in the last generation; a band running across a panel is a trade-off the targets cannot resolve (either parameter can produce the same statistics).")?;
-    html.push_str("<h2>Fit to the targets</h2>");
-    fit_table(&mut html, &d);
-    figure(&mut html, &d, CalibrationChart::Fit, "Distance of the posterior predictive from each observed value, in units of the target's scale: 0 is a perfect fit, ±2 about two standard errors.")?;
-    html.push_str("<h2>Generations</h2>");
-    generations_table(&mut html, &d);
-    figure(&mut html, &d, CalibrationChart::Generations, "Tolerance (largest distance accepted, in target scales) and share of proposals accepted, per generation.")?;
+    html.push_str("</div>");
+    html.push_str(&h2("calibration-report-posterior"));
+    posterior_table(&mut html, lang, &d);
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Posterior,
+        "calibration-report-caption-posterior",
+    )?;
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Pairs,
+        "calibration-report-caption-pairs",
+    )?;
+    html.push_str(&h2("calibration-report-fit"));
+    fit_table(&mut html, lang, &d);
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Fit,
+        "calibration-report-caption-fit",
+    )?;
+    html.push_str(&h2("calibration-report-generations"));
+    generations_table(&mut html, lang, &d);
+    figure(
+        &mut html,
+        lang,
+        &d,
+        CalibrationChart::Generations,
+        "calibration-report-caption-generations",
+    )?;
+    let code = |f: &str| format!("<code>{f}</code>");
     let _ = writeln!(
         html,
-        "<h2>Method</h2><p>Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC: Toni et al. 2009; Beaumont et al. 2009). Generation 0 draws {pop} particles from the priors; each later generation proposes particles by perturbing the previous population with a multivariate normal kernel of twice its weighted covariance (Filippi et al. 2013), simulates each with {reps} replications of the base scenario under common random numbers, and accepts it when the distance between its statistics and the observed values, each divided by its scale, is within the tolerance: a quantile of the previous generation's distances (Del Moral et al. 2012). Accepted particles are weighted by prior density over proposal density. The posterior is the last generation; the posterior predictive in the fit table simulates every final particle once more with fresh seeds. A parameter counts as pinned down when its 90% credible interval spans less than {c:.0}% of its prior's central 90% range, and as hardly determined from {u:.0}% on (on a log scale for log-uniform priors). The file format and every option are in <code>docs/calibration.md</code>; the numbers are in <code>posterior.csv</code>, <code>fit.csv</code> and <code>generations.csv</code>, and <code>calibrated.toml</code> is the base scenario with the posterior medians, ready for <code>undercurrent run</code> (or use <code>undercurrent run --posterior</code> on this directory to carry the whole posterior into a forecast).</p></body></html>",
-        pop = d.population,
-        reps = d.replications,
-        c = 100.0 * CONSTRAINED_BELOW,
-        u = 100.0 * UNINFORMED_FROM,
+        "{}<p>{}</p></body></html>",
+        h2("report-method-heading"),
+        tr!(
+            lang,
+            "calibration-report-method",
+            population = d.population.to_string(),
+            replications = d.replications.to_string(),
+            constrained = format!("{:.0}", 100.0 * CONSTRAINED_BELOW),
+            uninformed = format!("{:.0}", 100.0 * UNINFORMED_FROM),
+            docs = code("docs/calibration.md"),
+            posterior = code("posterior.csv"),
+            fit = code("fit.csv"),
+            generations = code("generations.csv"),
+            calibrated = code("calibrated.toml"),
+            run = code("undercurrent run"),
+            run_posterior = code("undercurrent run --posterior"),
+        )
     );
     Ok(html)
 }
@@ -355,6 +525,37 @@ mod tests {
             lo95: lo,
             hi95: hi,
         }
+    }
+
+    /// The reading in the pseudo-language keeps no English word outside the catalogue
+    /// (parameter and target names are identifiers); in Dutch it has Dutch words and a
+    /// decimal comma.
+    #[test]
+    fn the_reading_draws_its_words_from_the_catalogue() {
+        let d = data(
+            vec![
+                parameter(
+                    "a",
+                    Prior::Uniform { lo: 0.0, hi: 1.0 },
+                    even(0.0, 0.2, 200),
+                ),
+                parameter(
+                    "b",
+                    Prior::Uniform { lo: 0.0, hi: 1.0 },
+                    even(0.0, 1.0, 200),
+                ),
+            ],
+            vec![fit("x_mean", 0.5, 0.4, 0.6), fit("y_mean", 0.5, 0.6, 0.7)],
+        );
+        let r = reading_in(&d, Lang::Pseudo).join("\n");
+        let plain = undercurrent_text::plain_words(&r, &["x_mean", "y_mean"]);
+        assert!(plain.is_empty(), "{plain:?}\n{r}");
+        let nl = reading_in(&d, Lang::Nl).join(" ");
+        assert!(nl.contains("geloofwaardigheidsinterval"), "{nl}");
+        assert!(nl.contains("0,5"), "{nl}");
+        assert!(nl.contains("reproduceert deze doelwaarde niet"), "{nl}");
+        let en = reading(&d).join(" ");
+        assert!(en.contains("does not reproduce it."), "{en}");
     }
 
     #[test]

@@ -781,7 +781,7 @@ pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
 /// The report of a sweep: what was varied, every sweep chart, and the sensitivity table, in
 /// `lang`.
 pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
-    use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg};
+    use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg_in};
     let data = load_sweep_dir(dir)?;
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();
@@ -838,9 +838,13 @@ pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError
         "</table><h2>{}</h2>",
         escape(&tr!(lang, "report-charts"))
     );
-    // lang: the sweep charts are drawn in the plot module's words.
     for c in sweep_charts(&data) {
-        inline_figure(&mut html, &c.file_stem(), &sweep_svg(&data, &c)?, None);
+        inline_figure(
+            &mut html,
+            &c.file_stem(),
+            &sweep_svg_in(&data, &c, lang)?,
+            None,
+        );
     }
     if !data.sensitivity.is_empty() {
         let _ = write!(

@@ -412,6 +412,16 @@ pub fn employee_record<W: std::io::Write>(
 ) -> std::io::Result<()> {
     w.write_field(arm).map_err(csv_err)?;
     w.write_field(rep).map_err(csv_err)?;
+    employee_fields(w, s)?;
+    w.write_record(None::<&[u8]>).map_err(csv_err)
+}
+
+/// The fields of an `employees.csv` row after its arm and replication (day, team, employee,
+/// dominant drive, state), the record left open: a sweep writes its own key columns first.
+pub fn employee_fields<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    s: &Snapshot,
+) -> std::io::Result<()> {
     w.write_field(s.day.to_string()).map_err(csv_err)?;
     w.write_field(s.team.to_string()).map_err(csv_err)?;
     w.write_field(s.slot.to_string()).map_err(csv_err)?;
@@ -420,7 +430,7 @@ pub fn employee_record<W: std::io::Write>(
     for &v in &s.values {
         w.write_field(num(v as f64)).map_err(csv_err)?;
     }
-    w.write_record(None::<&[u8]>).map_err(csv_err)
+    Ok(())
 }
 
 /// `employees.csv` from snapshots kept in memory (a run streams it instead, through

@@ -307,8 +307,8 @@ pub struct Experiment {
     written: BTreeSet<String>,
     /// The named outputs of the scenario and the experiment (summary columns).
     pub named: Vec<NamedOutput>,
-    /// Keys of the base scenario a sweep does not honour (per-replication series, employee
-    /// snapshots, teams, windows, claims), when the base sets them: the CLI says so.
+    /// Keys of the base scenario a sweep does not honour (per-replication series, windows,
+    /// claims), when the base sets them: the CLI says so.
     pub dropped: Vec<&'static str>,
     pub axes: Vec<Axis>,
     pub design: Design,
@@ -369,6 +369,7 @@ impl Experiment {
         };
         exp.check_bounds(src)?;
         exp.validate_points(src)?;
+        exp.check_data_size(src)?;
         Ok(exp)
     }
 

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use super::agents;
 use super::analysis;
 use super::analysis::Censoring;
 use super::experiment::censor_flag;
@@ -95,6 +96,12 @@ pub fn finish(
     }
     let mut files = vec![EXPERIMENT.to_string()];
     files.extend(write_outputs(exp, &mut set, out)?);
+    // Each run's team and employee rows sit beside the journal that holds the run.
+    let dirs: Vec<PathBuf> = journals
+        .iter()
+        .map(|j| j.parent().unwrap_or(Path::new(".")).to_path_buf())
+        .collect();
+    files.extend(agents::write_all(exp, &set, &dirs, out)?);
     if let Some(t) = timing {
         write_timing(exp, out, t)?;
     }

@@ -8,6 +8,7 @@
 //! ([`finalize`]), the sensitivity indices from them ([`analysis`]), and `manifest.json`
 //! last. [`merge`] does the same from the journals of several shards.
 
+pub mod agents;
 pub mod analysis;
 pub mod apply;
 pub mod design;

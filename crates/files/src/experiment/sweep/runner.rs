@@ -13,13 +13,14 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::agents;
 use super::experiment::Experiment;
 use super::finalize::{self, Timing, MANIFEST};
 use super::journal::{self, JOURNAL};
 use super::state::{self, Shard};
 use super::summary;
 use super::{io_err, SweepError};
-use crate::experiment::replication::{run_replication, RunSettings};
+use crate::experiment::replication::{run_replication, run_replication_with, RunSettings};
 use crate::model::Consts;
 use crate::output::lock;
 use crate::output::manifest::now_rfc3339;
@@ -131,6 +132,10 @@ pub fn run_sweep_unless(
     let resumed = total - pending.len();
 
     if pending.is_empty() && (opts.shard.is_some() || out.join(MANIFEST).exists()) {
+        if opts.shard.is_none() {
+            // A sweep killed after its manifest, before it removed the runs' own files.
+            agents::remove_run_files(out)?;
+        }
         return Ok(SweepReport {
             total,
             resumed,
@@ -146,7 +151,7 @@ pub fn run_sweep_unless(
         done: resumed,
         total,
     });
-    let computed = compute(exp, &pending, &jpath, opts.threads, resumed, progress, stop)?;
+    let computed = compute(exp, &pending, out, opts.threads, resumed, progress, stop)?;
 
     let files = if opts.shard.is_some() {
         Vec::new()
@@ -160,7 +165,10 @@ pub fn run_sweep_unless(
             runs_computed: computed,
             runs_resumed: resumed,
         };
-        finalize::finish(exp, &[jpath], out, Some(&timing))?
+        let files = finalize::finish(exp, &[jpath], out, Some(&timing))?;
+        // The joined tables and the manifest are written: the runs' own files can go.
+        agents::remove_run_files(out)?;
+        files
     };
     Ok(SweepReport {
         total,
@@ -173,11 +181,11 @@ pub fn run_sweep_unless(
     })
 }
 
-/// Computes `pending` runs on `threads` workers, appending each to the journal.
+/// Computes `pending` runs on `threads` workers into `out`, appending each to the journal.
 fn compute(
     exp: &Experiment,
     pending: &[usize],
-    jpath: &Path,
+    out: &Path,
     threads: usize,
     resumed: usize,
     progress: &(dyn Fn(Progress) + Sync),
@@ -190,6 +198,7 @@ fn compute(
             run: 0,
             message: format!("cannot start {threads} worker threads: {e}"),
         })?;
+    let jpath = &out.join(JOURNAL);
     let (tx, rx) = sync_channel::<Vec<u8>>(4 * threads.max(1));
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || write_lines(rx, jpath, resumed, progress));
@@ -204,7 +213,7 @@ fn compute(
                             message: "interrupted".into(),
                         });
                     }
-                    let line = compute_run(exp, run)?;
+                    let line = compute_run(exp, run, out)?;
                     tx.send(line).map_err(|_| SweepError::Run {
                         run,
                         message: "the journal writer stopped".into(),
@@ -252,8 +261,10 @@ fn write_lines(
     Ok(n)
 }
 
-/// Runs one replication of one design point and returns its journal line.
-pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> {
+/// Runs one replication of one design point and returns its journal line, having written
+/// its team rows and employee snapshots (when the experiment keeps them) to their files in
+/// `dir`: a run in the journal always has its files.
+pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, SweepError> {
     let reps = exp.replications();
     let (point, rep) = (run / reps, run % reps);
     let s = exp
@@ -262,19 +273,57 @@ pub fn compute_run(exp: &Experiment, run: usize) -> Result<Vec<u8>, SweepError> 
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
-    // A sweep keeps summaries, not agent-level snapshots or team series.
+    // Team series and snapshots as the base scenario asks for them (on the point's days).
+    let (teams, employees) = (agents::teams(exp), agents::employees(exp));
     let settings = RunSettings {
-        snapshot_days: Vec::new(),
-        teams: false,
+        snapshot_days: if employees {
+            s.snapshot_days()
+        } else {
+            Vec::new()
+        },
+        teams,
         ..s.run_settings()
     };
-    let res = run_replication(
-        &params,
-        &consts,
-        &plans,
-        exp.run_seed(point, rep),
-        &settings,
-    );
+    let failed = |e: std::io::Error| SweepError::Run {
+        run,
+        message: format!(
+            "cannot write its team or employee rows in {}: {e}",
+            dir.display()
+        ),
+    };
+    let sink = if employees {
+        Some(agents::RunEmployees::new(exp, dir, run).map_err(failed)?)
+    } else {
+        None
+    };
+    let res = match &sink {
+        None => run_replication(
+            &params,
+            &consts,
+            &plans,
+            exp.run_seed(point, rep),
+            &settings,
+        ),
+        Some(sink) => run_replication_with(
+            &params,
+            &consts,
+            &plans,
+            exp.run_seed(point, rep),
+            &settings,
+            (rep, sink),
+            &|| false,
+        )
+        .ok_or_else(|| SweepError::Run {
+            run,
+            message: "stopped".into(),
+        })?,
+    };
+    if let Some(sink) = sink {
+        sink.join().map_err(failed)?;
+    }
+    if teams {
+        agents::write_teams(exp, dir, run, &res).map_err(failed)?;
+    }
     let all = summary::all_values(&res, &exp.named);
     let mut values = String::with_capacity(exp.column_index.len() * 12);
     for (i, &c) in exp.column_index.iter().enumerate() {

@@ -77,17 +77,13 @@ pub(super) fn base_scenario(
         scenario.record_every = r;
     }
     // Sweeps keep summaries and (optionally) aggregated series, never per-replication
-    // series or agent snapshots: those would grow with runs × days × employees. What the
-    // base asked for of them is named, so the sweep can say it is not written.
+    // series (`runs.csv` has every run's summary); what the base asked for of those is named,
+    // so the sweep can say it is not written. `teams` and employee snapshots are kept: every
+    // run writes its rows (`teams.csv`, `employees.csv`; see `sweep::agents`), within the
+    // disk bound `check_data_size` sets.
     let mut dropped = Vec::new();
     if scenario.per_replication == Toggle::On {
         dropped.push("per_replication");
-    }
-    if scenario.has_snapshots() {
-        dropped.push("employee_snapshots");
-    }
-    if scenario.teams {
-        dropped.push("teams");
     }
     if !scenario.windows.is_empty() {
         dropped.push("windows");
@@ -96,9 +92,6 @@ pub(super) fn base_scenario(
         dropped.push("claims");
     }
     scenario.per_replication = Toggle::Off;
-    scenario.employee_snapshots.clear();
-    scenario.employee_snapshot_every = 0;
-    scenario.teams = false;
     scenario.windows.clear();
     // Claims are judged on one run's replications (claims.csv, the report), not per point.
     scenario.claims.clear();

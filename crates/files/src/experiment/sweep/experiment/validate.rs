@@ -6,7 +6,9 @@ use rayon::prelude::*;
 
 use super::error::{invalid, ExperimentError, Pending};
 use super::{AxisValue, Experiment};
+use crate::experiment::budget;
 use crate::experiment::scenario::Scenario;
+use crate::experiment::sweep::agents;
 use crate::experiment::sweep::apply;
 use crate::model::validate::Problem;
 
@@ -235,5 +237,61 @@ impl Experiment {
         } else {
             Err(problems)
         }
+    }
+}
+
+impl Experiment {
+    /// With `teams` or employee snapshots in the base scenario, every run writes rows of
+    /// its own ([`crate::experiment::sweep::agents`]): refuses a sweep whose rows would pass
+    /// [`agents::DISK_LIMIT_BYTES`] on disk (counted twice: the runs' files and the joined
+    /// table), at the key that asks for them.
+    pub(super) fn check_data_size(&self, src: &str) -> Result<(), ExperimentError> {
+        let (teams, employees) = (agents::teams(self), agents::employees(self));
+        if !teams && !employees {
+            return Ok(());
+        }
+        let key_fields = 2 + self.axes.len();
+        let per_rep: f64 = (0..self.points())
+            .into_par_iter()
+            .map(|p| {
+                self.scenario_at(p)
+                    .map(|s| agents::run_bytes(&s, teams, employees, key_fields))
+                    .unwrap_or(0.0)
+            })
+            .sum();
+        let bytes = 2.0 * per_rep * self.replications() as f64;
+        if bytes <= agents::DISK_LIMIT_BYTES {
+            return Ok(());
+        }
+        let (key, value) = if employees {
+            if self.scenario.employee_snapshot_every > 0 {
+                (
+                    "scenario.employee_snapshot_every",
+                    self.scenario.employee_snapshot_every.to_string(),
+                )
+            } else {
+                (
+                    "scenario.employee_snapshots",
+                    format!("{:?}", self.scenario.employee_snapshots),
+                )
+            }
+        } else {
+            ("scenario.teams", "true".to_string())
+        };
+        Err(invalid(
+            src,
+            &self.origin,
+            vec![Pending::new(
+                key,
+                value,
+                format!(
+                    "team and employee rows that fit in {} on disk (this sweep's {} runs would write about {}, held twice while they are joined)",
+                    budget::human_bytes(agents::DISK_LIMIT_BYTES),
+                    self.runs(),
+                    budget::human_bytes(bytes / 2.0),
+                ),
+                "fewer points, replications or snapshot days (raise employee_snapshot_every or record_every), or run the points you need with `undercurrent run`",
+            )],
+        ))
     }
 }
