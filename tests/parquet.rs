@@ -179,11 +179,18 @@ values = [0.4, 0.7]
     // rows and snapshots of every run and says it drops only the per-replication series.
     assert!(err.contains("`per_replication` is not written"), "{err}");
     assert!(!err.contains("`teams`"), "{err}");
-    assert!(out.join("teams.csv").exists() && out.join("employees.csv").exists());
     assert_eq!(
         same_table(&out.join("runs.csv"), &out.join("runs.parquet")),
         8
     );
+    // The team rows and snapshots of every run, columnar too, cell for cell.
+    for table in ["teams", "employees"] {
+        let rows = same_table(
+            &out.join(format!("{table}.csv")),
+            &out.join(format!("{table}.parquet")),
+        );
+        assert!(rows > 8, "{table}: {rows} rows");
+    }
     // The categorical axis is text, the numeric one a number.
     let reader =
         ParquetRecordBatchReaderBuilder::try_new(File::open(out.join("runs.parquet")).unwrap())

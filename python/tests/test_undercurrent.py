@@ -290,6 +290,41 @@ def test_a_sweep_writes_the_cli_files_and_resumes_complete(tmp_path):
     pd.testing.assert_frame_equal(again.points, r.points)
 
 
+TEAM_SWEEP = """
+name = "team-data"
+seed = 7
+replications = 2
+[scenario]
+horizon_days = 60
+burn_in_days = 20
+record_every = 10
+teams = true
+employee_snapshots = [0, 35]
+[scenario.organisation]
+employees = 23
+team_size = 10
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "sector"
+values = ["retail", "government"]
+"""
+
+
+def test_a_sweep_of_a_scenario_with_teams_gives_its_team_rows_and_snapshots(tmp_path):
+    r = uc.sweep(TEAM_SWEEP, out=tmp_path / "teams", progress=False)
+    assert r.teams is not None and r.employees is not None
+    assert list(r.teams.columns[:3]) == ["point", "replication", "sector"]
+    assert set(r.teams["sector"]) == {"retail", "government"}
+    # 23 employees in 3 teams: every run's teams, on every recorded day.
+    runs = r.teams.groupby(["point", "replication"])
+    assert len(runs) == r.total == 4
+    assert set(r.employees["day"]) == {0, 35}
+    assert r.employees.groupby(["point", "replication", "day"]).size().eq(23).all()
+    plain = uc.sweep(SWEEP, out=tmp_path / "plain", progress=False)
+    assert plain.teams is None and plain.employees is None
+
+
 def test_an_invalid_experiment_raises_the_cli_message(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(SWEEP.read_text().replace("base_samples = 8", "base_samples = 0"))

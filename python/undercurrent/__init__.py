@@ -342,7 +342,11 @@ class SweepResult:
     """A finished sweep: its directory and the tables it wrote there (read with pandas):
     :attr:`runs` (``runs.csv``), :attr:`points` (``points.csv``), :attr:`sensitivity`
     (``sensitivity.csv`` for a Sobol or Morris design, else ``None``), :attr:`timeseries`
-    (``timeseries.csv`` when the experiment keeps series, else ``None``)."""
+    (``timeseries.csv`` when the experiment keeps series, else ``None``), and, read when
+    first asked for since they can be large, :attr:`teams` (``teams.csv``: every run's team
+    rows, when the base scenario has ``teams = true``) and :attr:`employees`
+    (``employees.csv``: every run's employee snapshots, when it asks for snapshots); each
+    row starts with the run's ``point``, ``replication`` and axis values."""
 
     def __init__(self, info: dict) -> None:
         self.dir = Path(info["out"])
@@ -354,6 +358,22 @@ class SweepResult:
         self.points = _read_csv(self.dir / "points.csv")
         self.sensitivity = _read_csv(self.dir / "sensitivity.csv")
         self.timeseries = _read_csv(self.dir / "timeseries.csv")
+        self._agents: dict = {}
+
+    def _agent_table(self, name: str):
+        if name not in self._agents:
+            self._agents[name] = _read_csv(self.dir / f"{name}.csv")
+        return self._agents[name]
+
+    @property
+    def teams(self):
+        """Every run's team rows (``teams.csv``), or ``None`` when the sweep kept none."""
+        return self._agent_table("teams")
+
+    @property
+    def employees(self):
+        """Every run's employee snapshots (``employees.csv``), or ``None`` when it kept none."""
+        return self._agent_table("employees")
 
     def __repr__(self) -> str:
         return (

@@ -91,6 +91,10 @@ class SweepResult:
     points: pandas.DataFrame
     sensitivity: Optional[pandas.DataFrame]
     timeseries: Optional[pandas.DataFrame]
+    @property
+    def teams(self) -> Optional[pandas.DataFrame]: ...
+    @property
+    def employees(self) -> Optional[pandas.DataFrame]: ...
 
 def sweep(
     experiment: Study,

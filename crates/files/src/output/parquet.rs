@@ -59,6 +59,19 @@ pub const RUNS: Columns = Columns {
     text: &[],
 };
 
+/// A sweep's `teams.csv`: the run's place (point, replication, the axes), then a run's team
+/// columns.
+pub const SWEEP_TEAMS: Columns = Columns {
+    whole: &["point", "replication", "team", "day"],
+    text: &["arm"],
+};
+
+/// A sweep's `employees.csv`: the run's place, then a run's employee columns.
+pub const SWEEP_EMPLOYEES: Columns = Columns {
+    whole: &["point", "replication", "day", "team", "employee"],
+    text: &["arm", "dominant_drive"],
+};
+
 /// The tables of a run that get a Parquet copy, with their column types.
 pub const RUN_TABLES: [(&str, Columns); 3] = [
     ("replications", REPLICATIONS),

@@ -30,6 +30,7 @@ use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::TEAM_METRICS;
 use crate::model::employees::COL_NAMES;
 use crate::output::files::AtomicFile;
+use crate::output::parquet;
 use crate::output::tables::{csv_err, employee_fields, employees_header, num, teams_header};
 
 /// The team rows of every run.
@@ -250,10 +251,22 @@ pub fn write_all(
 ) -> Result<Vec<String>, SweepError> {
     let mut files = Vec::new();
     let tables = [
-        (teams(exp), TEAM_RUNS, TEAMS, teams_header()),
-        (employees(exp), EMPLOYEE_RUNS, EMPLOYEES, employees_header()),
+        (
+            teams(exp),
+            TEAM_RUNS,
+            TEAMS,
+            teams_header(),
+            parquet::SWEEP_TEAMS,
+        ),
+        (
+            employees(exp),
+            EMPLOYEE_RUNS,
+            EMPLOYEES,
+            employees_header(),
+            parquet::SWEEP_EMPLOYEES,
+        ),
     ];
-    for (on, folder, name, run_header) in tables {
+    for (on, folder, name, run_header, columns) in tables {
         if !on {
             continue;
         }
@@ -281,6 +294,12 @@ pub fn write_all(
         }
         file.commit().map_err(io_err(&path))?;
         files.push(name.to_string());
+        if exp.file.parquet {
+            let columnar = parquet::parquet_name(name);
+            parquet::csv_to_parquet(&path, &out.join(&columnar), columns)
+                .map_err(|e| io_err(&path)(std::io::Error::from(e)))?;
+            files.push(columnar);
+        }
     }
     Ok(files)
 }

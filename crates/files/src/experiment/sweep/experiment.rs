@@ -219,7 +219,8 @@ pub struct ExperimentFile {
     /// Write aggregated time series per point and arm (`timeseries.csv`).
     #[serde(default)]
     pub timeseries: bool,
-    /// Also write `runs.csv` as Apache Parquet (`runs.parquet`). Not written back when
+    /// Also write `runs.csv` as Apache Parquet (`runs.parquet`), and `teams.csv` and
+    /// `employees.csv` when the sweep keeps them. Not written back when
     /// false, so older experiments keep their identity.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub parquet: bool,
