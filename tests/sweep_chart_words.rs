@@ -218,7 +218,7 @@ fn a_dutch_sweep_chart_has_dutch_words_and_decimal_commas() {
         metric: "B_mean".into(),
     };
     let words = svg_words(&sweep_svg_in(&d, &response, Lang::Nl).unwrap());
-    assert!(words.contains("replicaties"), "{words}");
+    assert!(words.contains("herhalingen"), "{words}");
     assert!(words.contains("betrouwbaarheidsinterval"), "{words}");
     assert!(
         words.contains("niveau in [0; 1]"),

@@ -90,9 +90,9 @@ charts-cost-benefit-hover =
     interventiekosten boven de nulmeting: { $cost }
     NPS-winst 12 maanden na het programma: { $gain }
 
-## De teamgrafiek (teams.csv): de teams van replicatie 1 als vakjes gekleurd naar B
+## De teamgrafiek (teams.csv): de teams van herhaling 1 als vakjes gekleurd naar B
 charts-teams-title = Teams: klantgericht gedrag B per team
-charts-teams-subtitle = Elk vakje is één team uit replicatie 1 van { $replications }, gekleurd naar de gemiddelde B (0–1) op de dag erboven; één schaal voor alle varianten en dagen
+charts-teams-subtitle = Elk vakje is één team uit herhaling 1 van { $replications }, gekleurd naar de gemiddelde B (0–1) op de dag erboven; één schaal voor alle varianten en dagen
 charts-teams-day = dag { $day } · maand { $month }
 charts-teams-when-start = de eerste programmadag
 charts-teams-when-end = na het laatste programma

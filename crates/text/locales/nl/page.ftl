@@ -52,7 +52,7 @@ page-extra = ook:
 page-extra-title = ingesteld in het scenariobestand; blijft zoals het is
 
 page-heading-run = Doorrekenen
-page-replications = Replicaties
+page-replications = Herhalingen
 page-seed = Startgetal (seed)
 page-horizon = Horizon (werkdagen)
 page-burn-in = Inloopperiode (dagen)
@@ -65,17 +65,17 @@ page-open = TOML openen
 page-open-title = een scenariobestand openen dat voor undercurrent run is geschreven
 
 page-loading = Laden…
-page-footer = 250 werkdagen = één jaar · 95%-betrouwbaarheidsintervallen over de replicaties; verschillen zijn gepaard met de nulmeting (gemeenschappelijke toevalsgetallen) · alles hier komt van dit programma en werkt offline
+page-footer = 250 werkdagen = één jaar · 95%-betrouwbaarheidsintervallen over de herhalingen; verschillen zijn gepaard met de nulmeting (gemeenschappelijke toevalsgetallen) · alles hier komt van dit programma en werkt offline
 
 page-status-changed = Gewijzigd: klik op Doorrekenen om het resultaat te zien.
 page-status-running = Bezig met rekenen…
 page-status-not-run = Niet doorgerekend: de melding hierboven zegt waarom.
-page-status-first = Eerste antwoord uit { $done } van { $of } replicaties ({ $ms } ms); de intervallen worden smaller naarmate er meer klaar zijn…
-page-status-refined = Verfijnd antwoord uit { $done } van { $of } replicaties ({ $ms } ms); de intervallen worden smaller naarmate er meer klaar zijn…
+page-status-first = Eerste antwoord uit { $done } van { $of } herhalingen ({ $ms } ms); de intervallen worden smaller naarmate er meer klaar zijn…
+page-status-refined = Verfijnd antwoord uit { $done } van { $of } herhalingen ({ $ms } ms); de intervallen worden smaller naarmate er meer klaar zijn…
 page-status-cached-result = resultaat uit de cache
-page-status-cached-replications = { $cached } van { $replications } replicaties of nulmetingen uit de cache
+page-status-cached-replications = { $cached } van { $replications } herhalingen of nulmetingen uit de cache
 page-status-first-picture = { " " }(eerste beeld na { $ms } ms, uit { $done })
-page-status-done = { $programmes } programma('s) tegen de nulmeting · { $employees } medewerkers in { $teams } teams · { $replications } replicaties (TOML exporteren en dan undercurrent run geeft dezelfde getallen) · beantwoord in { $ms } ms{ $first } ({ $how })
+page-status-done = { $programmes } programma('s) tegen de nulmeting · { $employees } medewerkers in { $teams } teams · { $replications } herhalingen (TOML exporteren en dan undercurrent run geeft dezelfde getallen) · beantwoord in { $ms } ms{ $first } ({ $how })
 page-status-no-answer = Geen antwoord.
 page-status-not-opened = Het bestand is niet geopend.
 page-no-answer = De verkenner antwoordde niet: { $reason }. Draait `undercurrent serve` nog?
@@ -101,7 +101,7 @@ page-download-all-title = de CSV-tabellen, manifest.json, report.html en summary
 page-teams-heading = Teams: waar de klantgerichtheid zit
 page-teams-colour-by = kleur naar
 page-teams-day = dag
-page-teams-desc = Eén vakje per team in replicatie 1 van { $replications }, gekleurd naar { $metric } ({ $unit }) op de gekozen dag; wijs een vakje aan voor de cijfers.
+page-teams-desc = Eén vakje per team in herhaling 1 van { $replications }, gekleurd naar { $metric } ({ $unit }) op de gekozen dag; wijs een vakje aan voor de cijfers.
 page-teams-day-text = dag { $day } (maand { $month })
 page-teams-square = team { $team } · { $employees } medewerkers · { $metric }: { $value } · voorbeeldgedrag van de leidinggevende { $role_model } (0–1)
 page-not-measured = niet gemeten

@@ -24,20 +24,20 @@ serve-error-not-toml = het scenario kan niet als TOML worden geschreven: { $reas
 
 serve-refused-employee-snapshots = momentopnamen per medewerker schrijft `undercurrent run`; de verkenner toont ze niet
 serve-refused-employee-snapshot-every = momentopnamen per medewerker schrijft `undercurrent run`; de verkenner toont ze niet
-serve-refused-teams = teams.csv schrijft `undercurrent run`; de verkenner toont in plaats daarvan de teams van replicatie 1
+serve-refused-teams = teams.csv schrijft `undercurrent run`; de verkenner toont in plaats daarvan de teams van herhaling 1
 serve-refused-per-replication = de verkenner beslist over replications.csv zoals `run` standaard doet; wil je iets anders, exporteer dan het scenario en gebruik `undercurrent run`
 serve-refused-windows = windows.csv schrijft `undercurrent run`; de vergelijking van de verkenner heeft een eigen venster
-serve-refused-claims = beweringen beoordeelt `undercurrent run` in claims.csv en het rapport, over zijn eigen replicaties
+serve-refused-claims = beweringen beoordeelt `undercurrent run` in claims.csv en het rapport, over zijn eigen herhalingen
 
 serve-error-arms = `arms`: { $arms } programma's met de nulmeting: de verkenner staat er hoogstens { $max } toe (de nulmeting meegeteld)
 serve-error-interventions = `{ $key }`: { $interventions } interventies: de verkenner staat er hoogstens { $max } per programma toe
 serve-error-over = `{ $key }` = { $value }: de verkenner staat hoogstens { $limit } { $what } toe (grotere berekeningen: exporteer het scenario en gebruik `undercurrent run`)
 serve-limit-employees = medewerkers
-serve-limit-replications = replicaties
+serve-limit-replications = herhalingen
 serve-limit-recorded-days = vastgelegde dagen
 serve-limit-burn-in-days = inloopdagen
 serve-limit-record-every = { $max } vastgelegde dagen (horizon_days / record_every; verhoog record_every tot minstens { $every })
-serve-error-work = dit scenario vraagt { $work } miljoen medewerkerdagen (medewerkers { $employees } × replicaties { $replications } × (inloop { $burn_in } + horizon { $horizon } × { $arms } programma's) × { $per_day }, de kosten van een medewerkerdag bij { $contacts } contacten per dag tegen de standaard 8); de verkenner staat hoogstens { $max } miljoen per verzoek toe: verklein de organisatie, het aantal contacten per dag, de replicaties, de horizon of het aantal programma's (grotere berekeningen: exporteer het scenario en gebruik `undercurrent run`)
+serve-error-work = dit scenario vraagt { $work } miljoen medewerkerdagen (medewerkers { $employees } × herhalingen { $replications } × (inloop { $burn_in } + horizon { $horizon } × { $arms } programma's) × { $per_day }, de kosten van een medewerkerdag bij { $contacts } contacten per dag tegen de standaard 8); de verkenner staat hoogstens { $max } miljoen per verzoek toe: verklein de organisatie, het aantal contacten per dag, de herhalingen, de horizon of het aantal programma's (grotere berekeningen: exporteer het scenario en gebruik `undercurrent run`)
 serve-error-memory = dit scenario vraagt ongeveer { $peak } geheugen ({ $organisation } per organisatie, klantenbestanden op hun grootst); de verkenner staat hoogstens { $max } per verzoek toe: minder klanten per medewerker, meer klantuitstroom, een kleinere organisatie of minder programma's (grotere berekeningen: exporteer het scenario en gebruik `undercurrent run`)
 
 serve-error-import-body = verwacht {"{"}"name": "BESTAND.toml", "toml": "de tekst van het bestand"{"}"}: { $reason }

@@ -9,19 +9,19 @@ sweep-charts-arm = variant: { $arm }
 sweep-charts-censoring-caveat = ; { $share }% van de runs gecensureerd: indices van het bij de horizon afgekapte gemiddelde
 
 ## Responscurven (één gevarieerde parameter)
-sweep-charts-response-subtitle = Uitgezet tegen { $axis }; gemiddelde over de replicaties, band: 95%-betrouwbaarheidsinterval
-sweep-charts-response-subtitle-median = Uitgezet tegen { $axis }; Kaplan-Meier-mediaan over de replicaties (open cirkel: niet bereikt, meer dan de getoonde waarde), band: 95%-interval
+sweep-charts-response-subtitle = Uitgezet tegen { $axis }; gemiddelde over de herhalingen, band: 95%-betrouwbaarheidsinterval
+sweep-charts-response-subtitle-median = Uitgezet tegen { $axis }; Kaplan-Meier-mediaan over de herhalingen (open cirkel: niet bereikt, meer dan de getoonde waarde), band: 95%-interval
 
 ## Heatmaps (een raster van twee parameters)
-sweep-charts-heatmap-subtitle = { $arm }; elke cel: gemiddelde over de replicaties, in { $unit }
+sweep-charts-heatmap-subtitle = { $arm }; elke cel: gemiddelde over de herhalingen, in { $unit }
 sweep-charts-heatmap-subtitle-median = { $arm }; cel: Kaplan-Meier-mediaan, { $unit }; gearceerd: voorbij het eind; k/n: runs aan het eind niet gehalveerd
 sweep-charts-heatmap-not-halved = { $censored }/{ $n } niet gehalveerd
 
 ## Spreidingsdiagrammen (steekproefontwerpen)
-sweep-charts-scatter-subtitle = { $arm }; één punt per ontwerppunt (gemiddelde over de replicaties), uitgezet tegen elke parameter
-sweep-charts-scatter-subtitle-median = { $arm }; één punt per ontwerppunt (Kaplan-Meier-mediaan over de replicaties; open: niet bereikt, meer dan getoond), uitgezet tegen elke parameter
-sweep-charts-scatter-subtitle-first = { $arm }; één punt per ontwerppunt (gemiddelde over de replicaties), uitgezet tegen elke parameter (de eerste { $shown } van { $total })
-sweep-charts-scatter-subtitle-median-first = { $arm }; één punt per ontwerppunt (Kaplan-Meier-mediaan over de replicaties; open: niet bereikt, meer dan getoond), uitgezet tegen elke parameter (de eerste { $shown } van { $total })
+sweep-charts-scatter-subtitle = { $arm }; één punt per ontwerppunt (gemiddelde over de herhalingen), uitgezet tegen elke parameter
+sweep-charts-scatter-subtitle-median = { $arm }; één punt per ontwerppunt (Kaplan-Meier-mediaan over de herhalingen; open: niet bereikt, meer dan getoond), uitgezet tegen elke parameter
+sweep-charts-scatter-subtitle-first = { $arm }; één punt per ontwerppunt (gemiddelde over de herhalingen), uitgezet tegen elke parameter (de eerste { $shown } van { $total })
+sweep-charts-scatter-subtitle-median-first = { $arm }; één punt per ontwerppunt (Kaplan-Meier-mediaan over de herhalingen; open: niet bereikt, meer dan getoond), uitgezet tegen elke parameter (de eerste { $shown } van { $total })
 
 ## Sobol-indices
 sweep-charts-sobol-title = Gevoeligheid · { $title }

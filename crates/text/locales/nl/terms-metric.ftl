@@ -48,7 +48,7 @@ term-metric-gain-nps = Winst in NPS ten opzichte van de nulmeting (gepaard versc
 term-metric-peak-gain-b = Piekwinst in B ten opzichte van de nulmeting
 term-metric-days-to-peak-b = Tijd tot de piekwinst in B
 term-metric-half-life-days-b = Halfwaardetijd van de winst in B na het programma
-term-metric-half-life-censored-share-b = Replicaties waarin de winst in B binnen de horizon niet halveerde
+term-metric-half-life-censored-share-b = Herhalingen waarin de winst in B binnen de horizon niet halveerde
 term-metric-gain-end-b = Winst in B aan het eind van het programma
 term-metric-gain-6m-b = Winst in B 6 maanden na het programma
 term-metric-gain-12m-b = Winst in B 12 maanden na het programma
@@ -69,7 +69,7 @@ term-metric-extra-rule-break-cost = Kosten van regelovertredingen boven de nulme
 term-metric-cost-per-lasting-nps-point = Interventiekosten per NPS-punt dat 12 maanden erna nog gewonnen is
 term-metric-net-value = Nettowaarde over de horizon: waarde van de winst min de kosten
 term-metric-break-even-days = Tijd van de start van het programma tot de nettowaarde positief blijft
-term-metric-break-even-share = Replicaties waarin de nettowaarde binnen de horizon positief werd
+term-metric-break-even-share = Herhalingen waarin de nettowaarde binnen de horizon positief werd
 term-metric-drift-b = Drift van B in de nulmeting
 term-metric-drift-nps = Drift van NPS in de nulmeting
 
