@@ -114,7 +114,7 @@ fn a_run_never_prints_a_censored_half_life_as_a_number() {
     let cells: Vec<&str> = html.split("<td class=\"n censored\">").skip(1).collect();
     assert_eq!(cells.len(), 1, "one censored cell");
     assert!(
-        cells[0].starts_with("more than 0.5<br><span class=\"ci\">interval not reached</span><br><span class=\"ci\">3 of 3 runs not halved by the end"),
+        cells[0].starts_with("more than 0.5<br><span class=\"ci\">interval not reached</span><br><span class=\"ci note\">3 of 3 runs not halved by the end"),
         "{}",
         &cells[0][..120.min(cells[0].len())]
     );

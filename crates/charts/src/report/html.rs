@@ -126,7 +126,7 @@ h1{font-size:1.7em;margin-bottom:.2em} h2{margin-top:2em;border-bottom:2px solid
 .sub{color:#555;margin-top:0} table{border-collapse:collapse;margin:1em 0;font-size:.9em}
 th,td{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f2f6fa} td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.ci{color:#666;font-size:.85em} figure{margin:1.5em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
+.ci{color:#666;font-size:.85em} .note{white-space:normal;display:inline-block;min-width:9em} figure{margin:1.5em 0} figure svg{width:100%;height:auto;border:1px solid #eee}
 figcaption{color:#555;font-size:.9em} .changed{font-weight:bold;color:#B35900}
 .verdict{display:block;margin-top:.3em} .verdict.agrees{color:#006D4E} .verdict.disagrees{color:#B35900} .verdict.undecided{color:#555}
 .reading p{margin:.4em 0} .reading h3{margin-bottom:.2em} code{background:#f4f4f4;padding:0 .2em}
@@ -360,7 +360,7 @@ fn censored_cell(lang: Lang, c: &CensoredMedian, scale: Scale) -> String {
         censored_text(lang, c, censored::REPORT, |x| scale.fmt(lang, x));
     let note = if c.censored > 0 {
         format!(
-            "<br><span class=\"ci\">{}</span>",
+            "<br><span class=\"ci note\">{}</span>",
             escape(&censored_note(lang, c))
         )
     } else {

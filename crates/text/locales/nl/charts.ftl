@@ -14,12 +14,12 @@ charts-interval-parameters = 95%-interval (toeval en onzekerheid over de paramet
 charts-degenerate-zero = { $title }: nul in elke variant op elke gemeten dag
 charts-degenerate-constant = { $title }: dezelfde waarde, { $value }, in elke variant op elke gemeten dag
 charts-same-as-baseline = { $arm } (gelijk aan de nulmeting)
-charts-timeseries-subtitle = Gemiddelde over de runs; band: { $band }
-charts-timeseries-subtitle-bars = Gemiddelde over de runs; band: { $band }; balken bovenaan: wanneer elk programma loopt
+charts-timeseries-subtitle = Gemiddelde over de herhalingen; band: { $band }
+charts-timeseries-subtitle-bars = Gemiddelde over de herhalingen; band: { $band }; balken bovenaan: wanneer elk programma loopt
 
 ## IJsberg
 charts-iceberg-title = IJsberg: { $arm }
-charts-iceberg-subtitle = Zichtbare toestand boven de waterlijn, onderliggende toestand eronder; gemiddelde over de runs, band: { $band } van B
+charts-iceberg-subtitle = Zichtbare toestand boven de waterlijn, onderliggende toestand eronder; gemiddelde over de herhalingen, band: { $band } van B
 charts-iceberg-label-b = B gedrag (zichtbaar)
 charts-iceberg-label-k = K kennis
 charts-iceberg-label-a = A bewustzijn
@@ -39,7 +39,7 @@ charts-iceberg-hover-below = { $arm }: onder de waterlijn
 
 ## B per dominante drijfveer
 charts-drives-title = B per dominante drijfveer
-charts-drives-subtitle = Zichtbaar klantgericht gedrag B van medewerkers, gegroepeerd naar dominante drijfveer; gemiddelde over de runs
+charts-drives-subtitle = Zichtbaar klantgericht gedrag B van medewerkers, gegroepeerd naar dominante drijfveer; gemiddelde over de herhalingen
 charts-drives-everyone-legend = alle medewerkers
 charts-drives-hover-drive = B, { $drive } dominant
 charts-drives-hover-everyone = B, iedereen
@@ -55,7 +55,7 @@ charts-drive-turquoise = turquoise
 ## Duurzaamheid
 charts-not-available = n.b.
 charts-durability-title = Duurzaamheid van de winst in B
-charts-durability-subtitle = Winst is het gepaarde verschil met de nulmeting; punt: gemiddelde over de runs (halfwaardetijd: Kaplan-Meier-mediaan), snorren: { $band }
+charts-durability-subtitle = Winst is het gepaarde verschil met de nulmeting; punt: gemiddelde over de herhalingen (halfwaardetijd: Kaplan-Meier-mediaan), snorren: { $band }
 charts-durability-peak-gain = piekwinst
 charts-durability-gain-6m = winst na 6 maanden
 charts-durability-gain-12m = winst na 12 maanden
@@ -63,10 +63,10 @@ charts-durability-median-half-life = mediane halfwaardetijd
 charts-durability-beyond = voorbij de meetperiode (gecensureerd)
 charts-durability-gain-panel = Winst in B ten opzichte van de nulmeting
 charts-durability-half-life-panel = Halfwaardetijd van de winst
-charts-durability-censored-note = { $censored } van { $n } runs aan het eind niet gehalveerd
+charts-durability-censored-note = { $censored } van { $n } herhalingen aan het eind niet gehalveerd
 charts-durability-more-than-months = meer dan { $months } maanden; { $censored }
-charts-durability-share-not-halved = { $share }% van de runs aan het eind niet gehalveerd
-charts-durability-not-reached = niet bereikt ({ $share }% van de runs niet gehalveerd)
+charts-durability-share-not-halved = { $share }% van de herhalingen aan het eind niet gehalveerd
+charts-durability-not-reached = niet bereikt ({ $share }% van de herhalingen niet gehalveerd)
 charts-durability-drift = Drift van de nulmeting: { $drift }
 charts-durability-more-than = meer dan { $value }
 charts-durability-hover-median = mediane halfwaardetijd: { $months } maanden{ $interval }
@@ -76,13 +76,13 @@ charts-durability-hover-no-half-life = halfwaardetijd: geen waarde
 
 ## Kosten
 charts-costs-title = Kosten tot het eind van de horizon
-charts-costs-subtitle = Opgetelde kosten na { $months } maanden, gemiddelde over de runs: interventies + regelovertredingen = totaal
+charts-costs-subtitle = Opgetelde kosten na { $months } maanden, gemiddelde over de herhalingen: interventies + regelovertredingen = totaal
 charts-costs-part-interventions = interventies (de programma's)
 charts-costs-part-rule-breaks = regelovertredingen
 charts-costs-hover-total = totaal: { $total }
 charts-costs-total = totaal { $total }
 charts-cost-benefit-title = Kosten tegenover blijvende NPS-winst
-charts-cost-benefit-subtitle = Gemiddelde over de runs; snorren: { $band }
+charts-cost-benefit-subtitle = Gemiddelde over de herhalingen; snorren: { $band }
 charts-cost-benefit-axis-cost = interventiekosten boven de nulmeting (euro)
 charts-cost-benefit-axis-gain = NPS-winst 12 maanden na het programma (NPS-punten)
 charts-cost-benefit-hover =

@@ -2,7 +2,7 @@
 costs-break-even-never = niet binnen de looptijd ({ $horizon } maanden)
 costs-break-even-month = maand { $month }
 costs-break-even-month-interval = maand { $month } { $interval }
-costs-break-even-some = in { $share } van de runs binnen de looptijd ({ $horizon } maanden)
+costs-break-even-some = in { $share } van de herhalingen binnen de looptijd ({ $horizon } maanden)
 costs-heading = Kosten en baten
 costs-col-programme = programma
 costs-col-intervention = interventiekosten (euro)
@@ -15,6 +15,6 @@ costs-col-break-even = break-even (maanden vanaf de start van het programma)
 costs-value-per-customer = { $value } euro per klant per jaar ({ $key })
 costs-value-per-nps-point = { $value } euro per NPS-punt per jaar ({ $key })
 costs-and = en
-costs-intro = Per programma wat het kostte tegenover wat het 12 maanden na afloop heeft opgeleverd (gemiddelde over de runs met het { $interval } tussen haken). De interventiekosten zijn de kosten van de sessies, coaching en beloningen van het programma; de extra kosten van regelovertredingen zijn wat de regelovertredingen in deze variant meer kosten dan in de nulmeting. Euro per blijvend NPS-punt is de interventiekosten gedeeld door de NPS-winst na 12 maanden: het gemiddelde daarvan is de verhouding van de twee getoonde gemiddelden, dus de twee kolommen delen geeft het.
+costs-intro = Per programma wat het kostte tegenover wat het 12 maanden na afloop heeft opgeleverd (gemiddelde over de herhalingen met het { $interval } tussen haken). De interventiekosten zijn de kosten van de sessies, coaching en beloningen van het programma; de extra kosten van regelovertredingen zijn wat de regelovertredingen in deze variant meer kosten dan in de nulmeting. Euro per blijvend NPS-punt is de interventiekosten gedeeld door de NPS-winst na 12 maanden: het gemiddelde daarvan is de verhouding van de twee getoonde gemiddelden, dus de twee kolommen delen geeft het.
 costs-valued = De winst is gewaardeerd op { $values }: de nettowaarde is die waarde van de winst vanaf de start van het programma tot het eind van de gemeten periode ({ $months } maanden), min de interventiekosten en de extra kosten van regelovertredingen; na de looptijd telt niets meer mee. Break-even is de maand, geteld vanaf de start van het programma, vanaf wanneer de nettowaarde boven nul blijft.
 costs-not-valued = Er is geen nettowaarde berekend: het scenario zegt niet wat een klant of een NPS-punt waard is (een onderdeel { $section } zou dat doen).
