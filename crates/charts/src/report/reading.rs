@@ -23,7 +23,7 @@
 
 use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{Durability, Stat, DAYS_PER_MONTH};
-use undercurrent_text::{numbers, tr, Lang};
+use undercurrent_text::{numbers, text_with, tr, Args, Lang};
 
 /// One paragraph of the reading: a heading (an arm, or the comparison) and its sentences.
 #[derive(Debug, Clone, PartialEq)]
@@ -640,42 +640,66 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// The catalogue's three messages for a difference's verdict: a raising and a lowering one
+/// (each told `size`, the change with its interval) and a no-effect one (told `value`, the
+/// estimate with its interval, and `why` it counts as none); `None` where a verdict of no
+/// effect is not worth a sentence.
+struct Verdicts {
+    raises: &'static str,
+    lowers: &'static str,
+    none: Option<&'static str>,
+}
+
+/// `s` in the words of `v`, with `extra` values for every message (`span`); `None` when
+/// `s` has no estimate or `v` says nothing for its verdict.
+fn verdict_text(
+    lang: Lang,
+    s: &Stat,
+    q: Quantity,
+    v: Verdicts,
+    extra: &[(&'static str, String)],
+) -> Option<String> {
+    let mut args = Args::new();
+    for (k, x) in extra {
+        args.set(*k, x.clone());
+    }
+    let id = match effect(s, q)? {
+        Effect::Raises => v.raises,
+        Effect::Lowers => v.lowers,
+        Effect::NoEffect => {
+            let value = match q {
+                Quantity::B | Quantity::Nps => signed_ci(lang, s),
+                Quantity::Euro(_) => with_ci(lang, s, |x| numbers::euro(lang, x)),
+            };
+            args.set("value", value);
+            args.set("why", why_none(lang, s, q));
+            return v.none.map(|id| text_with(lang, id, &args));
+        }
+    };
+    args.set("size", size_ci(lang, s, q));
+    Some(text_with(lang, id, &args))
+}
+
 /// One programme's change in the cost of rule breaks, as a clause: `its cost falls by €X
 /// [€lo, €hi]`.
 fn rule_break_clause(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let (s, q) = rule_breaks(d, arm);
-    Some(match effect(&s, q)? {
-        Effect::Lowers => tr!(lang, "reading-rb-falls", size = size_ci(lang, &s, q)),
-        Effect::Raises => tr!(lang, "reading-rb-rises", size = size_ci(lang, &s, q)),
-        Effect::NoEffect => tr!(
-            lang,
-            "reading-rb-unchanged",
-            value = with_ci(lang, &s, |x| numbers::euro(lang, x)),
-            why = why_none(lang, &s, q)
-        ),
-    })
+    let v = Verdicts {
+        raises: "reading-rb-rises",
+        lowers: "reading-rb-falls",
+        none: Some("reading-rb-unchanged"),
+    };
+    verdict_text(lang, &s, q, v, &[])
 }
 
 fn nps_clause(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let s = stat(d, arm, "mean_gain_nps");
-    Some(match effect(&s, Quantity::Nps)? {
-        Effect::Raises => tr!(
-            lang,
-            "reading-nps-above",
-            size = size_ci(lang, &s, Quantity::Nps)
-        ),
-        Effect::Lowers => tr!(
-            lang,
-            "reading-nps-below",
-            size = size_ci(lang, &s, Quantity::Nps)
-        ),
-        Effect::NoEffect => tr!(
-            lang,
-            "reading-nps-unchanged",
-            value = signed_ci(lang, &s),
-            why = why_none(lang, &s, Quantity::Nps)
-        ),
-    })
+    let v = Verdicts {
+        raises: "reading-nps-above",
+        lowers: "reading-nps-below",
+        none: Some("reading-nps-unchanged"),
+    };
+    verdict_text(lang, &s, Quantity::Nps, v, &[])
 }
 
 /// "X with a and Y with b" over the programmes that have the clause.
@@ -986,27 +1010,13 @@ fn b_sentences(lang: Lang, d: &Durability, arm: &str) -> Vec<String> {
 
 fn nps_sentence(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
     let nps = stat(d, arm, "mean_gain_nps");
+    let v = Verdicts {
+        raises: "reading-nps-raises",
+        lowers: "reading-nps-lowers",
+        none: Some("reading-nps-none"),
+    };
     let span = tr!(lang, "reading-nps-span");
-    Some(match effect(&nps, Quantity::Nps)? {
-        Effect::Raises => tr!(
-            lang,
-            "reading-nps-raises",
-            span = span,
-            size = size_ci(lang, &nps, Quantity::Nps)
-        ),
-        Effect::Lowers => tr!(
-            lang,
-            "reading-nps-lowers",
-            span = span,
-            size = size_ci(lang, &nps, Quantity::Nps)
-        ),
-        Effect::NoEffect => tr!(
-            lang,
-            "reading-nps-none",
-            value = signed_ci(lang, &nps),
-            why = why_none(lang, &nps, Quantity::Nps)
-        ),
-    })
+    verdict_text(lang, &nps, Quantity::Nps, v, &[("span", span)])
 }
 
 fn cost_sentence(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
@@ -1042,25 +1052,12 @@ fn cost_sentence(lang: Lang, d: &Durability, arm: &str) -> Option<String> {
 /// reading is about rule breaks.
 fn rule_break_sentence(lang: Lang, d: &Durability, arm: &str, focus: Focus) -> Option<String> {
     let (s, q) = rule_breaks(d, arm);
-    match effect(&s, q)? {
-        Effect::Lowers => Some(tr!(
-            lang,
-            "reading-rb-sentence-lowers",
-            size = size_ci(lang, &s, q)
-        )),
-        Effect::Raises => Some(tr!(
-            lang,
-            "reading-rb-sentence-raises",
-            size = size_ci(lang, &s, q)
-        )),
-        Effect::NoEffect if focus == Focus::RuleBreaksAndNps => Some(tr!(
-            lang,
-            "reading-rb-sentence-none",
-            value = with_ci(lang, &s, |x| numbers::euro(lang, x)),
-            why = why_none(lang, &s, q)
-        )),
-        Effect::NoEffect => None,
-    }
+    let v = Verdicts {
+        raises: "reading-rb-sentence-raises",
+        lowers: "reading-rb-sentence-lowers",
+        none: (focus == Focus::RuleBreaksAndNps).then_some("reading-rb-sentence-none"),
+    };
+    verdict_text(lang, &s, q, v, &[])
 }
 
 /// The reading of one intervention arm: B first, or rule breaks and NPS first when the
