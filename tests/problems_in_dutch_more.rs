@@ -1,11 +1,12 @@
-//! An experiment file's and a calibration file's problems in Dutch too (issue 20): every
-//! check of an axis's key and values against the base scenario, of the kept outputs and of a
-//! calibration file, broken once through the command line. English reads exactly as before
+//! An experiment file's, a calibration file's and a scenario's problems in Dutch too (issue
+//! 20): every check of an axis's key and values against the base scenario, of the kept
+//! outputs, of a calibration file, of named outputs (`[metrics]`) and of claims, broken once
+//! through the command line. English reads exactly as before
 //! (each message hard-coded as the checks wrote it before they kept their words as data),
 //! Dutch says it in Dutch with the same location and key, and the pseudo-language shows no
 //! English word bypassing the catalogue.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use undercurrent::text::plain_words;
@@ -703,18 +704,246 @@ scale = 0.01
         r##"error: window_recorded.toml:11:10: `targets[0].window` = [1, 2]: expected a window holding at least one recorded day (every 5 days)
 "##,
     ),
+    (
+        "run",
+        "output_name",
+        r##"[metrics."a b"]
+of = "B"
+at = 100
+"##,
+        r##"error: output_name.toml:1:1: `metrics.a b` = "a b": expected a name of letters, digits, `_` and `-` that no summary metric has (it becomes a column name (`arm.name` in runs.csv))
+"##,
+    ),
+    (
+        "run",
+        "output_of",
+        r##"[metrics.x]
+of = "Bx"
+at = 100
+"##,
+        r##"error: output_of.toml:2:6: `metrics.x.of` = "Bx": expected a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`) (did you mean `B`?)
+"##,
+    ),
+    (
+        "run",
+        "output_of_none",
+        r##"[metrics.x]
+of = "zzzzzzzzzz"
+at = 100
+"##,
+        r##"error: output_of_none.toml:2:6: `metrics.x.of` = "zzzzzzzzzz": expected a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`)
+"##,
+    ),
+    (
+        "run",
+        "output_one",
+        r##"[metrics.x]
+of = "B"
+at = 100
+window = [0, 10]
+"##,
+        r##"error: output_one.toml:2:6: `metrics.x.of` = "B": expected exactly one of `at`, `window`, `first_day_above` or `first_day_below`
+"##,
+    ),
+    (
+        "run",
+        "output_stat_at",
+        r##"[metrics.x]
+of = "B"
+at = 7
+stat = "mean"
+"##,
+        r##"error: output_stat_at.toml:4:8: `metrics.x.stat` = given: expected `stat` only with `window`
+output_stat_at.toml:3:6: `metrics.x.at` = 7: expected a recorded day in [0, 750) (every `record_every`-th day, and the last)
+"##,
+    ),
+    (
+        "run",
+        "output_window",
+        r##"[metrics.x]
+of = "B"
+window = [10, 5]
+"##,
+        r##"error: output_window.toml:3:10: `metrics.x.window` = [10, 5]: expected [first, last] with 0 <= first <= last < 750, holding a recorded day
+"##,
+    ),
+    (
+        "run",
+        "output_first_day",
+        r##"[metrics.x]
+of = "B"
+first_day_above = nan
+"##,
+        r##"error: output_first_day.toml:3:19: `metrics.x.first_day_above` = NaN: expected a finite number
+"##,
+    ),
+    (
+        "run",
+        "claim_says_checks",
+        r##"[[claims]]
+says = ""
+checks = []
+"##,
+        r##"error: claim_says_checks.toml:2:8: `claims[0].says` = "": expected the claim in words (the report shows this sentence beside the verdict)
+claim_says_checks.toml:2:8: `claims[0].says` = no [[claims.checks]]: expected at least one [[claims.checks]] with arm, statistic and one bound (a claim without a check cannot be judged)
+"##,
+    ),
+    (
+        "run",
+        "claim_economics",
+        r##"[[arms]]
+name = "coaching"
+[[arms.interventions]]
+kind = "coaching"
+start = 10
+duration = 50
+[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "net_value"
+above = 0.0
+"##,
+        r##"error: claim_economics.toml:11:13: `claims[0].checks[0].statistic` = "net_value": expected a statistic of durability.csv (docs/metrics.md), or a metric with `window` (it is written only when the scenario values the gain in [economics])
+"##,
+    ),
+    (
+        "run",
+        "claim_arm_bound",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coachin"
+statistic = "half_life_days_B"
+"##,
+        r##"error: claim_arm_bound.toml:4:7: `claims[0].checks[0].arm` = "coachin": expected one of the scenario's arms: `baseline`
+claim_arm_bound.toml:4:7: `claims[0].checks[0].arm` = no single bound: expected exactly one of above, below, between = [lo, hi], above_arm, below_arm
+"##,
+    ),
+    (
+        "run",
+        "claim_window",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "Bx"
+window = [10, 20]
+quantity = "what"
+above = 0.1
+"##,
+        r##"error: claim_window.toml:4:7: `claims[0].checks[0].arm` = "coaching": expected one of the scenario's arms: `baseline`
+claim_window.toml:6:10: `claims[0].checks[0].window` = [10, 20]: expected one of the scenario's `windows` (it lists none) (add the window to `windows` so that windows.csv holds it)
+claim_window.toml:5:13: `claims[0].checks[0].statistic` = "Bx": expected a metric of timeseries.csv (a recorded series or a gain; docs/metrics.md) (did you mean `B`?)
+claim_window.toml:7:12: `claims[0].checks[0].quantity` = "what": expected "level" or "vs_baseline"
+"##,
+    ),
+    (
+        "run",
+        "claim_window_listed",
+        r##"windows = [[100, 200]]
+[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "baseline"
+statistic = "B"
+window = [10, 20]
+quantity = "vs_baseline"
+above = 0.1
+"##,
+        r##"error: claim_window_listed.toml:7:10: `claims[0].checks[0].window` = [10, 20]: expected one of the scenario's `windows`: [100, 200] (add the window to `windows` so that windows.csv holds it)
+claim_window_listed.toml:8:12: `claims[0].checks[0].quantity` = "vs_baseline": expected "level" (the baseline has no difference from itself)
+"##,
+    ),
+    (
+        "run",
+        "claim_quantity_window",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "half_life_dayz_B"
+quantity = "level"
+between = [0.5, 0.1]
+"##,
+        r##"error: claim_quantity_window.toml:4:7: `claims[0].checks[0].arm` = "coaching": expected one of the scenario's arms: `baseline`
+claim_quantity_window.toml:6:12: `claims[0].checks[0].quantity` = "level": expected no `quantity` without a `window` (durability statistics are already gains over the baseline)
+claim_quantity_window.toml:5:13: `claims[0].checks[0].statistic` = "half_life_dayz_B": expected a statistic of durability.csv (docs/metrics.md), or a metric with `window` (did you mean `half_life_days_B`?)
+claim_quantity_window.toml:7:11: `claims[0].checks[0].between` = [0.5, 0.1]: expected [lo, hi] with finite lo < hi
+"##,
+    ),
+    (
+        "run",
+        "claim_baseline_statistic",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "baseline"
+statistic = "zzzzzzzzzz"
+above = nan
+"##,
+        r##"error: claim_baseline_statistic.toml:5:13: `claims[0].checks[0].statistic` = "zzzzzzzzzz": expected a baseline statistic of durability.csv (drift_B, drift_nps), or a metric with `window`
+claim_baseline_statistic.toml:6:9: `claims[0].checks[0].above` = NaN: expected a finite number
+"##,
+    ),
+    (
+        "run",
+        "claim_other_arm",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "B"
+window = [100, 200]
+above_arm = "coaching"
+"##,
+        r##"error: claim_other_arm.toml:4:7: `claims[0].checks[0].arm` = "coaching": expected one of the scenario's arms: `baseline`
+claim_other_arm.toml:6:10: `claims[0].checks[0].window` = [100, 200]: expected one of the scenario's `windows` (it lists none) (add the window to `windows` so that windows.csv holds it)
+claim_other_arm.toml:7:13: `claims[0].checks[0].above_arm` = "coaching": expected another of the scenario's arms: `baseline`
+"##,
+    ),
+    (
+        "run",
+        "claim_intervention_arm",
+        r##"[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "half_life_days_B"
+above_arm = "baseline"
+"##,
+        r##"error: claim_intervention_arm.toml:4:7: `claims[0].checks[0].arm` = "coaching": expected one of the scenario's arms: `baseline`
+claim_intervention_arm.toml:6:13: `claims[0].checks[0].above_arm` = "baseline": expected an intervention arm (durability statistics of the baseline are its drift, not gains)
+"##,
+    ),
+    (
+        "run",
+        "claim_level",
+        r##"windows = [[100, 200]]
+[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "B"
+window = [100, 200]
+above_arm = "baseline"
+"##,
+        r##"error: claim_level.toml:5:7: `claims[0].checks[0].arm` = "coaching": expected one of the scenario's arms: `baseline`
+claim_level.toml:8:13: `claims[0].checks[0].above_arm` = "baseline": expected an intervention arm, or `quantity = "level"` (the baseline has no difference from itself)
+"##,
+    ),
 ];
 
-fn dir() -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("problems-in-dutch-more");
+/// A folder of the test's own (the tests run at once and write the same file names).
+fn dir(test: &str) -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("problems-in-dutch-{test}"));
     std::fs::create_dir_all(&d).unwrap();
     d
 }
 
-fn run(command: &str, file: &str, lang: Option<&str>) -> Output {
-    let d = dir();
+fn run(d: &Path, command: &str, file: &str, lang: Option<&str>) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_undercurrent"));
-    c.env_remove("UNDERCURRENT_LANG").current_dir(&d);
+    c.env_remove("UNDERCURRENT_LANG").current_dir(d);
     if let Some(l) = lang {
         c.args(["--lang", l]);
     }
@@ -762,12 +991,12 @@ fn identifiers(english: &str) -> Vec<String> {
 
 #[test]
 fn every_case_breaks_one_check_and_exits_2_in_both_languages() {
-    let d = dir();
+    let d = dir("exit");
     for (command, name, body, english) in CASES {
         let file = format!("{name}.toml");
         std::fs::write(d.join(&file), body).unwrap();
         for lang in [None, Some("nl"), Some("qps")] {
-            let o = run(command, &file, lang);
+            let o = run(&d, command, &file, lang);
             assert_eq!(o.status.code(), Some(2), "{name} {lang:?}: {}", stderr(&o));
         }
         assert!(english.starts_with(&format!("error: {file}:")), "{english}");
@@ -776,24 +1005,28 @@ fn every_case_breaks_one_check_and_exits_2_in_both_languages() {
 
 #[test]
 fn english_reads_exactly_as_before() {
-    let d = dir();
+    let d = dir("english");
     for (command, name, body, english) in CASES {
         let file = format!("{name}.toml");
         std::fs::write(d.join(&file), body).unwrap();
-        assert_eq!(stderr(&run(command, &file, None)), *english, "{name}");
-        assert_eq!(stderr(&run(command, &file, Some("en"))), *english, "{name}");
+        assert_eq!(stderr(&run(&d, command, &file, None)), *english, "{name}");
+        assert_eq!(
+            stderr(&run(&d, command, &file, Some("en"))),
+            *english,
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn dutch_keeps_the_location_and_key_and_says_the_rest_in_dutch() {
-    let d = dir();
+    let d = dir("dutch");
     let mut said = 0;
     for (command, name, body, english) in CASES {
         let file = format!("{name}.toml");
         std::fs::write(d.join(&file), body).unwrap();
-        let dutch = stderr(&run(command, &file, Some("nl")));
-        let pseudo = stderr(&run(command, &file, Some("qps")));
+        let dutch = stderr(&run(&d, command, &file, Some("nl")));
+        let pseudo = stderr(&run(&d, command, &file, Some("qps")));
         let en_lines: Vec<&str> = english.trim_start_matches("error: ").lines().collect();
         let nl_lines: Vec<&str> = dutch.trim_start_matches("fout: ").lines().collect();
         let qps_lines: Vec<&str> = pseudo.trim_start_matches("érrór: ").lines().collect();
@@ -827,5 +1060,5 @@ fn dutch_keeps_the_location_and_key_and_says_the_rest_in_dutch() {
             said += 1;
         }
     }
-    assert!(said >= 45, "{said} messages");
+    assert!(said >= 75, "{said} messages");
 }

@@ -209,3 +209,54 @@ expected-recorded-day = a recorded day in [0, { $last }]: a multiple of record_e
 hint-recorded-day = the horizon is horizon_days recorded days from day 0
 expected-window-days = {"["}first, last] with 0 <= first <= last <= { $last } (the horizon's last day)
 expected-window-recorded = a window holding at least one recorded day (every { $every } days)
+
+## A scenario's named outputs ([metrics])
+expected-output-name-free = a name of letters, digits, `_` and `-` that no summary metric has
+hint-output-name-free = it becomes a column name (`arm.name` in runs.csv)
+expected-output-of = a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`)
+hint-output-of = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-output-one-reduction = exactly one of `at`, `window`, `first_day_above` or `first_day_below`
+expected-output-stat-window = `stat` only with `window`
+expected-output-at = a recorded day in [0, { $horizon }) (every `record_every`-th day, and the last)
+expected-output-window = {"["}first, last] with 0 <= first <= last < { $horizon }, holding a recorded day
+
+## A scenario's claims
+expected-claim-says = the claim in words
+hint-claim-says = the report shows this sentence beside the verdict
+expected-claim-checks = at least one [[claims.checks]] with arm, statistic and one bound
+hint-claim-checks = a claim without a check cannot be judged
+expected-claim-arm = one of the scenario's arms: { $arms }
+expected-claim-window = { $windows ->
+    [none] one of the scenario's `windows` (it lists none)
+   *[other] one of the scenario's `windows`: { $windows }
+}
+hint-claim-window = add the window to `windows` so that windows.csv holds it
+expected-claim-window-metric = a metric of timeseries.csv (a recorded series or a gain; docs/metrics.md)
+hint-claim-window-metric = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-claim-quantity = { $arm ->
+    [baseline] "level" (the baseline has no difference from itself)
+   *[other] "level" or "vs_baseline"
+}
+expected-claim-quantity-window = no `quantity` without a `window`
+hint-claim-quantity-window = durability statistics are already gains over the baseline
+expected-claim-statistic = { $arm ->
+    [baseline] a baseline statistic of durability.csv ({ $names }), or a metric with `window`
+   *[other] a statistic of durability.csv (docs/metrics.md), or a metric with `window`
+}
+hint-claim-statistic = { $suggest ->
+    [none] {""}
+    [economics] it is written only when the scenario values the gain in [economics]
+   *[other] did you mean `{ $suggest }`?
+}
+expected-claim-one-bound = exactly one of above, below, between = [lo, hi], above_arm, below_arm
+expected-claim-between = {"["}lo, hi] with finite lo < hi
+expected-claim-other-arm = another of the scenario's arms: { $arms }
+expected-claim-intervention-arm = an intervention arm (durability statistics of the baseline are its drift, not gains)
+expected-claim-level = an intervention arm, or `quantity = "level"`
+hint-claim-level = the baseline has no difference from itself

@@ -209,3 +209,54 @@ expected-recorded-day = een vastgelegde dag in [0; { $last }]: een veelvoud van 
 hint-recorded-day = de looptijd telt horizon_days vastgelegde dagen vanaf dag 0
 expected-window-days = {"["}eerste, laatste] met 0 <= eerste <= laatste <= { $last } (de laatste dag van de looptijd)
 expected-window-recorded = een venster met minstens één vastgelegde dag (elke { $every } dagen)
+
+## De benoemde uitkomsten van een scenario ([metrics])
+expected-output-name-free = een naam van letters, cijfers, `_` en `-` die geen maat uit de samenvatting al heeft
+hint-output-name-free = de naam wordt een kolomnaam (`arm.name` in runs.csv)
+expected-output-of = een vastgelegde maat (`B`, `nps`, ...) of de bijbehorende winst (`gain_B`)
+hint-output-of = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-output-one-reduction = precies één van `at`, `window`, `first_day_above` of `first_day_below`
+expected-output-stat-window = `stat` alleen samen met `window`
+expected-output-at = een vastgelegde dag in [0; { $horizon }) (elke `record_every`-de dag, en de laatste)
+expected-output-window = {"["}eerste, laatste] met 0 <= eerste <= laatste < { $horizon }, met minstens één vastgelegde dag erin
+
+## De beweringen (claims) van een scenario
+expected-claim-says = de bewering in woorden
+hint-claim-says = het rapport toont deze zin naast het oordeel
+expected-claim-checks = minstens één [[claims.checks]] met arm, statistic en één grens
+hint-claim-checks = een bewering zonder toets kan niet beoordeeld worden
+expected-claim-arm = een van de varianten van het scenario: { $arms }
+expected-claim-window = { $windows ->
+    [none] een van de `windows` van het scenario (het noemt er geen)
+   *[other] een van de `windows` van het scenario: { $windows }
+}
+hint-claim-window = zet het venster in `windows`, zodat windows.csv het bevat
+expected-claim-window-metric = een maat uit timeseries.csv (een vastgelegde reeks of een winst; docs/metrics.md)
+hint-claim-window-metric = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-claim-quantity = { $arm ->
+    [baseline] "level" (de nulmeting verschilt niet van zichzelf)
+   *[other] "level" of "vs_baseline"
+}
+expected-claim-quantity-window = geen `quantity` zonder `window`
+hint-claim-quantity-window = duurzaamheidsstatistieken zijn al winst ten opzichte van de nulmeting
+expected-claim-statistic = { $arm ->
+    [baseline] een statistiek van de nulmeting uit durability.csv ({ $names }), of een maat met `window`
+   *[other] een statistiek uit durability.csv (docs/metrics.md), of een maat met `window`
+}
+hint-claim-statistic = { $suggest ->
+    [none] {""}
+    [economics] die staat er alleen in als het scenario de winst in [economics] waardeert
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-claim-one-bound = precies één van above, below, between = [lo, hi], above_arm, below_arm
+expected-claim-between = {"["}lo, hi] met eindige lo < hi
+expected-claim-other-arm = een andere variant van het scenario: { $arms }
+expected-claim-intervention-arm = een interventievariant (duurzaamheidsstatistieken van de nulmeting zijn haar drift, geen winst)
+expected-claim-level = een interventievariant, of `quantity = "level"`
+hint-claim-level = de nulmeting verschilt niet van zichzelf
