@@ -260,3 +260,21 @@ expected-claim-other-arm = another of the scenario's arms: { $arms }
 expected-claim-intervention-arm = an intervention arm (durability statistics of the baseline are its drift, not gains)
 expected-claim-level = an intervention arm, or `quantity = "level"`
 hint-claim-level = the baseline has no difference from itself
+
+## A calibration target's metric
+expected-target-metric = { $arm ->
+    [baseline] a timeseries.csv metric or a baseline figure of durability.csv
+   *[other] a timeseries.csv metric or gain, or a durability.csv statistic
+}
+hint-target-metric = { $why ->
+    [named-when] `{ $metric }` is a named output, one figure per run: its day or window is in `[metrics]`
+    [gain-baseline] `{ $metric }` is a gain over the baseline: it needs an intervention arm
+    [series-when] `{ $metric }` is a time series: give `day = D` or `window = [FIRST, LAST]`
+    [once-per-run] `{ $metric }` is one figure per run: no `day` or `window`
+    [not-baseline] `{ $metric }` is an intervention arm's durability statistic, not the baseline's
+    [baseline-figure] `{ $metric }` is a baseline figure: write arm = "baseline"
+   *[unknown] no metric `{ $metric }`{ $suggest ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggest }`?
+    }
+}

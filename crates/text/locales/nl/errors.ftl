@@ -260,3 +260,21 @@ expected-claim-other-arm = een andere variant van het scenario: { $arms }
 expected-claim-intervention-arm = een interventievariant (duurzaamheidsstatistieken van de nulmeting zijn haar drift, geen winst)
 expected-claim-level = een interventievariant, of `quantity = "level"`
 hint-claim-level = de nulmeting verschilt niet van zichzelf
+
+## De maat van een kalibratiedoel
+expected-target-metric = { $arm ->
+    [baseline] een maat uit timeseries.csv of een cijfer van de nulmeting uit durability.csv
+   *[other] een maat of winst uit timeseries.csv, of een statistiek uit durability.csv
+}
+hint-target-metric = { $why ->
+    [named-when] `{ $metric }` is een benoemde uitkomst, één cijfer per run: de dag of het venster staat in `[metrics]`
+    [gain-baseline] `{ $metric }` is een winst ten opzichte van de nulmeting: daarvoor is een interventievariant nodig
+    [series-when] `{ $metric }` is een tijdreeks: geef `day = D` of `window = [FIRST, LAST]`
+    [once-per-run] `{ $metric }` is één cijfer per run: geen `day` of `window`
+    [not-baseline] `{ $metric }` is een duurzaamheidsstatistiek van een interventievariant, niet van de nulmeting
+    [baseline-figure] `{ $metric }` is een cijfer van de nulmeting: schrijf arm = "baseline"
+   *[unknown] geen maat `{ $metric }`{ $suggest ->
+        [none] {""}
+       *[other] ; bedoel je `{ $suggest }`?
+    }
+}

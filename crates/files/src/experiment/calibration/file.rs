@@ -870,18 +870,28 @@ fn resolve_targets<S>(
             }
             (None, None) => None,
         };
-        let source = match target::resolve(&t.metric, arm, when, &named) {
+        let source = match target::resolve_said(&t.metric, arm, when, &named) {
             Ok(src) => src,
-            Err(msg) => {
-                problems.push(Pending::new(
+            Err(e) => {
+                problems.push(Pending::own(
                     &format!("{k}.metric"),
                     format!("{:?}", t.metric),
-                    if arm == 0 {
-                        "a timeseries.csv metric or a baseline figure of durability.csv"
-                    } else {
-                        "a timeseries.csv metric or gain, or a durability.csv statistic"
-                    },
-                    &msg,
+                    (
+                        if arm == 0 {
+                            "a timeseries.csv metric or a baseline figure of durability.csv"
+                        } else {
+                            "a timeseries.csv metric or gain, or a durability.csv statistic"
+                        }
+                        .into(),
+                        &e.text,
+                    ),
+                    "target-metric",
+                    &[
+                        ("arm", if arm == 0 { "baseline" } else { "other" }.into()),
+                        ("why", e.why.into()),
+                        ("metric", t.metric.clone()),
+                        ("suggest", e.suggest.unwrap_or("none").into()),
+                    ],
                 ));
                 continue;
             }
