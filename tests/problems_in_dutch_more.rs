@@ -304,6 +304,48 @@ range = { from = 0.0, to = 1.0, step = 0.001 }
 "##,
     ),
     (
+        "sweep",
+        "levels_text",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "arms.coaching.interventions.0.kind"
+values = [true, false]
+"##,
+        r##"error: levels_text.toml:6:7: `sweep.axes[0].key` = "arms.coaching.interventions.0.kind": expected a parameter of the scenario that takes these values (`arms.coaching.interventions.0.kind` is text ("coaching"); its values must be text too)
+"##,
+    ),
+    (
+        "sweep",
+        "key_text",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "arms.coaching.interventions.0.kind"
+values = [1, 2]
+"##,
+        r##"error: key_text.toml:6:7: `sweep.axes[0].key` = "arms.coaching.interventions.0.kind": expected a numeric parameter of the scenario (`arms.coaching.interventions.0.kind` is text ("coaching"), not a number; list its levels as text (`values = ["...", "..."]`) instead of numbers)
+"##,
+    ),
+    (
+        "sweep",
+        "key_list",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "arms"
+values = [1, 2]
+"##,
+        r##"error: key_list.toml:6:7: `sweep.axes[0].key` = "arms": expected a numeric parameter of the scenario (`arms` is a list, not a number)
+"##,
+    ),
+    (
         "calibrate",
         "settings",
         r##"name = "c"
@@ -1256,6 +1298,6 @@ fn dutch_keeps_the_location_and_key_and_says_the_rest_in_dutch() {
             said += 1;
         }
     }
-    assert!(said >= 82, "{said} messages");
+    assert!(said >= 85, "{said} messages");
     assert!(english_in_dutch.is_empty(), "{english_in_dutch:#?}");
 }
