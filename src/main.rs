@@ -335,7 +335,12 @@ fn calibrate(
     };
     let cal = match Calibration::load(path) {
         Ok(c) => c,
-        Err(e) => return fail(&e, e.is_input_error()),
+        Err(e) => {
+            return fail(
+                &undercurrent::words::experiment_error_text(&e, lang()),
+                e.is_input_error(),
+            )
+        }
     };
     let threads = threads_or_all_cores(threads);
     let out = out.unwrap_or_else(|| PathBuf::from("results").join(&cal.file.name));

@@ -19,16 +19,36 @@ fn bound(lang: Lang, x: f64) -> String {
     }
 }
 
+/// A number with the locale's decimal sign, or a number and its unit (`200.0 GiB`) with its
+/// digits as written; any other value as it is.
+fn decimal(lang: Lang, v: &str) -> String {
+    if let Ok(x) = v.parse::<f64>() {
+        return if v.contains('.') {
+            bound(lang, x)
+        } else {
+            v.to_string()
+        };
+    }
+    match v.split_once(' ') {
+        Some((n, u))
+            if lang == Lang::Nl
+                && n.contains('.')
+                && n.parse::<f64>().is_ok()
+                && !u.is_empty()
+                && u.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            format!("{} {u}", n.replace('.', ","))
+        }
+        _ => v.to_string(),
+    }
+}
+
 /// A check's own words (`expected-<id>`, `hint-<id>`) in `lang`, its numbers with the
 /// locale's decimal sign.
 fn own_text(lang: Lang, id: &str, args: &[(&'static str, String)]) -> (String, String) {
     let mut a = Args::new();
     for (k, v) in args {
-        let v = match v.parse::<f64>() {
-            Ok(x) if v.contains('.') => bound(lang, x),
-            _ => v.clone(),
-        };
-        a.set(*k, v);
+        a.set(*k, decimal(lang, v));
     }
     let hint = format!("hint-{id}");
     (

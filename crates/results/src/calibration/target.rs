@@ -50,23 +50,55 @@ pub fn resolve(
     when: Option<When>,
     named: &[NamedOutput],
 ) -> Result<Source, String> {
+    resolve_said(metric, arm, when, named).map_err(|e| e.text)
+}
+
+/// Why a target's metric does not resolve: the English words, and the same as data (`why`
+/// names the case, `suggest` the closest known name) for a message catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    pub text: String,
+    pub why: &'static str,
+    pub suggest: Option<&'static str>,
+}
+
+fn unresolved(text: String, why: &'static str) -> Unresolved {
+    Unresolved {
+        text,
+        why,
+        suggest: None,
+    }
+}
+
+/// [`resolve`], saying why as data too.
+pub fn resolve_said(
+    metric: &str,
+    arm: usize,
+    when: Option<When>,
+    named: &[NamedOutput],
+) -> Result<Source, Unresolved> {
     if let Some(o) = named.iter().find(|o| o.name == metric) {
         if when.is_some() {
-            return Err(format!(
-                "`{metric}` is a named output, one figure per run: its day or window is in `[metrics]`"
+            return Err(unresolved(
+                format!(
+                    "`{metric}` is a named output, one figure per run: its day or window is in `[metrics]`"
+                ),
+                "named-when",
             ));
         }
         if arm == 0 && !o.for_baseline() {
-            return Err(format!(
-                "`{metric}` is a gain over the baseline: it needs an intervention arm"
+            return Err(unresolved(
+                format!("`{metric}` is a gain over the baseline: it needs an intervention arm"),
+                "gain-baseline",
             ));
         }
         return Ok(Source::Output(o.source, o.reduce));
     }
     let with_when = |s: &dyn Fn(When) -> Source| match when {
         Some(w) => Ok(s(w)),
-        None => Err(format!(
-            "`{metric}` is a time series: give `day = D` or `window = [FIRST, LAST]`"
+        None => Err(unresolved(
+            format!("`{metric}` is a time series: give `day = D` or `window = [FIRST, LAST]`"),
+            "series-when",
         )),
     };
     if let Some(m) = metric_index(metric) {
@@ -74,8 +106,9 @@ pub fn resolve(
     }
     if let Some(g) = GAINS.iter().position(|g| g.name == metric) {
         if arm == 0 {
-            return Err(format!(
-                "`{metric}` is a gain over the baseline: it needs an intervention arm"
+            return Err(unresolved(
+                format!("`{metric}` is a gain over the baseline: it needs an intervention arm"),
+                "gain-baseline",
             ));
         }
         return with_when(&|w| Source::Gain(g, w));
@@ -93,29 +126,37 @@ pub fn resolve(
     };
     if let Some(s) = durable {
         if when.is_some() {
-            return Err(format!(
-                "`{metric}` is one figure per run: no `day` or `window`"
+            return Err(unresolved(
+                format!("`{metric}` is one figure per run: no `day` or `window`"),
+                "once-per-run",
             ));
         }
         return Ok(s);
     }
     let other = if arm == 0 {
-        DURABILITY_METRICS
-            .contains(&metric)
-            .then_some("an intervention arm's durability statistic, not the baseline's")
+        DURABILITY_METRICS.contains(&metric).then_some((
+            "an intervention arm's durability statistic, not the baseline's",
+            "not-baseline",
+        ))
     } else {
-        BASELINE_METRICS
-            .contains(&metric)
-            .then_some("a baseline figure: write arm = \"baseline\"")
+        BASELINE_METRICS.contains(&metric).then_some((
+            "a baseline figure: write arm = \"baseline\"",
+            "baseline-figure",
+        ))
     };
-    if let Some(why) = other {
-        return Err(format!("`{metric}` is {why}"));
+    if let Some((words, why)) = other {
+        return Err(unresolved(format!("`{metric}` is {words}"), why));
     }
     let mut names = all_names(arm);
     names.extend(all_names(if arm == 0 { 1 } else { 0 }));
-    Err(match closest(metric, names.iter().copied()) {
-        Some(c) => format!("no metric `{metric}`; did you mean `{c}`?"),
-        None => format!("no metric `{metric}`"),
+    let suggest = closest(metric, names.iter().copied());
+    Err(Unresolved {
+        text: match suggest {
+            Some(c) => format!("no metric `{metric}`; did you mean `{c}`?"),
+            None => format!("no metric `{metric}`"),
+        },
+        why: "unknown",
+        suggest,
     })
 }
 

@@ -213,19 +213,27 @@ pub fn check(claims: &[Claim], arms: &[String], windows: &[[i64; 2]], valued: bo
     for (i, claim) in claims.iter().enumerate() {
         let key = format!("claims[{i}]");
         if claim.says.trim().is_empty() {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.says"),
                 "\"\"".into(),
-                "the claim in words".into(),
-                "the report shows this sentence beside the verdict",
+                (
+                    "the claim in words".into(),
+                    "the report shows this sentence beside the verdict",
+                ),
+                "claim-says",
+                &[],
             );
         }
         if claim.checks.is_empty() {
-            c.fail(
+            c.fail_own(
                 &format!("{key}.says"),
                 "no [[claims.checks]]".into(),
-                "at least one [[claims.checks]] with arm, statistic and one bound".into(),
-                "a claim without a check cannot be judged",
+                (
+                    "at least one [[claims.checks]] with arm, statistic and one bound".into(),
+                    "a claim without a check cannot be judged",
+                ),
+                "claim-checks",
+                &[],
             );
         }
         for (j, ch) in claim.checks.iter().enumerate() {
@@ -260,69 +268,92 @@ fn check_one(
     c: &mut Check,
 ) {
     if !arms.contains(&ch.arm) {
-        c.fail(
+        c.fail_own(
             &format!("{key}.arm"),
             format!("\"{}\"", ch.arm),
-            format!("one of the scenario's arms: {}", list(arms)),
-            "",
+            (format!("one of the scenario's arms: {}", list(arms)), ""),
+            "claim-arm",
+            &[("arms", list(arms))],
         );
     }
     let is_baseline = ch.arm == baseline;
     match ch.window {
         Some(w) => {
             if !windows.contains(&w) {
-                c.fail(
+                let listed = windows
+                    .iter()
+                    .map(|w| format!("[{}, {}]", w[0], w[1]))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                c.fail_own(
                     &format!("{key}.window"),
                     format!("[{}, {}]", w[0], w[1]),
-                    if windows.is_empty() {
-                        "one of the scenario's `windows` (it lists none)".into()
-                    } else {
-                        format!(
-                            "one of the scenario's `windows`: {}",
-                            windows
-                                .iter()
-                                .map(|w| format!("[{}, {}]", w[0], w[1]))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    },
-                    "add the window to `windows` so that windows.csv holds it",
+                    (
+                        if windows.is_empty() {
+                            "one of the scenario's `windows` (it lists none)".into()
+                        } else {
+                            format!("one of the scenario's `windows`: {listed}")
+                        },
+                        "add the window to `windows` so that windows.csv holds it",
+                    ),
+                    "claim-window",
+                    &[(
+                        "windows",
+                        if windows.is_empty() {
+                            "none".into()
+                        } else {
+                            listed.clone()
+                        },
+                    )],
                 );
             }
             if !window_metrics().any(|m| m == ch.statistic) {
-                let near = crate::experiment::locate::closest(&ch.statistic, window_metrics())
+                let m = crate::experiment::locate::closest(&ch.statistic, window_metrics());
+                let near = m
                     .map(|m| format!("did you mean `{m}`?"))
                     .unwrap_or_default();
-                c.fail(
+                c.fail_own(
                     &format!("{key}.statistic"),
                     format!("\"{}\"", ch.statistic),
-                    "a metric of timeseries.csv (a recorded series or a gain; docs/metrics.md)"
-                        .into(),
-                    &near,
+                    (
+                        "a metric of timeseries.csv (a recorded series or a gain; docs/metrics.md)"
+                            .into(),
+                        &near,
+                    ),
+                    "claim-window-metric",
+                    &[("suggest", m.unwrap_or("none").to_string())],
                 );
             }
             match ch.quantity.as_deref() {
                 None | Some("level") => {}
                 Some("vs_baseline") if !is_baseline => {}
-                Some(q) => c.fail(
+                Some(q) => c.fail_own(
                     &format!("{key}.quantity"),
                     format!("\"{q}\""),
-                    if is_baseline {
-                        "\"level\" (the baseline has no difference from itself)".into()
-                    } else {
-                        "\"level\" or \"vs_baseline\"".into()
-                    },
-                    "",
+                    (
+                        if is_baseline {
+                            "\"level\" (the baseline has no difference from itself)".into()
+                        } else {
+                            "\"level\" or \"vs_baseline\"".into()
+                        },
+                        "",
+                    ),
+                    "claim-quantity",
+                    &[("arm", if is_baseline { "baseline" } else { "other" }.into())],
                 ),
             }
         }
         None => {
             if ch.quantity.is_some() {
-                c.fail(
+                c.fail_own(
                     &format!("{key}.quantity"),
                     format!("\"{}\"", ch.quantity.as_deref().unwrap_or_default()),
-                    "no `quantity` without a `window`".into(),
-                    "durability statistics are already gains over the baseline",
+                    (
+                        "no `quantity` without a `window`".into(),
+                        "durability statistics are already gains over the baseline",
+                    ),
+                    "claim-quantity-window",
+                    &[],
                 );
             }
             let names: Vec<&str> = if is_baseline {
@@ -335,54 +366,80 @@ fn check_one(
                     .collect()
             };
             if !names.contains(&ch.statistic.as_str()) {
-                let near = crate::experiment::locate::closest(&ch.statistic, names.iter().copied())
+                let m = crate::experiment::locate::closest(&ch.statistic, names.iter().copied());
+                let near = m
                     .map(|m| format!("did you mean `{m}`?"))
                     .unwrap_or_default();
                 let needs_economics = DurabilityMetric::from_name(&ch.statistic)
                     .is_some_and(|m| m.needs_valuation() && !valued);
-                c.fail(
+                c.fail_own(
                     &format!("{key}.statistic"),
                     format!("\"{}\"", ch.statistic),
-                    if is_baseline {
-                        format!(
-                            "a baseline statistic of durability.csv ({}), or a metric with `window`",
-                            names.join(", ")
-                        )
-                    } else {
-                        "a statistic of durability.csv (docs/metrics.md), or a metric with `window`"
-                            .into()
-                    },
-                    if needs_economics {
-                        "it is written only when the scenario values the gain in [economics]"
-                    } else {
-                        &near
-                    },
+                    (
+                        if is_baseline {
+                            format!(
+                                "a baseline statistic of durability.csv ({}), or a metric with `window`",
+                                names.join(", ")
+                            )
+                        } else {
+                            "a statistic of durability.csv (docs/metrics.md), or a metric with `window`"
+                                .into()
+                        },
+                        if needs_economics {
+                            "it is written only when the scenario values the gain in [economics]"
+                        } else {
+                            &near
+                        },
+                    ),
+                    "claim-statistic",
+                    &[
+                        (
+                            "arm",
+                            if is_baseline { "baseline" } else { "other" }.into(),
+                        ),
+                        ("names", names.join(", ")),
+                        (
+                            "suggest",
+                            if needs_economics {
+                                "economics"
+                            } else {
+                                m.unwrap_or("none")
+                            }
+                            .into(),
+                        ),
+                    ],
                 );
             }
         }
     }
     let bound_key = format!("{key}.arm");
     match ch.bound() {
-        None => c.fail(
+        None => c.fail_own(
             &bound_key,
             "no single bound".into(),
-            "exactly one of above, below, between = [lo, hi], above_arm, below_arm".into(),
-            "",
+            (
+                "exactly one of above, below, between = [lo, hi], above_arm, below_arm".into(),
+                "",
+            ),
+            "claim-one-bound",
+            &[],
         ),
-        Some(Bound::Above(v)) | Some(Bound::Below(v)) if !v.is_finite() => c.fail(
+        Some(Bound::Above(v)) | Some(Bound::Below(v)) if !v.is_finite() => c.fail_own(
             &format!(
                 "{key}.{}",
                 if ch.above.is_some() { "above" } else { "below" }
             ),
             v.to_string(),
-            "a finite number".into(),
-            "",
+            ("a finite number".into(), ""),
+            "finite-number",
+            &[],
         ),
-        Some(Bound::Between(a, b)) if !(a.is_finite() && b.is_finite() && a < b) => c.fail(
+        Some(Bound::Between(a, b)) if !(a.is_finite() && b.is_finite() && a < b) => c.fail_own(
             &format!("{key}.between"),
             format!("[{a}, {b}]"),
-            "[lo, hi] with finite lo < hi".into(),
-            "",
+            ("[lo, hi] with finite lo < hi".into(), ""),
+            "claim-between",
+            &[],
         ),
         Some(Bound::AboveArm(other)) | Some(Bound::BelowArm(other)) => {
             let k = format!(
@@ -394,28 +451,40 @@ fn check_one(
                 }
             );
             if other == ch.arm || !arms.contains(&other) {
-                c.fail(
+                c.fail_own(
                     &k,
                     format!("\"{other}\""),
-                    format!("another of the scenario's arms: {}", list(arms)),
-                    "",
+                    (
+                        format!("another of the scenario's arms: {}", list(arms)),
+                        "",
+                    ),
+                    "claim-other-arm",
+                    &[("arms", list(arms))],
                 );
             } else if ch.window.is_none() && (other == baseline) != is_baseline {
-                c.fail(
+                c.fail_own(
                     &k,
                     format!("\"{other}\""),
-                    "an intervention arm (durability statistics of the baseline are its drift, not gains)".into(),
-                    "",
+                    (
+                        "an intervention arm (durability statistics of the baseline are its drift, not gains)".into(),
+                        "",
+                    ),
+                    "claim-intervention-arm",
+                    &[],
                 );
             } else if ch.window.is_some()
                 && (other == baseline)
                 && ch.quantity_or_default(baseline) == "vs_baseline"
             {
-                c.fail(
+                c.fail_own(
                     &k,
                     format!("\"{other}\""),
-                    "an intervention arm, or `quantity = \"level\"`".into(),
-                    "the baseline has no difference from itself",
+                    (
+                        "an intervention arm, or `quantity = \"level\"`".into(),
+                        "the baseline has no difference from itself",
+                    ),
+                    "claim-level",
+                    &[],
                 );
             }
         }

@@ -198,11 +198,15 @@ pub fn resolve(
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-')
             || taken.contains(&name.as_str())
         {
-            c.fail(
+            c.fail_own(
                 &format!("metrics.{name}"),
                 format!("{name:?}"),
-                "a name of letters, digits, `_` and `-` that no summary metric has".into(),
-                "it becomes a column name (`arm.name` in runs.csv)",
+                (
+                    "a name of letters, digits, `_` and `-` that no summary metric has".into(),
+                    "it becomes a column name (`arm.name` in runs.csv)",
+                ),
+                "output-name-free",
+                &[],
             );
             ok = false;
         }
@@ -211,14 +215,20 @@ pub fn resolve(
             _ => (metric_index(&s.of), false),
         };
         let Some(metric) = metric else {
-            let hint = suggest(&s.of)
+            let near = suggest(&s.of);
+            let hint = near
+                .as_ref()
                 .map(|n| format!("did you mean `{n}`?"))
                 .unwrap_or_default();
-            c.fail(
+            c.fail_own(
                 &key("of"),
                 format!("{:?}", s.of),
-                "a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`)".into(),
-                &hint,
+                (
+                    "a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`)".into(),
+                    &hint,
+                ),
+                "output-of",
+                &[("suggest", near.unwrap_or_else(|| "none".into()))],
             );
             continue;
         };
@@ -229,44 +239,57 @@ pub fn resolve(
             s.first_day_below.is_some(),
         ];
         if given.iter().filter(|&&g| g).count() != 1 {
-            c.fail(
+            c.fail_own(
                 &key("of"),
                 format!("{:?}", s.of),
-                "exactly one of `at`, `window`, `first_day_above` or `first_day_below`".into(),
-                "",
+                (
+                    "exactly one of `at`, `window`, `first_day_above` or `first_day_below`".into(),
+                    "",
+                ),
+                "output-one-reduction",
+                &[],
             );
             continue;
         }
         if s.stat.is_some() && s.window.is_none() {
-            c.fail(
+            c.fail_own(
                 &key("stat"),
                 GIVEN.into(),
-                "`stat` only with `window`".into(),
-                "",
+                ("`stat` only with `window`".into(), ""),
+                "output-stat-window",
+                &[],
             );
             ok = false;
         }
         let day_ok = |d: i64| (0..horizon).contains(&d) && recorded(d);
         let reduce = if let Some(d) = s.at {
             if !day_ok(d) {
-                c.fail(
+                c.fail_own(
                     &key("at"),
                     d.to_string(),
-                    format!("a recorded day in [0, {horizon}) (every `record_every`-th day, and the last)"),
-                    "",
+                    (
+                        format!("a recorded day in [0, {horizon}) (every `record_every`-th day, and the last)"),
+                        "",
+                    ),
+                    "output-at",
+                    &[("horizon", horizon.to_string())],
                 );
                 ok = false;
             }
             Reduce::At(d)
         } else if let Some([first, last]) = s.window {
             if first < 0 || last >= horizon || first > last || !(first..=last).any(&day_ok) {
-                c.fail(
+                c.fail_own(
                     &key("window"),
                     format!("[{first}, {last}]"),
-                    format!(
-                        "[first, last] with 0 <= first <= last < {horizon}, holding a recorded day"
+                    (
+                        format!(
+                            "[first, last] with 0 <= first <= last < {horizon}, holding a recorded day"
+                        ),
+                        "",
                     ),
-                    "",
+                    "output-window",
+                    &[("horizon", horizon.to_string())],
                 );
                 ok = false;
             }
@@ -274,15 +297,16 @@ pub fn resolve(
         } else {
             let t = s.first_day_above.or(s.first_day_below).unwrap_or(f64::NAN);
             if !t.is_finite() {
-                c.fail(
+                c.fail_own(
                     &key(if s.first_day_above.is_some() {
                         "first_day_above"
                     } else {
                         "first_day_below"
                     }),
                     t.to_string(),
-                    "a finite number".into(),
-                    "",
+                    ("a finite number".into(), ""),
+                    "finite-number",
+                    &[],
                 );
                 ok = false;
             }

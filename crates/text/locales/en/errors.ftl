@@ -85,3 +85,196 @@ expected-ordered-bounds = finite bounds with min < max
 expected-both-bounds = both `min` and `max`
 hint-both-bounds = design "{ $design }" samples numbers within bounds, or the `values` of a categorical axis
 expected-bounds-not-values = `min` and `max` (numeric values/range belong to grid and list)
+
+## An experiment file's axes against the base scenario, and its kept outputs
+expected-base-or-scenario = either `base = "file.toml"` or an inline [scenario], not both
+expected-scenario-key = { $axis ->
+    [levels] a parameter of the scenario that takes these values
+   *[number] a numeric parameter of the scenario
+}
+hint-scenario-key = { $why ->
+    [levels-mixed] the values of `{ $key }` mix kinds; give all numbers, all text or all true/false
+    [levels-text] `{ $key }` is text ({ $text }); its values must be text too
+    [levels-flag] `{ $key }` is true/false; its values must be true or false
+    [levels-not-categorical] `{ $key }` is { $kind ->
+        [number] a number
+        [section] a section
+        [list] a list
+       *[date] a date
+    }, not a categorical parameter; give numbers for it
+    [not-key-path] `{ $key }` is not a key path (write sections and keys separated by dots, like `managers.role_model_mean`)
+    [not-sweepable] `{ $key }` cannot be swept: { $first ->
+        [seed] the experiment's top-level `seed` is the master seed of the sweep
+        [replications] set `replications` at the experiment's top level
+        [record_every] set `record_every` at the experiment's top level
+       *[other] it is not a model parameter
+    }
+    [inside-number] `{ $walked }` is a number; it has no `{ $part }` inside it
+    [no-entry] { $top ->
+        [yes] the scenario
+       *[no] `{ $walked }`
+    } has no entry `{ $part }`; its entries are { $entries }{ $arms ->
+        [yes] {" "}(address an arm by its name, `arms.<name>`: a position counts the baseline, which comes first)
+       *[no] {""}
+    }{ $suggest ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggest }`?
+    }
+    [no-key] { $top ->
+        [yes] the scenario
+       *[no] `{ $walked }`
+    } has no key `{ $part }`{ $suggest ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggest }`?
+    }
+    [names-nothing] `{ $key }` names nothing
+    [section] `{ $key }` is a section, not a number
+    [section-keys] `{ $key }` is a section, not a number; its numeric keys are { $keys }
+    [list] `{ $key }` is a list, not a number
+    [text] `{ $key }` is text ({ $text }), not a number; list its levels as text (`values = ["...", "..."]`) instead of numbers
+    [flag] `{ $key }` is true/false, not a number; list `values = [true, false]` instead of numbers
+   *[date] `{ $key }` is a date, not a number
+}
+expected-axis-unique = a parameter and column name no other axis has
+hint-axis-unique = sweep.axes[{ $other }] is the same
+expected-axis-column-free = a column name other than `point` and `replication`
+hint-axis-column-free = give the axis a `name`
+expected-keep-metric = a summary metric (`B_mean`, `peak_gain_B`, ...), a named output of `[metrics]`, or `arm.metric`
+hint-keep-metric = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-series-metric = a recorded metric (B, N, nps, ...) or gain_B, gain_N, gain_nps
+hint-series-metric = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-sensitivity-output = a kept summary column (`arm.metric`) or metric
+hint-sensitivity-output = { $suggest ->
+    [none] not among the kept columns (see keep_metrics)
+   *[other] did you mean `{ $suggest }`?
+}
+expected-most-runs = at most { $max } runs
+hint-most-runs = split the experiment into several
+expected-axis-whole-value = a whole number
+hint-axis-whole-value = the parameter is a whole number (days, people, ...)
+expected-axis-whole-between = bounds with a whole number between them
+hint-axis-whole-between = the parameter is a whole number
+expected-valid-everywhere = valid parameter values at every point
+expected-rows-fit-on-disk = team and employee rows that fit in { $limit } on disk (this sweep's { $runs } runs would write about { $size }, held twice while they are joined)
+hint-rows-fit-on-disk = fewer points, replications or snapshot days (raise employee_snapshot_every or record_every), or run the points you need with `undercurrent run`
+
+## A calibration file's own checks
+expected-quantile = a number strictly between 0 and 1
+hint-quantile = 0.5 halves the tolerance's sample each generation
+expected-finite-not-negative = a finite number >= 0
+expected-min-drop = a number in [0, 1)
+expected-whole-at-least-one = a whole number >= 1
+expected-some-parameter = at least one [[parameters]] entry
+expected-some-target = at least one [[targets]] entry
+expected-target-scale = a finite number > 0
+hint-target-scale = the standard error or tolerance the distance divides by
+expected-continuous-parameter = a continuous numeric parameter
+hint-continuous-parameter = a whole-number parameter cannot be given a continuous prior
+expected-parameter-unique = a parameter no other [[parameters]] entry names
+expected-prior-key-needed = a `{ $name }` key
+hint-prior-key-needed = { $prior ->
+    [uniform] uniform takes `lo` and `hi`
+    [log_uniform] log_uniform takes `lo` and `hi` (both > 0)
+   *[normal] normal takes `mean` and `sd` (and optionally `lo`, `hi` inside the declared bounds)
+}
+expected-prior-key-not-here = no `{ $name }` with prior = "{ $prior }"
+hint-prior-key-not-here = { $prior ->
+    [uniform] uniform takes `lo` and `hi`
+    [log_uniform] log_uniform takes `lo` and `hi` (both > 0)
+   *[normal] normal takes `mean` and `sd` (and optionally `lo`, `hi` inside the declared bounds)
+}
+expected-hi-above-lo = hi > lo
+expected-log-uniform-positive = a number > 0
+hint-log-uniform-positive = a log-uniform prior needs positive bounds
+expected-prior-in-bounds = within the declared bounds of `{ $key }`, { $bounds }
+hint-prior-in-bounds = a prior must lie inside the parameter's declared bounds
+expected-above-zero = a number > 0
+expected-truncation-in-bounds = within the declared bounds of `{ $key }`, { $bounds }
+hint-truncation-in-bounds = the truncation must lie inside the parameter's declared bounds
+expected-mean-in-support = inside the prior's support [{ $lo }, { $hi }] (within the declared bounds of `{ $key }`, { $bounds })
+hint-mean-in-support = the normal prior is truncated to the declared bounds
+expected-target-arm = an arm of the scenario: { $arms }
+hint-target-arm = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-day-or-window = either `day` or `window`, not both
+expected-recorded-day = a recorded day in [0, { $last }]: a multiple of record_every = { $every } or the last day { $last }
+hint-recorded-day = the horizon is horizon_days recorded days from day 0
+expected-window-days = {"["}first, last] with 0 <= first <= last <= { $last } (the horizon's last day)
+expected-window-recorded = a window holding at least one recorded day (every { $every } days)
+
+## A scenario's named outputs ([metrics])
+expected-output-name-free = a name of letters, digits, `_` and `-` that no summary metric has
+hint-output-name-free = it becomes a column name (`arm.name` in runs.csv)
+expected-output-of = a recorded metric (`B`, `nps`, ...) or its paired gain (`gain_B`)
+hint-output-of = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-output-one-reduction = exactly one of `at`, `window`, `first_day_above` or `first_day_below`
+expected-output-stat-window = `stat` only with `window`
+expected-output-at = a recorded day in [0, { $horizon }) (every `record_every`-th day, and the last)
+expected-output-window = {"["}first, last] with 0 <= first <= last < { $horizon }, holding a recorded day
+
+## A scenario's claims
+expected-claim-says = the claim in words
+hint-claim-says = the report shows this sentence beside the verdict
+expected-claim-checks = at least one [[claims.checks]] with arm, statistic and one bound
+hint-claim-checks = a claim without a check cannot be judged
+expected-claim-arm = one of the scenario's arms: { $arms }
+expected-claim-window = { $windows ->
+    [none] one of the scenario's `windows` (it lists none)
+   *[other] one of the scenario's `windows`: { $windows }
+}
+hint-claim-window = add the window to `windows` so that windows.csv holds it
+expected-claim-window-metric = a metric of timeseries.csv (a recorded series or a gain; docs/metrics.md)
+hint-claim-window-metric = { $suggest ->
+    [none] {""}
+   *[other] did you mean `{ $suggest }`?
+}
+expected-claim-quantity = { $arm ->
+    [baseline] "level" (the baseline has no difference from itself)
+   *[other] "level" or "vs_baseline"
+}
+expected-claim-quantity-window = no `quantity` without a `window`
+hint-claim-quantity-window = durability statistics are already gains over the baseline
+expected-claim-statistic = { $arm ->
+    [baseline] a baseline statistic of durability.csv ({ $names }), or a metric with `window`
+   *[other] a statistic of durability.csv (docs/metrics.md), or a metric with `window`
+}
+hint-claim-statistic = { $suggest ->
+    [none] {""}
+    [economics] it is written only when the scenario values the gain in [economics]
+   *[other] did you mean `{ $suggest }`?
+}
+expected-claim-one-bound = exactly one of above, below, between = [lo, hi], above_arm, below_arm
+expected-claim-between = {"["}lo, hi] with finite lo < hi
+expected-claim-other-arm = another of the scenario's arms: { $arms }
+expected-claim-intervention-arm = an intervention arm (durability statistics of the baseline are its drift, not gains)
+expected-claim-level = an intervention arm, or `quantity = "level"`
+hint-claim-level = the baseline has no difference from itself
+
+## A calibration target's metric
+expected-target-metric = { $arm ->
+    [baseline] a timeseries.csv metric or a baseline figure of durability.csv
+   *[other] a timeseries.csv metric or gain, or a durability.csv statistic
+}
+hint-target-metric = { $why ->
+    [named-when] `{ $metric }` is a named output, one figure per run: its day or window is in `[metrics]`
+    [gain-baseline] `{ $metric }` is a gain over the baseline: it needs an intervention arm
+    [series-when] `{ $metric }` is a time series: give `day = D` or `window = [FIRST, LAST]`
+    [once-per-run] `{ $metric }` is one figure per run: no `day` or `window`
+    [not-baseline] `{ $metric }` is an intervention arm's durability statistic, not the baseline's
+    [baseline-figure] `{ $metric }` is a baseline figure: write arm = "baseline"
+   *[unknown] no metric `{ $metric }`{ $suggest ->
+        [none] {""}
+       *[other] ; did you mean `{ $suggest }`?
+    }
+}

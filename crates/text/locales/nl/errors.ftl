@@ -85,3 +85,196 @@ expected-ordered-bounds = eindige grenzen met min < max
 expected-both-bounds = zowel `min` als `max`
 hint-both-bounds = design "{ $design }" trekt getallen binnen grenzen, of de `values` van een categorische as
 expected-bounds-not-values = `min` en `max` (getallen als values/range horen bij grid en list)
+
+## De assen van een experimentbestand tegen het basisscenario, en de bewaarde uitkomsten
+expected-base-or-scenario = `base = "file.toml"` of een eigen [scenario] in het bestand, niet allebei
+expected-scenario-key = { $axis ->
+    [levels] een parameter van het scenario die deze waarden kan aannemen
+   *[number] een numerieke parameter van het scenario
+}
+hint-scenario-key = { $why ->
+    [levels-mixed] de waarden van `{ $key }` zijn van verschillende soorten; geef alleen getallen, alleen tekst of alleen true/false
+    [levels-text] `{ $key }` is tekst ({ $text }); de waarden moeten dan ook tekst zijn
+    [levels-flag] `{ $key }` is true/false; de waarden moeten true of false zijn
+    [levels-not-categorical] `{ $key }` is { $kind ->
+        [number] een getal
+        [section] een sectie
+        [list] een lijst
+       *[date] een datum
+    }, geen categorische parameter; geef er getallen voor
+    [not-key-path] `{ $key }` is geen sleutelpad (schrijf secties en sleutels met punten ertussen, zoals `managers.role_model_mean`)
+    [not-sweepable] `{ $key }` kan niet gevarieerd worden: { $first ->
+        [seed] de `seed` bovenaan het experiment is de hoofdseed van de hele sweep
+        [replications] zet `replications` bovenaan het experiment
+        [record_every] zet `record_every` bovenaan het experiment
+       *[other] het is geen modelparameter
+    }
+    [inside-number] `{ $walked }` is een getal; daarin zit geen `{ $part }`
+    [no-entry] { $top ->
+        [yes] het scenario
+       *[no] `{ $walked }`
+    } heeft geen element `{ $part }`; de elementen zijn { $entries }{ $arms ->
+        [yes] {" "}(wijs een variant aan met haar naam, `arms.<name>`: een positie telt de nulmeting mee, die altijd eerst komt)
+       *[no] {""}
+    }{ $suggest ->
+        [none] {""}
+       *[other] ; bedoel je `{ $suggest }`?
+    }
+    [no-key] { $top ->
+        [yes] het scenario
+       *[no] `{ $walked }`
+    } heeft geen sleutel `{ $part }`{ $suggest ->
+        [none] {""}
+       *[other] ; bedoel je `{ $suggest }`?
+    }
+    [names-nothing] `{ $key }` wijst niets aan
+    [section] `{ $key }` is een sectie, geen getal
+    [section-keys] `{ $key }` is een sectie, geen getal; de numerieke sleutels erin zijn { $keys }
+    [list] `{ $key }` is een lijst, geen getal
+    [text] `{ $key }` is tekst ({ $text }), geen getal; geef de niveaus als tekst (`values = ["...", "..."]`) in plaats van getallen
+    [flag] `{ $key }` is true/false, geen getal; geef `values = [true, false]` in plaats van getallen
+   *[date] `{ $key }` is een datum, geen getal
+}
+expected-axis-unique = een parameter en kolomnaam die geen andere as al heeft
+hint-axis-unique = sweep.axes[{ $other }] is dezelfde
+expected-axis-column-free = een andere kolomnaam dan `point` en `replication`
+hint-axis-column-free = geef de as een eigen `name`
+expected-keep-metric = een maat uit de samenvatting (`B_mean`, `peak_gain_B`, ...), een benoemde uitkomst uit `[metrics]`, of `arm.metric`
+hint-keep-metric = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-series-metric = een vastgelegde maat (B, N, nps, ...) of gain_B, gain_N, gain_nps
+hint-series-metric = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-sensitivity-output = een bewaarde kolom van de samenvatting (`arm.metric`) of een maat
+hint-sensitivity-output = { $suggest ->
+    [none] die hoort niet bij de bewaarde kolommen (zie keep_metrics)
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-most-runs = hoogstens { $max } runs
+hint-most-runs = verdeel het experiment over meerdere bestanden
+expected-axis-whole-value = een geheel getal
+hint-axis-whole-value = de parameter is een geheel getal (dagen, mensen, ...)
+expected-axis-whole-between = grenzen met een geheel getal ertussen
+hint-axis-whole-between = de parameter is een geheel getal
+expected-valid-everywhere = geldige parameterwaarden in elk punt
+expected-rows-fit-on-disk = team- en medewerkerregels die in { $limit } op schijf passen (de { $runs } runs van deze sweep zouden ongeveer { $size } schrijven, en dat twee keer zolang ze worden samengevoegd)
+hint-rows-fit-on-disk = minder punten, herhalingen of dagen met momentopnamen (verhoog employee_snapshot_every of record_every), of draai alleen de punten die je nodig hebt met `undercurrent run`
+
+## De eigen controles van een kalibratiebestand
+expected-quantile = een getal strikt tussen 0 en 1
+hint-quantile = bij 0,5 halveert de steekproef voor de tolerantie elke generatie
+expected-finite-not-negative = een eindig getal >= 0
+expected-min-drop = een getal in [0; 1)
+expected-whole-at-least-one = een geheel getal >= 1
+expected-some-parameter = minstens één [[parameters]]
+expected-some-target = minstens één [[targets]]
+expected-target-scale = een eindig getal > 0
+hint-target-scale = de standaardfout of tolerantie waardoor de afstand gedeeld wordt
+expected-continuous-parameter = een continue numerieke parameter
+hint-continuous-parameter = een parameter met gehele waarden kan geen continue priorverdeling krijgen
+expected-parameter-unique = een parameter die geen andere [[parameters]] al noemt
+expected-prior-key-needed = een sleutel `{ $name }`
+hint-prior-key-needed = { $prior ->
+    [uniform] uniform vraagt `lo` en `hi`
+    [log_uniform] log_uniform vraagt `lo` en `hi` (allebei > 0)
+   *[normal] normal vraagt `mean` en `sd` (en eventueel `lo`, `hi` binnen de vastgelegde grenzen)
+}
+expected-prior-key-not-here = geen `{ $name }` bij prior = "{ $prior }"
+hint-prior-key-not-here = { $prior ->
+    [uniform] uniform vraagt `lo` en `hi`
+    [log_uniform] log_uniform vraagt `lo` en `hi` (allebei > 0)
+   *[normal] normal vraagt `mean` en `sd` (en eventueel `lo`, `hi` binnen de vastgelegde grenzen)
+}
+expected-hi-above-lo = hi > lo
+expected-log-uniform-positive = een getal > 0
+hint-log-uniform-positive = een log-uniforme priorverdeling vraagt om positieve grenzen
+expected-prior-in-bounds = binnen de vastgelegde grenzen van `{ $key }`, { $bounds }
+hint-prior-in-bounds = een priorverdeling moet binnen de vastgelegde grenzen van de parameter liggen
+expected-above-zero = een getal > 0
+expected-truncation-in-bounds = binnen de vastgelegde grenzen van `{ $key }`, { $bounds }
+hint-truncation-in-bounds = de afkapping moet binnen de vastgelegde grenzen van de parameter liggen
+expected-mean-in-support = binnen het bereik van de priorverdeling [{ $lo }; { $hi }] (binnen de vastgelegde grenzen van `{ $key }`, { $bounds })
+hint-mean-in-support = de normale priorverdeling is afgekapt op de vastgelegde grenzen
+expected-target-arm = een variant van het scenario: { $arms }
+hint-target-arm = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-day-or-window = `day` of `window`, niet allebei
+expected-recorded-day = een vastgelegde dag in [0; { $last }]: een veelvoud van record_every = { $every } of de laatste dag { $last }
+hint-recorded-day = de looptijd telt horizon_days vastgelegde dagen vanaf dag 0
+expected-window-days = {"["}eerste, laatste] met 0 <= eerste <= laatste <= { $last } (de laatste dag van de looptijd)
+expected-window-recorded = een venster met minstens één vastgelegde dag (elke { $every } dagen)
+
+## De benoemde uitkomsten van een scenario ([metrics])
+expected-output-name-free = een naam van letters, cijfers, `_` en `-` die geen maat uit de samenvatting al heeft
+hint-output-name-free = de naam wordt een kolomnaam (`arm.name` in runs.csv)
+expected-output-of = een vastgelegde maat (`B`, `nps`, ...) of de bijbehorende winst (`gain_B`)
+hint-output-of = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-output-one-reduction = precies één van `at`, `window`, `first_day_above` of `first_day_below`
+expected-output-stat-window = `stat` alleen samen met `window`
+expected-output-at = een vastgelegde dag in [0; { $horizon }) (elke `record_every`-de dag, en de laatste)
+expected-output-window = {"["}eerste, laatste] met 0 <= eerste <= laatste < { $horizon }, met minstens één vastgelegde dag erin
+
+## De beweringen (claims) van een scenario
+expected-claim-says = de bewering in woorden
+hint-claim-says = het rapport toont deze zin naast het oordeel
+expected-claim-checks = minstens één [[claims.checks]] met arm, statistic en één grens
+hint-claim-checks = een bewering zonder toets kan niet beoordeeld worden
+expected-claim-arm = een van de varianten van het scenario: { $arms }
+expected-claim-window = { $windows ->
+    [none] een van de `windows` van het scenario (het noemt er geen)
+   *[other] een van de `windows` van het scenario: { $windows }
+}
+hint-claim-window = zet het venster in `windows`, zodat windows.csv het bevat
+expected-claim-window-metric = een maat uit timeseries.csv (een vastgelegde reeks of een winst; docs/metrics.md)
+hint-claim-window-metric = { $suggest ->
+    [none] {""}
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-claim-quantity = { $arm ->
+    [baseline] "level" (de nulmeting verschilt niet van zichzelf)
+   *[other] "level" of "vs_baseline"
+}
+expected-claim-quantity-window = geen `quantity` zonder `window`
+hint-claim-quantity-window = duurzaamheidsstatistieken zijn al winst ten opzichte van de nulmeting
+expected-claim-statistic = { $arm ->
+    [baseline] een statistiek van de nulmeting uit durability.csv ({ $names }), of een maat met `window`
+   *[other] een statistiek uit durability.csv (docs/metrics.md), of een maat met `window`
+}
+hint-claim-statistic = { $suggest ->
+    [none] {""}
+    [economics] die staat er alleen in als het scenario de winst in [economics] waardeert
+   *[other] bedoel je `{ $suggest }`?
+}
+expected-claim-one-bound = precies één van above, below, between = [lo, hi], above_arm, below_arm
+expected-claim-between = {"["}lo, hi] met eindige lo < hi
+expected-claim-other-arm = een andere variant van het scenario: { $arms }
+expected-claim-intervention-arm = een interventievariant (duurzaamheidsstatistieken van de nulmeting zijn haar drift, geen winst)
+expected-claim-level = een interventievariant, of `quantity = "level"`
+hint-claim-level = de nulmeting verschilt niet van zichzelf
+
+## De maat van een kalibratiedoel
+expected-target-metric = { $arm ->
+    [baseline] een maat uit timeseries.csv of een cijfer van de nulmeting uit durability.csv
+   *[other] een maat of winst uit timeseries.csv, of een statistiek uit durability.csv
+}
+hint-target-metric = { $why ->
+    [named-when] `{ $metric }` is een benoemde uitkomst, één cijfer per run: de dag of het venster staat in `[metrics]`
+    [gain-baseline] `{ $metric }` is een winst ten opzichte van de nulmeting: daarvoor is een interventievariant nodig
+    [series-when] `{ $metric }` is een tijdreeks: geef `day = D` of `window = [FIRST, LAST]`
+    [once-per-run] `{ $metric }` is één cijfer per run: geen `day` of `window`
+    [not-baseline] `{ $metric }` is een duurzaamheidsstatistiek van een interventievariant, niet van de nulmeting
+    [baseline-figure] `{ $metric }` is een cijfer van de nulmeting: schrijf arm = "baseline"
+   *[unknown] geen maat `{ $metric }`{ $suggest ->
+        [none] {""}
+       *[other] ; bedoel je `{ $suggest }`?
+    }
+}

@@ -17,7 +17,7 @@ use crate::experiment::scenario::{read_toml_text, syntax_error, Scenario, Toggle
 use crate::experiment::sweep::apply::{self, Seg, Target};
 use crate::experiment::sweep::experiment::error::{invalid, ExperimentError, Pending};
 use crate::experiment::sweep::experiment::fnv1a;
-use crate::experiment::sweep::experiment::resolve::{load_base, value_tree};
+use crate::experiment::sweep::experiment::resolve::{load_base, unresolved, value_tree};
 use crate::model::intervention_kinds::Kind as InterventionKind;
 use crate::model::registry;
 use crate::model::validate::{Check, GIVEN};
@@ -343,27 +343,33 @@ fn check_file<S>(f: &CalibrationFile<S>, src: &str, origin: &str) -> Result<(), 
     c.range_usize("population", f.population, 2, MAX_POPULATION);
     c.range_usize("replications", f.replications, 1, 10_000);
     if !(f.quantile > 0.0 && f.quantile < 1.0) {
-        c.fail(
+        c.fail_own(
             "quantile",
             f.quantile.to_string(),
-            "a number strictly between 0 and 1".into(),
-            "0.5 halves the tolerance's sample each generation",
+            (
+                "a number strictly between 0 and 1".into(),
+                "0.5 halves the tolerance's sample each generation",
+            ),
+            "quantile",
+            &[],
         );
     }
     if !(f.final_tolerance >= 0.0 && f.final_tolerance.is_finite()) {
-        c.fail(
+        c.fail_own(
             "final_tolerance",
             f.final_tolerance.to_string(),
-            "a finite number >= 0".into(),
-            "",
+            ("a finite number >= 0".into(), ""),
+            "finite-not-negative",
+            &[],
         );
     }
     if !(0.0..1.0).contains(&f.min_drop) {
-        c.fail(
+        c.fail_own(
             "min_drop",
             f.min_drop.to_string(),
-            "a number in [0, 1)".into(),
-            "",
+            ("a number in [0, 1)".into(), ""),
+            "min-drop",
+            &[],
         );
     }
     c.range_usize("max_generations", f.max_generations, 1, 1000);
@@ -378,45 +384,53 @@ fn check_file<S>(f: &CalibrationFile<S>, src: &str, origin: &str) -> Result<(), 
     }
     if let Some(r) = f.record_every {
         if r < 1 {
-            c.fail(
+            c.fail_own(
                 "record_every",
                 r.to_string(),
-                "a whole number >= 1".into(),
-                "",
+                ("a whole number >= 1".into(), ""),
+                "whole-at-least-one",
+                &[],
             );
         }
     }
     if f.parameters.is_empty() {
-        c.fail(
+        c.fail_own(
             "parameters",
             "none".into(),
-            "at least one [[parameters]] entry".into(),
-            "",
+            ("at least one [[parameters]] entry".into(), ""),
+            "some-parameter",
+            &[],
         );
     }
     if f.targets.is_empty() {
-        c.fail(
+        c.fail_own(
             "targets",
             "none".into(),
-            "at least one [[targets]] entry".into(),
-            "",
+            ("at least one [[targets]] entry".into(), ""),
+            "some-target",
+            &[],
         );
     }
     for (i, t) in f.targets.iter().enumerate() {
         if !t.observed.is_finite() {
-            c.fail(
+            c.fail_own(
                 &format!("targets[{i}].observed"),
                 t.observed.to_string(),
-                "a finite number".into(),
-                "",
+                ("a finite number".into(), ""),
+                "finite-number",
+                &[],
             );
         }
         if !(t.scale > 0.0 && t.scale.is_finite()) {
-            c.fail(
+            c.fail_own(
                 &format!("targets[{i}].scale"),
                 t.scale.to_string(),
-                "a finite number > 0".into(),
-                "the standard error or tolerance the distance divides by",
+                (
+                    "a finite number > 0".into(),
+                    "the standard error or tolerance the distance divides by",
+                ),
+                "target-scale",
+                &[],
             );
         }
     }
@@ -485,32 +499,32 @@ fn resolve_parameters<S>(
         let k = format!("parameters[{i}]");
         let target = match apply::resolve(base, &spec.key) {
             Ok(t) if t.integer => {
-                problems.push(Pending::new(
+                problems.push(Pending::own(
                     &format!("{k}.key"),
                     format!("{:?}", spec.key),
-                    "a continuous numeric parameter",
-                    "a whole-number parameter cannot be given a continuous prior",
+                    (
+                        "a continuous numeric parameter".into(),
+                        "a whole-number parameter cannot be given a continuous prior",
+                    ),
+                    "continuous-parameter",
+                    &[],
                 ));
                 continue;
             }
             Ok(t) => t,
-            Err(msg) => {
-                problems.push(Pending::new(
-                    &format!("{k}.key"),
-                    format!("{:?}", spec.key),
-                    "a numeric parameter of the scenario",
-                    &msg,
-                ));
+            Err(why) => {
+                problems.push(unresolved(&format!("{k}.key"), &spec.key, false, &why));
                 continue;
             }
         };
         let ck = check_key(&target);
         if out.iter().any(|p: &Parameter| check_key(&p.target) == ck) {
-            problems.push(Pending::new(
+            problems.push(Pending::own(
                 &format!("{k}.key"),
                 format!("{:?}", spec.key),
-                "a parameter no other [[parameters]] entry names",
-                "",
+                ("a parameter no other [[parameters]] entry names".into(), ""),
+                "parameter-unique",
+                &[],
             ));
             continue;
         }
@@ -519,25 +533,31 @@ fn resolve_parameters<S>(
             (if lo_open { x > blo } else { x >= blo }) && (if hi_open { x < bhi } else { x <= bhi })
         };
         let allowed = format!("within the declared bounds of `{ck}`, {btext}");
+        let in_bounds = [("key", ck.clone()), ("bounds", btext.clone())];
         let mut local = Vec::new();
         let need = |name: &str, v: Option<f64>, local: &mut Vec<Pending>| -> f64 {
             match v {
                 Some(x) if x.is_finite() => x,
                 Some(x) => {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.{name}"),
                         x.to_string(),
-                        "a finite number",
-                        "",
+                        ("a finite number".into(), ""),
+                        "finite-number",
+                        &[],
                     ));
                     f64::NAN
                 }
                 None => {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.prior"),
                         format!("\"{}\"", prior_name(spec.prior)),
-                        format!("a `{name}` key"),
-                        prior_keys(spec.prior),
+                        (format!("a `{name}` key"), prior_keys(spec.prior)),
+                        "prior-key-needed",
+                        &[
+                            ("name", name.to_string()),
+                            ("prior", prior_name(spec.prior).to_string()),
+                        ],
                     ));
                     f64::NAN
                 }
@@ -545,11 +565,18 @@ fn resolve_parameters<S>(
         };
         let refuse = |name: &str, present: bool, local: &mut Vec<Pending>| {
             if present {
-                local.push(Pending::new(
+                local.push(Pending::own(
                     &format!("{k}.{name}"),
                     GIVEN.into(),
-                    format!("no `{name}` with prior = \"{}\"", prior_name(spec.prior)),
-                    prior_keys(spec.prior),
+                    (
+                        format!("no `{name}` with prior = \"{}\"", prior_name(spec.prior)),
+                        prior_keys(spec.prior),
+                    ),
+                    "prior-key-not-here",
+                    &[
+                        ("name", name.to_string()),
+                        ("prior", prior_name(spec.prior).to_string()),
+                    ],
                 ));
             }
         };
@@ -560,28 +587,37 @@ fn resolve_parameters<S>(
                 refuse("mean", spec.mean.is_some(), &mut local);
                 refuse("sd", spec.sd.is_some(), &mut local);
                 if local.is_empty() && lo >= hi {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.hi"),
                         format!("lo = {lo}, hi = {hi}"),
-                        "hi > lo",
-                        "",
+                        ("hi > lo".into(), ""),
+                        "hi-above-lo",
+                        &[],
                     ));
                 }
                 if local.is_empty() && spec.prior == PriorKind::LogUniform && lo <= 0.0 {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.lo"),
                         lo.to_string(),
-                        "a number > 0",
-                        "a log-uniform prior needs positive bounds",
+                        (
+                            "a number > 0".into(),
+                            "a log-uniform prior needs positive bounds",
+                        ),
+                        "log-uniform-positive",
+                        &[],
                     ));
                 }
                 for (name, v) in [("lo", lo), ("hi", hi)] {
                     if local.is_empty() && !inside(v) {
-                        local.push(Pending::new(
+                        local.push(Pending::own(
                             &format!("{k}.{name}"),
                             v.to_string(),
-                            allowed.clone(),
-                            "a prior must lie inside the parameter's declared bounds",
+                            (
+                                allowed.clone(),
+                                "a prior must lie inside the parameter's declared bounds",
+                            ),
+                            "prior-in-bounds",
+                            &in_bounds,
                         ));
                     }
                 }
@@ -595,11 +631,12 @@ fn resolve_parameters<S>(
                 let mean = need("mean", spec.mean, &mut local);
                 let sd = need("sd", spec.sd, &mut local);
                 if local.is_empty() && sd <= 0.0 {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.sd"),
                         sd.to_string(),
-                        "a number > 0",
-                        "",
+                        ("a number > 0".into(), ""),
+                        "above-zero",
+                        &[],
                     ));
                 }
                 let lo = spec.lo.unwrap_or(blo);
@@ -608,28 +645,42 @@ fn resolve_parameters<S>(
                     [("lo", lo, spec.lo.is_some()), ("hi", hi, spec.hi.is_some())]
                 {
                     if given && (!v.is_finite() || !inside(v)) {
-                        local.push(Pending::new(
+                        local.push(Pending::own(
                             &format!("{k}.{name}"),
                             v.to_string(),
-                            allowed.clone(),
-                            "the truncation must lie inside the parameter's declared bounds",
+                            (
+                                allowed.clone(),
+                                "the truncation must lie inside the parameter's declared bounds",
+                            ),
+                            "truncation-in-bounds",
+                            &in_bounds,
                         ));
                     }
                 }
                 if local.is_empty() && lo >= hi {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.hi"),
                         format!("lo = {lo}, hi = {hi}"),
-                        "hi > lo",
-                        "",
+                        ("hi > lo".into(), ""),
+                        "hi-above-lo",
+                        &[],
                     ));
                 }
                 if local.is_empty() && !(mean >= lo && mean <= hi) {
-                    local.push(Pending::new(
+                    local.push(Pending::own(
                         &format!("{k}.mean"),
                         mean.to_string(),
-                        format!("inside the prior's support [{lo}, {hi}] ({allowed})"),
-                        "the normal prior is truncated to the declared bounds",
+                        (
+                            format!("inside the prior's support [{lo}, {hi}] ({allowed})"),
+                            "the normal prior is truncated to the declared bounds",
+                        ),
+                        "mean-in-support",
+                        &[
+                            ("lo", lo.to_string()),
+                            ("hi", hi.to_string()),
+                            ("key", ck.clone()),
+                            ("bounds", btext.clone()),
+                        ],
                     ));
                 }
                 Prior::Normal { mean, sd, lo, hi }
@@ -725,63 +776,93 @@ fn resolve_targets<S>(
     for (i, t) in f.targets.iter().enumerate() {
         let k = format!("targets[{i}]");
         let Some(arm) = arms.iter().position(|a| *a == t.arm) else {
-            let hint = match closest(&t.arm, arms.iter().copied()) {
+            let suggest = closest(&t.arm, arms.iter().copied());
+            let hint = match suggest {
                 Some(c) => format!("did you mean `{c}`?"),
                 None => String::new(),
             };
-            problems.push(Pending::new(
+            let list = arms
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            problems.push(Pending::own(
                 &format!("{k}.arm"),
                 format!("{:?}", t.arm),
-                format!(
-                    "an arm of the scenario: {}",
-                    arms.iter()
-                        .map(|a| format!("`{a}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                &hint,
+                (format!("an arm of the scenario: {list}"), &hint),
+                "target-arm",
+                &[
+                    ("arms", list.clone()),
+                    ("suggest", suggest.unwrap_or("none").to_string()),
+                ],
             ));
             continue;
         };
         let when = match (t.day, t.window) {
             (Some(_), Some(_)) => {
-                problems.push(Pending::new(
+                problems.push(Pending::own(
                     &format!("{k}.window"),
                     "given with `day`".into(),
-                    "either `day` or `window`, not both",
-                    "",
+                    ("either `day` or `window`, not both".into(), ""),
+                    "day-or-window",
+                    &[],
                 ));
                 continue;
             }
             (Some(d), None) => {
                 if !days.contains(&d) {
-                    problems.push(Pending::new(&format!("{k}.day"), d.to_string(), format!("a recorded day in [0, {}]: a multiple of record_every = {} or the last day {}", s.horizon_days - 1, s.record_every, s.horizon_days - 1), "the horizon is horizon_days recorded days from day 0"));
+                    problems.push(Pending::own(
+                        &format!("{k}.day"),
+                        d.to_string(),
+                        (
+                            format!(
+                                "a recorded day in [0, {}]: a multiple of record_every = {} or the last day {}",
+                                s.horizon_days - 1,
+                                s.record_every,
+                                s.horizon_days - 1
+                            ),
+                            "the horizon is horizon_days recorded days from day 0",
+                        ),
+                        "recorded-day",
+                        &[
+                            ("last", (s.horizon_days - 1).to_string()),
+                            ("every", s.record_every.to_string()),
+                        ],
+                    ));
                     continue;
                 }
                 Some(When::Day(d))
             }
             (None, Some([a, b])) => {
                 if a < 0 || b < a || b >= s.horizon_days {
-                    problems.push(Pending::new(
+                    problems.push(Pending::own(
                         &format!("{k}.window"),
                         format!("[{a}, {b}]"),
-                        format!(
-                            "[first, last] with 0 <= first <= last <= {} (the horizon's last day)",
-                            s.horizon_days - 1
+                        (
+                            format!(
+                                "[first, last] with 0 <= first <= last <= {} (the horizon's last day)",
+                                s.horizon_days - 1
+                            ),
+                            "",
                         ),
-                        "",
+                        "window-days",
+                        &[("last", (s.horizon_days - 1).to_string())],
                     ));
                     continue;
                 }
                 if !days.iter().any(|d| (a..=b).contains(d)) {
-                    problems.push(Pending::new(
+                    problems.push(Pending::own(
                         &format!("{k}.window"),
                         format!("[{a}, {b}]"),
-                        format!(
-                            "a window holding at least one recorded day (every {} days)",
-                            s.record_every
+                        (
+                            format!(
+                                "a window holding at least one recorded day (every {} days)",
+                                s.record_every
+                            ),
+                            "",
                         ),
-                        "",
+                        "window-recorded",
+                        &[("every", s.record_every.to_string())],
                     ));
                     continue;
                 }
@@ -789,18 +870,28 @@ fn resolve_targets<S>(
             }
             (None, None) => None,
         };
-        let source = match target::resolve(&t.metric, arm, when, &named) {
+        let source = match target::resolve_said(&t.metric, arm, when, &named) {
             Ok(src) => src,
-            Err(msg) => {
-                problems.push(Pending::new(
+            Err(e) => {
+                problems.push(Pending::own(
                     &format!("{k}.metric"),
                     format!("{:?}", t.metric),
-                    if arm == 0 {
-                        "a timeseries.csv metric or a baseline figure of durability.csv"
-                    } else {
-                        "a timeseries.csv metric or gain, or a durability.csv statistic"
-                    },
-                    &msg,
+                    (
+                        if arm == 0 {
+                            "a timeseries.csv metric or a baseline figure of durability.csv"
+                        } else {
+                            "a timeseries.csv metric or gain, or a durability.csv statistic"
+                        }
+                        .into(),
+                        &e.text,
+                    ),
+                    "target-metric",
+                    &[
+                        ("arm", if arm == 0 { "baseline" } else { "other" }.into()),
+                        ("why", e.why.into()),
+                        ("metric", t.metric.clone()),
+                        ("suggest", e.suggest.unwrap_or("none").into()),
+                    ],
                 ));
                 continue;
             }

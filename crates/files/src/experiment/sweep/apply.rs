@@ -9,6 +9,8 @@
 //! intervention's day field written as text (`start = "6 months"`) is a whole number of
 //! working days here: swept or calibrated, it is set as a number of days.
 
+use std::fmt;
+
 use toml::{Table, Value};
 
 use crate::experiment::locate::edit_distance;
@@ -87,6 +89,31 @@ const NOT_SWEEPABLE: [(&str, &str); 9] = [
     ("description", "it is not a model parameter"),
 ];
 
+/// Why a key is no parameter to sweep or calibrate: the English words, and the same as
+/// data (`why` names the case in the catalogue's `hint-scenario-key`, `args` its values).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unresolved {
+    pub text: String,
+    pub why: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Unresolved {
+    fn new(text: String, why: &'static str, args: &[(&'static str, &str)]) -> Unresolved {
+        Unresolved {
+            text,
+            why,
+            args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Unresolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// Splits `arms[2].interventions[0].interval` or `arms.coaching.interventions.0.interval`
 /// into parts; brackets become separate parts.
 fn parts(key: &str) -> Vec<String> {
@@ -107,19 +134,23 @@ fn parts(key: &str) -> Vec<String> {
 
 /// Resolves `key` against the scenario tree `root`. The error message says what is wrong
 /// and, when a known key is close, which one was meant.
-pub fn resolve(root: &Table, key: &str) -> Result<Target, String> {
+pub fn resolve(root: &Table, key: &str) -> Result<Target, Unresolved> {
     let (segs, cur, last) = walk(root, key)?;
     numeric(key, segs, cur, &last)
 }
 
 /// Resolves `key` for a categorical axis over `levels` (all text, or all true/false): a
 /// preset key, or a parameter whose value is of the levels' kind.
-pub fn resolve_levels(root: &Table, key: &str, levels: &[Value]) -> Result<Target, String> {
+pub fn resolve_levels(root: &Table, key: &str, levels: &[Value]) -> Result<Target, Unresolved> {
     let text = levels.iter().all(|v| matches!(v, Value::String(_)));
     let flags = levels.iter().all(|v| matches!(v, Value::Boolean(_)));
     if !text && !flags {
-        return Err(format!(
-            "the values of `{key}` mix kinds; give all numbers, all text or all true/false"
+        return Err(Unresolved::new(
+            format!(
+                "the values of `{key}` mix kinds; give all numbers, all text or all true/false"
+            ),
+            "levels-mixed",
+            &[("key", key)],
         ));
     }
     let target = |segs| Target {
@@ -133,40 +164,57 @@ pub fn resolve_levels(root: &Table, key: &str, levels: &[Value]) -> Result<Targe
     let (segs, cur, _) = walk(root, key)?;
     match (cur, text) {
         (Value::String(_), true) | (Value::Boolean(_), false) => Ok(target(segs)),
-        (Value::String(s), false) => Err(format!(
-            "`{key}` is text ({s:?}); its values must be text too"
+        (Value::String(s), false) => Err(Unresolved::new(
+            format!("`{key}` is text ({s:?}); its values must be text too"),
+            "levels-text",
+            &[("key", key), ("text", &format!("{s:?}"))],
         )),
-        (Value::Boolean(_), true) => Err(format!(
-            "`{key}` is true/false; its values must be true or false"
+        (Value::Boolean(_), true) => Err(Unresolved::new(
+            format!("`{key}` is true/false; its values must be true or false"),
+            "levels-flag",
+            &[("key", key)],
         )),
-        (other, _) => Err(format!(
-            "`{key}` is {}, not a categorical parameter; give numbers for it",
-            kind_name(other)
-        )),
+        (other, _) => {
+            let (kind, name) = kind_name(other);
+            Err(Unresolved::new(
+                format!("`{key}` is {name}, not a categorical parameter; give numbers for it"),
+                "levels-not-categorical",
+                &[("key", key), ("kind", kind)],
+            ))
+        }
     }
 }
 
-fn kind_name(v: &Value) -> &'static str {
+/// The kind of a value (the catalogue's selector) and its English name.
+fn kind_name(v: &Value) -> (&'static str, &'static str) {
     match v {
-        Value::Integer(_) | Value::Float(_) => "a number",
-        Value::Table(_) => "a section",
-        Value::Array(_) => "a list",
-        Value::Datetime(_) => "a date",
-        Value::String(_) => "text",
-        Value::Boolean(_) => "true/false",
+        Value::Integer(_) | Value::Float(_) => ("number", "a number"),
+        Value::Table(_) => ("section", "a section"),
+        Value::Array(_) => ("list", "a list"),
+        Value::Datetime(_) => ("date", "a date"),
+        Value::String(_) => ("text", "text"),
+        Value::Boolean(_) => ("flag", "true/false"),
     }
 }
 
 /// Follows `key` through the scenario tree: its segments, the value there and the last part.
-fn walk<'a>(root: &'a Table, key: &str) -> Result<(Vec<Seg>, &'a Value, String), String> {
+fn walk<'a>(root: &'a Table, key: &str) -> Result<(Vec<Seg>, &'a Value, String), Unresolved> {
     let ps = parts(key);
     if ps.iter().any(|p| p.is_empty()) {
-        return Err(format!(
-            "`{key}` is not a key path (write sections and keys separated by dots, like `managers.role_model_mean`)"
+        return Err(Unresolved::new(
+            format!(
+                "`{key}` is not a key path (write sections and keys separated by dots, like `managers.role_model_mean`)"
+            ),
+            "not-key-path",
+            &[("key", key)],
         ));
     }
-    if let Some((_, why)) = NOT_SWEEPABLE.iter().find(|(k, _)| *k == ps[0]) {
-        return Err(format!("`{key}` cannot be swept: {why}"));
+    if let Some((first, why)) = NOT_SWEEPABLE.iter().find(|(k, _)| *k == ps[0]) {
+        return Err(Unresolved::new(
+            format!("`{key}` cannot be swept: {why}"),
+            "not-sweepable",
+            &[("key", key), ("first", first)],
+        ));
     }
     let mut segs = Vec::with_capacity(ps.len());
     let empty = Value::Table(Table::new());
@@ -187,8 +235,10 @@ fn walk<'a>(root: &'a Table, key: &str) -> Result<(Vec<Seg>, &'a Value, String),
                         .map(|i| (&items[i], Seg::Index(i))),
                 },
                 _ => {
-                    return Err(format!(
-                        "`{walked}` is a number; it has no `{part}` inside it"
+                    return Err(Unresolved::new(
+                        format!("`{walked}` is a number; it has no `{part}` inside it"),
+                        "inside-number",
+                        &[("walked", &walked), ("part", part)],
                     ))
                 }
             }
@@ -214,12 +264,16 @@ fn walk<'a>(root: &'a Table, key: &str) -> Result<(Vec<Seg>, &'a Value, String),
     let last = ps.last().cloned().unwrap_or_default();
     match cur {
         Some(v) => Ok((segs, v, last)),
-        None => Err(format!("`{key}` names nothing")),
+        None => Err(Unresolved::new(
+            format!("`{key}` names nothing"),
+            "names-nothing",
+            &[("key", key)],
+        )),
     }
 }
 
 /// The target of a numeric axis at `cur`, or why the parameter there is not a number.
-fn numeric(key: &str, segs: Vec<Seg>, cur: &Value, last: &str) -> Result<Target, String> {
+fn numeric(key: &str, segs: Vec<Seg>, cur: &Value, last: &str) -> Result<Target, Unresolved> {
     let integer = match cur {
         Value::Integer(_) => true,
         v if text_days(last, v).is_some() => true,
@@ -231,29 +285,56 @@ fn numeric(key: &str, segs: Vec<Seg>, cur: &Value, last: &str) -> Result<Target,
                 .map(|(k, _)| k.as_str())
                 .collect();
             return Err(if keys.is_empty() {
-                format!("`{key}` is a section, not a number")
+                Unresolved::new(
+                    format!("`{key}` is a section, not a number"),
+                    "section",
+                    &[("key", key)],
+                )
             } else {
-                format!(
-                    "`{key}` is a section, not a number; its numeric keys are {}",
-                    keys.iter()
-                        .map(|k| format!("`{key}.{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let list = keys
+                    .iter()
+                    .map(|k| format!("`{key}.{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Unresolved::new(
+                    format!("`{key}` is a section, not a number; its numeric keys are {list}"),
+                    "section-keys",
+                    &[("key", key), ("keys", &list)],
                 )
             });
         }
-        Value::Array(_) => return Err(format!("`{key}` is a list, not a number")),
+        Value::Array(_) => {
+            return Err(Unresolved::new(
+                format!("`{key}` is a list, not a number"),
+                "list",
+                &[("key", key)],
+            ))
+        }
         Value::String(s) => {
-            return Err(format!(
-                "`{key}` is text ({s:?}), not a number; list its levels as text (`values = [\"...\", \"...\"]`) instead of numbers"
+            return Err(Unresolved::new(
+                format!(
+                    "`{key}` is text ({s:?}), not a number; list its levels as text (`values = [\"...\", \"...\"]`) instead of numbers"
+                ),
+                "text",
+                &[("key", key), ("text", &format!("{s:?}"))],
             ))
         }
         Value::Boolean(_) => {
-            return Err(format!(
-                "`{key}` is true/false, not a number; list `values = [true, false]` instead of numbers"
+            return Err(Unresolved::new(
+                format!(
+                    "`{key}` is true/false, not a number; list `values = [true, false]` instead of numbers"
+                ),
+                "flag",
+                &[("key", key)],
             ))
         }
-        Value::Datetime(_) => return Err(format!("`{key}` is a date, not a number")),
+        Value::Datetime(_) => {
+            return Err(Unresolved::new(
+                format!("`{key}` is a date, not a number"),
+                "date",
+                &[("key", key)],
+            ))
+        }
     };
     Ok(Target {
         segs,
@@ -269,13 +350,20 @@ fn not_found(
     part: &str,
     cur: &Value,
     at_root: bool,
-) -> String {
+) -> Unresolved {
     let where_ = if walked.is_empty() {
         "the scenario".to_string()
     } else {
         format!("`{walked}`")
     };
-    let mut msg = match (at_root, cur) {
+    let top = if walked.is_empty() { "yes" } else { "no" };
+    let suggested = suggest(root, key);
+    let did_you_mean = suggested
+        .as_ref()
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    let suggest = suggested.as_deref().unwrap_or("none");
+    match (at_root, cur) {
         (false, Value::Array(items)) => {
             let names: Vec<String> = items
                 .iter()
@@ -285,22 +373,39 @@ fn not_found(
                     None => i.to_string(),
                 })
                 .collect();
-            let by_name = if walked == "arms" {
+            let arms = walked == "arms";
+            let by_name = if arms {
                 " (address an arm by its name, `arms.<name>`: a position counts the baseline, which comes first)"
             } else {
                 ""
             };
-            format!(
-                "{where_} has no entry `{part}`; its entries are {}{by_name}",
-                names.join(", ")
+            let entries = names.join(", ");
+            Unresolved::new(
+                format!(
+                    "{where_} has no entry `{part}`; its entries are {entries}{by_name}{did_you_mean}"
+                ),
+                "no-entry",
+                &[
+                    ("top", top),
+                    ("walked", walked),
+                    ("part", part),
+                    ("entries", &entries),
+                    ("arms", if arms { "yes" } else { "no" }),
+                    ("suggest", suggest),
+                ],
             )
         }
-        _ => format!("{where_} has no key `{part}`"),
-    };
-    if let Some(s) = suggest(root, key) {
-        msg.push_str(&format!("; did you mean `{s}`?"));
+        _ => Unresolved::new(
+            format!("{where_} has no key `{part}`{did_you_mean}"),
+            "no-key",
+            &[
+                ("top", top),
+                ("walked", walked),
+                ("part", part),
+                ("suggest", suggest),
+            ],
+        ),
     }
-    msg
 }
 
 /// The numeric parameter a mistyped key most likely meant: the closest full path, or one
@@ -485,17 +590,21 @@ mod tests {
     #[test]
     fn refuses_unknown_and_non_numeric_keys_with_a_suggestion() {
         let t = tree();
-        let e = resolve(&t, "managers.role_model_men").unwrap_err();
+        let e = resolve(&t, "managers.role_model_men").unwrap_err().text;
         assert!(e.contains("did you mean `managers.role_model_mean`"), "{e}");
-        let e = resolve(&t, "role_model_mean").unwrap_err();
+        let e = resolve(&t, "role_model_mean").unwrap_err().text;
         assert!(e.contains("did you mean `managers.role_model_mean`"), "{e}");
-        let e = resolve(&t, "organisation.definition").unwrap_err();
+        let e = resolve(&t, "organisation.definition").unwrap_err().text;
         assert!(e.contains("section"), "{e}");
-        let e = resolve(&t, "arms.coaching.interventions.0.kind").unwrap_err();
+        let e = resolve(&t, "arms.coaching.interventions.0.kind")
+            .unwrap_err()
+            .text;
         assert!(e.contains("text"), "{e}");
-        let e = resolve(&t, "arms.nope.interventions.0.interval").unwrap_err();
+        let e = resolve(&t, "arms.nope.interventions.0.interval")
+            .unwrap_err()
+            .text;
         assert!(e.contains("coaching (2)"), "{e}");
-        let e = resolve(&t, "replications").unwrap_err();
+        let e = resolve(&t, "replications").unwrap_err().text;
         assert!(e.contains("cannot be swept"), "{e}");
     }
 

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use crate::experiment::locate::{line_col, locate};
 use crate::experiment::scenario::ScenarioError;
-use crate::model::validate::Problem;
+use crate::model::validate::{Expected, Problem};
 
 /// Why an experiment cannot be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +117,25 @@ impl Pending {
             },
             at: None,
         }
+    }
+
+    /// [`Pending::new`] for a check of its own, said as data too (as
+    /// [`Check::fail_own`](crate::model::validate::Check::fail_own)): `id` names its words in
+    /// the message catalogue (`expected-<id>`, `hint-<id>`), `args` the values they name; the
+    /// English here and the catalogue's are the same words.
+    pub fn own(
+        key: &str,
+        value: String,
+        (expected, hint): (String, &str),
+        id: &'static str,
+        args: &[(&'static str, String)],
+    ) -> Pending {
+        let mut p = Pending::new(key, value, expected, hint);
+        p.problem.said = Some(Expected::Own {
+            id,
+            args: args.to_vec(),
+        });
+        p
     }
 
     /// The same failure pointed at `at` in the file.

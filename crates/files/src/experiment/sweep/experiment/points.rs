@@ -14,7 +14,7 @@ type Points = Vec<Vec<f64>>;
 fn check_size(points: Option<usize>, replications: usize, what: &str) -> Result<(), Vec<Pending>> {
     match points.and_then(|p| p.checked_mul(replications)) {
         Some(runs) if runs <= MAX_RUNS => Ok(()),
-        _ => Err(vec![Pending::new(
+        _ => Err(vec![Pending::own(
             "sweep",
             format!(
                 "{what}: {} points x {replications} replications",
@@ -22,8 +22,12 @@ fn check_size(points: Option<usize>, replications: usize, what: &str) -> Result<
                     .map(|p| p.to_string())
                     .unwrap_or_else(|| "too many".into())
             ),
-            format!("at most {MAX_RUNS} runs"),
-            "split the experiment into several",
+            (
+                format!("at most {MAX_RUNS} runs"),
+                "split the experiment into several",
+            ),
+            "most-runs",
+            &[("max", MAX_RUNS.to_string())],
         )]),
     }
 }
@@ -76,11 +80,15 @@ fn listed_points(file: &ExperimentFile, axes: &[Axis]) -> Result<Points, Vec<Pen
                     format!("sweep.axes[{i}].range")
                 };
                 problems.push(
-                    Pending::new(
+                    Pending::own(
                         &format!("axis {} (sweep.axes[{i}])", a.key),
                         v[j].to_string(),
-                        "a whole number",
-                        "the parameter is a whole number (days, people, ...)",
+                        (
+                            "a whole number".into(),
+                            "the parameter is a whole number (days, people, ...)",
+                        ),
+                        "axis-whole-value",
+                        &[],
                     )
                     .at(at),
                 );
@@ -129,11 +137,15 @@ fn sampled_points(file: &ExperimentFile, axes: &[Axis]) -> Result<(Points, Point
     for (i, (a, &(lo, hi))) in axes.iter().zip(&bounds).enumerate() {
         if levels[i].is_none() && a.integer() && hi.floor() < lo.ceil() {
             problems.push(
-                Pending::new(
+                Pending::own(
                     &format!("axis {} (sweep.axes[{i}])", a.key),
                     format!("min = {lo}, max = {hi}"),
-                    "bounds with a whole number between them",
-                    "the parameter is a whole number",
+                    (
+                        "bounds with a whole number between them".into(),
+                        "the parameter is a whole number",
+                    ),
+                    "axis-whole-between",
+                    &[],
                 )
                 .at(format!("sweep.axes[{i}].min")),
             );

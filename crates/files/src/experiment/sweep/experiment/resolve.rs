@@ -39,11 +39,15 @@ pub(super) fn base_scenario(
             return Err(invalid(
                 src,
                 origin,
-                vec![Pending::new(
+                vec![Pending::own(
                     "base",
                     "given with a [scenario] table".into(),
-                    "either `base = \"file.toml\"` or an inline [scenario], not both",
-                    "",
+                    (
+                        "either `base = \"file.toml\"` or an inline [scenario], not both".into(),
+                        "",
+                    ),
+                    "base-or-scenario",
+                    &[],
                 )],
             ))
         }
@@ -170,16 +174,15 @@ pub(super) fn axes(file: &ExperimentFile, base: &Table) -> Result<Vec<Axis>, Vec
                 lo: f64::NAN,
                 hi: f64::NAN,
             }),
-            Err(msg) => problems.push(Pending::new(
-                &format!("sweep.axes[{i}].key"),
-                format!("{:?}", a.key),
-                if a.levels().is_some() {
-                    "a parameter of the scenario that takes these values"
-                } else {
-                    "a numeric parameter of the scenario"
-                },
-                &msg,
-            )),
+            Err(why) => {
+                let levels = a.levels().is_some();
+                problems.push(unresolved(
+                    &format!("sweep.axes[{i}].key"),
+                    &a.key,
+                    levels,
+                    &why,
+                ))
+            }
         }
     }
     if !problems.is_empty() {
@@ -188,20 +191,28 @@ pub(super) fn axes(file: &ExperimentFile, base: &Table) -> Result<Vec<Axis>, Vec
     for i in 0..axes.len() {
         for j in 0..i {
             if axes[i].check_key == axes[j].check_key || axes[i].name == axes[j].name {
-                problems.push(Pending::new(
+                problems.push(Pending::own(
                     &format!("sweep.axes[{i}].key"),
                     format!("{:?}", axes[i].key),
-                    "a parameter and column name no other axis has",
-                    &format!("sweep.axes[{j}] is the same"),
+                    (
+                        "a parameter and column name no other axis has".into(),
+                        &format!("sweep.axes[{j}] is the same"),
+                    ),
+                    "axis-unique",
+                    &[("other", j.to_string())],
                 ));
             }
         }
         if ["point", "replication"].contains(&axes[i].name.as_str()) {
-            problems.push(Pending::new(
+            problems.push(Pending::own(
                 &format!("sweep.axes[{i}].key"),
                 format!("{:?}", axes[i].name),
-                "a column name other than `point` and `replication`",
-                "give the axis a `name`",
+                (
+                    "a column name other than `point` and `replication`".into(),
+                    "give the axis a `name`",
+                ),
+                "axis-column-free",
+                &[],
             ));
         }
     }
@@ -210,6 +221,32 @@ pub(super) fn axes(file: &ExperimentFile, base: &Table) -> Result<Vec<Axis>, Vec
     } else {
         Err(problems)
     }
+}
+
+/// A key that names no parameter to sweep (or calibrate), said as data: what was expected
+/// (a parameter that takes these `levels`, or a number) and why (the catalogue's
+/// `hint-scenario-key` case `why.why`, with its values).
+pub(crate) fn unresolved(at: &str, key: &str, levels: bool, why: &apply::Unresolved) -> Pending {
+    let mut args = vec![
+        ("axis", if levels { "levels" } else { "number" }.to_string()),
+        ("why", why.why.to_string()),
+    ];
+    args.extend(why.args.iter().cloned());
+    Pending::own(
+        at,
+        format!("{key:?}"),
+        (
+            if levels {
+                "a parameter of the scenario that takes these values"
+            } else {
+                "a numeric parameter of the scenario"
+            }
+            .into(),
+            &why.text,
+        ),
+        "scenario-key",
+        &args,
+    )
 }
 
 /// The key in the form `Check` names it: `arms[2].interventions[0].interval`.
@@ -270,12 +307,17 @@ pub(super) fn kept(
                 if hits.is_empty() {
                     let metrics = all.iter().map(|c| c.metric);
                     let s = closest(k, metrics.chain(names.iter().map(String::as_str)));
-                    problems.push(Pending::new(
+                    problems.push(Pending::own(
                         &format!("keep_metrics[{i}]"),
                         format!("{k:?}"),
-                        "a summary metric (`B_mean`, `peak_gain_B`, ...), a named output of `[metrics]`, or `arm.metric`",
-                        &s.map(|s| format!("did you mean `{s}`?"))
-                            .unwrap_or_default(),
+                        (
+                            "a summary metric (`B_mean`, `peak_gain_B`, ...), a named output of `[metrics]`, or `arm.metric`".into(),
+                            &s.as_ref()
+                                .map(|s| format!("did you mean `{s}`?"))
+                                .unwrap_or_default(),
+                        ),
+                        "keep-metric",
+                        &[("suggest", s.unwrap_or("none").to_string())],
                     ));
                 }
                 for j in hits {
@@ -300,14 +342,20 @@ pub(super) fn kept(
         for (i, m) in file.timeseries_metrics.iter().enumerate() {
             match series_metric(m) {
                 Some(s) => series.push((m.clone(), s)),
-                None => problems.push(Pending::new(
-                    &format!("timeseries_metrics[{i}]"),
-                    format!("{m:?}"),
-                    "a recorded metric (B, N, nps, ...) or gain_B, gain_N, gain_nps",
-                    &closest(m, series_metric_names())
-                        .map(|s| format!("did you mean `{s}`?"))
-                        .unwrap_or_default(),
-                )),
+                None => {
+                    let s = closest(m, series_metric_names());
+                    problems.push(Pending::own(
+                        &format!("timeseries_metrics[{i}]"),
+                        format!("{m:?}"),
+                        (
+                            "a recorded metric (B, N, nps, ...) or gain_B, gain_N, gain_nps".into(),
+                            &s.map(|s| format!("did you mean `{s}`?"))
+                                .unwrap_or_default(),
+                        ),
+                        "series-metric",
+                        &[("suggest", s.unwrap_or("none").to_string())],
+                    ))
+                }
             }
         }
     }
@@ -317,13 +365,19 @@ pub(super) fn kept(
         .collect();
     let mut outputs = Vec::new();
     if let Some(sens) = &file.sensitivity {
-        match output_columns(&columns, &kept_names, &sens.outputs) {
+        match output_columns_or_closest(&columns, &kept_names, &sens.outputs) {
             Ok(o) => outputs = o,
-            Err((i, msg)) => problems.push(Pending::new(
+            Err((i, s)) => problems.push(Pending::own(
                 &format!("sensitivity.outputs[{i}]"),
                 format!("{:?}", sens.outputs[i]),
-                "a kept summary column (`arm.metric`) or metric",
-                &msg,
+                (
+                    "a kept summary column (`arm.metric`) or metric".into(),
+                    &s.as_ref()
+                        .map(|s| format!("did you mean `{s}`?"))
+                        .unwrap_or_else(|| "not among the kept columns (see keep_metrics)".into()),
+                ),
+                "sensitivity-output",
+                &[("suggest", s.unwrap_or_else(|| "none".into()))],
             )),
         }
     }
@@ -345,6 +399,21 @@ pub fn output_columns(
     names: &[String],
     wanted: &[String],
 ) -> Result<Vec<usize>, (usize, String)> {
+    output_columns_or_closest(columns, names, wanted).map_err(|(i, s)| {
+        (
+            i,
+            s.map(|s| format!("did you mean `{s}`?"))
+                .unwrap_or_else(|| "not among the kept columns (see keep_metrics)".into()),
+        )
+    })
+}
+
+/// [`output_columns`], or the first unknown output and the kept name closest to it.
+fn output_columns_or_closest(
+    columns: &[Column],
+    names: &[String],
+    wanted: &[String],
+) -> Result<Vec<usize>, (usize, Option<String>)> {
     if wanted.is_empty() {
         return Ok((0..columns.len()).collect());
     }
@@ -361,11 +430,7 @@ pub fn output_columns(
                     .map(String::as_str)
                     .chain(columns.iter().map(|c| c.metric)),
             );
-            return Err((
-                i,
-                s.map(|s| format!("did you mean `{s}`?"))
-                    .unwrap_or_else(|| "not among the kept columns (see keep_metrics)".into()),
-            ));
+            return Err((i, s.map(str::to_string)));
         }
         for j in hits {
             keep[j] = true;

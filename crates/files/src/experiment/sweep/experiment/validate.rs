@@ -132,11 +132,12 @@ impl Experiment {
             })
             .collect();
         if hidden > 0 {
-            out.push(Pending::new(
+            out.push(Pending::own(
                 "sweep",
                 format!("{hidden} more invalid design points"),
-                "valid parameter values at every point",
-                "",
+                ("valid parameter values at every point".into(), ""),
+                "valid-everywhere",
+                &[],
             ));
         }
         Err(invalid(src, &self.origin, out))
@@ -281,16 +282,24 @@ impl Experiment {
         Err(invalid(
             src,
             &self.origin,
-            vec![Pending::new(
+            vec![Pending::own(
                 key,
                 value,
-                format!(
-                    "team and employee rows that fit in {} on disk (this sweep's {} runs would write about {}, held twice while they are joined)",
-                    budget::human_bytes(agents::DISK_LIMIT_BYTES),
-                    self.runs(),
-                    budget::human_bytes(bytes / 2.0),
+                (
+                    format!(
+                        "team and employee rows that fit in {} on disk (this sweep's {} runs would write about {}, held twice while they are joined)",
+                        budget::human_bytes(agents::DISK_LIMIT_BYTES),
+                        self.runs(),
+                        budget::human_bytes(bytes / 2.0),
+                    ),
+                    "fewer points, replications or snapshot days (raise employee_snapshot_every or record_every), or run the points you need with `undercurrent run`",
                 ),
-                "fewer points, replications or snapshot days (raise employee_snapshot_every or record_every), or run the points you need with `undercurrent run`",
+                "rows-fit-on-disk",
+                &[
+                    ("limit", budget::human_bytes(agents::DISK_LIMIT_BYTES)),
+                    ("runs", self.runs().to_string()),
+                    ("size", budget::human_bytes(bytes / 2.0)),
+                ],
             )],
         ))
     }
