@@ -9,9 +9,10 @@ use serde_json::Value;
 use undercurrent_text::{numbers as n, term, tr, Lang};
 
 use super::censored::{self, censored_text, CensoredText};
+use super::described;
 use super::interval_long;
 use super::reading::{arm_label, focus, reading, Focus};
-use crate::experiment::scenario::{Scenario, ADDED_BASELINE_DESCRIPTION};
+use crate::experiment::scenario::Scenario;
 use crate::metrics::registry::DurabilityMetric;
 use crate::metrics::survival::CensoredMedian;
 use crate::model::days::Days;
@@ -270,7 +271,13 @@ fn summary_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>, da
         html,
         "<h1>{}</h1><p class=\"sub\">{}</p>",
         escape(&data.scenario),
-        escape(&get("description"))
+        escape(&match sc
+            .and_then(|s| s.get("description"))
+            .and_then(Value::as_str)
+        {
+            Some(d) => described::scenario_description(lang, d),
+            None => get("description"),
+        })
     );
     let horizon = sc
         .and_then(|s| s.get("horizon_days"))
@@ -638,12 +645,11 @@ fn arms_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>) {
     );
     for a in arms {
         let name = a.get("name").map(cell).unwrap_or_default();
-        let desc = match a.get("description").map(cell).unwrap_or_default() {
-            d if name == "baseline" && d == ADDED_BASELINE_DESCRIPTION => {
-                tr!(lang, "report-added-baseline")
-            }
-            d => d,
-        };
+        let desc = described::arm_description(
+            lang,
+            &name,
+            &a.get("description").map(cell).unwrap_or_default(),
+        );
         let items: Vec<String> = a
             .get("interventions")
             .and_then(Value::as_array)

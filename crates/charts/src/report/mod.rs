@@ -7,6 +7,7 @@ pub mod calibration;
 pub mod censored;
 pub mod claims;
 pub mod costs;
+pub mod described;
 pub mod html;
 pub mod reading;
 pub mod summary;

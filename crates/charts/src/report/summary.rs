@@ -18,6 +18,7 @@ use undercurrent_text::{numbers as n, tr, Lang};
 
 use super::censored::{self, censored_text, CensoredText};
 use super::costs::break_even_text;
+use super::described;
 use super::html::{escape, inline_figure, load_manifest, produced_by, ReportError};
 use super::interval_long;
 use super::reading::arm_label;
@@ -697,12 +698,13 @@ pub fn summary_html(
         .and_then(|s| s.get("description"))
         .and_then(Value::as_str)
         .map(str::trim)
-        .filter(|s| !s.is_empty());
+        .filter(|s| !s.is_empty())
+        .map(|d| described::scenario_description(lang, d));
     let _ = write!(
         html,
         "<h1>{}</h1><p class=\"sub\">{}</p>",
         escape(&tr!(lang, "summary-heading")),
-        escape(description.unwrap_or(&data.scenario))
+        escape(description.as_deref().unwrap_or(&data.scenario))
     );
     let org = match (
         num(&["organisation", "employees"]),
@@ -755,7 +757,8 @@ pub fn summary_html(
             "<section><h2><span class=\"sw\" style=\"background:{colour}\"></span>{}</h2>",
             escape(&arm_label(lang, a))
         );
-        if let Some(desc) = arm_description(m, a).filter(|d| Some(d.as_str()) != description) {
+        let desc = arm_description(m, a).map(|d| described::arm_description(lang, a, &d));
+        if let Some(desc) = desc.filter(|d| Some(d.as_str()) != description.as_deref()) {
             let _ = write!(html, "<p class=\"what\">{}</p>", escape(&desc));
         }
         html.push_str("<dl>");
