@@ -67,6 +67,9 @@ function el(tag, attrs = {}, ...children) {
 
 function label(s) { return String(s).replace(/_/g, " "); }
 
+// An arm's name in the page's language: the server's term for the arms of the default and the
+// stories (`term-arm-*`), else the name with spaces, as the charts and the report write it.
+function armTitle(s) { return (META.arm_titles || {})[s] || label(s); }
 function sectorTitle(s) { return (META.sector_titles || {})[s] || label(s); }
 function maturityTitle(m) { return (META.maturity_titles || {})[m] || m; }
 function driveTitle(d) { return (META.drive_titles || {})[d] || d; }
@@ -752,7 +755,7 @@ function renderTeams(res) {
       row.append(sq);
       squares.push([sq, team, a]);
     }
-    box.append(el("div", { class: "arm-grid" }, el("h3", { text: label(res.arms[a].name) }), row));
+    box.append(el("div", { class: "arm-grid" }, el("h3", { text: armTitle(res.arms[a].name) }), row));
   });
   const paint = () => {
     const k = Number(slider.value);
@@ -791,7 +794,7 @@ function renderHeadline(res) {
     // Each figure says what it is and when: the ones with an interval are mean differences
     // over a window, the cost a total, the durability lines name their own day.
     const what = el("p", { class: "desc when", text: t("page-card-when", { from: res.window_from_day, to: res.horizon_days }) });
-    const card = el("div", { class: "card" }, el("h3", { text: label(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, what, dl);
+    const card = el("div", { class: "card" }, el("h3", { text: armTitle(arm.name) }), arm.description ? el("p", { class: "desc", text: arm.description }) : null, what, dl);
     card.style.borderTopColor = ARM_COLOURS[a % ARM_COLOURS.length];
     box.append(card);
   });
@@ -804,7 +807,7 @@ function renderTables(res) {
   box.className = res.arms.length > 2 ? "tables many" : "tables";
   // Comparison above and below the waterline.
   const head = el("tr", {}, el("th", { text: t("page-table-average", { from: res.window_from_day, to: res.horizon_days }) }));
-  res.arms.forEach((a, i) => head.append(el("th", { text: (i > 0 ? t("page-table-vs-baseline", { name: label(a.name) }) : label(a.name)) })));
+  res.arms.forEach((a, i) => head.append(el("th", { text: (i > 0 ? t("page-table-vs-baseline", { name: armTitle(a.name) }) : armTitle(a.name)) })));
   const body = el("tbody");
   const groups = new Map(META.metric_groups.map((g) => [g.name, g.title]));
   let last = null;
@@ -828,7 +831,7 @@ function renderTables(res) {
   // Durability.
   if (res.arms.length > 1) {
     const dh = el("tr", {}, el("th", { text: t("page-durability-column") }));
-    res.arms.forEach((a, i) => { if (i > 0) dh.append(el("th", { text: label(a.name) })); });
+    res.arms.forEach((a, i) => { if (i > 0) dh.append(el("th", { text: armTitle(a.name) })); });
     const db = el("tbody");
     for (const row of res.durability) {
       const info = metricInfo(row.metric);

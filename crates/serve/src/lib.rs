@@ -150,6 +150,24 @@ pub fn sector_terms() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The arms of the embedded default and of every story: the names the page labels with the
+/// catalogue's `arm` terms (a user's own arm keeps its name with spaces).
+pub fn arm_names() -> Vec<String> {
+    let mut names: Vec<String> = Scenario::embedded_default()
+        .arms
+        .into_iter()
+        .map(|a| a.name)
+        .collect();
+    for story in &stories::STORIES {
+        if let Ok(s) = Scenario::parse(story.toml, story.id) {
+            names.extend(s.arms.into_iter().map(|a| a.name));
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The words of the `preset` family of terms: each maturity phase's English name.
 pub fn preset_terms() -> Vec<(String, String)> {
     MATURITIES
@@ -212,6 +230,7 @@ pub fn meta(limits: &Limits, lang: Lang) -> Result<Json, String> {
         "day_units": crate::model::days::DAY_UNITS,
         "sectors": SECTORS,
         "sector_titles": sector_terms().iter().map(|(k, e)| (k.clone(), json!(term(lang, "sector", k, e)))).collect::<serde_json::Map<_, _>>(),
+        "arm_titles": arm_names().iter().map(|a| (a.clone(), json!(crate::plot::charts::common::arm_label(lang, a)))).collect::<serde_json::Map<_, _>>(),
         "maturities": MATURITIES,
         "maturity_titles": preset_terms().iter().map(|(k, e)| (k.clone(), json!(term(lang, "preset", k, e)))).collect::<serde_json::Map<_, _>>(),
         "drives": DRIVE_NAMES,

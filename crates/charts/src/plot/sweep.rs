@@ -418,7 +418,7 @@ fn bar_label(key: &str) -> String {
 }
 
 fn subtitle_arm(arm: &str, lang: Lang) -> String {
-    tr!(lang, "sweep-charts-arm", arm = arm_label(arm))
+    tr!(lang, "sweep-charts-arm", arm = arm_label(lang, arm))
 }
 
 fn draw_response<DB: DrawingBackend>(
@@ -454,7 +454,13 @@ fn draw_response<DB: DrawingBackend>(
         .collect();
     let items: Vec<LegendItem> = arms
         .iter()
-        .map(|(i, a)| LegendItem::new(arm_label(a), palette::arm_color(*i), Swatch::LineBand(4)))
+        .map(|(i, a)| {
+            LegendItem::new(
+                arm_label(lang, a),
+                palette::arm_color(*i),
+                Swatch::LineBand(4),
+            )
+        })
         .collect();
     let legend_h = legend_height(root, &items, w.saturating_sub(80))?;
     let (plot_area, legend_area) =

@@ -36,7 +36,7 @@ pub struct Paragraph {
 /// catalogue's name of a preset's arm (`term-arm-training-only`), else the same words (an
 /// arm's name is the scenario writer's, not ours to translate).
 pub fn arm_label(lang: Lang, arm: &str) -> String {
-    undercurrent_text::term(lang, "arm", arm, &arm.replace('_', " "))
+    crate::plot::charts::common::arm_label(lang, arm)
 }
 
 /// The smallest change in B (a propensity on a 0–1 scale) the reading calls an effect.

@@ -381,9 +381,11 @@ pub fn month_range(max_day: f64) -> Range<f64> {
     0.0..max_month
 }
 
-/// Human label of an arm (`training_only` → `training only`).
-pub fn arm_label(arm: &str) -> String {
-    arm.replace('_', " ")
+/// Human label of an arm in `lang`: `training_only` → `training only`, in Dutch the
+/// catalogue's term where it has one (`term-arm-training-only` = `alleen training`), else the
+/// same words. Every chart, table and sentence names an arm through this one function.
+pub fn arm_label(lang: Lang, arm: &str) -> String {
+    crate::text::term(lang, "arm", arm, &arm.replace('_', " "))
 }
 
 /// Axis configuration of an x/y chart with months on x.

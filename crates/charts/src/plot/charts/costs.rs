@@ -123,7 +123,7 @@ pub fn draw_costs_in<DB: DrawingBackend>(
     let label_style = text_style(LEGEND_SIZE, palette::BLACK);
     let mut label_w = 0;
     for b in &bars {
-        label_w = label_w.max(text_width(root, &arm_label(&b.arm), &label_style)?);
+        label_w = label_w.max(text_width(root, &arm_label(lang, &b.arm), &label_style)?);
     }
     let label_col = (label_w + 28).min(w / 3);
     let (_, plot) = body.split_horizontally(label_col);
@@ -171,7 +171,7 @@ pub fn draw_costs_in<DB: DrawingBackend>(
             x0 = x1;
         }
         hover::area(&chart, (0.0, y - 0.4), (x0.max(b.total), y + 0.4), || {
-            let mut text = arm_label(&b.arm);
+            let mut text = arm_label(lang, &b.arm);
             for (label, &part) in PART_LABELS.iter().zip(&b.parts) {
                 let label = tr!(lang, label);
                 text.push_str(&format!("\n{label}: {}", numbers::euro(lang, part)));
@@ -202,7 +202,7 @@ pub fn draw_costs_in<DB: DrawingBackend>(
         let (_, ly) = chart.backend_coord(&(0.0, y));
         draw_text(
             root,
-            &arm_label(&b.arm),
+            &arm_label(lang, &b.arm),
             &label_style,
             (label_col as i32 - 14, ly),
             HPos::Right,
@@ -336,7 +336,7 @@ pub fn draw_cost_benefit_in<DB: DrawingBackend>(
             tr!(
                 lang,
                 "charts-cost-benefit-hover",
-                arm = arm_label(&p.arm),
+                arm = arm_label(lang, &p.arm),
                 cost = hover::value_text_in(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro", lang),
                 gain = hover::value_text_in(
                     p.lasting_nps.mean,
@@ -348,7 +348,7 @@ pub fn draw_cost_benefit_in<DB: DrawingBackend>(
             )
         });
         dots.push(chart.backend_coord(&(x, y)));
-        labels.push(arm_label(&p.arm));
+        labels.push(arm_label(lang, &p.arm));
     }
     // Labels go where they cover no other label, dot or the plot's edge, so that programmes
     // close together on the chart stay readable.

@@ -142,7 +142,7 @@ pub fn draw_drives_in<DB: DrawingBackend>(
         let (cw, _) = cap.dim_in_pixel();
         let title = fit_text(
             &cap,
-            &arm_label(a),
+            &arm_label(lang, a),
             &caption_style,
             cw.saturating_sub(ylw + 20),
         )?;
@@ -178,7 +178,7 @@ pub fn draw_drives_in<DB: DrawingBackend>(
                 })
                 .collect();
             lines.push((tr!(lang, "charts-drives-hover-everyone"), a.as_str(), "B"));
-            hover::days_in(&chart, data, &arm_label(a), &lines, lang);
+            hover::days_in(&chart, data, &arm_label(lang, a), &lines, lang);
         }
         // The arm's overall B on top, dashed so the drive lines stay visible.
         let overall: Vec<(f64, f64)> = ts

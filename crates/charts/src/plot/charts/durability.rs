@@ -296,7 +296,15 @@ pub fn draw_durability_in<DB: DrawingBackend>(
     let two_lines = body_h / (arms.len() as u32).max(1) >= 64;
     let labels: Vec<Vec<String>> = arms
         .iter()
-        .map(|a| wrap_label(root, &arm_label(a), &label_style, max_label_w, two_lines))
+        .map(|a| {
+            wrap_label(
+                root,
+                &arm_label(lang, a),
+                &label_style,
+                max_label_w,
+                two_lines,
+            )
+        })
         .collect::<Result<_, _>>()?;
     let mut label_w = 0;
     for l in labels.iter().flatten() {
@@ -386,7 +394,7 @@ pub fn draw_durability_in<DB: DrawingBackend>(
             (x_range.start, y - 0.5),
             (x_range.end, y + 0.5),
             || {
-                let mut text = arm_label(a);
+                let mut text = arm_label(lang, a);
                 for (m, label, _, _) in GAINS {
                     let v = d.get(a, m).map_or(tr!(lang, "charts-no-value"), |s| {
                         hover::value_text_in(s.mean, s.ci_lo, s.ci_hi, "0–1", lang)

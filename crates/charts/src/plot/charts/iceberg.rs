@@ -92,7 +92,7 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
     let (header, rest) = root.split_vertically(HEADER_HEIGHT);
     draw_header(
         &header,
-        &tr!(lang, "charts-iceberg-title", arm = arm_label(arm)),
+        &tr!(lang, "charts-iceberg-title", arm = arm_label(lang, arm)),
         &tr!(
             lang,
             "charts-iceberg-subtitle",
@@ -201,7 +201,11 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
         hover::days_in(
             &top,
             data,
-            &tr!(lang, "charts-iceberg-hover-above", arm = arm_label(arm)),
+            &tr!(
+                lang,
+                "charts-iceberg-hover-above",
+                arm = arm_label(lang, arm)
+            ),
             &lines,
             lang,
         );
@@ -223,7 +227,11 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
         hover::days_in(
             &bottom,
             data,
-            &tr!(lang, "charts-iceberg-hover-below", arm = arm_label(arm)),
+            &tr!(
+                lang,
+                "charts-iceberg-hover-below",
+                arm = arm_label(lang, arm)
+            ),
             &lines,
             lang,
         );

@@ -228,7 +228,12 @@ pub fn draw_teams_in<DB: DrawingBackend>(
     for (arm, row) in g.arms.iter().zip(&rows) {
         let (label, panels) = row.split_horizontally(LABEL_W);
         let (_, row_h) = row.dim_in_pixel();
-        let lines = two_lines(&label, &arm_label(&arm.arm), &name_style, LABEL_W - 40)?;
+        let lines = two_lines(
+            &label,
+            &arm_label(lang, &arm.arm),
+            &name_style,
+            LABEL_W - 40,
+        )?;
         let a = data.arm_index(&arm.arm);
         let swatch = palette::arm_color(a);
         label
@@ -289,7 +294,7 @@ pub fn draw_teams_in<DB: DrawingBackend>(
                     tr!(
                         lang,
                         "charts-teams-hover",
-                        arm = arm_label(&arm.arm),
+                        arm = arm_label(lang, &arm.arm),
                         team = (t.team + 1).to_string(),
                         day = numbers::fixed(lang, g.days[m.k], 0),
                         value = if v.is_finite() {

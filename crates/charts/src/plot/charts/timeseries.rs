@@ -133,9 +133,9 @@ fn legend_items(data: &RunData, metric: &str, arms: &[&String], lang: Lang) -> V
         .map(|a| {
             LegendItem::new(
                 if same_as_baseline(data, metric, a) {
-                    tr!(lang, "charts-same-as-baseline", arm = arm_label(a))
+                    tr!(lang, "charts-same-as-baseline", arm = arm_label(lang, a))
                 } else {
-                    arm_label(a)
+                    arm_label(lang, a)
                 },
                 palette::arm_color(data.arm_index(a)),
                 Swatch::LineBand(4),
