@@ -11,6 +11,23 @@ use std::process::{Command, Output};
 
 use undercurrent::text::plain_words;
 
+/// The target most calibration cases share, written where a case's file says `@targets`
+/// (last, so the lines of the check a case breaks are as shown).
+const TARGETS: &str = r#"[[targets]]
+arm = "coaching"
+metric = "gain_B"
+window = [0, 100]
+observed = 0.1
+scale = 0.01
+"#;
+
+/// Writes case `name`'s file into `d`, `@targets` spelled out, and returns the file's name.
+fn write_case(d: &Path, name: &str, body: &str) -> String {
+    let file = format!("{name}.toml");
+    std::fs::write(d.join(&file), body.replace("@targets\n", TARGETS)).unwrap();
+    file
+}
+
 /// (command, file name, file, the English message as it was).
 const CASES: &[(&str, &str, &str, &str)] = &[
     (
@@ -396,12 +413,7 @@ key = "organisation.employees"
 prior = "uniform"
 lo = 10
 hi = 20
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: continuous.toml:4:7: `parameters[0].key` = "organisation.employees": expected a continuous numeric parameter (a whole-number parameter cannot be given a continuous prior)
 "##,
@@ -416,12 +428,7 @@ key = "organisation.facilitis"
 prior = "uniform"
 lo = 0.2
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: bad_key.toml:4:7: `parameters[0].key` = "organisation.facilitis": expected a numeric parameter of the scenario (`organisation` has no key `facilitis`; did you mean `organisation.facilities`?)
 "##,
@@ -441,12 +448,7 @@ key = "organisation.facilities"
 prior = "uniform"
 lo = 0.2
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: duplicate.toml:9:7: `parameters[1].key` = "organisation.facilities": expected a parameter no other [[parameters]] entry names
 "##,
@@ -468,12 +470,7 @@ lo = 0.2
 hi = 0.8
 sd = 0.1
 mean = 0.3
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: normal_missing_sd_and_refused.toml:5:9: `parameters[0].prior` = "normal": expected a `sd` key (normal takes `mean` and `sd` (and optionally `lo`, `hi` inside the declared bounds))
 normal_missing_sd_and_refused.toml:14:8: `parameters[1].mean` = given: expected no `mean` with prior = "uniform" (uniform takes `lo` and `hi`)
@@ -490,12 +487,7 @@ key = "organisation.facilities"
 prior = "uniform"
 lo = nan
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: finite_lo.toml:6:6: `parameters[0].lo` = NaN: expected a finite number
 "##,
@@ -510,12 +502,7 @@ key = "organisation.facilities"
 prior = "uniform"
 lo = 0.8
 hi = 0.2
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: hi_above_lo.toml:7:6: `parameters[0].hi` = lo = 0.8, hi = 0.2: expected hi > lo
 "##,
@@ -530,12 +517,7 @@ key = "organisation.facilities"
 prior = "log_uniform"
 lo = -0.5
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: log_uniform.toml:6:6: `parameters[0].lo` = -0.5: expected a number > 0 (a log-uniform prior needs positive bounds)
 "##,
@@ -550,12 +532,7 @@ key = "organisation.facilities"
 prior = "uniform"
 lo = -0.5
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: prior_in_bounds.toml:6:6: `parameters[0].lo` = -0.5: expected within the declared bounds of `organisation.facilities`, [0, 1] (a prior must lie inside the parameter's declared bounds)
 "##,
@@ -570,12 +547,7 @@ key = "organisation.facilities"
 prior = "normal"
 mean = 0.5
 sd = 0.0
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: normal_sd.toml:7:6: `parameters[0].sd` = 0: expected a number > 0
 "##,
@@ -591,12 +563,7 @@ prior = "normal"
 mean = 0.5
 sd = 0.1
 lo = -1.0
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: truncation.toml:8:6: `parameters[0].lo` = -1: expected within the declared bounds of `organisation.facilities`, [0, 1] (the truncation must lie inside the parameter's declared bounds)
 "##,
@@ -613,12 +580,7 @@ mean = 0.5
 sd = 0.1
 lo = 0.7
 hi = 0.3
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: normal_hi_lo.toml:9:6: `parameters[0].hi` = lo = 0.7, hi = 0.3: expected hi > lo
 "##,
@@ -635,12 +597,7 @@ mean = 0.9
 sd = 0.1
 lo = 0.2
 hi = 0.8
-[[targets]]
-arm = "coaching"
-metric = "gain_B"
-window = [0, 100]
-observed = 0.1
-scale = 0.01
+@targets
 "##,
         r##"error: mean_support.toml:6:8: `parameters[0].mean` = 0.9: expected inside the prior's support [0.2, 0.8] (within the declared bounds of `organisation.facilities`, [0, 1]) (the normal prior is truncated to the declared bounds)
 "##,
@@ -1218,8 +1175,7 @@ fn identifiers(english: &str) -> Vec<String> {
 fn every_case_breaks_one_check_and_exits_2_in_both_languages() {
     let d = dir("exit");
     for (command, name, body, english) in CASES {
-        let file = format!("{name}.toml");
-        std::fs::write(d.join(&file), body).unwrap();
+        let file = write_case(&d, name, body);
         for lang in [None, Some("nl"), Some("qps")] {
             let o = run(&d, command, &file, lang);
             assert_eq!(o.status.code(), Some(2), "{name} {lang:?}: {}", stderr(&o));
@@ -1232,8 +1188,7 @@ fn every_case_breaks_one_check_and_exits_2_in_both_languages() {
 fn english_reads_exactly_as_before() {
     let d = dir("english");
     for (command, name, body, english) in CASES {
-        let file = format!("{name}.toml");
-        std::fs::write(d.join(&file), body).unwrap();
+        let file = write_case(&d, name, body);
         assert_eq!(stderr(&run(&d, command, &file, None)), *english, "{name}");
         assert_eq!(
             stderr(&run(&d, command, &file, Some("en"))),
@@ -1249,8 +1204,7 @@ fn dutch_keeps_the_location_and_key_and_says_the_rest_in_dutch() {
     let mut said = 0;
     let mut english_in_dutch = Vec::new();
     for (command, name, body, english) in CASES {
-        let file = format!("{name}.toml");
-        std::fs::write(d.join(&file), body).unwrap();
+        let file = write_case(&d, name, body);
         let dutch = stderr(&run(&d, command, &file, Some("nl")));
         if *name == "rows_fit_on_disk" {
             // Sizes with the Dutch decimal sign.
