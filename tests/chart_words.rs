@@ -5,6 +5,8 @@
 
 mod plot_common;
 
+use plot_common::svg_words;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -62,29 +64,6 @@ fn run_dir() -> &'static Path {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         out
     })
-}
-
-/// The contents of every `<text>` and `<title>` element of an SVG document, one a line.
-pub fn svg_words(svg: &str) -> String {
-    let mut out = String::new();
-    for tag in ["text", "title"] {
-        let open = format!("<{tag}");
-        let close = format!("</{tag}>");
-        let mut rest = svg;
-        while let Some(start) = rest.find(&open) {
-            let after = &rest[start..];
-            let Some(gt) = after.find('>') else { break };
-            let Some(end) = after.find(&close) else { break };
-            out.push_str(&after[gt + 1..end]);
-            out.push('\n');
-            rest = &after[end + close.len()..];
-        }
-    }
-    out.replace("&apos;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
 }
 
 /// Identifiers a chart may show as they are: arm names (and their words, as a label writes

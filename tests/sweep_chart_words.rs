@@ -4,6 +4,9 @@
 //! target names); drawn in Dutch, a chart has Dutch words and decimal commas; drawn in
 //! English, it is what the English functions draw.
 
+mod plot_common;
+
+use plot_common::svg_words;
 use std::path::{Path, PathBuf};
 
 use undercurrent::calibration::Prior;
@@ -20,29 +23,6 @@ fn fresh(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
-}
-
-/// The contents of every `<text>` and `<title>` element of an SVG document, one a line.
-fn svg_words(svg: &str) -> String {
-    let mut out = String::new();
-    for tag in ["text", "title"] {
-        let open = format!("<{tag}");
-        let close = format!("</{tag}>");
-        let mut rest = svg;
-        while let Some(start) = rest.find(&open) {
-            let after = &rest[start..];
-            let Some(gt) = after.find('>') else { break };
-            let Some(end) = after.find(&close) else { break };
-            out.push_str(&after[gt + 1..end]);
-            out.push('\n');
-            rest = &after[end + close.len()..];
-        }
-    }
-    out.replace("&apos;", "'")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
 }
 
 const ARMS: [&str; 2] = ["baseline", "coaching"];
