@@ -156,6 +156,7 @@ base = "base.toml"
 seed = 1
 replications = 2
 parquet = true
+run_series = true
 [sweep]
 design = "grid"
 [[sweep.axes]]
@@ -184,7 +185,8 @@ values = [0.4, 0.7]
         8
     );
     // The team rows and snapshots of every run, columnar too, cell for cell.
-    for table in ["teams", "employees"] {
+    // So are every run's own series.
+    for table in ["teams", "employees", "run_series"] {
         let rows = same_table(
             &out.join(format!("{table}.csv")),
             &out.join(format!("{table}.parquet")),

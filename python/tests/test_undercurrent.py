@@ -325,6 +325,19 @@ def test_a_sweep_of_a_scenario_with_teams_gives_its_team_rows_and_snapshots(tmp_
     assert plain.teams is None and plain.employees is None
 
 
+def test_a_sweep_with_run_series_gives_every_runs_series_whose_mean_is_timeseries(tmp_path):
+    r = uc.sweep(FIXTURES / "sweep_run_series.toml", out=tmp_path / "rs", progress=False)
+    s = r.run_series
+    assert list(s.columns) == ["point", "replication", "sector", "arm", "day", "metric", "value"]
+    means = s.groupby(["point", "arm", "day", "metric"])["value"].mean().rename("runs_mean")
+    both = r.timeseries.join(means, on=["point", "arm", "day", "metric"])
+    assert len(both) == len(means) and both["runs_mean"].notna().all()
+    off = (both["runs_mean"] - both["mean"]).abs()
+    assert (off <= 1e-12 * both["mean"].abs().clip(lower=1.0)).all()
+    plain = uc.sweep(SWEEP, out=tmp_path / "plain", progress=False)
+    assert plain.run_series is None
+
+
 def test_an_invalid_experiment_raises_the_cli_message(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(SWEEP.read_text().replace("base_samples = 8", "base_samples = 0"))

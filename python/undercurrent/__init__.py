@@ -344,9 +344,11 @@ class SweepResult:
     (``sensitivity.csv`` for a Sobol or Morris design, else ``None``), :attr:`timeseries`
     (``timeseries.csv`` when the experiment keeps series, else ``None``), and, read when
     first asked for since they can be large, :attr:`teams` (``teams.csv``: every run's team
-    rows, when the base scenario has ``teams = true``) and :attr:`employees`
-    (``employees.csv``: every run's employee snapshots, when it asks for snapshots); each
-    row starts with the run's ``point``, ``replication`` and axis values."""
+    rows, when the base scenario has ``teams = true``), :attr:`employees`
+    (``employees.csv``: every run's employee snapshots, when it asks for snapshots) and
+    :attr:`run_series` (``run_series.csv``: every run's own time series, when the
+    experiment has ``run_series = true``); each row starts with the run's ``point``,
+    ``replication`` and axis values."""
 
     def __init__(self, info: dict) -> None:
         self.dir = Path(info["out"])
@@ -374,6 +376,13 @@ class SweepResult:
     def employees(self):
         """Every run's employee snapshots (``employees.csv``), or ``None`` when it kept none."""
         return self._agent_table("employees")
+
+    @property
+    def run_series(self):
+        """Every run's own time series (``run_series.csv``: ``arm, day, metric, value`` per
+        run), or ``None`` when the experiment did not ask for them; its mean over
+        replications is :attr:`timeseries`."""
+        return self._agent_table("run_series")
 
     def __repr__(self) -> str:
         return (

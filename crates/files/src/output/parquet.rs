@@ -1,5 +1,6 @@
 //! Columnar copies of the large tables (`--format parquet`): `replications.csv`,
-//! `teams.csv`, `employees.csv` and a sweep's `runs.csv` also as Apache Parquet, which pandas,
+//! `teams.csv`, `employees.csv` and a sweep's `runs.csv` and `run_series.csv` also as Apache
+//! Parquet, which pandas,
 //! polars, R's arrow and DuckDB read directly, typed and compressed.
 //!
 //! Each Parquet file is made from its CSV once the CSV is complete, in batches of
@@ -70,6 +71,12 @@ pub const SWEEP_TEAMS: Columns = Columns {
 pub const SWEEP_EMPLOYEES: Columns = Columns {
     whole: &["point", "replication", "day", "team", "employee"],
     text: &["arm", "dominant_drive"],
+};
+
+/// A sweep's `run_series.csv`: the run's place, then `arm,day,metric,value`.
+pub const RUN_SERIES: Columns = Columns {
+    whole: &["point", "replication", "day"],
+    text: &["arm", "metric"],
 };
 
 /// The tables of a run that get a Parquet copy, with their column types.

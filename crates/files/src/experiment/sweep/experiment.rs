@@ -219,6 +219,11 @@ pub struct ExperimentFile {
     /// Write aggregated time series per point and arm (`timeseries.csv`).
     #[serde(default)]
     pub timeseries: bool,
+    /// Write every run's own time series (`run_series.csv`: one row per run, arm, recorded
+    /// day and metric), the rows `timeseries.csv` averages. Not written back when false, so
+    /// older experiments keep their identity.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub run_series: bool,
     /// Also write `runs.csv` as Apache Parquet (`runs.parquet`), and `teams.csv` and
     /// `employees.csv` when the sweep keeps them. Not written back when
     /// false, so older experiments keep their identity.
@@ -418,6 +423,12 @@ impl Experiment {
                 None => v,
             })
             .collect()
+    }
+
+    /// Whether each run's time series is journaled: for `timeseries.csv` (the per-point
+    /// means) or `run_series.csv` (the runs' own rows), or both.
+    pub fn keeps_series(&self) -> bool {
+        self.file.timeseries || self.file.run_series
     }
 
     pub fn replications(&self) -> usize {

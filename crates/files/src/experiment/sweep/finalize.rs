@@ -35,6 +35,7 @@ use crate::output::write_atomic;
 pub const RUNS: &str = "runs.csv";
 pub const POINTS: &str = "points.csv";
 pub const TIMESERIES: &str = "timeseries.csv";
+pub const RUN_SERIES: &str = "run_series.csv";
 pub use crate::output::manifest::MANIFEST;
 pub const TIMING: &str = "timing.json";
 
@@ -109,8 +110,8 @@ pub fn finish(
     Ok(files)
 }
 
-/// `runs.csv`, `points.csv`, `timeseries.csv` (when kept) and `sensitivity.csv` (Sobol and
-/// Morris designs); returns their names.
+/// `runs.csv`, `points.csv`, `timeseries.csv` and `run_series.csv` (when kept) and
+/// `sensitivity.csv` (Sobol and Morris designs); returns their names.
 pub fn write_outputs(
     exp: &Experiment,
     set: &mut JournalSet,
@@ -125,10 +126,16 @@ pub fn write_outputs(
     let runs_path = out.join(RUNS);
     let points_path = out.join(POINTS);
     let ts_path = out.join(TIMESERIES);
+    let rs_path = out.join(RUN_SERIES);
     let mut runs_f = AtomicFile::create(&runs_path).map_err(io_err(&runs_path))?;
     let mut points_f = AtomicFile::create(&points_path).map_err(io_err(&points_path))?;
     let mut ts_f = if exp.file.timeseries {
         Some(AtomicFile::create(&ts_path).map_err(io_err(&ts_path))?)
+    } else {
+        None
+    };
+    let mut rs_f = if exp.file.run_series {
+        Some(AtomicFile::create(&rs_path).map_err(io_err(&rs_path))?)
     } else {
         None
     };
@@ -149,6 +156,13 @@ pub fn write_outputs(
     )?;
     if let Some(f) = ts_f.as_mut() {
         w(f, &ts_path, "point,arm,day,metric,mean,sd,ci_lo,ci_hi,n\n")?;
+    }
+    if let Some(f) = rs_f.as_mut() {
+        w(
+            f,
+            &rs_path,
+            &format!("point,replication{axes_header},arm,day,metric,value\n"),
+        )?;
     }
 
     let sensitivity = exp.design.kind.sensitivity();
@@ -187,7 +201,7 @@ pub fn write_outputs(
             .zip(&point)
             .map(|(a, &v)| format!(",{}", a.text(v)))
             .collect();
-        let layout = if ts_f.is_some() {
+        let layout = if exp.keeps_series() {
             Some(series_layout(exp, p)?)
         } else {
             None
@@ -214,6 +228,19 @@ pub fn write_outputs(
             line.clear();
             line.push_str(&format!("{p},{r}{ptext},{}\n", e.values));
             w(&mut runs_f, &runs_path, &line)?;
+            if let (Some(f), Some(layout)) = (rs_f.as_mut(), layout.as_ref()) {
+                line.clear();
+                let values = &ts_vals[r * cells..(r + 1) * cells];
+                for ((arm, day, metric), v) in layout.cells.iter().zip(values) {
+                    line.push_str(&format!(
+                        "{p},{r}{ptext},{},{day},{},{}\n",
+                        arms[*arm],
+                        exp.series[*metric].0,
+                        num(*v)
+                    ));
+                }
+                w(f, &rs_path, &line)?;
+            }
         }
         line.clear();
         for (c, name) in exp.columns.iter().enumerate() {
@@ -291,6 +318,20 @@ pub fn write_outputs(
     if let Some(f) = ts_f {
         f.commit().map_err(io_err(&ts_path))?;
         files.push(TIMESERIES.to_string());
+    }
+    if let Some(f) = rs_f {
+        f.commit().map_err(io_err(&rs_path))?;
+        files.push(RUN_SERIES.to_string());
+        if exp.file.parquet {
+            let name = crate::output::parquet::parquet_name(RUN_SERIES);
+            crate::output::parquet::csv_to_parquet(
+                &rs_path,
+                &out.join(&name),
+                crate::output::parquet::RUN_SERIES,
+            )
+            .map_err(|e| io_err(&rs_path)(std::io::Error::from(e)))?;
+            files.push(name);
+        }
     }
     if sensitivity {
         let sens = exp.sensitivity();

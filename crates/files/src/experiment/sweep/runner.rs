@@ -333,7 +333,7 @@ pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, 
         values.push_str(&num(all[c]));
     }
     let mut series = String::new();
-    if exp.file.timeseries {
+    if exp.keeps_series() {
         let metrics: Vec<_> = exp.series.iter().map(|(_, m)| *m).collect();
         for (i, v) in summary::series_values(&res, &metrics).iter().enumerate() {
             if i > 0 {

@@ -338,7 +338,7 @@ pub(super) fn kept(
     };
     let columns: Vec<Column> = column_index.iter().map(|&j| all[j]).collect();
     let mut series = Vec::new();
-    if file.timeseries {
+    if file.timeseries || file.run_series {
         for (i, m) in file.timeseries_metrics.iter().enumerate() {
             match series_metric(m) {
                 Some(s) => series.push((m.clone(), s)),
