@@ -547,6 +547,9 @@ fn sweep(
                 .join(", "),
             count = exp.dropped.len()
         ));
+        if exp.dropped.contains(&"per_replication") && !exp.file.run_series {
+            note(&tr!(l, "cli-sweep-run-series-hint"));
+        }
     }
     let bar = ProgressBar::new(0);
     bar.set_style(

@@ -126,6 +126,17 @@ fn bad_files_get_file_line_column_key_and_range() {
             "`organisation.team_size` = 10: expected at most organisation.employees (5)",
         ),
         (
+            // `per_replication` takes `"auto"`, `"on"`, `"off"`, true or false.
+            "toggle.toml",
+            "per_replication = \"of\"\n",
+            "toggle.toml:1:19: `per_replication`: unknown variant `of`, expected one of `auto`, `on`, `off`\n  did you mean `off`?",
+        ),
+        (
+            "toggle_number.toml",
+            "per_replication = 1\n",
+            "toggle_number.toml:1:19: `per_replication`: invalid type: integer `1`, expected `auto`, `on`, `off`, true or false",
+        ),
+        (
             "nan.toml",
             "[behaviour]\nintercept = nan\n",
             "`behaviour.intercept` = NaN: expected a finite number in [-50, 50]",

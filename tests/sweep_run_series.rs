@@ -177,3 +177,22 @@ fn a_misspelt_series_metric_is_refused_when_only_run_series_asks_for_series() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("timeseries_metrics[1]") && err.contains("did you mean `nps`?"));
 }
+
+#[test]
+fn a_base_asking_for_per_replication_series_is_pointed_to_run_series() {
+    let dir = tmp("hint");
+    let said = |text: &str, name: &str| -> String {
+        let o = sweep(&write(&dir, text), &dir.join(name), &["--threads", "2"]);
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let asking = EXPERIMENT.replace("[scenario]\n", "[scenario]\nper_replication = true\n");
+    let without = said(&asking.replace("run_series = true\n", ""), "without");
+    assert!(
+        without.contains("`per_replication` is not written"),
+        "{without}"
+    );
+    assert!(without.contains("`run_series = true`"), "{without}");
+    let with = said(&asking, "with");
+    assert!(with.contains("`per_replication` is not written"), "{with}");
+    assert!(!with.contains("`run_series = true`"), "{with}");
+}

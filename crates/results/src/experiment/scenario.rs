@@ -26,8 +26,11 @@ use crate::model::validate::{Check, Problem};
 /// The embedded default comparison, run when `run` gets no file.
 pub const DEFAULT_SCENARIO: &str = include_str!("../../../../experiments/default.toml");
 
-/// Whether to write the per-replication time series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// Whether to write the per-replication time series. Read from `"auto"`, `"on"`, `"off"`
+/// or, because that is what people write for a yes/no setting, `true` / `false`; always
+/// written back as one of the three words, so a file's identity does not depend on which
+/// spelling its author chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Toggle {
     /// On when the file stays small (at most [`AUTO_ROWS`] rows).
@@ -35,6 +38,30 @@ pub enum Toggle {
     Auto,
     On,
     Off,
+}
+
+impl<'de> Deserialize<'de> for Toggle {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Words;
+        impl serde::de::Visitor<'_> for Words {
+            type Value = Toggle;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`auto`, `on`, `off`, true or false")
+            }
+            fn visit_bool<E: serde::de::Error>(self, on: bool) -> Result<Toggle, E> {
+                Ok(if on { Toggle::On } else { Toggle::Off })
+            }
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Toggle, E> {
+                match word {
+                    "auto" => Ok(Toggle::Auto),
+                    "on" => Ok(Toggle::On),
+                    "off" => Ok(Toggle::Off),
+                    _ => Err(E::unknown_variant(word, &["auto", "on", "off"])),
+                }
+            }
+        }
+        d.deserialize_any(Words)
+    }
 }
 
 /// Row limit under which `per_replication = "auto"` writes the per-replication file.

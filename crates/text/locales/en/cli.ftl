@@ -104,6 +104,7 @@ cli-sweep-dropped = a sweep keeps summaries per run; the base scenario's { $outp
     [one] is
    *[other] are
 } not written (run one point with `undercurrent run` for them)
+cli-sweep-run-series-hint = every run's own time series: `run_series = true` in the experiment (run_series.csv)
 cli-sweep-torn = dropped a torn last journal line (the run is computed again)
 cli-sweep-complete = { $dir }: already complete ({ $runs } runs); nothing to compute
 cli-sweep-shard-done = shard { $shard }: { $runs } runs ({ $resumed } resumed, { $computed } computed) in { $seconds } s ({ $rate } runs/s) in { $dir }; when every shard is done: undercurrent merge --out DIR SHARD_DIRS...

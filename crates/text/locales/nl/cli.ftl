@@ -104,6 +104,7 @@ cli-sweep-dropped = een sweep bewaart samenvattingen per run; { $outputs } uit h
     [one] wordt
    *[other] worden
 } niet geschreven (draai één punt met `undercurrent run` om ze te krijgen)
+cli-sweep-run-series-hint = de tijdreeks van elke run afzonderlijk: `run_series = true` in het experiment (run_series.csv)
 cli-sweep-torn = een afgebroken laatste regel van het journaal is weggelaten (die run wordt opnieuw berekend)
 cli-sweep-complete = { $dir }: al compleet ({ $runs } runs); niets te berekenen
 cli-sweep-shard-done = deel { $shard }: { $runs } runs ({ $resumed } hervat, { $computed } berekend) in { $seconds } s ({ $rate } runs/s) in { $dir }; als elk deel klaar is: undercurrent merge --out DIR SHARD_DIRS...
