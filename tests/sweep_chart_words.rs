@@ -18,8 +18,13 @@ use undercurrent::plot::sweep::{
 };
 use undercurrent::text::{plain_words, Lang};
 
+/// A new directory on every call: tests running at once build the same fixture (`grid()`
+/// in two of them), and one rewriting a directory another is reading made a test flaky.
 fn fresh(name: &str) -> PathBuf {
-    let d = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("sweep-chart-words-{name}"));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("sweep-chart-words-{name}-{n}"));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d

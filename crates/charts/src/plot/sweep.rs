@@ -391,15 +391,17 @@ impl SweepData {
         self.axis_label_in(name, Lang::En)
     }
 
-    /// [`SweepData::axis_label`] in `lang`: the unit in `lang` (the axis's name is the
-    /// experiment writer's, shown as written).
+    /// [`SweepData::axis_label`] in `lang`: the unit in `lang`; the axis's name is the
+    /// experiment writer's, shown as written, except where the catalogue has the parameter's
+    /// own words in `lang` (as the report's table of swept parameters names it).
     fn axis_label_in(&self, name: &str, lang: Lang) -> String {
         let key = self.axis_keys.get(name).map_or(name, String::as_str);
-        let words = if name.contains('.') {
+        let written = if name.contains('.') {
             name.to_string()
         } else {
             name.replace('_', " ")
         };
+        let words = term(lang, "param", key, &written);
         match crate::model::registry::find(key) {
             Some(p) if !p.unit.is_empty() => tr!(
                 lang,
