@@ -394,8 +394,11 @@ fn calibrate(
     };
     match run_calibration(&cal, &opts, &progress) {
         Ok(r) => {
+            let (from, to) = r.stop.stalled_between().unzip();
+            let stop = undercurrent::report::calibration::stop_text(lang(), r.stop.key(), from, to)
+                .unwrap_or_else(|| r.stop.describe());
             if matches!(r.stop, undercurrent::calibration::Stop::Stalled { .. }) {
-                note(&r.stop.describe());
+                note(&stop);
             }
             println!(
                 "{}",
@@ -406,7 +409,7 @@ fn calibrate(
                     simulations = r.simulations,
                     resumed = r.resumed,
                     seconds = plain(lang(), r.wall_seconds, 1),
-                    stop = r.stop.describe(),
+                    stop = stop,
                     files = r.files.join(", "),
                     dir = out.display().to_string()
                 )

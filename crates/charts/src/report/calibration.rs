@@ -198,6 +198,28 @@ pub fn reading_in(d: &CalibrationData, lang: Lang) -> Vec<String> {
     out
 }
 
+/// Why a calibration stopped (`reason` as `Stop::key` names it) in `lang`; the tolerances of
+/// a stall with six decimals, as the English has always shown them. `None` for a reason
+/// this build does not know (a manifest from a newer one): the caller shows its English.
+pub fn stop_text(lang: Lang, reason: &str, from: Option<f64>, to: Option<f64>) -> Option<String> {
+    let id = format!("calibration-stop-{reason}");
+    if !undercurrent_text::has(Lang::En, &id) {
+        return None;
+    }
+    let tolerance = |x: Option<f64>| {
+        let s = format!("{:.6}", x.unwrap_or(f64::NAN));
+        if lang == Lang::Nl {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let mut args = undercurrent_text::Args::new();
+    args.set("from", tolerance(from));
+    args.set("to", tolerance(to));
+    Some(undercurrent_text::text_with(lang, &id, &args))
+}
+
 fn summary_section(
     html: &mut String,
     lang: Lang,
@@ -241,7 +263,9 @@ fn summary_section(
         ),
         (
             "calibration-report-row-stopped",
-            text(m.and_then(|m| m.stopped.as_ref())),
+            m.and_then(|m| m.stop.as_ref())
+                .and_then(|s| stop_text(lang, s.reason.as_deref()?, s.from, s.to))
+                .unwrap_or_else(|| text(m.and_then(|m| m.stopped.as_ref()))),
         ),
         ("calibration-report-row-tolerance", tolerance),
         (
@@ -484,6 +508,37 @@ pub fn render_calibration_report(lang: Lang, dir: &Path) -> Result<String, Repor
 mod tests {
     use super::*;
     use crate::plot::calibration::FitRow;
+
+    #[test]
+    fn why_a_calibration_stopped_reads_as_the_manifest_says_it_in_english_and_in_dutch() {
+        use crate::calibration::abc::Stop;
+        let stops = [
+            Stop::FinalTolerance,
+            Stop::MaxGenerations,
+            Stop::Budget,
+            Stop::Stalled {
+                from: 1.25,
+                to: 1.2,
+            },
+        ];
+        for stop in stops {
+            let (from, to) = stop.stalled_between().unzip();
+            let said = |lang| stop_text(lang, stop.key(), from, to).unwrap();
+            assert_eq!(said(Lang::En), stop.describe(), "{stop:?}");
+            let dutch = said(Lang::Nl);
+            assert_ne!(dutch, stop.describe(), "{stop:?}");
+            assert!(
+                !dutch.contains("reached") && !dutch.contains("the "),
+                "{dutch}"
+            );
+        }
+        let stalled = stop_text(Lang::Nl, "stalled", Some(1.25), Some(1.2)).unwrap();
+        assert!(stalled.contains("1,250000 naar 1,200000"), "{stalled}");
+        assert_eq!(
+            stop_text(Lang::Nl, "a_reason_of_a_newer_build", None, None),
+            None
+        );
+    }
 
     fn parameter(name: &str, prior: Prior, values: Vec<f64>) -> ParameterPosterior {
         ParameterPosterior {

@@ -102,8 +102,19 @@ pub struct ManifestRecord {
     pub simulations: Option<u64>,
     pub generations: Option<u64>,
     pub stopped: Option<String>,
+    /// Why a calibration stopped, as data (older builds wrote only `stopped`).
+    pub stop: Option<StopRecord>,
     pub stalled: Option<bool>,
     pub final_tolerance_reached: Option<f64>,
+}
+
+/// Why a calibration stopped: the reason's name (`final_tolerance`, `max_generations`,
+/// `budget`, `stalled`) and, for a stall, the tolerances it fell between.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct StopRecord {
+    pub reason: Option<String>,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
 }
 
 /// One swept parameter in a sweep's manifest.

@@ -186,6 +186,27 @@ pub enum Stop {
 }
 
 impl Stop {
+    /// Its name in the manifest (`stop.reason`) and the catalogue (`calibration-stop-<name>`),
+    /// by which a report says it in the reader's language.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Stop::FinalTolerance => "final_tolerance",
+            Stop::MaxGenerations => "max_generations",
+            Stop::Budget => "budget",
+            Stop::Stalled { .. } => "stalled",
+        }
+    }
+
+    /// The tolerances a stall is named by (from, to); `None` for the other reasons.
+    pub fn stalled_between(&self) -> Option<(f64, f64)> {
+        match *self {
+            Stop::Stalled { from, to } => Some((from, to)),
+            _ => None,
+        }
+    }
+
+    /// In English, as `manifest.json`'s `stopped` keeps it (the catalogue's English is the
+    /// same words, tested in the report).
     pub fn describe(&self) -> String {
         match self {
             Stop::FinalTolerance => "the tolerance reached final_tolerance".into(),

@@ -13,6 +13,12 @@ calibration-report-row-stopped = stopped because
 calibration-report-row-tolerance = last tolerance (distance in target scales)
 calibration-report-row-seed = seed
 
+## Why a calibration stopped (also printed by `calibrate`); the English is `Stop::describe`'s
+calibration-stop-final_tolerance = the tolerance reached final_tolerance
+calibration-stop-max_generations = max_generations reached
+calibration-stop-budget = the simulation budget (max_simulations) ran out
+calibration-stop-stalled = the tolerance stopped falling ({ $from } to { $to }): more generations would not fit the targets more closely; the last population is the best
+
 ## Reading: what the targets determined
 calibration-report-determined = What the targets determined
 calibration-report-fit-inside = { $inside } of { $total } targets lie inside the 95% interval of the posterior predictive (new simulations with parameters drawn from the posterior).

@@ -13,6 +13,12 @@ calibration-report-row-stopped = gestopt omdat
 calibration-report-row-tolerance = laatste tolerantie (afstand in schalen van de doelwaarden)
 calibration-report-row-seed = seed
 
+## Waarom een kalibratie stopte (ook gemeld door `calibrate`)
+calibration-stop-final_tolerance = de tolerantie bereikte final_tolerance
+calibration-stop-max_generations = het maximale aantal generaties (max_generations) is bereikt
+calibration-stop-budget = het simulatiebudget (max_simulations) is op
+calibration-stop-stalled = de tolerantie daalde niet meer ({ $from } naar { $to }): meer generaties zouden de doelwaarden niet dichter benaderen; de laatste populatie is de beste
+
 ## Lezing: wat de doelwaarden vastleggen
 calibration-report-determined = Wat de doelwaarden vastleggen
 calibration-report-fit-inside = { $inside } van de { $total } doelwaarden liggen binnen het 95%-interval van de posterior-voorspelling (nieuwe simulaties met parameters getrokken uit de posterior).

@@ -541,6 +541,7 @@ pub fn write_outputs(
         "simulations": post.simulations_total,
         "final_tolerance_reached": post.tolerance,
         "stopped": o.stop.describe(),
+        "stop": stop_record(&o.stop),
         "stalled": matches!(o.stop, Stop::Stalled { .. }),
         "parameters": params,
         "fit": fit_json,
@@ -551,4 +552,13 @@ pub fn write_outputs(
         serde_json::to_string_pretty(&m).unwrap_or_default() + "\n",
     )?;
     Ok(files)
+}
+
+/// Why the calibration stopped, as data (`manifest.json`'s `stop`): the reason's name, and
+/// the tolerances of a stall, so a report can say it in its reader's language.
+fn stop_record(stop: &Stop) -> serde_json::Value {
+    match stop.stalled_between() {
+        Some((from, to)) => serde_json::json!({ "reason": stop.key(), "from": from, "to": to }),
+        None => serde_json::json!({ "reason": stop.key() }),
+    }
 }
