@@ -551,3 +551,47 @@ fn an_unwritable_output_directory_is_refused_before_any_work() {
     let _ = std::fs::set_permissions(d.join("ro"), std::fs::Permissions::from_mode(0o755));
     let _ = std::fs::remove_dir_all(&d);
 }
+
+#[test]
+fn a_refused_horizon_is_the_one_problem_not_every_day_checked_against_it() {
+    let d = fresh("horizon");
+    let path = write(
+        &d,
+        "horizon.toml",
+        "horizon_days = -3\nrecord_every = 5\n[[arms]]\nname = \"a\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 10\n",
+    );
+    let o = run(&["run", &path, "--out", d.join("out").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("horizon.toml:1:16: `horizon_days` = -3"),
+        "{err}"
+    );
+    for later in [
+        "record_every",
+        "employee_snapshot_every",
+        ".start",
+        ".duration",
+    ] {
+        assert!(
+            !err.contains(later),
+            "{later} refused by a refused horizon: {err}"
+        );
+    }
+    // Mended, the days are checked against it again.
+    let path = write(
+        &d,
+        "short.toml",
+        &std::fs::read_to_string(&path).unwrap().replace("-3", "8"),
+    );
+    let err = stderr(&run(&[
+        "run",
+        &path,
+        "--out",
+        d.join("out").to_str().unwrap(),
+    ]));
+    assert!(
+        err.contains("`arms[0].interventions[0].start` = 10"),
+        "{err}"
+    );
+}

@@ -191,6 +191,53 @@ fn a_bad_scenario_keeps_its_exact_location_in_dutch() {
 }
 
 #[test]
+fn what_the_toml_reader_refuses_is_told_in_dutch_at_the_same_place() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-syntax");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "kind.toml",
+            "replications = \"x\"\n",
+            "verkeerd soort waarde: tekst \"x\", verwacht een geheel getal",
+        ),
+        (
+            "field.toml",
+            "[organisation]\nemployes = 5\n",
+            "onbekende sleutel `employes`",
+        ),
+        (
+            "choice.toml",
+            "sector = \"retale\"\n",
+            "bedoelt u `retail`?",
+        ),
+        ("broken.toml", "[organisation\n", "fout in de TOML-opmaak"),
+    ];
+    for (name, text, dutch_words) in cases {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let english = err(&run(&["run", file.to_str().unwrap()]));
+        let o = run(&["--lang", "nl", "run", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let dutch = err(&o);
+        assert!(dutch.contains(dutch_words), "{name}: {dutch}");
+        let place = |s: &str| {
+            s.split(": ")
+                .take(2)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            place(&dutch)[1],
+            place(&english)[1],
+            "{name}: the same place"
+        );
+        for word in ["invalid type", "unknown", "did you mean"] {
+            assert!(!dutch.contains(word), "{name}: {dutch}");
+        }
+    }
+}
+
+#[test]
 fn a_run_tells_its_progress_in_the_chosen_language() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-run");
     let _ = std::fs::remove_dir_all(&dir);

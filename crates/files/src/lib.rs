@@ -14,4 +14,5 @@ pub mod experiment {
     pub mod sweep;
 }
 pub mod output;
+pub mod syntax_words;
 pub mod words;

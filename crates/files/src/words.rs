@@ -151,8 +151,8 @@ fn located_text(origin: &str, l: &Located, lang: Lang) -> String {
     }
 }
 
-/// A scenario's error in `lang`: its problems told from the catalogue, one a line; a syntax
-/// or reading error as the parser said it (in English), located the same.
+/// A scenario's error in `lang`: its problems told from the catalogue, one a line; what the
+/// TOML reader said, retold ([`crate::syntax_words`]) and located the same.
 pub fn scenario_error_text(e: &ScenarioError, lang: Lang) -> String {
     match e {
         ScenarioError::Invalid { origin, problems } => problems
@@ -160,6 +160,15 @@ pub fn scenario_error_text(e: &ScenarioError, lang: Lang) -> String {
             .map(|l| located_text(origin, l, lang))
             .collect::<Vec<_>>()
             .join("\n"),
+        ScenarioError::Syntax {
+            origin,
+            line,
+            column,
+            message,
+        } => format!(
+            "{origin}:{line}:{column}: {}",
+            crate::syntax_words::syntax_message(message, lang)
+        ),
         other => other.to_string(),
     }
 }
@@ -178,6 +187,15 @@ pub fn experiment_error_text(e: &ExperimentError, lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join("\n"),
+        ExperimentError::Syntax {
+            origin,
+            line,
+            column,
+            message,
+        } => format!(
+            "{origin}:{line}:{column}: {}",
+            crate::syntax_words::syntax_message(message, lang)
+        ),
         other => other.to_string(),
     }
 }

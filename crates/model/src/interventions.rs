@@ -292,6 +292,9 @@ pub fn check_arm(
     n_teams: usize,
 ) {
     let plan = ArmPlan::resolve(specs, n_teams);
+    // A horizon that is itself refused (its own problem) bounds nothing: checking days
+    // against it would only add problems that vanish once it is mended.
+    let horizon_known = horizon >= 1;
     for (k, (spec, r)) in specs.iter().zip(&plan.interventions).enumerate() {
         let key = format!("{arm_key}.interventions[{k}]");
         // The value as written (with its working days when written as text), and a word on
@@ -300,7 +303,7 @@ pub fn check_arm(
             .start
             .as_ref()
             .map_or_else(|| r.start.to_string(), Days::shown);
-        if r.start < 0 || r.start >= horizon {
+        if horizon_known && (r.start < 0 || r.start >= horizon) {
             c.fail_own(
                 &format!("{key}.start"),
                 start_shown,
@@ -325,7 +328,7 @@ pub fn check_arm(
                 },
                 &[("days", min_duration.to_string())],
             );
-        } else if r.end > horizon {
+        } else if horizon_known && r.end > horizon {
             let most = (horizon - r.start).max(0);
             c.fail_own(
                 &format!("{key}.duration"),

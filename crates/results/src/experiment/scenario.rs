@@ -557,7 +557,11 @@ impl Scenario {
     fn check(&self, c: &mut Check) {
         self.params().check(c);
         c.range_usize("replications", self.replications, 1, 1_000_000);
-        if !(1..=100_000).contains(&self.horizon_days) {
+        // Days are checked against the horizon only once it is valid itself: a refused
+        // horizon (its own problem) would refuse every day with it, in words that vanish
+        // once it is mended.
+        let horizon_known = (1..=100_000).contains(&self.horizon_days);
+        if !horizon_known {
             c.fail_own(
                 "horizon_days",
                 self.horizon_days.to_string(),
@@ -575,7 +579,7 @@ impl Scenario {
                 &[("lo", "0".into()), ("hi", "100000".into())],
             );
         }
-        if !(1..=self.horizon_days.max(1)).contains(&self.record_every) {
+        if horizon_known && !(1..=self.horizon_days).contains(&self.record_every) {
             c.fail_own(
                 "record_every",
                 self.record_every.to_string(),
@@ -591,7 +595,10 @@ impl Scenario {
             );
         }
         self.resolve_outputs(c);
-        if self.employee_snapshot_every < 0 || self.employee_snapshot_every > self.horizon_days {
+        if horizon_known
+            && (self.employee_snapshot_every < 0
+                || self.employee_snapshot_every > self.horizon_days)
+        {
             c.fail_own(
                 "employee_snapshot_every",
                 self.employee_snapshot_every.to_string(),
@@ -609,7 +616,7 @@ impl Scenario {
         if let Some(d) = self
             .employee_snapshots
             .iter()
-            .find(|&&d| d < 0 || d >= self.horizon_days)
+            .find(|&&d| horizon_known && (d < 0 || d >= self.horizon_days))
         {
             c.fail_own(
                 "employee_snapshots",
@@ -625,7 +632,9 @@ impl Scenario {
         for (i, &[first, last]) in self.windows.iter().enumerate() {
             let recorded = (first..=last)
                 .any(|d| d % self.record_every.max(1) == 0 || d == self.horizon_days - 1);
-            if first < 0 || last >= self.horizon_days || first > last || !recorded {
+            if horizon_known
+                && (first < 0 || last >= self.horizon_days || first > last || !recorded)
+            {
                 c.fail_own(
                     &format!("windows[{i}]"),
                     format!("[{first}, {last}]"),
