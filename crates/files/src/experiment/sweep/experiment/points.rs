@@ -270,3 +270,84 @@ fn sampled_points(file: &ExperimentFile, axes: &[Axis]) -> Result<(Points, Point
         .collect();
     Ok((points, unit))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::sweep::apply::SetError;
+    use crate::model::validate::Problem;
+    use crate::words::problem_text;
+    use undercurrent_text::Lang;
+
+    /// English words of the refusals that must not be left in the Dutch.
+    const ENGLISH: &[&str] = &[
+        "expected",
+        " the ",
+        " must ",
+        " no ",
+        "not a",
+        "valid",
+        "among",
+        "exceeds",
+        "outside",
+        "requested",
+        "empty",
+        "match",
+    ];
+
+    #[test]
+    fn a_design_refused_and_a_value_not_set_read_as_before_and_all_in_dutch() {
+        let refused = [
+            SensitivityError::InvalidLevels { levels: 3 },
+            SensitivityError::NoParameters,
+            SensitivityError::TooManyParameters { k: 30, max: 20 },
+            SensitivityError::SobolDimension { dims: 30, max: 21 },
+            SensitivityError::NoSamples,
+            SensitivityError::SequenceExhausted {
+                requested: 10,
+                max: 5,
+            },
+        ];
+        let mut ps: Vec<Problem> = refused
+            .iter()
+            .map(|e| design_refused("sweep.base_samples", "Saltelli", e).problem)
+            .collect();
+        let unset = [
+            SetError::EmptyPath,
+            SetError::NoLevel(2.0),
+            SetError::NoKey("x".into()),
+            SetError::NoEntry(3),
+            SetError::PathMismatch,
+            SetError::NoLevelAmong {
+                value: 2.5,
+                levels: 3,
+            },
+            SetError::NotWhole(2.5),
+        ];
+        ps.extend(unset.iter().map(|e| {
+            Pending::unset(
+                "a.b",
+                "2.5".into(),
+                ("a value the parameter takes", "parameter-takes"),
+                e,
+            )
+            .problem
+        }));
+        for p in &ps {
+            assert_eq!(problem_text(p, Lang::En), p.to_string());
+            let nl = problem_text(p, Lang::Nl);
+            assert!(nl.contains(": verwacht een "), "{nl}");
+            for w in ENGLISH {
+                assert!(!nl.contains(w), "English `{w}` in {nl}");
+            }
+        }
+        // An analysis's error (never one of building a design) is passed on as it was said.
+        let other = SensitivityError::OutputLength { len: 3, block: 2 };
+        let p = design_refused("sweep.trajectories", "Morris", &other).problem;
+        assert_eq!(problem_text(&p, Lang::En), p.to_string());
+        assert_eq!(
+            problem_text(&p, Lang::Nl),
+            format!("`sweep.trajectories` = : verwacht een geldig Morris-ontwerp ({other})")
+        );
+    }
+}
