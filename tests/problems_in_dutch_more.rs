@@ -1262,3 +1262,279 @@ fn dutch_keeps_the_location_and_key_and_says_the_rest_in_dutch() {
     assert!(said >= 85, "{said} messages");
     assert!(english_in_dutch.is_empty(), "{english_in_dutch:#?}");
 }
+
+/// A file of [`CASES`] by its name.
+fn case_body(name: &str) -> &'static str {
+    CASES
+        .iter()
+        .find(|(_, n, _, _)| *n == name)
+        .map(|(_, _, body, _)| *body)
+        .unwrap_or_else(|| panic!("no case {name}"))
+}
+
+/// A problem whose value the check says in words (`none`, `no axes`, `1 value`, `lhs
+/// design: … points x … replications`, `given with `day``, a bound and what it makes, the
+/// design points it spoils, a prior's end the scenario refuses): (command, file name, file
+/// (`@name` for the file of that case of [`CASES`]), the English message, the Dutch
+/// message, English words of the value that must not be left in the Dutch).
+/// (command, file name, file, English, Dutch, English words not left in the Dutch).
+type SaidCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const SAID_IN_WORDS: &[SaidCase] = &[
+    (
+        "sweep",
+        "no_axes",
+        "name = \"s\"\nreplications = 2\n[sweep]\ndesign = \"grid\"\n",
+        "error: no_axes.toml:3:1: `sweep` = no axes: expected at least one [[sweep.axes]] entry\n",
+        "fout: no_axes.toml:3:1: `sweep` = geen assen: verwacht minstens één [[sweep.axes]]\n",
+        &["no axes", "no", "axes"],
+    ),
+    (
+        "sweep",
+        "list_lengths",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "list"
+[[sweep.axes]]
+key = "organisation.facilities"
+values = [0.1, 0.2]
+[[sweep.axes]]
+key = "organisation.feedback_share"
+values = [0.1]
+"##,
+        "error: list_lengths.toml:9:7: `sweep.axes[1].key` = 1 value: expected 2 values, as many as sweep.axes[0] (a list design takes value i of every axis for point i)\n",
+        "fout: list_lengths.toml:9:7: `sweep.axes[1].key` = 1 waarde: verwacht 2 waarden, evenveel als sweep.axes[0] (een lijstontwerp neemt voor punt i waarde i van elke as)\n",
+        &["1 value", "values"],
+    ),
+    (
+        "sweep",
+        "sobol_runs",
+        r##"name = "s"
+replications = 10000
+[sweep]
+design = "sobol"
+base_samples = 100000
+[[sweep.axes]]
+key = "organisation.facilities"
+min = 0.1
+max = 0.5
+"##,
+        "error: sobol_runs.toml:3:1: `sweep` = sobol design: 300000 points x 10000 replications: expected at most 10000000 runs (split the experiment into several)\n",
+        "fout: sobol_runs.toml:3:1: `sweep` = sobol-ontwerp: 300000 punten x 10000 herhalingen: verwacht hoogstens 10000000 runs (verdeel het experiment over meerdere bestanden)\n",
+        &["points x", "replications", "design:"],
+    ),
+    (
+        "sweep",
+        "most_runs",
+        "@most_runs",
+        "error: most_runs.toml:3:1: `sweep` = lhs design: 10000 points x 10000 replications: expected at most 10000000 runs (split the experiment into several)\n",
+        "fout: most_runs.toml:3:1: `sweep` = lhs-ontwerp: 10000 punten x 10000 herhalingen: verwacht hoogstens 10000000 runs (verdeel het experiment over meerdere bestanden)\n",
+        &["points x", "replications", "design:"],
+    ),
+    (
+        "sweep",
+        "base_or_scenario",
+        "@base_or_scenario",
+        "error: base_or_scenario.toml:3:8: `base` = given with a [scenario] table: expected either `base = \"file.toml\"` or an inline [scenario], not both\n",
+        "fout: base_or_scenario.toml:3:8: `base` = opgegeven naast een tabel [scenario]: verwacht `base = \"file.toml\"` of een eigen [scenario] in het bestand, niet allebei\n",
+        &["given with", "table"],
+    ),
+    (
+        "sweep",
+        "one_level",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "lhs"
+samples = 4
+[[sweep.axes]]
+key = "sector"
+values = ["retail"]
+"##,
+        "error: one_level.toml:8:10: `sweep.axes[0].values` = 1 level: expected at least two levels (one level is a setting of the base scenario, not an axis)\n",
+        "fout: one_level.toml:8:10: `sweep.axes[0].values` = 1 niveau: verwacht minstens twee niveaus (één niveau is een instelling van het basisscenario, geen as)\n",
+        &["1 level"],
+    ),
+    (
+        "sweep",
+        "bound",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "lhs"
+samples = 4
+[[sweep.axes]]
+key = "organisation.facilities"
+min = -0.5
+max = 0.5
+"##,
+        "error: bound.toml:8:7: `axis organisation.facilities (sweep.axes[0])` = -0.5 (its min): expected a number in [0, 1]\n",
+        "fout: bound.toml:8:7: `axis organisation.facilities (sweep.axes[0])` = -0,5 (als ondergrens): verwacht een getal in [0; 1]\n",
+        &["its min", "its"],
+    ),
+    (
+        "sweep",
+        "bound_makes",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "lhs"
+samples = 4
+[[sweep.axes]]
+key = "state.habit_days_max"
+min = 1
+max = 500
+"##,
+        "error: bound_makes.toml:8:7: `axis state.habit_days_max (sweep.axes[0])` = 1 (its min), which makes `state.habit_days_min` = 18: expected at most state.habit_days_max (1) (the clip range of habit days is reversed)\n",
+        "fout: bound_makes.toml:8:7: `axis state.habit_days_max (sweep.axes[0])` = 1 (als ondergrens), waardoor `state.habit_days_min` = 18: verwacht hoogstens state.habit_days_max (1) (de grenzen van het aantal gewoontedagen staan omgekeerd)\n",
+        &["its min", "which makes"],
+    ),
+    (
+        "sweep",
+        "at_points",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "organisation.facilities"
+values = [0.1, 1.5]
+[[sweep.axes]]
+key = "organisation.feedback_share"
+values = [0.1, 0.2, 0.3]
+"##,
+        "error: at_points.toml:7:16: `axis organisation.facilities (sweep.axes[0])` = 1.5 at design points 3, 4, 5: expected a number in [0, 1]\n",
+        "fout: at_points.toml:7:16: `axis organisation.facilities (sweep.axes[0])` = 1,5 bij ontwerppunten 3, 4, 5: verwacht een getal in [0; 1]\n",
+        &["at design", "points"],
+    ),
+    (
+        "sweep",
+        "at_point_setting",
+        r##"name = "s"
+replications = 2
+[sweep]
+design = "grid"
+[[sweep.axes]]
+key = "state.habit_days_max"
+values = [1, 100]
+"##,
+        "error: at_point_setting.toml:6:7: `state.habit_days_min` = 18 at design point 0 (state.habit_days_max = 1): expected at most state.habit_days_max (1) (the clip range of habit days is reversed)\n",
+        "fout: at_point_setting.toml:6:7: `state.habit_days_min` = 18 bij ontwerppunt 0 (state.habit_days_max = 1): verwacht hoogstens state.habit_days_max (1) (de grenzen van het aantal gewoontedagen staan omgekeerd)\n",
+        &["at design", "point 0"],
+    ),
+    (
+        "calibrate",
+        "no_parameters",
+        "name = \"c\"\npopulation = 10\nparameters = []\n@targets\n",
+        "error: no_parameters.toml:3:14: `parameters` = none: expected at least one [[parameters]] entry\n",
+        "fout: no_parameters.toml:3:14: `parameters` = geen: verwacht minstens één [[parameters]]\n",
+        &["none"],
+    ),
+    (
+        "calibrate",
+        "day_or_window",
+        "@day_or_window",
+        "error: day_or_window.toml:12:10: `targets[0].window` = given with `day`: expected either `day` or `window`, not both\n",
+        "fout: day_or_window.toml:12:10: `targets[0].window` = opgegeven naast `day`: verwacht `day` of `window`, niet allebei\n",
+        &["given with", "given"],
+    ),
+    (
+        "calibrate",
+        "prior_refused",
+        r##"name = "c"
+population = 10
+[[parameters]]
+key = "state.habit_days_max"
+prior = "uniform"
+lo = 1
+hi = 100
+@targets
+"##,
+        "error: prior_refused.toml:6:6: `parameters[0].lo` = 1: expected a value the scenario accepts (`state.habit_days_min` = 18: expected at most state.habit_days_max (1) (the clip range of habit days is reversed))\n",
+        "fout: prior_refused.toml:6:6: `parameters[0].lo` = 1: verwacht een waarde die het scenario accepteert (`state.habit_days_min` = 18: verwacht hoogstens state.habit_days_max (1) (de grenzen van het aantal gewoontedagen staan omgekeerd))\n",
+        &["scenario accepts", "expected", "clip range"],
+    ),
+    (
+        "run",
+        "claim_no_checks",
+        "[[claims]]\nsays = \"x\"\nchecks = []\n",
+        "error: claim_no_checks.toml:2:8: `claims[0].says` = no [[claims.checks]]: expected at least one [[claims.checks]] with arm, statistic and one bound (a claim without a check cannot be judged)\n",
+        "fout: claim_no_checks.toml:2:8: `claims[0].says` = geen [[claims.checks]]: verwacht minstens één [[claims.checks]] met arm, statistic en één grens (een bewering zonder toets kan niet beoordeeld worden)\n",
+        &["no [[claims", "no"],
+    ),
+    (
+        "run",
+        "claim_no_single_bound",
+        r##"[[arms]]
+name = "coaching"
+[[arms.interventions]]
+kind = "coaching"
+start = 10
+duration = 50
+[[claims]]
+says = "x"
+[[claims.checks]]
+arm = "coaching"
+statistic = "half_life_days_B"
+"##,
+        "error: claim_no_single_bound.toml:10:7: `claims[0].checks[0].arm` = no single bound: expected exactly one of above, below, between = [lo, hi], above_arm, below_arm\n",
+        "fout: claim_no_single_bound.toml:10:7: `claims[0].checks[0].arm` = niet precies één grens: verwacht precies één van above, below, between = [lo, hi], above_arm, below_arm\n",
+        &["no single bound", "single"],
+    ),
+    (
+        "run",
+        "baseline_bare",
+        "[[arms]]\nname = \"baseline\"\n[[arms.interventions]]\nkind = \"training\"\nstart = 5\nduration = 2\n",
+        "error: baseline_bare.toml:3:1: `arms[0].interventions` = 1 intervention: expected none (the baseline arm is the comparison without intervention)\n",
+        "fout: baseline_bare.toml:3:1: `arms[0].interventions` = 1 interventie: verwacht geen (de variant baseline is de vergelijking zonder interventie)\n",
+        &["1 intervention", "none"],
+    ),
+];
+
+#[test]
+fn values_said_in_words_are_said_in_dutch_with_the_location_and_key_exact() {
+    let d = dir("said-in-words");
+    for (command, name, body, english, dutch, english_words) in SAID_IN_WORDS {
+        let body = match body.strip_prefix('@') {
+            Some(other) => case_body(other),
+            None => body,
+        };
+        let file = write_case(&d, name, body);
+        let en = stderr(&run(&d, command, &file, None));
+        assert_eq!(en, *english, "{name}");
+        let nl = run(&d, command, &file, Some("nl"));
+        assert_eq!(nl.status.code(), Some(2), "{name}");
+        let nl = stderr(&nl);
+        assert_eq!(nl, *dutch, "{name}");
+        // The location and the key exactly as in English; the value is in Dutch.
+        let (at, key, rest) = parts(english.trim_start_matches("error: "));
+        let (nl_at, nl_key, nl_rest) = parts(nl.trim_start_matches("fout: "));
+        assert_eq!((at, key), (nl_at, nl_key), "{name}: {nl}");
+        let value = rest[3..].split(": expected ").next().unwrap();
+        let nl_value = nl_rest[3..].split(": verwacht ").next().unwrap();
+        if value.chars().any(char::is_alphabetic) {
+            assert_ne!(value, nl_value, "{name}: the value is said in Dutch: {nl}");
+        }
+        for w in *english_words {
+            assert!(
+                value.contains(w) || rest.contains(w),
+                "{name}: `{w}` in {english}"
+            );
+            let words: Vec<&str> = nl_rest
+                .split(|c: char| !(c.is_alphanumeric() || "[]:".contains(c)))
+                .collect();
+            assert!(
+                !nl_rest.contains(&format!(" {w} ")) && !words.contains(w),
+                "{name}: English `{w}` left in {nl}"
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use crate::experiment::sweep::experiment::ExperimentError;
 use undercurrent_results::experiment::scenario::{Located, ScenarioError};
-use undercurrent_results::model::validate::{Expected, Problem, GIVEN};
+use undercurrent_results::model::validate::{Expected, Problem, Words, GIVEN};
 use undercurrent_text::{has, text_with, tr, Args, Lang};
 
 /// A bound as the English has always shown it (Rust's shortest form), with the locale's
@@ -43,14 +43,19 @@ fn decimal(lang: Lang, v: &str) -> String {
     }
 }
 
-/// A check's own words (`expected-<id>`, `hint-<id>`) in `lang`, its numbers with the
-/// locale's decimal sign.
-fn own_text(lang: Lang, id: &str, args: &[(&'static str, String)]) -> (String, String) {
+/// A check's own words (`expected-<id>`, `hint-<id>` or its own `hint-<reason>`) in `lang`,
+/// its numbers with the locale's decimal sign.
+fn own_text(
+    lang: Lang,
+    id: &str,
+    args: &[(&'static str, String)],
+    reason: Option<&str>,
+) -> (String, String) {
     let mut a = Args::new();
     for (k, v) in args {
         a.set(*k, decimal(lang, v));
     }
-    let hint = format!("hint-{id}");
+    let hint = format!("hint-{}", reason.unwrap_or(id));
     (
         text_with(lang, &format!("expected-{id}"), &a),
         if has(Lang::En, &hint) {
@@ -59,6 +64,30 @@ fn own_text(lang: Lang, id: &str, args: &[(&'static str, String)]) -> (String, S
             String::new()
         },
     )
+}
+
+/// Words of the catalogue's `<family>-<id>` in `lang`. A whole number goes in as a number, so
+/// that the words can agree with it (`1 punt`, `2 punten`); anything else as
+/// [`own_text`] gives it.
+fn words_text(lang: Lang, family: &str, w: &Words) -> String {
+    let mut a = Args::new();
+    for (k, v) in &w.args {
+        match v.parse::<u32>() {
+            Ok(n) if n.to_string() == *v => a.set(*k, n),
+            _ => a.set(*k, decimal(lang, v)),
+        }
+    }
+    text_with(lang, &format!("{family}-{}", w.id), &a)
+}
+
+/// The value found in `lang`: as the file writes it, or the check's words for it.
+fn value_text(lang: Lang, p: &Problem) -> String {
+    match &p.value_said {
+        Some(w) => words_text(lang, "value", w),
+        // A key that should not be there has no value to show: the checks say it is `GIVEN`.
+        None if p.value == GIVEN => tr!(lang, "value-given"),
+        None => p.value.clone(),
+    }
 }
 
 /// What a check expected, and its hint, in `lang`.
@@ -105,25 +134,26 @@ fn expected_text(lang: Lang, e: &Expected) -> (String, String) {
             ),
             none(),
         ),
-        Expected::Own { id, ref args } => own_text(lang, id, args),
+        Expected::Own { id, ref args, hint } => own_text(lang, id, args, hint),
     }
 }
 
 /// One problem in `lang`: `` `key` = value: expected … (hint)``.
 pub fn problem_text(p: &Problem, lang: Lang) -> String {
-    let (expected, hint) = match &p.said {
+    let (expected, mut hint) = match &p.said {
         Some(e) => expected_text(lang, e),
         None => (p.expected.clone(), p.hint.clone()),
     };
+    if !p.because.is_empty() {
+        hint = p
+            .because
+            .iter()
+            .map(|b| problem_text(b, lang))
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
     let key = p.key.as_str();
-    // A key that should not be there has no value to show: the checks say it is `GIVEN`.
-    let given;
-    let value = if p.value == GIVEN {
-        given = tr!(lang, "value-given");
-        given.as_str()
-    } else {
-        p.value.as_str()
-    };
+    let value = value_text(lang, p);
     if hint.is_empty() {
         tr!(
             lang,

@@ -14,6 +14,31 @@ pub struct Problem {
     /// The same expectation as data, where a common check made it, so that a layer with a
     /// message catalogue can say it in another language (the model itself has only English).
     pub said: Option<Expected>,
+    /// The value found, said as data where the check shows it in words rather than as the
+    /// file writes it (`none`, `3 axes`, `given with `day``): a layer with a message
+    /// catalogue says it in its own words; [`Problem::value`] keeps the English.
+    pub value_said: Option<Words>,
+    /// The problems this one stands for, where its hint is theirs (a calibration prior's end
+    /// the scenario refuses): a layer with a message catalogue says them in its own words;
+    /// [`Problem::hint`] keeps them joined in English.
+    pub because: Vec<Problem>,
+}
+
+/// Words of a message catalogue as data: the message `id` (its family's prefix added by the
+/// layer that says it) and the values it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    pub fn new(id: &'static str, args: &[(&'static str, String)]) -> Words {
+        Words {
+            id,
+            args: args.to_vec(),
+        }
+    }
 }
 
 /// What the common checks expect, as data: [`Problem::expected`] (and its hint) in words.
@@ -38,6 +63,9 @@ pub enum Expected {
     Own {
         id: &'static str,
         args: Vec<(&'static str, String)>,
+        /// The hint's own id (`hint-<hint>`) where the hint is a reason shared by several
+        /// checks rather than the check's own.
+        hint: Option<&'static str>,
     },
 }
 
@@ -94,7 +122,17 @@ impl Check {
             expected,
             hint: hint.to_string(),
             said: None,
+            value_said: None,
+            because: Vec::new(),
         });
+    }
+
+    /// The value of the problem found last, said as data too (`value-<id>` in a catalogue):
+    /// for a check whose value is words, not what the file writes.
+    pub fn value_in_words(&mut self, id: &'static str, args: &[(&'static str, String)]) {
+        if let Some(p) = self.problems.last_mut() {
+            p.value_said = Some(Words::new(id, args));
+        }
     }
 
     /// [`Check::fail`] for a check of its own, said as data too: `id` names its words in a
@@ -117,6 +155,7 @@ impl Check {
             Expected::Own {
                 id,
                 args: args.to_vec(),
+                hint: None,
             },
         );
     }

@@ -235,6 +235,7 @@ pub fn check(claims: &[Claim], arms: &[String], windows: &[[i64; 2]], valued: bo
                 "claim-checks",
                 &[],
             );
+            c.value_in_words("no-claim-checks", &[]);
         }
         for (j, ch) in claim.checks.iter().enumerate() {
             check_one(
@@ -414,16 +415,19 @@ fn check_one(
     }
     let bound_key = format!("{key}.arm");
     match ch.bound() {
-        None => c.fail_own(
-            &bound_key,
-            "no single bound".into(),
-            (
-                "exactly one of above, below, between = [lo, hi], above_arm, below_arm".into(),
-                "",
-            ),
-            "claim-one-bound",
-            &[],
-        ),
+        None => {
+            c.fail_own(
+                &bound_key,
+                "no single bound".into(),
+                (
+                    "exactly one of above, below, between = [lo, hi], above_arm, below_arm".into(),
+                    "",
+                ),
+                "claim-one-bound",
+                &[],
+            );
+            c.value_in_words("no-single-bound", &[]);
+        }
         Some(Bound::Above(v)) | Some(Bound::Below(v)) if !v.is_finite() => c.fail_own(
             &format!(
                 "{key}.{}",

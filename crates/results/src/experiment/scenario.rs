@@ -681,13 +681,25 @@ impl Scenario {
             if arm.name == "baseline" && !arm.interventions.is_empty() {
                 c.fail_own(
                     &format!("{key}.interventions"),
-                    format!("{} interventions", arm.interventions.len()),
+                    format!(
+                        "{} intervention{}",
+                        arm.interventions.len(),
+                        if arm.interventions.len() == 1 {
+                            ""
+                        } else {
+                            "s"
+                        }
+                    ),
                     (
                         "none".into(),
                         "the baseline arm is the comparison without intervention",
                     ),
                     "baseline-bare",
                     &[],
+                );
+                c.value_in_words(
+                    "interventions",
+                    &[("count", arm.interventions.len().to_string())],
                 );
             }
             check_arm(c, &key, &arm.interventions, self.horizon_days, n_teams);

@@ -2,6 +2,7 @@
 problem = `{ $key }` = { $value }: expected { $expected }
 value-given = given
 problem-hint = `{ $key }` = { $value }: expected { $expected } ({ $hint })
+
 expected-finite-in = a finite number in [{ $lo }, { $hi }]
 expected-in = a number in [{ $lo }, { $hi }]
 expected-strictly-inside-unit = a number strictly between 0 and 1
@@ -11,6 +12,66 @@ hint-daily-rate = rates are shares of the gap closed per working day
 expected-positive = a positive number (at most 1e9)
 expected-whole-at-least = a whole number of at least { $lo }
 expected-whole-in = a whole number in [{ $lo }, { $hi }]
+
+## A value found said in words rather than as the file writes it (Problem::value_said): `value-<id>`.
+value-none = none
+value-no-axes = no axes
+value-axes = { $count ->
+    [one] { $count } axis
+   *[other] { $count } axes
+}
+value-values = { $count ->
+    [one] { $count } value
+   *[other] { $count } values
+}
+value-values-mixed = { $count } values of mixed kinds
+value-levels = { $count ->
+    [one] { $count } level
+   *[other] { $count } levels
+}
+value-interventions = { $count ->
+    [one] { $count } intervention
+   *[other] { $count } interventions
+}
+value-given-with = given with `{ $key }`
+value-given-with-scenario = given with a [scenario] table
+value-no-claim-checks = no [[claims.checks]]
+value-no-single-bound = no single bound
+value-bound = { $value } (its { $which })
+value-bound-makes = { $value } (its { $which }), which makes `{ $key }` = { $made }
+value-at-points = { $value } at { $count ->
+        [one] design point
+       *[other] design points
+    } { $points }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+value-at-points-setting = { $value } at { $count ->
+        [one] design point
+       *[other] design points
+    } { $points }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    } ({ $setting })
+value-this-point = a value of this design point
+value-more-invalid-points = { $count ->
+    [one] { $count } more invalid design point
+   *[other] { $count } more invalid design points
+}
+value-grid-size = { $combos }: { $points ->
+        [many] too many
+       *[other] { $points }
+    } points x { $replications ->
+        [one] { $replications } replication
+       *[other] { $replications } replications
+    }
+value-design-size = { $design } design: { $points ->
+        [many] too many
+       *[other] { $points }
+    } points x { $replications ->
+        [one] { $replications } replication
+       *[other] { $replications } replications
+    }
 
 ## Checks of their own (Check::fail_own): `expected-<id>`, and `hint-<id>` where the check gives one.
 -unit-hint = days are working days, also written as text such as "6 months", "2 weeks" or "1 year"
@@ -163,6 +224,35 @@ hint-axis-whole-between = the parameter is a whole number
 expected-valid-everywhere = valid parameter values at every point
 expected-rows-fit-on-disk = team and employee rows that fit in { $limit } on disk (this sweep's { $runs } runs would write about { $size }, held twice while they are joined)
 hint-rows-fit-on-disk = fewer points, replications or snapshot days (raise employee_snapshot_every or record_every), or run the points you need with `undercurrent run`
+
+## Why a value cannot be set in the scenario (`hint-takes-<reason>`), or another library's words as it said them
+expected-scenario-accepts = a value the scenario accepts
+expected-parameter-takes = a value the parameter takes
+expected-parameter-type = a value of the parameter's type
+expected-parameters-types = values of the parameters' types
+hint-takes-empty-path = empty key path
+hint-takes-no-level = no level { $value }
+hint-takes-no-key = no key `{ $key }`
+hint-takes-no-entry = no entry { $index }
+hint-takes-path-mismatch = the key path does not match the scenario
+hint-takes-no-level-among = no level { $value } among the { $levels } values
+hint-takes-not-whole = { $value } is not a whole number
+hint-as-said = { $message }
+
+## A Saltelli or Morris design that cannot be built (`expected-design-<reason>`, `hint-design-<reason>`)
+expected-design-levels = a valid { $design } design
+hint-design-levels = Morris levels must be even and at least 2, got { $levels }
+expected-design-no-parameters = a valid { $design } design
+hint-design-no-parameters = the number of parameters k must be at least 1
+expected-design-too-many-parameters = a valid { $design } design
+hint-design-too-many-parameters = k = { $k } parameters exceeds the maximum of { $max } for the Saltelli design
+expected-design-sobol-dimension = a valid { $design } design
+hint-design-sobol-dimension = Sobol dimension { $dims } is outside 1..={ $max }
+expected-design-no-samples = a valid { $design } design
+hint-design-no-samples = the design must have at least one base sample or trajectory
+expected-design-sequence-exhausted = a valid { $design } design
+hint-design-sequence-exhausted = { $requested } Sobol points requested but at most { $max } are available
+expected-design-other = a valid { $design } design
 
 ## A calibration file's own checks
 expected-quantile = a number strictly between 0 and 1

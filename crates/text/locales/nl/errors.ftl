@@ -2,6 +2,7 @@
 problem = `{ $key }` = { $value }: verwacht { $expected }
 value-given = opgegeven
 problem-hint = `{ $key }` = { $value }: verwacht { $expected } ({ $hint })
+
 expected-finite-in = een eindig getal in [{ $lo }; { $hi }]
 expected-in = een getal in [{ $lo }; { $hi }]
 expected-strictly-inside-unit = een getal tussen 0 en 1, zonder 0 en 1 zelf
@@ -11,6 +12,72 @@ hint-daily-rate = een tempo is het deel van de afstand dat per werkdag wordt ove
 expected-positive = een positief getal (hoogstens 1e9)
 expected-whole-at-least = een geheel getal van minstens { $lo }
 expected-whole-in = een geheel getal in [{ $lo }; { $hi }]
+
+## Een gevonden waarde in woorden in plaats van zoals het bestand haar schrijft (Problem::value_said): `value-<id>`.
+value-none = geen
+value-no-axes = geen assen
+value-axes = { $count ->
+    [one] { $count } as
+   *[other] { $count } assen
+}
+value-values = { $count ->
+    [one] { $count } waarde
+   *[other] { $count } waarden
+}
+value-values-mixed = { $count } waarden van verschillende soorten
+value-levels = { $count ->
+    [one] { $count } niveau
+   *[other] { $count } niveaus
+}
+value-interventions = { $count ->
+    [one] { $count } interventie
+   *[other] { $count } interventies
+}
+value-given-with = opgegeven naast `{ $key }`
+value-given-with-scenario = opgegeven naast een tabel [scenario]
+value-no-claim-checks = geen [[claims.checks]]
+value-no-single-bound = niet precies één grens
+value-bound = { $value } (als { $which ->
+    [min] ondergrens
+   *[other] bovengrens
+})
+value-bound-makes = { $value } (als { $which ->
+    [min] ondergrens
+   *[other] bovengrens
+}), waardoor `{ $key }` = { $made }
+value-at-points = { $value } bij { $count ->
+        [one] ontwerppunt
+       *[other] ontwerppunten
+    } { $points }{ $more ->
+        [0] {""}
+       *[other] {" "}en nog { $more } andere
+    }
+value-at-points-setting = { $value } bij { $count ->
+        [one] ontwerppunt
+       *[other] ontwerppunten
+    } { $points }{ $more ->
+        [0] {""}
+       *[other] {" "}en nog { $more } andere
+    } ({ $setting })
+value-this-point = een waarde van dit ontwerppunt
+value-more-invalid-points = { $count ->
+    [one] nog { $count } ongeldig ontwerppunt
+   *[other] nog { $count } ongeldige ontwerppunten
+}
+value-grid-size = { $combos }: { $points ->
+        [many] te veel
+       *[other] { $points }
+    } punten x { $replications ->
+        [one] { $replications } herhaling
+       *[other] { $replications } herhalingen
+    }
+value-design-size = { $design }-ontwerp: { $points ->
+        [many] te veel
+       *[other] { $points }
+    } punten x { $replications ->
+        [one] { $replications } herhaling
+       *[other] { $replications } herhalingen
+    }
 
 ## Eigen controles (Check::fail_own): `expected-<id>`, en `hint-<id>` waar de controle een tip geeft.
 -unit-hint = dagen zijn werkdagen; ook als tekst te schrijven, zoals "6 months", "2 weeks" of "1 year"
@@ -163,6 +230,35 @@ hint-axis-whole-between = de parameter is een geheel getal
 expected-valid-everywhere = geldige parameterwaarden in elk punt
 expected-rows-fit-on-disk = team- en medewerkerregels die in { $limit } op schijf passen (de { $runs } runs van deze sweep zouden ongeveer { $size } schrijven, en dat twee keer zolang ze worden samengevoegd)
 hint-rows-fit-on-disk = minder punten, herhalingen of dagen met momentopnamen (verhoog employee_snapshot_every of record_every), of draai alleen de punten die je nodig hebt met `undercurrent run`
+
+## Waarom een waarde niet in het scenario te zetten is (`hint-takes-<reason>`), of de woorden van een andere bibliotheek zoals zij ze zei
+expected-scenario-accepts = een waarde die het scenario accepteert
+expected-parameter-takes = een waarde die de parameter kan aannemen
+expected-parameter-type = een waarde van het type van de parameter
+expected-parameters-types = waarden van de typen van de parameters
+hint-takes-empty-path = het sleutelpad is leeg
+hint-takes-no-level = er is geen niveau { $value }
+hint-takes-no-key = er is geen sleutel `{ $key }`
+hint-takes-no-entry = er is geen element { $index }
+hint-takes-path-mismatch = het sleutelpad past niet op het scenario
+hint-takes-no-level-among = er is geen niveau { $value } onder de { $levels } waarden
+hint-takes-not-whole = { $value } is geen geheel getal
+hint-as-said = { $message }
+
+## Een Saltelli- of Morris-ontwerp dat niet te bouwen is (`expected-design-<reason>`, `hint-design-<reason>`)
+expected-design-levels = een geldig { $design }-ontwerp
+hint-design-levels = het aantal Morris-niveaus moet even zijn en minstens 2, niet { $levels }
+expected-design-no-parameters = een geldig { $design }-ontwerp
+hint-design-no-parameters = het aantal parameters k moet minstens 1 zijn
+expected-design-too-many-parameters = een geldig { $design }-ontwerp
+hint-design-too-many-parameters = k = { $k } parameters is meer dan het maximum van { $max } voor een Saltelli-ontwerp
+expected-design-sobol-dimension = een geldig { $design }-ontwerp
+hint-design-sobol-dimension = Sobol-dimensie { $dims } ligt buiten 1..={ $max }
+expected-design-no-samples = een geldig { $design }-ontwerp
+hint-design-no-samples = het ontwerp heeft minstens één basissteekproef of traject nodig
+expected-design-sequence-exhausted = een geldig { $design }-ontwerp
+hint-design-sequence-exhausted = { $requested } Sobol-punten gevraagd, maar er zijn er hoogstens { $max } beschikbaar
+expected-design-other = een geldig { $design }-ontwerp
 
 ## De eigen controles van een kalibratiebestand
 expected-quantile = een getal strikt tussen 0 en 1

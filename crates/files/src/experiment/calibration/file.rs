@@ -22,6 +22,9 @@ use crate::model::intervention_kinds::Kind as InterventionKind;
 use crate::model::registry;
 use crate::model::validate::{Check, GIVEN};
 
+/// What a prior's end must be, in English and by its catalogue id.
+const ACCEPTS: (&str, &str) = ("a value the scenario accepts", "scenario-accepts");
+
 /// Most particles a population may have.
 pub const MAX_POPULATION: usize = 100_000;
 
@@ -401,6 +404,7 @@ fn check_file<S>(f: &CalibrationFile<S>, src: &str, origin: &str) -> Result<(), 
             "some-parameter",
             &[],
         );
+        c.value_in_words("none", &[]);
     }
     if f.targets.is_empty() {
         c.fail_own(
@@ -410,6 +414,7 @@ fn check_file<S>(f: &CalibrationFile<S>, src: &str, origin: &str) -> Result<(), 
             "some-target",
             &[],
         );
+        c.value_in_words("none", &[]);
     }
     for (i, t) in f.targets.iter().enumerate() {
         if !t.observed.is_finite() {
@@ -694,38 +699,38 @@ fn resolve_parameters<S>(
                 if !v.is_finite() || !inside(v) {
                     continue;
                 }
-                let mut t = base.clone();
-                let why = match apply::set(&mut t, &target, v) {
-                    Err(e) => Some(e),
-                    Ok(()) => match t.try_into::<Scenario>() {
-                        Err(e) => Some(e.message().trim().to_string()),
-                        Ok(s) => {
-                            let p = s.problems();
-                            (!p.is_empty()).then(|| {
-                                p.iter()
-                                    .map(|x| x.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            })
-                        }
-                    },
-                };
-                if let Some(why) = why {
-                    let at = if spec.prior == PriorKind::Normal
-                        && spec.lo.is_none()
-                        && spec.hi.is_none()
-                    {
+                let at =
+                    if spec.prior == PriorKind::Normal && spec.lo.is_none() && spec.hi.is_none() {
                         format!("{k}.mean")
                     } else {
                         format!("{k}.{name}")
                     };
-                    local.push(Pending::new(
-                        &at,
-                        v.to_string(),
-                        "a value the scenario accepts",
-                        &why,
-                    ));
-                }
+                let mut t = base.clone();
+                let refused = match apply::set(&mut t, &target, v) {
+                    Err(e) => Some(Pending::unset(&at, v.to_string(), ACCEPTS, &e)),
+                    Ok(()) => match t.try_into::<Scenario>() {
+                        Err(e) => Some(Pending::mistyped(&at, v.to_string(), ACCEPTS, &e)),
+                        Ok(s) => {
+                            let p = s.problems();
+                            (!p.is_empty()).then(|| {
+                                let why = p
+                                    .iter()
+                                    .map(|x| x.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join("; ");
+                                Pending::own(
+                                    &at,
+                                    v.to_string(),
+                                    (ACCEPTS.0.into(), &why),
+                                    ACCEPTS.1,
+                                    &[],
+                                )
+                                .because(p)
+                            })
+                        }
+                    },
+                };
+                local.extend(refused);
             }
         }
         if local.is_empty() {
@@ -800,13 +805,16 @@ fn resolve_targets<S>(
         };
         let when = match (t.day, t.window) {
             (Some(_), Some(_)) => {
-                problems.push(Pending::own(
-                    &format!("{k}.window"),
-                    "given with `day`".into(),
-                    ("either `day` or `window`, not both".into(), ""),
-                    "day-or-window",
-                    &[],
-                ));
+                problems.push(
+                    Pending::own(
+                        &format!("{k}.window"),
+                        "given with `day`".into(),
+                        ("either `day` or `window`, not both".into(), ""),
+                        "day-or-window",
+                        &[],
+                    )
+                    .value_words("given-with", &[("key", "day".into())]),
+                );
                 continue;
             }
             (Some(d), None) => {

@@ -489,41 +489,89 @@ pub fn get(root: &Table, t: &Target) -> Option<f64> {
     }
 }
 
+/// Why [`set`] cannot write a value: a key resolved against the base scenario no longer
+/// fits the tree, or the value is not one the parameter takes. Rare (resolving and the
+/// design rule most of it out), but said as data so the user reads it in their language.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SetError {
+    #[error("empty key path")]
+    EmptyPath,
+    #[error("no level {0}")]
+    NoLevel(f64),
+    #[error("no key `{0}`")]
+    NoKey(String),
+    #[error("no entry {0}")]
+    NoEntry(usize),
+    #[error("the key path does not match the scenario")]
+    PathMismatch,
+    #[error("no level {value} among the {levels} values")]
+    NoLevelAmong { value: f64, levels: usize },
+    #[error("{0} is not a whole number")]
+    NotWhole(f64),
+}
+
+impl SetError {
+    /// Its words in the catalogue (`expected-takes-<reason>`, `hint-takes-<reason>`) and the
+    /// values they name.
+    pub fn said(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        match self {
+            SetError::EmptyPath => ("takes-empty-path", vec![]),
+            SetError::NoLevel(v) => ("takes-no-level", vec![("value", v.to_string())]),
+            SetError::NoKey(k) => ("takes-no-key", vec![("key", k.clone())]),
+            SetError::NoEntry(i) => ("takes-no-entry", vec![("index", i.to_string())]),
+            SetError::PathMismatch => ("takes-path-mismatch", vec![]),
+            SetError::NoLevelAmong { value, levels } => (
+                "takes-no-level-among",
+                vec![("value", value.to_string()), ("levels", levels.to_string())],
+            ),
+            SetError::NotWhole(v) => ("takes-not-whole", vec![("value", v.to_string())]),
+        }
+    }
+}
+
+/// Callers that only pass the reason on keep it in English (a calibration's simulations).
+impl From<SetError> for String {
+    fn from(e: SetError) -> String {
+        e.to_string()
+    }
+}
+
 /// Writes `v` at `t` in the tree. Whole-number parameters get an integer (the design makes
 /// sure `v` is whole for them).
-pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), String> {
+pub fn set(root: &mut Table, t: &Target, v: f64) -> Result<(), SetError> {
     let Some((Seg::Key(first), rest)) = t.segs.split_first() else {
-        return Err("empty key path".into());
+        return Err(SetError::EmptyPath);
     };
     if rest.is_empty() && t.levels.is_some() && PRESET_KEYS.contains(&first.as_str()) {
-        let level = t.level(v).ok_or_else(|| format!("no level {v}"))?;
+        let level = t.level(v).ok_or(SetError::NoLevel(v))?;
         root.insert(first.clone(), level.clone());
         return Ok(());
     }
     let mut cur = root
         .get_mut(first.as_str())
-        .ok_or_else(|| format!("no key `{first}`"))?;
+        .ok_or_else(|| SetError::NoKey(first.clone()))?;
     for seg in rest {
         cur = match (seg, cur) {
             (Seg::Key(k), Value::Table(tab)) => tab
                 .get_mut(k.as_str())
-                .ok_or_else(|| format!("no key `{k}`"))?,
+                .ok_or_else(|| SetError::NoKey(k.clone()))?,
             (Seg::Index(i), Value::Array(items)) => {
-                items.get_mut(*i).ok_or_else(|| format!("no entry {i}"))?
+                items.get_mut(*i).ok_or(SetError::NoEntry(*i))?
             }
-            _ => return Err("the key path does not match the scenario".into()),
+            _ => return Err(SetError::PathMismatch),
         };
     }
     if let Some(levels) = &t.levels {
-        let level = t
-            .level(v)
-            .ok_or_else(|| format!("no level {v} among the {} values", levels.len()))?;
+        let level = t.level(v).ok_or(SetError::NoLevelAmong {
+            value: v,
+            levels: levels.len(),
+        })?;
         *cur = level.clone();
         return Ok(());
     }
     *cur = if t.integer {
         if v.fract() != 0.0 || !(-9.0e15..=9.0e15).contains(&v) {
-            return Err(format!("{v} is not a whole number"));
+            return Err(SetError::NotWhole(v));
         }
         Value::Integer(v as i64)
     } else {

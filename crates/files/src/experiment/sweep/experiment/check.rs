@@ -118,6 +118,7 @@ impl ExperimentFile {
                 "some-axis",
                 &[],
             );
+            c.value_in_words("no-axes", &[]);
         }
         if kind == DesignKind::Sobol && s.axes.len() > SALTELLI_MAX_PARAMS {
             c.fail_own(
@@ -130,6 +131,7 @@ impl ExperimentFile {
                 "sobol-axes",
                 &[("max", SALTELLI_MAX_PARAMS.to_string())],
             );
+            c.value_in_words("axes", &[("count", s.axes.len().to_string())]);
         }
         let mut list_len = None;
         for (i, a) in s.axes.iter().enumerate() {
@@ -140,16 +142,19 @@ impl ExperimentFile {
                     let n = values_len(a);
                     match list_len {
                         None => list_len = Some(n),
-                        Some(m) if m != n => c.fail_own(
-                            &format!("{k}.key"),
-                            format!("{n} values"),
-                            (
-                                format!("{m} values, as many as sweep.axes[0]"),
-                                "a list design takes value i of every axis for point i",
-                            ),
-                            "list-lengths",
-                            &[("count", m.to_string())],
-                        ),
+                        Some(m) if m != n => {
+                            c.fail_own(
+                                &format!("{k}.key"),
+                                format!("{n} value{}", if n == 1 { "" } else { "s" }),
+                                (
+                                    format!("{m} values, as many as sweep.axes[0]"),
+                                    "a list design takes value i of every axis for point i",
+                                ),
+                                "list-lengths",
+                                &[("count", m.to_string())],
+                            );
+                            c.value_in_words("values", &[("count", n.to_string())]);
+                        }
                         _ => {}
                     }
                 }
@@ -231,6 +236,7 @@ fn check_values(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                     "values-of-one-kind",
                     &[],
                 );
+                c.value_in_words("values-mixed", &[("count", v.len().to_string())]);
             }
             if let Some(j) = v
                 .iter()
@@ -315,7 +321,11 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
         if levels.len() < 2 {
             c.fail_own(
                 &format!("{k}.values"),
-                format!("{} level", levels.len()),
+                format!(
+                    "{} level{}",
+                    levels.len(),
+                    if levels.len() == 1 { "" } else { "s" }
+                ),
                 (
                     "at least two levels".into(),
                     "one level is a setting of the base scenario, not an axis",
@@ -323,6 +333,7 @@ fn check_bounds(c: &mut Check, k: &str, a: &AxisSpec, kind: DesignKind) {
                 "two-levels",
                 &[],
             );
+            c.value_in_words("levels", &[("count", levels.len().to_string())]);
         }
         return;
     }

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 
 use crate::experiment::locate::{line_col, locate};
 use crate::experiment::scenario::ScenarioError;
-use crate::model::validate::{Expected, Problem};
+use crate::experiment::sweep::apply::SetError;
+use crate::model::validate::{Expected, Problem, Words};
 
 /// Why an experiment cannot be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +97,10 @@ pub struct Failure {
     pub position: Option<(usize, usize)>,
 }
 
+/// The hint (`hint-as-said`) that is another library's sentence, `message`, as it said it:
+/// the TOML parser's, say, whose words no catalogue holds.
+pub(crate) const AS_SAID: &str = "as-said";
+
 /// A failure found by a check, before it is located in the text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pending {
@@ -114,6 +119,8 @@ impl Pending {
                 expected: expected.into(),
                 hint: hint.to_string(),
                 said: None,
+                value_said: None,
+                because: Vec::new(),
             },
             at: None,
         }
@@ -134,8 +141,75 @@ impl Pending {
         p.problem.said = Some(Expected::Own {
             id,
             args: args.to_vec(),
+            hint: None,
         });
         p
+    }
+
+    /// [`Pending::own`] whose hint is a reason of its own (`hint-<hint>`, naming `args` too)
+    /// rather than the check's: one reason a value cannot be set, say, behind several checks.
+    pub fn own_because(
+        key: &str,
+        value: String,
+        (expected, hint): (String, &str),
+        (id, reason): (&'static str, &'static str),
+        args: &[(&'static str, String)],
+    ) -> Pending {
+        let mut p = Pending::own(key, value, (expected, hint), id, args);
+        if let Some(Expected::Own { hint, .. }) = &mut p.problem.said {
+            *hint = Some(reason);
+        }
+        p
+    }
+
+    /// `value` at `key` cannot be written into the scenario (`expected` names what was
+    /// needed, in English and by its catalogue id): the reason said as data.
+    pub fn unset(
+        key: &str,
+        value: String,
+        (expected, id): (&str, &'static str),
+        e: &SetError,
+    ) -> Pending {
+        let (reason, args) = e.said();
+        Pending::own_because(
+            key,
+            value,
+            (expected.to_string(), &e.to_string()),
+            (id, reason),
+            &args,
+        )
+    }
+
+    /// `value` at `key` makes a scenario of the wrong type: the parser's own sentence (in
+    /// English, the TOML crate's) is the hint, inside the catalogue's words.
+    pub fn mistyped(
+        key: &str,
+        value: String,
+        (expected, id): (&str, &'static str),
+        e: &toml::de::Error,
+    ) -> Pending {
+        let message = e.message().trim().to_string();
+        Pending::own_because(
+            key,
+            value,
+            (expected.to_string(), &message),
+            (id, AS_SAID),
+            &[("message", message.clone())],
+        )
+    }
+
+    /// The same failure with its value said as data too (`value-<id>` in the catalogue): for
+    /// a value that is words (`none`, `given with `day``), not what the file writes.
+    pub fn value_words(mut self, id: &'static str, args: &[(&'static str, String)]) -> Pending {
+        self.problem.value_said = Some(Words::new(id, args));
+        self
+    }
+
+    /// The same failure with `problems` as its hint, said in the user's language where its
+    /// words are (the English hint is theirs joined, as it was).
+    pub fn because(mut self, problems: Vec<Problem>) -> Pending {
+        self.problem.because = problems;
+        self
     }
 
     /// The same failure pointed at `at` in the file.

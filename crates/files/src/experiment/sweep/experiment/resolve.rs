@@ -48,7 +48,8 @@ pub(super) fn base_scenario(
                     ),
                     "base-or-scenario",
                     &[],
-                )],
+                )
+                .value_words("given-with-scenario", &[])],
             ))
         }
         (Some(b), None) if b == "default" => {

@@ -10,7 +10,12 @@ use crate::experiment::budget;
 use crate::experiment::scenario::Scenario;
 use crate::experiment::sweep::agents;
 use crate::experiment::sweep::apply;
-use crate::model::validate::Problem;
+use crate::model::validate::{Problem, Words};
+
+/// What a design point's value cannot be set for: in English, and its catalogue id.
+const TAKES: (&str, &str) = ("a value the parameter takes", "parameter-takes");
+/// What a bound makes of the scenario's types: in English, and its catalogue id.
+const OF_ITS_TYPE: (&str, &str) = ("a value of the parameter's type", "parameter-type");
 
 impl Experiment {
     /// For designs sampled within bounds, checks each bound on its own (the other
@@ -30,43 +35,47 @@ impl Experiment {
                 }
                 let mut t = self.base_table.clone();
                 let problems = match apply::set(&mut t, &a.target, v) {
-                    Err(e) => vec![
-                        Pending::new(&a.check_key, a.text(v), "a value the parameter takes", &e)
-                            .problem,
-                    ],
+                    Err(e) => vec![Pending::unset(&a.check_key, a.text(v), TAKES, &e).problem],
                     Ok(()) => match t.try_into::<Scenario>() {
                         Ok(s) => s.problems(),
                         Err(e) => vec![
-                            Pending::new(
-                                &a.check_key,
-                                a.text(v),
-                                "a value of the parameter's type",
-                                e.message().trim(),
-                            )
-                            .problem,
+                            Pending::mistyped(&a.check_key, a.text(v), OF_ITS_TYPE, &e).problem,
                         ],
                     },
                 };
                 // The base scenario is valid, so whatever fails here fails because of
                 // this bound (directly, or through a constraint linking parameters).
                 for pr in problems {
-                    let value = if pr.key == a.check_key {
-                        format!("{} (its {which})", a.text(v))
+                    let (value, words) = if pr.key == a.check_key {
+                        (
+                            format!("{} (its {which})", a.text(v)),
+                            Words::new("bound", &[("value", a.text(v)), ("which", which.into())]),
+                        )
                     } else {
-                        format!(
-                            "{} (its {which}), which makes `{}` = {}",
-                            a.text(v),
-                            pr.key,
-                            pr.value
+                        (
+                            format!(
+                                "{} (its {which}), which makes `{}` = {}",
+                                a.text(v),
+                                pr.key,
+                                pr.value
+                            ),
+                            Words::new(
+                                "bound-makes",
+                                &[
+                                    ("value", a.text(v)),
+                                    ("which", which.into()),
+                                    ("key", pr.key.clone()),
+                                    ("made", pr.value.clone()),
+                                ],
+                            ),
                         )
                     };
                     out.push(
                         Pending::from(Problem {
                             key: format!("axis {} (sweep.axes[{i}])", a.key),
                             value,
-                            expected: pr.expected,
-                            hint: pr.hint,
-                            said: pr.said,
+                            value_said: Some(words),
+                            ..pr
                         })
                         .at(format!("sweep.axes[{i}].{which}")),
                     );
@@ -117,8 +126,9 @@ impl Experiment {
             .into_iter()
             .map(|(mut pr, at, points)| {
                 let shown: Vec<String> = points.iter().take(8).map(|p| p.to_string()).collect();
-                let more = if points.len() > 8 {
-                    format!(" and {} more", points.len() - 8)
+                let hidden = points.len().saturating_sub(8);
+                let more = if hidden > 0 {
+                    format!(" and {hidden} more")
                 } else {
                     String::new()
                 };
@@ -128,17 +138,30 @@ impl Experiment {
                     &format!("design point{s} {}{more}", shown.join(", ")),
                     1,
                 );
+                if let Some(w) = &mut pr.value_said {
+                    w.args.extend([
+                        ("count", points.len().to_string()),
+                        ("points", shown.join(", ")),
+                        ("more", hidden.to_string()),
+                    ]);
+                }
                 Pending { problem: pr, at }
             })
             .collect();
         if hidden > 0 {
-            out.push(Pending::own(
-                "sweep",
-                format!("{hidden} more invalid design points"),
-                ("valid parameter values at every point".into(), ""),
-                "valid-everywhere",
-                &[],
-            ));
+            out.push(
+                Pending::own(
+                    "sweep",
+                    format!(
+                        "{hidden} more invalid design point{}",
+                        if hidden == 1 { "" } else { "s" }
+                    ),
+                    ("valid parameter values at every point".into(), ""),
+                    "valid-everywhere",
+                    &[],
+                )
+                .value_words("more-invalid-points", &[("count", hidden.to_string())]),
+            );
         }
         Err(invalid(src, &self.origin, out))
     }
@@ -169,9 +192,8 @@ impl Experiment {
                     Problem {
                         key: format!("axis {} (sweep.axes[{i}])", a.key),
                         value: format!("{} at {{points}}", a.text(v)),
-                        expected: pr.expected,
-                        hint: pr.hint,
-                        said: pr.said,
+                        value_said: Some(Words::new("at-points", &[("value", a.text(v))])),
+                        ..pr
                     },
                     Some(at),
                 )
@@ -183,13 +205,15 @@ impl Experiment {
                     .zip(values)
                     .map(|(a, &v)| format!("{} = {}", a.key, a.text(v)))
                     .collect();
+                let words = Words::new(
+                    "at-points-setting",
+                    &[("value", pr.value.clone()), ("setting", setting.join(", "))],
+                );
                 (
                     Problem {
-                        key: pr.key,
                         value: format!("{} at {{points}} ({})", pr.value, setting.join(", ")),
-                        expected: pr.expected,
-                        hint: pr.hint,
-                        said: pr.said,
+                        value_said: Some(words),
+                        ..pr
                     },
                     Some("sweep.axes[0].key".into()),
                 )
@@ -200,25 +224,23 @@ impl Experiment {
     pub(super) fn point_problems(&self, p: usize) -> Result<Scenario, Vec<Problem>> {
         let mut t = self.base_table.clone();
         for (a, &v) in self.axes.iter().zip(&self.design.points[p]) {
-            apply::set(&mut t, &a.target, v).map_err(|e| {
-                vec![
-                    Pending::new(&a.check_key, a.text(v), "a value the parameter takes", &e)
-                        .problem,
-                ]
-            })?;
+            apply::set(&mut t, &a.target, v)
+                .map_err(|e| vec![Pending::unset(&a.check_key, a.text(v), TAKES, &e).problem])?;
         }
         let mut s: Scenario = t.try_into().map_err(|e: toml::de::Error| {
+            let key = self
+                .axes
+                .first()
+                .map(|a| a.check_key.clone())
+                .unwrap_or_default();
             vec![
-                Pending::new(
-                    &self
-                        .axes
-                        .first()
-                        .map(|a| a.check_key.clone())
-                        .unwrap_or_default(),
+                Pending::mistyped(
+                    &key,
                     "a value of this design point".into(),
-                    "values of the parameters' types",
-                    e.message().trim(),
+                    ("values of the parameters' types", "parameters-types"),
+                    &e,
                 )
+                .value_words("this-point", &[])
                 .problem,
             ]
         })?;
