@@ -208,7 +208,7 @@ fn what_the_toml_reader_refuses_is_told_in_dutch_at_the_same_place() {
         (
             "choice.toml",
             "sector = \"retale\"\n",
-            "bedoelt u `retail`?",
+            "bedoel je `retail`?",
         ),
         ("broken.toml", "[organisation\n", "fout in de TOML-opmaak"),
     ];
@@ -235,6 +235,46 @@ fn what_the_toml_reader_refuses_is_told_in_dutch_at_the_same_place() {
             assert!(!dutch.contains(word), "{name}: {dutch}");
         }
     }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-io");
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("missing.toml");
+    for command in ["run", "sweep", "calibrate"] {
+        let english = err(&run(&[command, missing.to_str().unwrap()]));
+        assert!(english.contains("No such file or directory"), "{english}");
+        let o = run(&["--lang", "nl", command, missing.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        let dutch = err(&o);
+        let expected = format!(
+            "kan {} niet lezen: het bestand of de map bestaat niet",
+            missing.display()
+        );
+        assert!(dutch.contains(&expected), "{command}: {dutch}");
+    }
+    let large = dir.join("large.toml");
+    std::fs::write(
+        &large,
+        "replications = 1\n[organisation]\nemployees = 100000\n[customers]\npool_per_employee = 100000\n",
+    )
+    .unwrap();
+    let english = err(&run(&["run", large.to_str().unwrap()]));
+    assert!(
+        english.contains("expected a scenario that fits in 6.0 GiB"),
+        "{english}"
+    );
+    let dutch = err(&run(&["--lang", "nl", "run", large.to_str().unwrap()]));
+    assert!(
+        dutch.contains("large.toml:5:21: `customers.pool_per_employee` = 100000: verwacht een scenario dat in 6,0 GiB past")
+            && dutch.contains("(minder klanten per medewerker of kleinere teams)"),
+        "{dutch}"
+    );
+    assert!(
+        !dutch.contains("fits in") && !dutch.contains("fewer"),
+        "{dutch}"
+    );
 }
 
 #[test]

@@ -167,11 +167,11 @@ mod tests {
         );
         assert_eq!(
             nl[1],
-            "onbekende sleutel `employes`; hier horen: `employees`, `team_size`\n  bedoelt u `employees`?"
+            "onbekende sleutel `employes`; hier horen: `employees`, `team_size`\n  bedoel je `employees`?"
         );
         assert_eq!(
             nl[2],
-            "`sector`: onbekende waarde `retale`; mogelijk zijn: `retail`, `transport`\n  bedoelt u `retail`?"
+            "`sector`: onbekende waarde `retale`; mogelijk zijn: `retail`, `transport`\n  bedoel je `retail`?"
         );
         assert_eq!(
             nl[3],

@@ -190,6 +190,7 @@ pub fn scenario_error_text(e: &ScenarioError, lang: Lang) -> String {
             .map(|l| located_text(origin, l, lang))
             .collect::<Vec<_>>()
             .join("\n"),
+        ScenarioError::Io { path, source } if lang != Lang::En => cannot_read(lang, path, source),
         ScenarioError::Syntax {
             origin,
             line,
@@ -201,6 +202,14 @@ pub fn scenario_error_text(e: &ScenarioError, lang: Lang) -> String {
         ),
         other => other.to_string(),
     }
+}
+
+/// `cannot read PATH: why` in `lang` (English prints the error's own `Display`, the same).
+fn cannot_read(lang: Lang, path: &std::path::Path, source: &std::io::Error) -> String {
+    let mut a = Args::new();
+    a.set("path", path.display().to_string());
+    a.set("reason", undercurrent_text::io_reason(lang, source));
+    text_with(lang, "io-cannot-read", &a)
 }
 
 /// An experiment file's error in `lang`, like [`scenario_error_text`]: its located failures
@@ -217,6 +226,23 @@ pub fn experiment_error_text(e: &ExperimentError, lang: Lang) -> String {
             })
             .collect::<Vec<_>>()
             .join("\n"),
+        ExperimentError::Io { path, source } if lang != Lang::En => cannot_read(lang, path, source),
+        ExperimentError::BaseUnreadable {
+            origin,
+            position,
+            base,
+            path,
+            source,
+        } if lang != Lang::En => {
+            let at = match position {
+                Some((line, col)) => format!("{origin}:{line}:{col}"),
+                None => origin.clone(),
+            };
+            format!(
+                "{at}: `base` = {base:?}: {}",
+                cannot_read(lang, path, source)
+            )
+        }
         ExperimentError::Syntax {
             origin,
             line,

@@ -8,12 +8,14 @@
 //! `locales/nl/terms-*.ftl`, and each registry's test checks that every entry has one.
 
 mod catalogue;
+mod io_words;
 mod lang;
 pub mod numbers;
 mod pseudo;
 
 pub use catalogue::{files, has, message_ids, term, term_id, text, text_with, Args};
 pub use fluent_bundle::FluentValue as Value;
+pub use io_words::io_reason;
 pub use lang::{Lang, LangError, ENV_VAR};
 pub use pseudo::{plain_words, pseudo};
 

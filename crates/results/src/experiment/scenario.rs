@@ -21,7 +21,7 @@ use crate::model::params::{
     OrganisationParams, Params, RuleBreakParams, StateParams, MAX_EMPLOYEES, MAX_TEAM_SIZE,
 };
 use crate::model::presets::{self, Maturity, Sector};
-use crate::model::validate::{Check, Problem};
+use crate::model::validate::{Check, Expected, Problem};
 
 /// The embedded default comparison, run when `run` gets no file.
 pub const DEFAULT_SCENARIO: &str = include_str!("../../../../experiments/default.toml");
@@ -720,48 +720,71 @@ impl Scenario {
         let cu = &self.customers;
         let start_pool = cu.pool_per_employee * self.organisation.team_size as f64 * 4.0 * 2.0;
         let at_once = e.organisation * e.organisations_per_replication;
-        let (key, value, hint) = if e.kept > at_once {
+        // The key that weighs most, its value, and why (the hint's id: `hint-memory-<why>`).
+        let (key, value, hint, why) = if e.kept > at_once {
             if self.teams {
                 (
                     "teams",
                     "true".to_string(),
                     "teams = false, fewer replications or arms, or fewer recorded days (raise record_every)",
+                    "memory-teams",
                 )
             } else {
                 (
                     "replications",
                     self.replications.to_string(),
                     "fewer replications, arms or recorded days (raise record_every)",
+                    "memory-kept",
                 )
             }
         } else if cu.outflow_rate == 0.0 || e.largest_pool > 8.0 * start_pool.max(64.0) {
-            ("customers.inflow_per_employee", cu.inflow_per_employee.to_string(), "the customer pools grow every day: raise customers.outflow_rate or lower the inflow")
+            ("customers.inflow_per_employee", cu.inflow_per_employee.to_string(), "the customer pools grow every day: raise customers.outflow_rate or lower the inflow", "memory-growing")
         } else if cu.pool_per_employee > 1000.0 {
             (
                 "customers.pool_per_employee",
                 cu.pool_per_employee.to_string(),
                 "fewer customers per employee or smaller teams",
+                "memory-pool",
             )
         } else {
             (
                 "organisation.employees",
                 self.organisation.employees.to_string(),
                 "a smaller organisation or fewer arms",
+                "memory-employees",
             )
         };
-        c.fail(
+        let limit = budget::human_bytes(budget::MEMORY_LIMIT_BYTES);
+        let needs = budget::human_bytes(peak);
+        let each = budget::human_bytes(e.organisation);
+        let kept = budget::human_bytes(e.kept);
+        c.fail_own(
             key,
             value,
-            format!(
-                "a scenario that fits in {} (this one needs about {}: {} per organisation x {} at once, {} of results kept)",
-                budget::human_bytes(budget::MEMORY_LIMIT_BYTES),
-                budget::human_bytes(peak),
-                budget::human_bytes(e.organisation),
-                e.organisations_per_replication,
-                budget::human_bytes(e.kept),
+            (
+                format!(
+                    "a scenario that fits in {limit} (this one needs about {needs}: {each} per organisation x {} at once, {kept} of results kept)",
+                    e.organisations_per_replication,
+                ),
+                hint,
             ),
-            hint,
+            "memory",
+            &[
+                ("limit", limit.clone()),
+                ("needs", needs.clone()),
+                ("each", each.clone()),
+                ("at_once", e.organisations_per_replication.to_string()),
+                ("kept", kept.clone()),
+            ],
         );
+        // One expectation, five reasons: the hint is the reason's own words.
+        if let Some(Problem {
+            said: Some(Expected::Own { hint: reason, .. }),
+            ..
+        }) = c.problems.last_mut()
+        {
+            *reason = Some(why);
+        }
     }
 }
 

@@ -368,3 +368,11 @@ hint-target-metric = { $why ->
        *[other] ; did you mean `{ $suggest }`?
     }
 }
+
+## The memory estimate (a scenario too large for this machine); the hint names what weighs most
+expected-memory = a scenario that fits in { $limit } (this one needs about { $needs }: { $each } per organisation x { $at_once } at once, { $kept } of results kept)
+hint-memory-teams = teams = false, fewer replications or arms, or fewer recorded days (raise record_every)
+hint-memory-kept = fewer replications, arms or recorded days (raise record_every)
+hint-memory-growing = the customer pools grow every day: raise customers.outflow_rate or lower the inflow
+hint-memory-pool = fewer customers per employee or smaller teams
+hint-memory-employees = a smaller organisation or fewer arms

@@ -374,3 +374,11 @@ hint-target-metric = { $why ->
        *[other] ; bedoel je `{ $suggest }`?
     }
 }
+
+## De geheugenschatting (een scenario te groot voor deze machine); de hint noemt wat het zwaarst weegt
+expected-memory = een scenario dat in { $limit } past (dit vraagt ongeveer { $needs }: { $each } per organisatie x { $at_once } tegelijk, { $kept } aan bewaarde resultaten)
+hint-memory-teams = teams = false, minder herhalingen of varianten, of minder vastgelegde dagen (verhoog record_every)
+hint-memory-kept = minder herhalingen, varianten of vastgelegde dagen (verhoog record_every)
+hint-memory-growing = de klantenbestanden groeien elke dag: verhoog customers.outflow_rate of verlaag de instroom
+hint-memory-pool = minder klanten per medewerker of kleinere teams
+hint-memory-employees = een kleinere organisatie of minder varianten

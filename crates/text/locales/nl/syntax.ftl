@@ -7,7 +7,7 @@ syntax-unknown-variant = onbekende waarde { $name }; mogelijk zijn: { $allowed }
 syntax-unknown-variant-one = onbekende waarde { $name }; mogelijk is alleen { $allowed }
 syntax-missing-field = de sleutel { $name } ontbreekt
 syntax-duplicate-key = deze sleutel staat al eerder in de tabel
-syntax-did-you-mean = bedoelt u { $name }?
+syntax-did-you-mean = bedoel je { $name }?
 syntax-parser = fout in de TOML-opmaak (zo meldt de TOML-lezer het): { $message }
 
 ## Soorten waarden
