@@ -420,7 +420,7 @@ fn calibrate(
                 Err(e) => warning(&tr!(
                     lang(),
                     "cli-charts-not-drawn",
-                    message = e.to_string()
+                    message = e.said(lang())
                 )),
             }
             match undercurrent::report::html::write_report(lang(), &out) {
@@ -428,7 +428,7 @@ fn calibrate(
                 Err(e) => warning(&tr!(
                     lang(),
                     "cli-report-not-written",
-                    message = e.to_string()
+                    message = e.said(lang())
                 )),
             }
             ExitCode::SUCCESS
@@ -456,7 +456,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            error(&e);
+            error(&e.said(lang()));
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
@@ -479,7 +479,7 @@ fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            error(&e);
+            error(&e.said(lang()));
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }
@@ -655,11 +655,11 @@ fn sweep_plots(dir: &std::path::Path) {
     censoring_warnings(dir);
     match undercurrent::plot::sweep::plot_sweep_dir_in(dir, lang()) {
         Ok(paths) => drew_charts(paths.len() / 2, &dir.join("plots"), None),
-        Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.to_string())),
+        Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.said(lang()))),
     }
     match undercurrent::report::html::write_report(lang(), dir) {
         Ok(p) => wrote(&p),
-        Err(e) => note(&tr!(lang(), "cli-no-report", message = e.to_string())),
+        Err(e) => note(&tr!(lang(), "cli-no-report", message = e.said(lang()))),
     }
 }
 

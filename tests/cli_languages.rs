@@ -275,6 +275,21 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
         !dutch.contains("fits in") && !dutch.contains("fewer"),
         "{dutch}"
     );
+    // Charts and a report asked of a directory that holds no result.
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for command in ["plot", "report"] {
+        let english = err(&run(&[command, empty.to_str().unwrap()]));
+        assert!(english.contains("missing input file"), "{english}");
+        let o = run(&["--lang", "nl", command, empty.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{command}");
+        let dutch = err(&o);
+        assert!(
+            dutch.contains("invoerbestand ontbreekt: "),
+            "{command}: {dutch}"
+        );
+        assert!(dutch.contains("timeseries.csv"), "{command}: {dutch}");
+    }
 }
 
 #[test]

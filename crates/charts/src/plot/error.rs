@@ -78,3 +78,119 @@ impl From<crate::output::manifest::ManifestError> for PlotError {
 pub(crate) fn draw_err<E: std::fmt::Display>(e: E) -> PlotError {
     PlotError::Draw(e.to_string())
 }
+
+impl PlotError {
+    /// The error in `lang`, from the catalogue (`errors-plot-*` in `plot-errors.ftl`); its
+    /// English is the `Display` above, word for word (tested). What another library said (a
+    /// CSV or JSON parser, the drawing backend) is passed on as it said it, and what the
+    /// operating system said in `lang` ([`undercurrent_text::io_reason`]).
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        use undercurrent_text::{io_reason, text_with, Args};
+        let mut a = Args::new();
+        let id = match self {
+            PlotError::MissingFile { path } => {
+                a.set("path", path.display().to_string());
+                "plot-error-missing-file"
+            }
+            PlotError::MalformedCsv {
+                path,
+                line,
+                message,
+            } => {
+                a.set("path", path.display().to_string());
+                a.set("line", line.to_string());
+                a.set("message", message.clone());
+                "plot-error-malformed-csv"
+            }
+            PlotError::MalformedJson { path, message } => {
+                a.set("path", path.display().to_string());
+                a.set("message", message.clone());
+                "plot-error-malformed-json"
+            }
+            PlotError::Io { path, source } => {
+                a.set("path", path.display().to_string());
+                a.set("reason", io_reason(lang, source));
+                "plot-error-io"
+            }
+            PlotError::Font(m) => {
+                a.set("message", m.clone());
+                "plot-error-font"
+            }
+            PlotError::Draw(m) => {
+                a.set("message", m.clone());
+                "plot-error-draw"
+            }
+            PlotError::NoData(m) => {
+                a.set("message", m.clone());
+                "plot-error-no-data"
+            }
+        };
+        text_with(lang, id, &a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use undercurrent_text::Lang;
+
+    fn every_kind() -> Vec<PlotError> {
+        vec![
+            PlotError::MissingFile {
+                path: "r/timeseries.csv".into(),
+            },
+            PlotError::MalformedCsv {
+                path: "r/runs.csv".into(),
+                line: 3,
+                message: "found record with 2 fields".into(),
+            },
+            PlotError::MalformedJson {
+                path: "r/manifest.json".into(),
+                message: "EOF while parsing".into(),
+            },
+            PlotError::Io {
+                path: "r/plots".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+            PlotError::Font("no face".into()),
+            PlotError::Draw("backend".into()),
+            PlotError::NoData("no arm".into()),
+        ]
+    }
+
+    #[test]
+    fn english_reads_as_the_error_displays_and_dutch_keeps_paths_and_lines() {
+        for e in every_kind() {
+            assert_eq!(e.said(Lang::En), e.to_string());
+            let dutch = e.said(Lang::Nl);
+            assert_ne!(dutch, e.to_string(), "{e:?}");
+            for word in ["missing", "malformed", "error", "no data", "Permission"] {
+                assert!(!dutch.contains(word), "{dutch}");
+            }
+        }
+        use crate::report::html::ReportError;
+        let reports = [
+            ReportError::Manifest {
+                path: "r/manifest.json".into(),
+                message: "EOF".into(),
+            },
+            ReportError::Write {
+                path: "r/report.html".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            },
+        ];
+        for e in reports {
+            assert_eq!(e.said(Lang::En), e.to_string());
+            assert!(
+                !e.said(Lang::Nl).contains("writing"),
+                "{}",
+                e.said(Lang::Nl)
+            );
+        }
+        let csv = every_kind().swap_remove(1).said(Lang::Nl);
+        assert!(
+            csv.contains("r/runs.csv") && csv.contains("regel 3"),
+            "{csv}"
+        );
+    }
+}

@@ -37,6 +37,24 @@ pub enum ReportError {
 }
 
 impl ReportError {
+    /// The error in `lang` ([`PlotError::said`]; its English is the `Display`, tested).
+    pub fn said(&self, lang: Lang) -> String {
+        match self {
+            ReportError::Plot(e) => e.said(lang),
+            ReportError::Manifest { path, message } => PlotError::MalformedJson {
+                path: path.clone(),
+                message: message.clone(),
+            }
+            .said(lang),
+            ReportError::Write { path, source } => {
+                let mut a = undercurrent_text::Args::new();
+                a.set("path", path.display().to_string());
+                a.set("reason", undercurrent_text::io_reason(lang, source));
+                undercurrent_text::text_with(lang, "report-error-write", &a)
+            }
+        }
+    }
+
     /// Whether the user's input is at fault (exit code 2) rather than the machine (1).
     pub fn is_input_error(&self) -> bool {
         match self {
