@@ -446,7 +446,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
         Ok(paths) => {
             let paths: Vec<_> = paths.into_iter().flatten().collect();
             if let Err(e) = staging::adopt(dir, &paths) {
-                error(&e);
+                error(&e.said(lang()));
                 return ExitCode::from(1);
             }
             for path in &paths {
@@ -468,7 +468,7 @@ fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     match undercurrent::plot::plot_dir_in(dir, lang()) {
         Ok(paths) => {
             if let Err(e) = staging::adopt(dir, &paths) {
-                error(&e);
+                error(&e.said(lang()));
                 return ExitCode::from(1);
             }
             drew_charts(
@@ -494,6 +494,12 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
                 SweepError::Experiment(x) => {
                     error(&undercurrent::words::experiment_error_text(x, lang()))
                 }
+                SweepError::Busy(b) => error(&b.said(lang())),
+                SweepError::Io { path, source } => error(&format!(
+                    "{}: {}",
+                    path.display(),
+                    undercurrent::text::io_reason(lang(), source)
+                )),
                 other => error(other),
             }
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
@@ -769,7 +775,7 @@ fn run(s: &Scenario, opts: &RunOptions, no_plots: bool) -> ExitCode {
     let staged = match result {
         Ok(staged) => staged,
         Err(e) => {
-            error(&e);
+            error(&e.said(lang()));
             return ExitCode::from(if e.is_input_error() { 2 } else { 1 });
         }
     };

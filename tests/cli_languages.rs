@@ -290,6 +290,19 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
         );
         assert!(dutch.contains("timeseries.csv"), "{command}: {dutch}");
     }
+    // An output directory holding someone else's files.
+    let foreign = dir.join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
+    let o = run(&["--lang", "nl", "run", "--out", foreign.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let dutch = err(&o);
+    assert!(
+        dutch.contains(
+            "staan bestanden die undercurrent niet schreef (notes.txt); kies een andere --out"
+        ),
+        "{dutch}"
+    );
 }
 
 #[test]

@@ -127,3 +127,13 @@ impl DirLock {
         Ok(DirLock { _file: file })
     }
 }
+
+impl Busy {
+    /// In `lang` (`output-error-busy`); its English is the `Display`, word for word.
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        let mut a = undercurrent_text::Args::new();
+        a.set("dir", self.dir.display().to_string());
+        a.set("holder", self.holder.clone());
+        undercurrent_text::text_with(lang, "output-error-busy", &a)
+    }
+}

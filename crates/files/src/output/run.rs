@@ -77,6 +77,21 @@ pub enum RunError {
 }
 
 impl RunError {
+    /// The error in `lang`: the output directory's in its words
+    /// ([`OutputError::said`]); a failure of the machine with the system's reason.
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        match self {
+            RunError::OutDir(e) => e.said(lang),
+            RunError::Prepare(e) => {
+                let mut a = undercurrent_text::Args::new();
+                a.set("message", e.said(lang));
+                undercurrent_text::text_with(lang, "output-error-prepare", &a)
+            }
+            RunError::Write(e) => undercurrent_text::io_reason(lang, e),
+            RunError::Threads(_) => self.to_string(),
+        }
+    }
+
     /// Whether the user's input is at fault (exit code 2) rather than the machine (1).
     pub fn is_input_error(&self) -> bool {
         matches!(self, RunError::OutDir(_))

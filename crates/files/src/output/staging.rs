@@ -677,3 +677,79 @@ mod tests {
         ));
     }
 }
+
+impl OutputError {
+    /// The error in `lang` (`output-error-*` in `output-errors.ftl`); its English is the
+    /// `Display` above, word for word (tested). A reason found by the checks of the path
+    /// (`Unusable`) is passed on as they said it.
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        use undercurrent_text::{io_reason, text_with, Args};
+        let mut a = Args::new();
+        let id = match self {
+            OutputError::Foreign { dir, files } => {
+                a.set("dir", dir.display().to_string());
+                a.set("files", files.join(", "));
+                "output-error-foreign"
+            }
+            OutputError::NotADirectory(path) => {
+                a.set("path", path.display().to_string());
+                "output-error-not-a-directory"
+            }
+            OutputError::Busy(busy) => return busy.said(lang),
+            OutputError::Unusable { dir, reason } => {
+                a.set("dir", dir.display().to_string());
+                a.set("reason", reason.clone());
+                "output-error-unusable"
+            }
+            OutputError::Io { path, source } => {
+                a.set("path", path.display().to_string());
+                a.set("reason", io_reason(lang, source));
+                "output-error-io"
+            }
+        };
+        text_with(lang, id, &a)
+    }
+}
+
+#[cfg(test)]
+mod said_tests {
+    use super::*;
+    use undercurrent_text::Lang;
+
+    #[test]
+    fn an_output_directory_refused_reads_as_before_in_english_and_in_dutch_keeps_its_paths() {
+        let all = [
+            OutputError::Foreign {
+                dir: "out".into(),
+                files: vec!["notes.txt".into(), "data.csv".into()],
+            },
+            OutputError::NotADirectory("out".into()),
+            OutputError::Busy(lock::Busy {
+                dir: "out".into(),
+                holder: "pid 12 on host".into(),
+            }),
+            OutputError::Unusable {
+                dir: "out".into(),
+                reason: "a file stands on the path".into(),
+            },
+            OutputError::Io {
+                path: "out/x".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        for e in all {
+            assert_eq!(e.said(Lang::En), e.to_string());
+            let dutch = e.said(Lang::Nl);
+            assert!(dutch.contains("out"), "{dutch}");
+            for word in [
+                "choose another",
+                "holds files",
+                "is not a directory",
+                "being written",
+                "Permission",
+            ] {
+                assert!(!dutch.contains(word), "{dutch}");
+            }
+        }
+    }
+}
