@@ -11,6 +11,10 @@ use crate::lang::Lang;
 /// broken from its number.
 pub const MINUS: char = '\u{2212}';
 
+/// The space between `€` and a Dutch sum (U+00A0, no-break): a table cell or a line may
+/// break after an interval's `;`, never between the sign and its number.
+pub const NBSP: char = '\u{a0}';
+
 fn separators(lang: Lang) -> (char, char) {
     match lang {
         Lang::Nl => ('.', ','),
@@ -105,8 +109,8 @@ fn money(lang: Lang, x: f64, decimals: usize) -> String {
     let s = fixed(lang, x.abs(), decimals);
     let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
     match (lang, negative) {
-        (Lang::Nl, false) => format!("€ {s}"),
-        (Lang::Nl, true) => format!("€ {MINUS}{s}"),
+        (Lang::Nl, false) => format!("€{NBSP}{s}"),
+        (Lang::Nl, true) => format!("€{NBSP}{MINUS}{s}"),
         (_, false) => format!("€{s}"),
         (_, true) => format!("{MINUS}€{s}"),
     }
@@ -169,9 +173,9 @@ mod tests {
     fn money_is_written_as_each_locale_writes_it() {
         assert_eq!(euro(En, 12_457.4), "€12,457");
         assert_eq!(euro(En, -1200.0), "\u{2212}€1,200");
-        assert_eq!(euro(Nl, 12_457.4), "€ 12.457");
-        assert_eq!(euro(Nl, -1200.0), "€ \u{2212}1.200");
-        assert_eq!(euro_cents(Nl, 1234.56), "€ 1.234,56");
+        assert_eq!(euro(Nl, 12_457.4), "€\u{a0}12.457");
+        assert_eq!(euro(Nl, -1200.0), "€\u{a0}\u{2212}1.200");
+        assert_eq!(euro_cents(Nl, 1234.56), "€\u{a0}1.234,56");
         assert_eq!(euro_cents(En, 1234.56), "€1,234.56");
     }
 

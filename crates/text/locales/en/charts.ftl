@@ -84,7 +84,7 @@ charts-costs-total = total { $total }
 charts-cost-benefit-title = Cost against lasting NPS gain
 charts-cost-benefit-subtitle = Mean over runs; whiskers: { $band }
 charts-cost-benefit-axis-cost = intervention cost over baseline (euro)
-charts-cost-benefit-axis-gain = NPS gain 12 months after the programme (NPS points)
+charts-cost-benefit-axis-gain = NPS gain 12 months after the end (points)
 charts-cost-benefit-hover =
     { $arm }
     intervention cost over baseline: { $cost }

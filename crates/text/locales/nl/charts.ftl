@@ -84,7 +84,7 @@ charts-costs-total = totaal { $total }
 charts-cost-benefit-title = Kosten tegenover blijvende NPS-winst
 charts-cost-benefit-subtitle = Gemiddelde over de herhalingen; snorren: { $band }
 charts-cost-benefit-axis-cost = interventiekosten boven de nulmeting (euro)
-charts-cost-benefit-axis-gain = NPS-winst 12 maanden na het programma (NPS-punten)
+charts-cost-benefit-axis-gain = NPS-winst 12 maanden na afloop (punten)
 charts-cost-benefit-hover =
     { $arm }
     interventiekosten boven de nulmeting: { $cost }

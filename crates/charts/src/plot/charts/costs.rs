@@ -219,7 +219,7 @@ pub struct CostBenefitPoint {
     pub arm: String,
     /// Intervention cost over baseline (euro).
     pub cost: Stat,
-    /// NPS gain 12 months after the programme (NPS points).
+    /// NPS gain 12 months after the programme ends (NPS points).
     pub lasting_nps: Stat,
 }
 
