@@ -151,8 +151,14 @@ pub fn sector_terms() -> Vec<(String, String)> {
 }
 
 /// The arms of the embedded default and of every story: the names the page labels with the
-/// catalogue's `arm` terms (a user's own arm keeps its name with spaces).
-pub fn arm_names() -> Vec<String> {
+/// catalogue's `arm` terms (a user's own arm keeps its name with spaces). Parsed once: the
+/// page's metadata asks for them on every load and language.
+pub fn arm_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(parse_arm_names)
+}
+
+fn parse_arm_names() -> Vec<String> {
     let mut names: Vec<String> = Scenario::embedded_default()
         .arms
         .into_iter()

@@ -602,8 +602,9 @@ fn programmes(data: &RunData) -> Vec<&String> {
         .collect()
 }
 
-/// An arm's description from the manifest's scenario, if it has one.
-fn arm_description(m: Option<&ManifestRecord>, arm: &str) -> Option<String> {
+/// An arm's description as its scenario writes it (in the manifest), if it has one; the
+/// reader's language is put on it by `described::arm_description`.
+fn manifest_arm_description(m: Option<&ManifestRecord>, arm: &str) -> Option<String> {
     m?.scenario
         .as_ref()?
         .get("arms")?
@@ -757,7 +758,7 @@ pub fn summary_html(
             "<section><h2><span class=\"sw\" style=\"background:{colour}\"></span>{}</h2>",
             escape(&arm_label(lang, a))
         );
-        let desc = arm_description(m, a).map(|d| described::arm_description(lang, a, &d));
+        let desc = manifest_arm_description(m, a).map(|d| described::arm_description(lang, a, &d));
         if let Some(desc) = desc.filter(|d| Some(d.as_str()) != description.as_deref()) {
             let _ = write!(html, "<p class=\"what\">{}</p>", escape(&desc));
         }
