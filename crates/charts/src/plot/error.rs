@@ -168,25 +168,6 @@ mod tests {
                 assert!(!dutch.contains(word), "{dutch}");
             }
         }
-        use crate::report::html::ReportError;
-        let reports = [
-            ReportError::Manifest {
-                path: "r/manifest.json".into(),
-                message: "EOF".into(),
-            },
-            ReportError::Write {
-                path: "r/report.html".into(),
-                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
-            },
-        ];
-        for e in reports {
-            assert_eq!(e.said(Lang::En), e.to_string());
-            assert!(
-                !e.said(Lang::Nl).contains("writing"),
-                "{}",
-                e.said(Lang::Nl)
-            );
-        }
         let csv = every_kind().swap_remove(1).said(Lang::Nl);
         assert!(
             csv.contains("r/runs.csv") && csv.contains("regel 3"),

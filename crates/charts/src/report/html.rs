@@ -995,6 +995,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_report_error_reads_as_its_display_in_english_and_in_dutch_has_its_own_words() {
+        let reports = [
+            ReportError::Manifest {
+                path: "r/manifest.json".into(),
+                message: "EOF".into(),
+            },
+            ReportError::Write {
+                path: "r/report.html".into(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            },
+        ];
+        for e in reports {
+            assert_eq!(e.said(Lang::En), e.to_string());
+            let dutch = e.said(Lang::Nl);
+            assert!(dutch.contains("r/"), "{dutch}");
+            assert!(
+                !dutch.contains("writing") && !dutch.contains("malformed"),
+                "{dutch}"
+            );
+        }
+    }
+
+    #[test]
     fn an_intervention_in_months_is_described_with_its_working_days() {
         let days = serde_json::json!({"kind": "coaching", "start": 125, "duration": 20, "interval": 5, "intensity": 1.0, "target": "all"});
         assert_eq!(
