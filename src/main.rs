@@ -495,6 +495,9 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
                     error(&undercurrent::words::experiment_error_text(x, lang()))
                 }
                 SweepError::Busy(b) => error(&b.said(lang())),
+                SweepError::Dir { dir, reason } => {
+                    error(&format!("{}: {}", dir.display(), reason.said(lang())))
+                }
                 SweepError::Io { path, source } => error(&format!(
                     "{}: {}",
                     path.display(),

@@ -303,6 +303,47 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
         ),
         "{dutch}"
     );
+    // A sweep into the same directory, and into one that holds this sweep already.
+    let experiment = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sweep_run_series.toml"
+    );
+    let o = run(&[
+        "--lang",
+        "nl",
+        "sweep",
+        experiment,
+        "--out",
+        foreign.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o)
+            .contains("de map is niet leeg (notes.txt) en bevat geen sweep (sweep.json ontbreekt)"),
+        "{}",
+        err(&o)
+    );
+    let swept = dir.join("swept");
+    let _ = std::fs::remove_dir_all(&swept);
+    assert!(
+        run(&["sweep", experiment, "--out", swept.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let o = run(&[
+        "--lang",
+        "nl",
+        "sweep",
+        experiment,
+        "--out",
+        swept.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("de map bevat deze sweep al (6 van 6 runs klaar); voeg --resume toe"),
+        "{}",
+        err(&o)
+    );
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod agents;
 pub mod analysis;
 pub mod apply;
 pub mod design;
+pub mod dir_reason;
 pub mod experiment;
 pub mod finalize;
 pub mod journal;
@@ -39,6 +40,13 @@ pub enum SweepError {
     /// The output directory holds something other than this sweep.
     #[error("{}: {message}", dir.display())]
     OutDir { dir: PathBuf, message: String },
+    /// The output directory holds something this sweep cannot continue, said as data so
+    /// that it can be said in the user's language ([`dir_reason::DirReason::said`]).
+    #[error("{}: {reason}", dir.display())]
+    Dir {
+        dir: PathBuf,
+        reason: Box<dir_reason::DirReason>,
+    },
     /// Another process is running or resuming the same sweep directory.
     #[error(transparent)]
     Busy(#[from] crate::output::lock::Busy),
@@ -78,6 +86,7 @@ impl SweepError {
             _ => matches!(
                 self,
                 SweepError::OutDir { .. }
+                    | SweepError::Dir { .. }
                     | SweepError::Busy(_)
                     | SweepError::BadShard { .. }
                     | SweepError::Merge(_)

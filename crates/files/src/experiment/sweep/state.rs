@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::dir_reason::DirReason;
 use super::experiment::Experiment;
 use super::journal::{self, JOURNAL};
 use super::{io_err, SweepError};
@@ -165,15 +166,23 @@ pub fn prepare(
         dir: dir.to_path_buf(),
         message,
     };
+    let refused = |reason: DirReason| SweepError::Dir {
+        dir: dir.to_path_buf(),
+        reason: Box::new(reason),
+    };
     let want = SweepState::new(exp, shard);
     match read_state(dir)? {
         None => {
             let entries = real_entries(dir)?;
             if !entries.is_empty() {
-                return Err(out_dir(format!(
-                    "the directory is not empty ({}) and holds no sweep ({STATE} is missing); choose another --out",
-                    entries.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-                )));
+                return Err(refused(DirReason::NotEmpty {
+                    entries: entries
+                        .iter()
+                        .take(5)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                }));
             }
             std::fs::create_dir_all(dir).map_err(io_err(dir))?;
             let json = serde_json::to_vec_pretty(&want).map_err(|e| out_dir(e.to_string()))?;
@@ -181,42 +190,38 @@ pub fn prepare(
         }
         Some(have) => {
             if have.experiment_hash != want.experiment_hash {
-                return Err(out_dir(format!(
-                    "the directory holds a sweep of another experiment ('{}', hash {}; this one is '{}', hash {}); a sweep can only be resumed with exactly the same experiment (base scenario included): choose another --out",
-                    have.name, have.experiment_hash, want.name, want.experiment_hash
-                )));
+                return Err(refused(DirReason::OtherExperiment {
+                    have_name: have.name.clone(),
+                    have_hash: have.experiment_hash.clone(),
+                    want_name: want.name.clone(),
+                    want_hash: want.experiment_hash.clone(),
+                }));
             }
             if !resume {
                 let done = journal::scan(&dir.join(JOURNAL), exp.hash_u64())
                     .map(|s| s.lines.len())
                     .unwrap_or(0);
-                return Err(out_dir(format!(
-                    "the directory already holds this sweep ({done} of {} runs done); add --resume to continue it, or choose another --out",
-                    have.runs_in_shard
-                )));
+                return Err(refused(DirReason::AlreadyHere {
+                    done,
+                    runs: have.runs_in_shard,
+                }));
             }
             if have.shard != shard {
-                let what = |s: Option<Shard>| match s {
-                    Some(s) => format!("shard {s}"),
-                    None => "the whole sweep (no --shard)".to_string(),
-                };
-                return Err(out_dir(format!(
-                    "the directory holds {}, not {}; resume it with the same --shard",
-                    what(have.shard),
-                    what(shard)
-                )));
+                return Err(refused(DirReason::OtherShard {
+                    have: have.shard.map(|s| s.to_string()),
+                    want: shard.map(|s| s.to_string()),
+                }));
             }
             if have.version != want.version
                 || have.git_commit != want.git_commit
                 || have.format != want.format
             {
-                return Err(out_dir(format!(
-                    "the sweep was started by undercurrent {} (commit {}); this is {} (commit {}): runs from two builds could differ, so finish it with the build that started it, or start again in another --out",
-                    have.version,
-                    if have.git_commit.is_empty() { "unknown" } else { &have.git_commit },
-                    want.version,
-                    if want.git_commit.is_empty() { "unknown" } else { &want.git_commit },
-                )));
+                return Err(refused(DirReason::OtherBuild {
+                    have_version: have.version.clone(),
+                    have_commit: have.git_commit.clone(),
+                    want_version: want.version.clone(),
+                    want_commit: want.git_commit.clone(),
+                }));
             }
         }
     }
