@@ -394,9 +394,7 @@ fn calibrate(
     };
     match run_calibration(&cal, &opts, &progress) {
         Ok(r) => {
-            let (from, to) = r.stop.stalled_between().unzip();
-            let stop = undercurrent::report::calibration::stop_text(lang(), r.stop.key(), from, to)
-                .unwrap_or_else(|| r.stop.describe());
+            let stop = undercurrent::report::calibration::stop_said(lang(), &r.stop);
             if matches!(r.stop, undercurrent::calibration::Stop::Stalled { .. }) {
                 note(&stop);
             }
@@ -490,21 +488,7 @@ fn finish(r: Result<(), SweepError>) -> ExitCode {
     match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            match &e {
-                SweepError::Experiment(x) => {
-                    error(&undercurrent::words::experiment_error_text(x, lang()))
-                }
-                SweepError::Busy(b) => error(&b.said(lang())),
-                SweepError::Dir { dir, reason } => {
-                    error(&format!("{}: {}", dir.display(), reason.said(lang())))
-                }
-                SweepError::Io { path, source } => error(&format!(
-                    "{}: {}",
-                    path.display(),
-                    undercurrent::text::io_reason(lang(), source)
-                )),
-                other => error(other),
-            }
+            error(&e.said(lang()));
             ExitCode::from(if e.is_input_error() { 2 } else { 1 })
         }
     }

@@ -308,20 +308,23 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/sweep_run_series.toml"
     );
-    let o = run(&[
-        "--lang",
-        "nl",
-        "sweep",
-        experiment,
-        "--out",
-        foreign.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
+    let refused_in_dutch = |out: &std::path::Path| {
+        let o = run(&[
+            "--lang",
+            "nl",
+            "sweep",
+            experiment,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        err(&o)
+    };
+    let dutch = refused_in_dutch(&foreign);
     assert!(
-        err(&o)
+        dutch
             .contains("de map is niet leeg (notes.txt) en bevat geen sweep (sweep.json ontbreekt)"),
-        "{}",
-        err(&o)
+        "{dutch}"
     );
     let swept = dir.join("swept");
     let _ = std::fs::remove_dir_all(&swept);
@@ -330,19 +333,10 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
             .status
             .success()
     );
-    let o = run(&[
-        "--lang",
-        "nl",
-        "sweep",
-        experiment,
-        "--out",
-        swept.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
+    let dutch = refused_in_dutch(&swept);
     assert!(
-        err(&o).contains("de map bevat deze sweep al (6 van 6 runs klaar); voeg --resume toe"),
-        "{}",
-        err(&o)
+        dutch.contains("de map bevat deze sweep al (6 van 6 runs klaar); voeg --resume toe"),
+        "{dutch}"
     );
 }
 

@@ -5,15 +5,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::cli::{bin, csv_rows, ok, sweep};
 
 /// Two sectors × 3 replications, with both the means and the runs' own series; the Python
 /// package's tests sweep the same file.
 const EXPERIMENT: &str = include_str!("fixtures/sweep_run_series.toml");
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_undercurrent"))
-}
 
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("uc-run-series-{}-{name}", std::process::id()));
@@ -22,39 +20,10 @@ fn tmp(name: &str) -> PathBuf {
     d
 }
 
-fn ok(cmd: &mut Command) -> Output {
-    let o = cmd.output().expect("binary runs");
-    assert!(
-        o.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
-}
-
 fn write(dir: &Path, text: &str) -> PathBuf {
     let path = dir.join("exp.toml");
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn sweep(exp: &Path, out: &Path, extra: &[&str]) -> Output {
-    ok(bin()
-        .arg("sweep")
-        .arg(exp)
-        .arg("--out")
-        .arg(out)
-        .args(extra))
-}
-
-fn rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|x| x.unwrap().iter().map(String::from).collect())
-        .collect();
-    (header, rows)
 }
 
 fn read(path: &Path) -> Vec<u8> {
@@ -66,7 +35,7 @@ fn the_mean_of_the_runs_series_over_replications_is_timeseries_csv() {
     let dir = tmp("means");
     let out = dir.join("out");
     sweep(&write(&dir, EXPERIMENT), &out, &["--threads", "2"]);
-    let (header, runs) = rows(&out.join("run_series.csv"));
+    let (header, runs) = csv_rows(&out.join("run_series.csv"));
     assert_eq!(
         header,
         [
@@ -87,7 +56,7 @@ fn the_mean_of_the_runs_series_over_replications_is_timeseries_csv() {
         let key = (r[0].clone(), r[3].clone(), r[4].clone(), r[5].clone());
         by_cell.entry(key).or_default().push(r[6].parse().unwrap());
     }
-    let (_, means) = rows(&out.join("timeseries.csv"));
+    let (_, means) = csv_rows(&out.join("timeseries.csv"));
     assert_eq!(means.len(), by_cell.len());
     for m in &means {
         let key = (m[0].clone(), m[1].clone(), m[2].clone(), m[3].clone());
@@ -138,7 +107,7 @@ fn run_series_alone_keeps_the_runs_rows_without_the_means() {
     let text = EXPERIMENT.replace("timeseries = true\n", "");
     sweep(&write(&dir, &text), &out, &["--threads", "2"]);
     assert!(!out.join("timeseries.csv").exists());
-    let (_, runs) = rows(&out.join("run_series.csv"));
+    let (_, runs) = csv_rows(&out.join("run_series.csv"));
     assert_eq!(runs.len(), 2 * 3 * 7 * (2 + 3));
 }
 

@@ -7,8 +7,11 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
+
+mod common;
+use common::cli::{bin, csv_rows, ok, sweep};
 
 /// The base scenario, with the manager's role-model mean to fill in (`{rm}`).
 const SCENARIO: &str = r#"
@@ -35,25 +38,11 @@ interval = 5
 
 const VALUES: [&str; 2] = ["0.3", "0.6"];
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_undercurrent"))
-}
-
 fn tmp(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("uc-sweep-teams-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     d
-}
-
-fn ok(cmd: &mut Command) -> Output {
-    let o = cmd.output().expect("binary runs");
-    assert!(
-        o.status.success(),
-        "{cmd:?} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
 }
 
 /// The experiment: `SCENARIO` inline, a grid over `VALUES` of the role-model mean.
@@ -89,25 +78,6 @@ fn experiment(dir: &Path) -> PathBuf {
     let path = dir.join("exp.toml");
     std::fs::write(&path, EXPERIMENT).unwrap();
     path
-}
-
-fn sweep(exp: &Path, out: &Path, extra: &[&str]) -> Output {
-    ok(bin()
-        .arg("sweep")
-        .arg(exp)
-        .arg("--out")
-        .arg(out)
-        .args(extra))
-}
-
-fn rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_path(path).unwrap();
-    let header = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r
-        .records()
-        .map(|x| x.unwrap().iter().map(String::from).collect())
-        .collect();
-    (header, rows)
 }
 
 fn same(a: &Path, b: &Path, files: &[&str]) {
@@ -146,8 +116,8 @@ fn every_run_writes_the_team_rows_and_snapshots_run_writes_for_its_point() {
     let manifest = std::fs::read_to_string(one.join("manifest.json")).unwrap();
     assert!(manifest.contains("\"teams.csv\"") && manifest.contains("\"employees.csv\""));
 
-    let (th, teams) = rows(&one.join("teams.csv"));
-    let (eh, employees) = rows(&one.join("employees.csv"));
+    let (th, teams) = csv_rows(&one.join("teams.csv"));
+    let (eh, employees) = csv_rows(&one.join("employees.csv"));
     assert_eq!(
         &th[..6],
         ["point", "replication", "rm", "arm", "team", "day"]
@@ -190,7 +160,7 @@ fn every_run_writes_the_team_rows_and_snapshots_run_writes_for_its_point() {
             .arg(&out)
             .arg(&scenario));
         for (file, sweep_rows) in [("teams.csv", &teams), ("employees.csv", &employees)] {
-            let (_, run_rows) = rows(&out.join(file));
+            let (_, run_rows) = csv_rows(&out.join(file));
             let mut want: Vec<Vec<String>> = run_rows;
             let mut got: Vec<Vec<String>> = sweep_rows
                 .iter()
@@ -284,7 +254,7 @@ fn a_killed_sweep_resumes_to_the_same_team_and_employee_tables() {
     sweep(&exp, &killed, &["--threads", "1", "--resume"]);
     same(&whole, &killed, &["teams.csv", "employees.csv", "runs.csv"]);
     assert!(!killed.join("teams.runs").exists());
-    let (_, teams) = rows(&killed.join("teams.csv"));
+    let (_, teams) = csv_rows(&killed.join("teams.csv"));
     // 600 runs × 2 arms × 4 teams × 11 recorded days (every 20th and the last).
     assert_eq!(teams.len(), 600 * 2 * 4 * 11);
 }

@@ -1,6 +1,8 @@
 //! Shared fixture: the default scenario run once per test binary.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::sync::OnceLock;
 
 use undercurrent::experiment::replication::ReplicationResult;

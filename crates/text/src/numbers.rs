@@ -22,6 +22,17 @@ fn separators(lang: Lang) -> (char, char) {
     }
 }
 
+/// A number already written with a point (`0.5`, `13.148800`, as a file or Rust's `{:.6}`
+/// writes it) with the decimal sign of `lang`, its digits kept; anything else as it is.
+pub fn decimal_sign(lang: Lang, shown: &str) -> String {
+    let (_, point) = separators(lang);
+    if point != '.' && shown.parse::<f64>().is_ok() {
+        shown.replace('.', &point.to_string())
+    } else {
+        shown.to_string()
+    }
+}
+
 /// What a missing or not finite value reads as: `NA`, `n.b.` (niet beschikbaar).
 pub fn missing(lang: Lang) -> &'static str {
     match lang {
@@ -167,6 +178,14 @@ mod tests {
         assert_eq!(fixed(Nl, -0.0004, 3), "0,000");
         assert_eq!(signed(Nl, 0.27, 3), "+0,270");
         assert_eq!(sig_signed(En, -0.0016), "\u{2212}0.002");
+    }
+
+    #[test]
+    fn a_number_written_with_a_point_takes_the_locales_sign_and_keeps_its_digits() {
+        assert_eq!(decimal_sign(Nl, "13.148800"), "13,148800");
+        assert_eq!(decimal_sign(En, "13.148800"), "13.148800");
+        assert_eq!(decimal_sign(Nl, "2.0"), "2,0");
+        assert_eq!(decimal_sign(Nl, "—"), "—");
     }
 
     #[test]

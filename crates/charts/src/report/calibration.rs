@@ -206,18 +206,18 @@ pub fn stop_text(lang: Lang, reason: &str, from: Option<f64>, to: Option<f64>) -
     if !undercurrent_text::has(Lang::En, &id) {
         return None;
     }
-    let tolerance = |x: Option<f64>| {
-        let s = format!("{:.6}", x.unwrap_or(f64::NAN));
-        if lang == Lang::Nl {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
+    let tolerance =
+        |x: Option<f64>| numbers::decimal_sign(lang, &format!("{:.6}", x.unwrap_or(f64::NAN)));
     let mut args = undercurrent_text::Args::new();
     args.set("from", tolerance(from));
     args.set("to", tolerance(to));
     Some(undercurrent_text::text_with(lang, &id, &args))
+}
+
+/// Why `stop` ended a calibration, in `lang` (what `calibrate` prints).
+pub fn stop_said(lang: Lang, stop: &crate::calibration::abc::Stop) -> String {
+    let (from, to) = stop.stalled_between().unzip();
+    stop_text(lang, stop.key(), from, to).unwrap_or_else(|| stop.describe())
 }
 
 fn summary_section(

@@ -251,16 +251,6 @@ pub(super) fn inline_figure(html: &mut String, id: &str, svg: &str, caption: Opt
     );
 }
 
-/// A number [`number`] wrote (`0.5`, `2.0`) with the decimal sign of `lang` (`0,5` in
-/// Dutch), as the charts beside it write it; the digits stay the manifest's.
-pub(super) fn decimal_in(lang: Lang, shown: String) -> String {
-    if lang == Lang::Nl && shown.parse::<f64>().is_ok() {
-        shown.replace('.', ",")
-    } else {
-        shown
-    }
-}
-
 fn cell(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
@@ -863,8 +853,8 @@ pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError
             "<tr><th>{}</th><td><code>{}</code></td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             escape(&term(lang, "param", &key, &text(a.name.as_ref()))),
             escape(&key),
-            escape(&decimal_in(lang, number(a.min))),
-            escape(&decimal_in(lang, number(a.max)))
+            escape(&n::decimal_sign(lang, &number(a.min))),
+            escape(&n::decimal_sign(lang, &number(a.max)))
         );
     }
     let _ = write!(

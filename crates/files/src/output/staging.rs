@@ -683,7 +683,7 @@ impl OutputError {
     /// `Display` above, word for word (tested). A reason found by the checks of the path
     /// (`Unusable`) is passed on as they said it.
     pub fn said(&self, lang: undercurrent_text::Lang) -> String {
-        use undercurrent_text::{io_reason, text_with, Args};
+        use undercurrent_text::{text_with, Args};
         let mut a = Args::new();
         let id = match self {
             OutputError::Foreign { dir, files } => {
@@ -701,14 +701,19 @@ impl OutputError {
                 a.set("reason", reason.clone());
                 "output-error-unusable"
             }
-            OutputError::Io { path, source } => {
-                a.set("path", path.display().to_string());
-                a.set("reason", io_reason(lang, source));
-                "output-error-io"
-            }
+            OutputError::Io { path, source } => return io_said(lang, path, source),
         };
         text_with(lang, id, &a)
     }
+}
+
+/// `PATH: why` for a file the system refused, in `lang` (English: the system's sentence, as
+/// the errors' `Display` writes it).
+pub fn io_said(lang: undercurrent_text::Lang, path: &Path, source: &std::io::Error) -> String {
+    let mut a = undercurrent_text::Args::new();
+    a.set("path", path.display().to_string());
+    a.set("reason", undercurrent_text::io_reason(lang, source));
+    undercurrent_text::text_with(lang, "output-error-io", &a)
 }
 
 #[cfg(test)]

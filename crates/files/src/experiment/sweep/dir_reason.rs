@@ -3,7 +3,7 @@
 //! files), as data: `Display` is the English the tool has always printed, [`DirReason::said`]
 //! the same in the user's language (`sweep-dir-*` in `sweep-dir.ftl`).
 
-use undercurrent_text::{text_with, Args, Lang};
+use undercurrent_text::{text, text_with, tr, Args, Lang};
 
 /// Why the directory cannot take this sweep.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,19 +38,12 @@ impl DirReason {
     pub fn said(&self, lang: Lang) -> String {
         let mut a = Args::new();
         let share = |s: &Option<String>| match s {
-            Some(s) => text_with(lang, "sweep-dir-shard", &{
-                let mut a = Args::new();
-                a.set("shard", s.clone());
-                a
-            }),
-            None => text_with(lang, "sweep-dir-whole", &Args::new()),
+            Some(s) => tr!(lang, "sweep-dir-shard", shard = s.clone()),
+            None => text(lang, "sweep-dir-whole"),
         };
-        let commit = |c: &str| {
-            if c.is_empty() {
-                text_with(lang, "sweep-dir-unknown-commit", &Args::new())
-            } else {
-                c.to_string()
-            }
+        let commit = |c: &str| match c {
+            "" => text(lang, "sweep-dir-unknown-commit"),
+            c => c.to_string(),
         };
         let id = match self {
             DirReason::NotEmpty { entries } => {

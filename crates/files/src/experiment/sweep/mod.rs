@@ -78,6 +78,19 @@ pub enum SweepError {
 }
 
 impl SweepError {
+    /// The error in `lang`: an experiment file's problems, a directory in use or refused,
+    /// and what the system said of a file in the user's words; the rest (built as English
+    /// text where they arise) as they are.
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        match self {
+            SweepError::Experiment(e) => crate::words::experiment_error_text(e, lang),
+            SweepError::Busy(b) => b.said(lang),
+            SweepError::Dir { dir, reason } => format!("{}: {}", dir.display(), reason.said(lang)),
+            SweepError::Io { path, source } => crate::output::staging::io_said(lang, path, source),
+            other => other.to_string(),
+        }
+    }
+
     /// Whether the error is the user's input (exit code 2) rather than a failure while
     /// running (exit code 1).
     pub fn is_input_error(&self) -> bool {
