@@ -301,11 +301,12 @@ fn main() -> ExitCode {
                 workers: workers as usize,
                 quiet,
                 limits: undercurrent::serve::Limits::default(),
+                lang: lang(),
             };
             match undercurrent::serve::serve(&opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    error(&e);
+                    error(&e.said(lang()));
                     ExitCode::from(1)
                 }
             }
@@ -431,7 +432,7 @@ fn calibrate(
             }
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e, e.is_input_error()),
+        Err(e) => fail(&e.said(lang()), e.is_input_error()),
     }
 }
 

@@ -341,6 +341,106 @@ fn a_file_that_cannot_be_read_and_a_scenario_too_large_are_told_in_dutch() {
 }
 
 #[test]
+fn merge_sensitivity_shard_and_calibration_refusals_are_told_in_dutch() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-refusals");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let at = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let experiment = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sweep_run_series.toml"
+    );
+    let dutch_refusal = |args: &[&str]| {
+        let mut all = vec!["--lang", "nl"];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", err(&o));
+        err(&o)
+    };
+    // A shard directory that is not there.
+    let dutch = dutch_refusal(&["merge", "--out", &at("merged"), &at("shard-1")]);
+    assert!(
+        dutch.contains(&format!(
+            "de map van een deel, {}, bestaat niet (is de taak van dat deel gedraaid, en klopt het pad?)",
+            at("shard-1")
+        )),
+        "{dutch}"
+    );
+    // A --shard outside its split.
+    let dutch = dutch_refusal(&["sweep", experiment, "--shard", "5/3", "--out", &at("s")]);
+    assert!(
+        dutch.contains(
+            "--shard \"5/3\": I moet tussen 1 en 3 liggen: de delen zijn genummerd vanaf 1"
+        ),
+        "{dutch}"
+    );
+    // A whole sweep given to merge, and asked for sensitivity indices it cannot give.
+    assert!(run(&["sweep", experiment, "--out", &at("whole")])
+        .status
+        .success());
+    let dutch = dutch_refusal(&["merge", "--out", &at("merged"), &at("whole")]);
+    assert!(
+        dutch.contains("bevat een hele sweep, geen deel; samenvoegen is niet nodig"),
+        "{dutch}"
+    );
+    let dutch = dutch_refusal(&["sensitivity", &at("whole")]);
+    assert!(
+        dutch.contains(
+            "is een grid-sweep; gevoeligheidsindices vragen om design = \"sobol\" of \"morris\""
+        ),
+        "{dutch}"
+    );
+    // A calibration into a directory that holds other files.
+    std::fs::create_dir_all(dir.join("notes")).unwrap();
+    std::fs::write(dir.join("notes").join("notes.txt"), "mine").unwrap();
+    let calibration = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/experiments/calibration/example.toml"
+    );
+    let dutch = dutch_refusal(&["calibrate", calibration, "--out", &at("notes")]);
+    assert!(
+        dutch.contains(
+            "de map is niet leeg (notes.txt) en bevat geen kalibratie (calibration.json ontbreekt); kies een andere --out"
+        ),
+        "{dutch}"
+    );
+}
+
+#[test]
+fn an_explorer_port_in_use_is_told_in_dutch() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
+        .env_remove("UNDERCURRENT_LANG")
+        .args(["--lang", "nl", "serve", "--port", &port, "--quiet"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if t0.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("the explorer started on a port already in use");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let dutch = err(&o);
+    assert!(
+        dutch.contains(&format!(
+            "kan niet luisteren op 127.0.0.1:{port}: het adres is al in gebruik"
+        )),
+        "{dutch}"
+    );
+    drop(taken);
+}
+
+#[test]
 fn a_run_tells_its_progress_in_the_chosen_language() {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lang-run");
     let _ = std::fs::remove_dir_all(&dir);

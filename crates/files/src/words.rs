@@ -77,6 +77,9 @@ fn words_text(lang: Lang, family: &str, w: &Words) -> String {
             _ => a.set(*k, decimal(lang, v)),
         }
     }
+    if let Some(inner) = &w.value {
+        a.set("value", words_text(lang, family, inner));
+    }
     text_with(lang, &format!("{family}-{}", w.id), &a)
 }
 
@@ -273,6 +276,46 @@ mod tests {
         c.at_least_usize("a.at_least", 0, 1);
         c.range_usize("a.whole", 0, 1, 1_000_000);
         c.problems
+    }
+
+    #[test]
+    fn a_value_in_words_inside_another_is_said_in_dutch_too() {
+        let at_point = |inner: Words| Problem {
+            value: format!(
+                "{} at design point 3 (coaching.start = 20)",
+                words_text(Lang::En, "value", &inner)
+            ),
+            value_said: Some(
+                Words::new(
+                    "at-points-setting",
+                    &[
+                        ("value", words_text(Lang::En, "value", &inner)),
+                        ("setting", "coaching.start = 20".into()),
+                        ("count", "1".into()),
+                        ("points", "3".into()),
+                        ("more", "0".into()),
+                    ],
+                )
+                .with_value(Some(inner)),
+            ),
+            ..problems().remove(0)
+        };
+        let none = at_point(Words::new("given", &[]));
+        assert_eq!(value_text(Lang::En, &none), none.value);
+        assert_eq!(
+            value_text(Lang::Nl, &none),
+            "opgegeven bij ontwerppunt 3 (coaching.start = 20)"
+        );
+        let axes = at_point(Words::new("axes", &[("count", "3".into())]));
+        assert_eq!(
+            value_text(Lang::En, &axes),
+            "3 axes at design point 3 (coaching.start = 20)"
+        );
+        assert!(
+            value_text(Lang::Nl, &axes).starts_with("3 assen bij"),
+            "{}",
+            value_text(Lang::Nl, &axes)
+        );
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Problem {
 pub struct Words {
     pub id: &'static str,
     pub args: Vec<(&'static str, String)>,
+    /// Words to say for the argument `value` in place of its English, where a value said in
+    /// words is itself part of another (`none at design point 3`).
+    pub value: Option<Box<Words>>,
 }
 
 impl Words {
@@ -37,7 +40,14 @@ impl Words {
         Words {
             id,
             args: args.to_vec(),
+            value: None,
         }
+    }
+
+    /// These words with `value` said by `inner` where there are words for it.
+    pub fn with_value(mut self, inner: Option<Words>) -> Words {
+        self.value = inner.map(Box::new);
+        self
     }
 }
 

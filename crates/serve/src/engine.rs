@@ -115,13 +115,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Engine {
     /// `threads` simulation threads; at most `running` runs at once and `waiting` queued
-    /// (more get 503), so a flood of requests queues briefly instead of exhausting memory.
+    /// (more get 503), so a flood of requests queues briefly instead of exhausting memory;
+    /// the error is what the thread pool said.
     pub fn new(threads: usize, running: usize, waiting: usize) -> Result<Engine, String> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
             .thread_name(|i| format!("sim-{i}"))
             .build()
-            .map_err(|e| format!("cannot start the simulation threads: {e}"))?;
+            .map_err(|e| e.to_string())?;
         Ok(Engine {
             pool,
             orgs: Mutex::new(Lru::new(ORG_CACHE_BYTES)),

@@ -34,6 +34,7 @@ pub mod outcome;
 pub mod request;
 pub mod routes;
 pub mod server;
+pub mod start;
 pub mod stories;
 
 use std::io::Write;
@@ -47,6 +48,7 @@ use crate::experiment::scenario::Scenario;
 use crate::model::drives::DRIVE_NAMES;
 
 pub use request::Limits;
+pub use start::ServeError;
 
 /// How `serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -62,6 +64,8 @@ pub struct ServeOptions {
     /// No per-request log on stderr.
     pub quiet: bool,
     pub limits: Limits,
+    /// The language of the lines printed at start (the page picks its own).
+    pub lang: Lang,
 }
 
 /// Shared by every worker.
@@ -103,32 +107,25 @@ const RUNNING: usize = 2;
 
 /// Binds, prints the address on stdout (one line, read by scripts and tests) and serves
 /// until the process ends.
-pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
     let app = Arc::new(App {
-        engine: engine::Engine::new(opts.threads, RUNNING, (opts.workers / 2).max(1))?,
+        engine: engine::Engine::new(opts.threads, RUNNING, (opts.workers / 2).max(1))
+            .map_err(ServeError::Threads)?,
         limits: opts.limits,
-        meta: PerLang::build(|lang| meta(&opts.limits, lang))?,
-        stories: PerLang::build(stories::all_json)?,
+        meta: PerLang::build(|lang| meta(&opts.limits, lang)).map_err(ServeError::Answers)?,
+        stories: PerLang::build(stories::all_json).map_err(ServeError::Answers)?,
         quiet: opts.quiet,
     });
     let addr = SocketAddr::new(opts.bind, opts.port);
-    let listener =
-        std::net::TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let listen = |source| ServeError::Listen { addr, source };
+    let listener = std::net::TcpListener::bind(addr).map_err(listen)?;
+    let local = listener.local_addr().map_err(listen)?;
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "undercurrent explorer at http://{local}/ (Ctrl-C stops it)"
-    );
+    let _ = writeln!(out, "{}", start::address_line(opts.lang, local));
     let _ = out.flush();
     drop(out);
     if !opts.bind.is_loopback() {
-        eprintln!(
-            "note: listening on {} — anyone who can reach this address can run simulations",
-            opts.bind
-        );
+        eprintln!("{}", start::exposed_line(opts.lang, opts.bind));
     }
     server::run(listener, app, opts.workers)
 }

@@ -42,6 +42,7 @@ use tokio::sync::Semaphore;
 
 use super::guard;
 use super::http::{request_lang, response_headers, ApiError, Cancel, Incoming, Method, Reply};
+use super::start::ServeError;
 use super::App;
 
 /// Connections open at once; more are closed as soon as they are accepted.
@@ -60,22 +61,21 @@ pub const DRAIN_LIMIT: usize = 4 << 20;
 
 /// Serves `listener` until the process ends: one task per connection on the current thread,
 /// handlers on at most `workers` blocking threads.
-pub fn run(listener: TcpListener, app: Arc<App>, workers: usize) -> Result<(), String> {
-    let local = listener
-        .local_addr()
-        .map_err(|e| format!("the listening socket has no address: {e}"))?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| format!("cannot configure the listening socket: {e}"))?;
+pub fn run(listener: TcpListener, app: Arc<App>, workers: usize) -> Result<(), ServeError> {
+    let local = listener.local_addr().map_err(ServeError::Socket)?;
+    listener.set_nonblocking(true).map_err(ServeError::Socket)?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(workers.max(1))
         .thread_name("http-worker")
         .build()
-        .map_err(|e| format!("cannot start the HTTP runtime: {e}"))?;
+        .map_err(ServeError::Runtime)?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|e| format!("cannot listen on {local}: {e}"))?;
+        let listener =
+            tokio::net::TcpListener::from_std(listener).map_err(|source| ServeError::Listen {
+                addr: local,
+                source,
+            })?;
         let open = Arc::new(Semaphore::new(MAX_CONNECTIONS));
         loop {
             let (stream, _) = match listener.accept().await {

@@ -15,7 +15,7 @@ mod pseudo;
 
 pub use catalogue::{files, has, message_ids, term, term_id, text, text_with, Args};
 pub use fluent_bundle::FluentValue as Value;
-pub use io_words::io_reason;
+pub use io_words::{io_reason, IoWhy};
 pub use lang::{Lang, LangError, ENV_VAR};
 pub use pseudo::{plain_words, pseudo};
 

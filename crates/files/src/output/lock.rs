@@ -23,13 +23,65 @@ pub enum LockError {
     /// The user's choice of directory cannot be used (a file on the path, no permission to
     /// write there): said before any work is done.
     #[error("{}: {reason}; choose another --out", dir.display())]
-    Unusable { dir: PathBuf, reason: String },
+    Unusable { dir: PathBuf, reason: Unusable },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why the chosen directory cannot be used, as data so that it can be said in the user's
+/// language ([`Unusable::said`]; `Display` is the English).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unusable {
+    /// A file stands where a directory of the path should be.
+    FileOnPath { file: PathBuf },
+    /// The parent directory cannot be made.
+    CannotCreate {
+        parent: PathBuf,
+        why: undercurrent_text::IoWhy,
+    },
+    /// The parent directory takes no lock file.
+    CannotWrite {
+        parent: PathBuf,
+        why: undercurrent_text::IoWhy,
+    },
+}
+
+impl Unusable {
+    /// In `lang` (`lock-unusable-*` in `output-errors.ftl`).
+    pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        use undercurrent_text::tr;
+        match self {
+            Unusable::FileOnPath { file } => {
+                tr!(
+                    lang,
+                    "lock-unusable-file",
+                    file = file.display().to_string()
+                )
+            }
+            Unusable::CannotCreate { parent, why } => tr!(
+                lang,
+                "lock-unusable-create",
+                parent = parent.display().to_string(),
+                reason = why.said(lang)
+            ),
+            Unusable::CannotWrite { parent, why } => tr!(
+                lang,
+                "lock-unusable-write",
+                parent = parent.display().to_string(),
+                reason = why.said(lang)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Unusable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said(undercurrent_text::Lang::En))
+    }
 }
 
 /// `.NAME.lock` in `parent`.
@@ -50,7 +102,9 @@ pub fn lock_beside(dir: &Path) -> Result<DirLock, LockError> {
     if let Some(file) = dir.ancestors().skip(1).find(|a| a.is_file()) {
         return Err(LockError::Unusable {
             dir: dir.to_path_buf(),
-            reason: format!("{} is a file, not a directory", file.display()),
+            reason: Unusable::FileOnPath {
+                file: file.to_path_buf(),
+            },
         });
     }
     let unusable = |e: &std::io::Error| {
@@ -65,7 +119,10 @@ pub fn lock_beside(dir: &Path) -> Result<DirLock, LockError> {
         Err(e) if unusable(&e) => {
             return Err(LockError::Unusable {
                 dir: dir.to_path_buf(),
-                reason: format!("cannot create {} ({e})", parent.display()),
+                reason: Unusable::CannotCreate {
+                    parent: parent.clone(),
+                    why: (&e).into(),
+                },
             })
         }
         Err(source) => {
@@ -79,7 +136,10 @@ pub fn lock_beside(dir: &Path) -> Result<DirLock, LockError> {
     match DirLock::try_acquire(&lock_path(&parent, &name), dir) {
         Err(LockError::Io { source, .. }) if unusable(&source) => Err(LockError::Unusable {
             dir: dir.to_path_buf(),
-            reason: format!("cannot write in {} ({source})", parent.display()),
+            reason: Unusable::CannotWrite {
+                parent: parent.clone(),
+                why: (&source).into(),
+            },
         }),
         other => other,
     }

@@ -64,7 +64,10 @@ pub enum OutputError {
     #[error(transparent)]
     Busy(#[from] lock::Busy),
     #[error("{}: {reason}; choose another --out", dir.display())]
-    Unusable { dir: PathBuf, reason: String },
+    Unusable {
+        dir: PathBuf,
+        reason: lock::Unusable,
+    },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -680,8 +683,7 @@ mod tests {
 
 impl OutputError {
     /// The error in `lang` (`output-error-*` in `output-errors.ftl`); its English is the
-    /// `Display` above, word for word (tested). A reason found by the checks of the path
-    /// (`Unusable`) is passed on as they said it.
+    /// `Display` above, word for word (tested).
     pub fn said(&self, lang: undercurrent_text::Lang) -> String {
         use undercurrent_text::{text_with, Args};
         let mut a = Args::new();
@@ -698,7 +700,7 @@ impl OutputError {
             OutputError::Busy(busy) => return busy.said(lang),
             OutputError::Unusable { dir, reason } => {
                 a.set("dir", dir.display().to_string());
-                a.set("reason", reason.clone());
+                a.set("reason", reason.said(lang));
                 "output-error-unusable"
             }
             OutputError::Io { path, source } => return io_said(lang, path, source),
@@ -735,7 +737,10 @@ mod said_tests {
             }),
             OutputError::Unusable {
                 dir: "out".into(),
-                reason: "a file stands on the path".into(),
+                reason: lock::Unusable::CannotWrite {
+                    parent: ".".into(),
+                    why: (&std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem)).into(),
+                },
             },
             OutputError::Io {
                 path: "out/x".into(),
@@ -752,6 +757,8 @@ mod said_tests {
                 "is not a directory",
                 "being written",
                 "Permission",
+                "cannot write",
+                "read-only",
             ] {
                 assert!(!dutch.contains(word), "{dutch}");
             }

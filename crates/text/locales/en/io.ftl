@@ -11,3 +11,6 @@ io-invalid-data = the data are not valid (not UTF-8 text, say)
 io-other = { $message }
 # A file that cannot be read: where, and why.
 io-cannot-read = cannot read { $path }: { $reason }
+io-addr-in-use = Address already in use
+io-addr-not-available = Cannot assign requested address
+io-out-of-memory = out of memory

@@ -6,3 +6,7 @@ output-error-busy = { $dir } is being written by another undercurrent process ({
 output-error-unusable = { $dir }: { $reason }; choose another --out
 output-error-io = { $path }: { $reason }
 output-error-prepare = cannot prepare the output directory: { $message }
+# Why the chosen directory cannot be used (crates/files/src/output/lock.rs).
+lock-unusable-file = { $file } is a file, not a directory
+lock-unusable-create = cannot create { $parent } ({ $reason })
+lock-unusable-write = cannot write in { $parent } ({ $reason })

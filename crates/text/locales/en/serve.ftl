@@ -50,3 +50,12 @@ serve-chart-drives = B by dominant drive
 serve-chart-costs = Cost: interventions and rule breaks
 serve-chart-cost-benefit = Cost against lasting NPS gain
 serve-chart-teams = Teams
+
+## Starting the explorer (crates/serve/src/start.rs).
+serve-start-address = undercurrent explorer at http://{ $addr }/ (Ctrl-C stops it)
+serve-start-exposed = note: listening on { $bind } — anyone who can reach this address can run simulations
+serve-start-listen = cannot listen on { $addr }: { $reason }
+serve-start-socket = cannot configure the listening socket: { $reason }
+serve-start-threads = cannot start the simulation threads: { $reason }
+serve-start-runtime = cannot start the HTTP runtime: { $reason }
+serve-start-answers = { $reason }

@@ -7,6 +7,9 @@ io-already-exists = het bestand bestaat al
 io-storage-full = de schijf is vol
 io-read-only = het bestandssysteem is alleen-lezen
 io-invalid-data = de gegevens zijn niet geldig (geen UTF-8-tekst, bijvoorbeeld)
+io-addr-in-use = het adres is al in gebruik (draait daar al een explorer of een ander programma?)
+io-addr-not-available = dit adres hoort niet bij deze computer
+io-out-of-memory = onvoldoende geheugen
 io-other = systeemfout (zo meldt het besturingssysteem het): { $message }
 # Een bestand dat niet te lezen is: waar, en waarom.
 io-cannot-read = kan { $path } niet lezen: { $reason }

@@ -5,3 +5,6 @@ output-error-busy = { $dir } wordt op dit moment geschreven door een ander under
 output-error-unusable = { $dir }: { $reason }; kies een andere --out
 output-error-io = { $path }: { $reason }
 output-error-prepare = de uitvoermap kon niet worden voorbereid: { $message }
+lock-unusable-file = { $file } is een bestand, geen map
+lock-unusable-create = kan { $parent } niet aanmaken ({ $reason })
+lock-unusable-write = kan niet schrijven in { $parent } ({ $reason })

@@ -51,3 +51,12 @@ serve-chart-drives = B per dominante drijfveer
 serve-chart-costs = Kosten: interventies en regelovertredingen
 serve-chart-cost-benefit = Kosten tegenover blijvende NPS-winst
 serve-chart-teams = Teams
+
+## De explorer starten.
+serve-start-address = undercurrent-explorer op http://{ $addr }/ (Ctrl-C stopt hem)
+serve-start-exposed = let op: luistert op { $bind } — iedereen die dit adres kan bereiken, kan simulaties draaien
+serve-start-listen = kan niet luisteren op { $addr }: { $reason }
+serve-start-socket = kan de luisterende socket niet instellen: { $reason }
+serve-start-threads = kan de rekenthreads niet starten (zo meldt het systeem het): { $reason }
+serve-start-runtime = kan de HTTP-omgeving niet starten: { $reason }
+serve-start-answers = de vaste antwoorden van de explorer konden niet worden opgebouwd: { $reason }

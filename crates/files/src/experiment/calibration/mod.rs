@@ -2,6 +2,7 @@
 //! directory with a journal and resume ([`run`]). The sampler itself is
 //! `undercurrent-results`' [`crate::calibration`] (pure computation).
 
+pub mod failure;
 pub mod file;
 pub mod posterior;
 pub mod run;

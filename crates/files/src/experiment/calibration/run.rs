@@ -13,11 +13,13 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use super::failure::{unmeasurable_said, SimFailures, SimReason};
 use super::file::Calibration;
 use crate::calibration::abc::{calibrate, Outcome, Progress, SimKey, Stop};
 use crate::calibration::{AbcError, Observed};
 use crate::experiment::replication::run_replication;
 use crate::experiment::scenario::Scenario;
+use crate::experiment::sweep::dir_reason::{CalibratedStep, DirReason};
 use crate::experiment::sweep::experiment::ExperimentError;
 use crate::experiment::sweep::journal;
 use crate::experiment::sweep::SweepError;
@@ -55,11 +57,18 @@ pub enum CalibrationError {
     Files(#[from] SweepError),
     #[error("{0}")]
     Abc(#[from] AbcError),
-    /// Targets no simulation of generation 0's first batch could measure.
-    #[error("{origin}: {} not a number in any of the first {batch} simulations: the run cannot measure {} (a follow-up past the horizon?); choose targets the scenario's horizon covers", names.join(", "), if names.len() == 1 { "it" } else { "them" })]
+    /// A simulation failed, for a reason kept as data ([`SimReason`]).
+    #[error("simulation {generation}/{index}: {reason}")]
+    Simulation {
+        generation: u32,
+        index: u64,
+        reason: SimReason,
+    },
+    /// Targets (position, name) no simulation of generation 0's first batch could measure.
+    #[error("{}", unmeasurable_said(undercurrent_text::Lang::En, origin, targets, *batch))]
     Unmeasurable {
         origin: String,
-        names: Vec<String>,
+        targets: Vec<(usize, String)>,
         batch: usize,
     },
 }
@@ -71,6 +80,7 @@ impl CalibrationError {
             CalibrationError::File(e) => e.is_input_error(),
             CalibrationError::Files(e) => e.is_input_error(),
             CalibrationError::Abc(e) => matches!(e, AbcError::BudgetTooSmall(_) | AbcError::Empty),
+            CalibrationError::Simulation { .. } => false,
             CalibrationError::Unmeasurable { .. } => true,
         }
     }
@@ -170,9 +180,9 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> SweepError + '_ {
 /// Makes `dir` ready: a new (or empty) directory gets `calibration.json`; one holding this
 /// calibration is continued only with `resume`; anything else is refused.
 fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError> {
-    let out_dir = |message: String| SweepError::OutDir {
+    let refused = |reason: DirReason| SweepError::Dir {
         dir: dir.to_path_buf(),
-        message,
+        reason: Box::new(reason),
     };
     let want = CalibrationState {
         format: FORMAT,
@@ -184,24 +194,30 @@ fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError
     let state = dir.join(STATE);
     match std::fs::read(&state) {
         Ok(b) => {
-            let have: CalibrationState = serde_json::from_slice(&b)
-                .map_err(|e| out_dir(format!("{STATE} is unreadable ({e}); was it edited?")))?;
+            let have: CalibrationState = serde_json::from_slice(&b).map_err(|e| {
+                refused(DirReason::Unreadable {
+                    file: STATE.to_string(),
+                    why: e.to_string(),
+                })
+            })?;
             if have.calibration_hash != want.calibration_hash {
-                return Err(out_dir(format!(
-                    "the directory holds another calibration ('{}', hash {}; this one is '{}', hash {}): choose another --out",
-                    have.name, have.calibration_hash, want.name, want.calibration_hash
-                )));
+                return Err(refused(DirReason::OtherCalibration {
+                    have_name: have.name,
+                    have_hash: have.calibration_hash,
+                    want_name: want.name,
+                    want_hash: want.calibration_hash,
+                }));
             }
             if !resume {
-                return Err(out_dir(
-                    "the directory already holds this calibration; add --resume to continue it (or to rewrite its outputs), or choose another --out".into(),
-                ));
+                return Err(refused(DirReason::CalibrationHere));
             }
             if have != want {
-                return Err(out_dir(format!(
-                    "the calibration was started by undercurrent {} (commit {}); this is {} (commit {}): finish it with the build that started it, or choose another --out",
-                    have.version, have.git_commit, want.version, want.git_commit
-                )));
+                return Err(refused(DirReason::CalibrationOtherBuild {
+                    have_version: have.version,
+                    have_commit: have.git_commit,
+                    want_version: want.version,
+                    want_commit: want.git_commit,
+                }));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -214,13 +230,19 @@ fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError
                 Err(_) => Vec::new(),
             };
             if !entries.is_empty() {
-                return Err(out_dir(format!(
-                    "the directory is not empty ({}) and holds no calibration ({STATE} is missing); choose another --out",
-                    entries.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
-                )));
+                return Err(refused(DirReason::CalibrationNotEmpty {
+                    entries: entries
+                        .iter()
+                        .take(5)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    state: STATE.to_string(),
+                }));
             }
             std::fs::create_dir_all(dir).map_err(io(dir))?;
-            let json = serde_json::to_vec_pretty(&want).map_err(|e| out_dir(e.to_string()))?;
+            let json = serde_json::to_vec_pretty(&want)
+                .map_err(|e| io(&state)(std::io::Error::other(e)))?;
             write_atomic(&state, &json).map_err(io(&state))?;
         }
         Err(e) => return Err(io(&state)(e)),
@@ -273,9 +295,9 @@ pub fn run_calibration_unless(
         Ok(l) => l,
         Err(lock::LockError::Busy(b)) => return Err(SweepError::Busy(b).into()),
         Err(lock::LockError::Unusable { dir, reason }) => {
-            return Err(SweepError::OutDir {
+            return Err(SweepError::Dir {
                 dir,
-                message: reason,
+                reason: Box::new(DirReason::Unusable(reason)),
             }
             .into())
         }
@@ -298,30 +320,39 @@ pub fn run_calibration_unless(
         .map_err(io(&jpath))?;
     let writer = Mutex::new(file);
     let reused = std::sync::atomic::AtomicUsize::new(0);
+    let failures = SimFailures::default();
     let sim = |k: SimKey, params: &[f64], seed: u64| -> Result<Vec<f64>, String> {
         let run = journal_run(k);
+        let fail = |reason| failures.fail(run, reason);
         let ptext = join(params);
         if let Some((p, s)) = done.get(&run) {
             if *p != ptext {
-                return Err(format!(
-                    "{} holds other parameter values for this simulation ({p} instead of {ptext}): the journal is not this calibration's",
-                    jpath.display()
-                ));
+                return Err(fail(SimReason::OtherParameters {
+                    journal: jpath.clone(),
+                    have: p.clone(),
+                    want: ptext,
+                }));
             }
             reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            return split(s)
-                .ok_or_else(|| format!("{}: unreadable statistics {s:?}", jpath.display()));
+            return split(s).ok_or_else(|| {
+                fail(SimReason::UnreadableStatistics {
+                    journal: jpath.clone(),
+                    stats: s.clone(),
+                })
+            });
         }
         if stop() {
-            return Err("interrupted".to_string());
+            return Err(fail(SimReason::Interrupted));
         }
         let stats = simulate(cal, params, seed);
         let line = journal::line(hash, run, &ptext, &join(&stats));
-        let mut f = writer
-            .lock()
-            .map_err(|_| "the journal writer failed".to_string())?;
-        f.write_all(&line)
-            .map_err(|e| format!("{}: {e}", jpath.display()))?;
+        let mut f = writer.lock().map_err(|_| fail(SimReason::WriterFailed))?;
+        f.write_all(&line).map_err(|e| {
+            fail(SimReason::Write {
+                journal: jpath.clone(),
+                why: (&e).into(),
+            })
+        })?;
         Ok(stats)
     };
     let observed = Observed {
@@ -345,11 +376,28 @@ pub fn run_calibration_unless(
         .map_err(|e| match e {
             AbcError::NeverFinite(ks) => CalibrationError::Unmeasurable {
                 origin: cal.origin.clone(),
-                names: ks
+                targets: ks
                     .iter()
-                    .map(|&k| format!("target `{}` (targets[{k}]) is", cal.targets[k].name))
+                    .map(|&k| (k, cal.targets[k].name.clone()))
                     .collect(),
                 batch: cal.settings().batch,
+            },
+            AbcError::Simulation {
+                generation,
+                index,
+                message,
+            } => match failures.reason(journal_run(SimKey { generation, index })) {
+                Some(reason) => CalibrationError::Simulation {
+                    generation,
+                    index,
+                    reason,
+                },
+                None => AbcError::Simulation {
+                    generation,
+                    index,
+                    message,
+                }
+                .into(),
             },
             other => other.into(),
         })?;
@@ -485,16 +533,15 @@ pub fn write_outputs(
     let medians: Vec<f64> = (0..cal.parameters.len())
         .map(|k| post.quantile(k, 0.5))
         .collect();
-    let base_tree = toml::Table::try_from(&cal.base).map_err(|e| SweepError::OutDir {
+    let not_made = |step: CalibratedStep, message: String| SweepError::Dir {
         dir: out.to_path_buf(),
-        message: format!("the base scenario cannot be written as TOML: {e}"),
-    })?;
+        reason: Box::new(DirReason::CalibratedNotMade { step, message }),
+    };
+    let base_tree = toml::Table::try_from(&cal.base)
+        .map_err(|e| not_made(CalibratedStep::Base, e.to_string()))?;
     let calibrated = cal
         .scenario_with(&base_tree, &medians)
-        .map_err(|e| SweepError::OutDir {
-            dir: out.to_path_buf(),
-            message: format!("the posterior medians make no valid scenario: {e}"),
-        })?;
+        .map_err(|e| not_made(CalibratedStep::Medians, e))?;
     let mut text = format!(
         "# Calibrated by `undercurrent calibrate` ('{}', hash {}): the base scenario with the\n# posterior medians of {}.\n",
         cal.file.name,
@@ -502,10 +549,8 @@ pub fn write_outputs(
         cal.parameters.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", ")
     );
     text.push_str(
-        &toml::to_string(&calibrated).map_err(|e| SweepError::OutDir {
-            dir: out.to_path_buf(),
-            message: format!("the calibrated scenario cannot be written as TOML: {e}"),
-        })?,
+        &toml::to_string(&calibrated)
+            .map_err(|e| not_made(CalibratedStep::Written, e.to_string()))?,
     );
     write(CALIBRATED, text)?;
 

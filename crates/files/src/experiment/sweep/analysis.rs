@@ -10,6 +10,7 @@ use std::path::Path;
 
 use super::experiment::{censor_flag, output_columns, Experiment};
 use super::finalize::{parse_num, MANIFEST, RUNS};
+use super::reasons::{CsvReason, SensitivityReason};
 use super::state::EXPERIMENT;
 use super::{io_err, SweepError};
 use crate::experiment::sensitivity::{morris_indices_with_bootstrap, sobol_indices_over_seeds};
@@ -124,7 +125,7 @@ pub fn write(
     let mut w = csv::Writer::from_writer(AtomicFile::create(&path).map_err(io_err(&path))?);
     let csv_err = |e: csv::Error| SweepError::Csv {
         path: path.clone(),
-        message: e.to_string(),
+        reason: CsvReason::Library(e.to_string()),
     };
     w.write_record([
         "arm",
@@ -198,10 +199,9 @@ pub fn write(
                 }
             },
             _ => {
-                return Err(SweepError::Sensitivity(format!(
-                    "sensitivity indices need a sobol or morris design, not {}",
-                    exp.design.kind.name()
-                )))
+                return Err(SweepError::Sensitivity(SensitivityReason::Design {
+                    kind: exp.design.kind.name().to_string(),
+                }))
             }
         }
         let cens = censored[o];
@@ -228,7 +228,7 @@ pub fn write(
     }
     let f = w.into_inner().map_err(|e| SweepError::Csv {
         path: path.clone(),
-        message: e.to_string(),
+        reason: CsvReason::Library(e.to_string()),
     })?;
     f.commit().map_err(io_err(&path))
 }
@@ -250,24 +250,26 @@ pub fn from_dir(
     bootstrap: Option<usize>,
 ) -> Result<SensitivityReport, SweepError> {
     if !dir.join(MANIFEST).exists() {
-        return Err(SweepError::Sensitivity(format!(
-            "{} holds no complete sweep ({MANIFEST} is missing); finish it first (undercurrent sweep ... --resume)",
-            dir.display()
-        )));
+        return Err(SweepError::Sensitivity(SensitivityReason::Unfinished {
+            dir: dir.to_path_buf(),
+            manifest: MANIFEST.to_string(),
+        }));
     }
     let exp = Experiment::load(&dir.join(EXPERIMENT))?;
     if !exp.design.kind.sensitivity() {
-        return Err(SweepError::Sensitivity(format!(
-            "{} is a {} sweep; sensitivity indices need design = \"sobol\" or \"morris\"",
-            dir.display(),
-            exp.design.kind.name()
-        )));
+        return Err(SweepError::Sensitivity(SensitivityReason::DirDesign {
+            dir: dir.to_path_buf(),
+            kind: exp.design.kind.name().to_string(),
+        }));
     }
     let outs = match outputs {
         None => exp.outputs.clone(),
         Some(list) => {
-            output_columns(&exp.columns, &exp.column_names(), list).map_err(|(i, msg)| {
-                SweepError::Sensitivity(format!("--outputs: `{}`: {msg}", list[i]))
+            output_columns(&exp.columns, &exp.column_names(), list).map_err(|(i, closest)| {
+                SweepError::Sensitivity(SensitivityReason::UnknownOutput {
+                    name: list[i].clone(),
+                    closest,
+                })
             })?
         }
     };
@@ -290,14 +292,15 @@ fn point_means(
     path: &Path,
     outputs: &[usize],
 ) -> Result<(Vec<Vec<f64>>, Vec<Vec<f64>>, Vec<Censoring>), SweepError> {
-    let bad = |message: String| SweepError::Csv {
+    let bad = |reason: CsvReason| SweepError::Csv {
         path: path.to_path_buf(),
-        message,
+        reason,
     };
-    let mut r = csv::Reader::from_path(path).map_err(|e| bad(e.to_string()))?;
+    let library = |e: csv::Error| bad(CsvReason::Library(e.to_string()));
+    let mut r = csv::Reader::from_path(path).map_err(library)?;
     let header: Vec<String> = r
         .headers()
-        .map_err(|e| bad(e.to_string()))?
+        .map_err(library)?
         .iter()
         .map(str::to_string)
         .collect();
@@ -305,9 +308,7 @@ fn point_means(
     want.extend(exp.axes.iter().map(|a| a.name.clone()));
     want.extend(exp.column_names());
     if header != want {
-        return Err(bad(
-            "its columns are not those of the experiment in experiment.toml".into(),
-        ));
+        return Err(bad(CsvReason::Columns));
     }
     let first = 2 + exp.axes.len();
     let reps = exp.replications();
@@ -317,23 +318,23 @@ fn point_means(
     let mut vals: Vec<Vec<f64>> = vec![Vec::with_capacity(reps); outputs.len()];
     let mut rec = csv::StringRecord::new();
     let mut row = 0usize;
-    while r.read_record(&mut rec).map_err(|e| bad(e.to_string()))? {
+    while r.read_record(&mut rec).map_err(library)? {
         let (p, rep) = (row / reps, row % reps);
         let ok = rec.get(0).and_then(|s| s.parse::<usize>().ok()) == Some(p)
             && rec.get(1).and_then(|s| s.parse::<usize>().ok()) == Some(rep);
         if !ok || p >= exp.points() {
-            return Err(bad(format!(
-                "row {} should be point {p}, replication {rep}",
-                row + 2
-            )));
+            return Err(bad(CsvReason::RowOrder {
+                row: row + 2,
+                point: p,
+                replication: rep,
+            }));
         }
         for (o, &c) in outputs.iter().enumerate() {
             let v = rec.get(first + c).and_then(parse_num).ok_or_else(|| {
-                bad(format!(
-                    "row {}: column {} is not a number",
-                    row + 2,
-                    first + c + 1
-                ))
+                bad(CsvReason::NotNumber {
+                    row: row + 2,
+                    column: first + c + 1,
+                })
             })?;
             vals[o].push(v);
             if let Some(f) = censor_flag(&exp.columns, c) {
@@ -352,7 +353,10 @@ fn point_means(
         row += 1;
     }
     if row != exp.runs() {
-        return Err(bad(format!("{row} runs, expected {}", exp.runs())));
+        return Err(bad(CsvReason::RunCount {
+            rows: row,
+            runs: exp.runs(),
+        }));
     }
     Ok((means, runs, censored))
 }

@@ -213,17 +213,11 @@ pub fn write_outputs(
             let run = p * reps + r;
             let e = set.read(run, &mut buf)?;
             if !parse_fields(e.values, ncol, &mut vals[r * ncol..(r + 1) * ncol]) {
-                return Err(bad_run(
-                    run,
-                    "its summary values do not match the experiment's columns",
-                ));
+                return Err(bad_run(super::reasons::JournalReason::Values { run }));
             }
             if cells > 0 && !parse_fields(e.series, cells, &mut ts_vals[r * cells..(r + 1) * cells])
             {
-                return Err(bad_run(
-                    run,
-                    "its time series do not match the experiment's series",
-                ));
+                return Err(bad_run(super::reasons::JournalReason::Series { run }));
             }
             line.clear();
             line.push_str(&format!("{p},{r}{ptext},{}\n", e.values));
@@ -349,11 +343,11 @@ pub fn write_outputs(
     Ok(files)
 }
 
-fn bad_run(run: usize, what: &str) -> SweepError {
+fn bad_run(reason: super::reasons::JournalReason) -> SweepError {
     SweepError::JournalCorrupt {
         path: PathBuf::from(super::journal::JOURNAL),
         line: 0,
-        reason: format!("run {run}: {what}"),
+        reason,
     }
 }
 
@@ -365,7 +359,7 @@ struct SeriesLayout {
 fn series_layout(exp: &Experiment, p: usize) -> Result<SeriesLayout, SweepError> {
     let s = exp.scenario_at(p).map_err(|message| SweepError::Run {
         run: p * exp.replications(),
-        message,
+        reason: super::reasons::RunReason::Point(message),
     })?;
     let days = record_days(s.horizon_days, s.record_every);
     let mut cells = Vec::new();

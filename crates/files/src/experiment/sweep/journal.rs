@@ -19,6 +19,7 @@ use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use super::experiment::fnv1a;
+use super::reasons::JournalReason;
 use super::SweepError;
 
 /// File name of the journal in a sweep directory.
@@ -103,13 +104,13 @@ pub fn scan(path: &Path, exp_hash: u64) -> Result<Scan, SweepError> {
             return Err(SweepError::JournalCorrupt {
                 path: path.to_path_buf(),
                 line: line_no,
-                reason: "the line's checksum does not match its content (or it belongs to another experiment); a kill cannot cause this, so the file was changed or damaged".into(),
+                reason: JournalReason::Checksum,
             });
         };
         let len = u32::try_from(body.len()).map_err(|_| SweepError::JournalCorrupt {
             path: path.to_path_buf(),
             line: line_no,
-            reason: "line longer than 4 GiB".into(),
+            reason: JournalReason::TooLong,
         })?;
         scan.lines.push((e.run, offset, len));
         offset += n as u64;
@@ -183,7 +184,7 @@ impl JournalSet {
                     return Err(SweepError::JournalCorrupt {
                         path: path.clone(),
                         line: 0,
-                        reason: format!("run {run} does not exist (the experiment has {runs})"),
+                        reason: JournalReason::NoSuchRun { run, runs },
                     });
                 };
                 let loc = Loc {
@@ -202,7 +203,7 @@ impl JournalSet {
                         return Err(SweepError::JournalCorrupt {
                             path: path.clone(),
                             line: 0,
-                            reason: format!("run {run} is recorded twice with different results"),
+                            reason: JournalReason::RecordedTwice { run },
                         });
                     }
                 }
@@ -259,7 +260,7 @@ impl JournalSet {
             _ => Err(SweepError::JournalCorrupt {
                 path,
                 line: 0,
-                reason: format!("run {run}'s line changed after it was indexed"),
+                reason: JournalReason::ChangedAfterIndex { run },
             }),
         }
     }

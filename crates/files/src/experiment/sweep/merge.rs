@@ -7,9 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::dir_reason::DirReason;
 use super::experiment::Experiment;
 use super::finalize;
 use super::journal::{JournalSet, JOURNAL};
+use super::merge_reason::{IncompleteShard, MergeReason};
 use super::state::{self, read_state, Shard, SweepState, EXPERIMENT};
 use super::{io_err, SweepError};
 use crate::output::write_atomic;
@@ -22,81 +24,74 @@ pub struct MergeReport {
     pub files: Vec<String>,
 }
 
+fn refused(reason: MergeReason) -> SweepError {
+    SweepError::Merge(Box::new(reason))
+}
+
 /// Merges the shard directories `shards` into `out`.
 pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> {
     if shards.is_empty() {
-        return Err(SweepError::Merge("no shard directories given".into()));
+        return Err(refused(MergeReason::NoShards));
     }
     let mut states: Vec<(PathBuf, SweepState, Shard)> = Vec::new();
     for dir in shards {
         if !dir.exists() {
-            return Err(SweepError::Merge(format!(
-                "shard directory {} does not exist (did that shard's job run, and is the path right?)",
-                dir.display()
-            )));
+            return Err(refused(MergeReason::Missing { dir: dir.clone() }));
         }
         if !dir.is_dir() {
-            return Err(SweepError::Merge(format!(
-                "{} is a file, not a shard directory",
-                dir.display()
-            )));
+            return Err(refused(MergeReason::IsFile { dir: dir.clone() }));
         }
         let st = read_state(dir)?.ok_or_else(|| {
-            SweepError::Merge(format!(
-                "{} is not a sweep directory ({} is missing)",
-                dir.display(),
-                state::STATE
-            ))
+            refused(MergeReason::NotSweep {
+                dir: dir.clone(),
+                state: state::STATE.to_string(),
+            })
         })?;
         let Some(sh) = st.shard else {
-            return Err(SweepError::Merge(format!(
-                "{} holds a whole sweep, not a shard; it needs no merge",
-                dir.display()
-            )));
+            return Err(refused(MergeReason::Whole { dir: dir.clone() }));
         };
         states.push((dir.clone(), st, sh));
     }
     let (first_dir, first, first_shard) = states[0].clone();
     for (dir, st, sh) in &states[1..] {
         if st.experiment_hash != first.experiment_hash {
-            return Err(SweepError::Merge(format!(
-                "{} holds experiment '{}' (hash {}) but {} holds '{}' (hash {}): shards of different experiments cannot be merged",
-                dir.display(),
-                st.name,
-                st.experiment_hash,
-                first_dir.display(),
-                first.name,
-                first.experiment_hash
-            )));
+            return Err(refused(MergeReason::OtherExperiment {
+                dir: dir.clone(),
+                name: st.name.clone(),
+                hash: st.experiment_hash.clone(),
+                first_dir: first_dir.clone(),
+                first_name: first.name.clone(),
+                first_hash: first.experiment_hash.clone(),
+            }));
         }
         if st.version != first.version || st.git_commit != first.git_commit {
-            return Err(SweepError::Merge(format!(
-                "{} was run by undercurrent {} (commit {}) but {} by {} (commit {}): runs from two builds could differ",
-                dir.display(),
-                st.version,
-                st.git_commit,
-                first_dir.display(),
-                first.version,
-                first.git_commit
-            )));
+            return Err(refused(MergeReason::OtherBuild {
+                dir: dir.clone(),
+                version: st.version.clone(),
+                commit: st.git_commit.clone(),
+                first_dir: first_dir.clone(),
+                first_version: first.version.clone(),
+                first_commit: first.git_commit.clone(),
+            }));
         }
         if sh.count != first_shard.count {
-            return Err(SweepError::Merge(format!(
-                "{} is shard {sh} but {} is shard {first_shard}: every shard must come from the same --shard I/N split",
-                dir.display(),
-                first_dir.display()
-            )));
+            return Err(refused(MergeReason::OtherSplit {
+                dir: dir.clone(),
+                shard: sh.to_string(),
+                first_dir: first_dir.clone(),
+                first_shard: first_shard.to_string(),
+            }));
         }
     }
     let n = first_shard.count;
     let mut by_index: Vec<Option<&PathBuf>> = vec![None; n];
     for (dir, _, sh) in &states {
         if let Some(other) = by_index[sh.index - 1] {
-            return Err(SweepError::Merge(format!(
-                "shard {sh} is given twice: {} and {}",
-                other.display(),
-                dir.display()
-            )));
+            return Err(refused(MergeReason::Twice {
+                shard: sh.to_string(),
+                first: other.clone(),
+                second: dir.clone(),
+            }));
         }
         by_index[sh.index - 1] = Some(dir);
     }
@@ -105,21 +100,15 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> 
         .map(|i| format!("{}/{n}", i + 1))
         .collect();
     if !missing.is_empty() {
-        return Err(SweepError::Merge(format!(
-            "shard{} {} {} missing: give every shard directory",
-            if missing.len() > 1 { "s" } else { "" },
-            missing.join(", "),
-            if missing.len() > 1 { "are" } else { "is" }
-        )));
+        return Err(refused(MergeReason::ShardsMissing { shards: missing }));
     }
 
     let exp = Experiment::load(&first_dir.join(EXPERIMENT))?;
     if exp.hash != first.experiment_hash {
-        return Err(SweepError::Merge(format!(
-            "{} does not match the hash in {} of the same directory (was it edited?)",
-            first_dir.join(EXPERIMENT).display(),
-            first_dir.join(state::STATE).display()
-        )));
+        return Err(refused(MergeReason::Edited {
+            experiment: first_dir.join(EXPERIMENT),
+            state: first_dir.join(state::STATE),
+        }));
     }
 
     // Every shard must hold all of its own runs, and only those.
@@ -136,33 +125,28 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> 
         if let Some(fi) = set.file_of(run) {
             let owner = states[fi].2;
             if !owner.owns_point(run / reps) {
-                return Err(SweepError::Merge(format!(
-                    "{} holds run {run}, which belongs to shard {}/{n}, not {owner}",
-                    journals[fi].display(),
-                    (run / reps) % n + 1
-                )));
+                return Err(refused(MergeReason::ForeignRun {
+                    journal: journals[fi].clone(),
+                    run,
+                    belongs: format!("{}/{n}", (run / reps) % n + 1),
+                    owner: owner.to_string(),
+                }));
             }
         }
     }
-    let incomplete: Vec<String> = states
+    let incomplete: Vec<IncompleteShard> = states
         .iter()
         .filter(|(_, _, sh)| lacking[sh.index - 1] > 0)
-        .map(|(dir, st, sh)| {
-            format!(
-                "shard {sh} in {} lacks {} of its {} runs (finish it: undercurrent sweep {} --shard {sh} --out {} --resume)",
-                dir.display(),
-                lacking[sh.index - 1],
-                st.runs_in_shard,
-                dir.join(EXPERIMENT).display(),
-                dir.display()
-            )
+        .map(|(dir, st, sh)| IncompleteShard {
+            shard: sh.to_string(),
+            dir: dir.clone(),
+            lacking: lacking[sh.index - 1],
+            runs: st.runs_in_shard,
+            experiment: dir.join(EXPERIMENT),
         })
         .collect();
     if !incomplete.is_empty() {
-        return Err(SweepError::Merge(format!(
-            "incomplete shards:\n  {}",
-            incomplete.join("\n  ")
-        )));
+        return Err(refused(MergeReason::Incomplete { shards: incomplete }));
     }
     drop(set);
 
@@ -177,11 +161,12 @@ pub fn merge(shards: &[PathBuf], out: &Path) -> Result<MergeReport, SweepError> 
 
 /// `out` must be new, empty, or an earlier merge of the same experiment.
 fn prepare_out(exp: &Experiment, out: &Path) -> Result<(), SweepError> {
+    let out_refused = |reason: DirReason| SweepError::Dir {
+        dir: out.to_path_buf(),
+        reason: Box::new(reason),
+    };
     if out.join(state::STATE).exists() {
-        return Err(SweepError::OutDir {
-            dir: out.to_path_buf(),
-            message: "the directory is a sweep or shard directory; merge into another --out".into(),
-        });
+        return Err(out_refused(DirReason::MergeIntoSweep));
     }
     let existing = std::fs::read_to_string(out.join(EXPERIMENT)).ok();
     let empty = match std::fs::read_dir(out) {
@@ -190,18 +175,8 @@ fn prepare_out(exp: &Experiment, out: &Path) -> Result<(), SweepError> {
     };
     match existing {
         Some(text) if text == exp.canonical => {}
-        Some(_) => {
-            return Err(SweepError::OutDir {
-                dir: out.to_path_buf(),
-                message: "the directory holds another experiment; choose another --out".into(),
-            })
-        }
-        None if !empty => {
-            return Err(SweepError::OutDir {
-                dir: out.to_path_buf(),
-                message: "the directory is not empty; choose another --out".into(),
-            })
-        }
+        Some(_) => return Err(out_refused(DirReason::MergeOtherExperiment)),
+        None if !empty => return Err(out_refused(DirReason::MergeNotEmpty)),
         None => {}
     }
     std::fs::create_dir_all(out).map_err(io_err(out))?;

@@ -17,6 +17,8 @@ pub mod experiment;
 pub mod finalize;
 pub mod journal;
 pub mod merge;
+pub mod merge_reason;
+pub mod reasons;
 pub mod runner;
 pub mod state;
 pub mod summary;
@@ -37,9 +39,6 @@ pub enum SweepError {
         #[source]
         source: std::io::Error,
     },
-    /// The output directory holds something other than this sweep.
-    #[error("{}: {message}", dir.display())]
-    OutDir { dir: PathBuf, message: String },
     /// The output directory holds something this sweep cannot continue, said as data so
     /// that it can be said in the user's language ([`dir_reason::DirReason::said`]).
     #[error("{}: {reason}", dir.display())]
@@ -51,19 +50,22 @@ pub enum SweepError {
     #[error(transparent)]
     Busy(#[from] crate::output::lock::Busy),
     /// `--shard` is not of the form I/N with 1 <= I <= N.
-    #[error("--shard {spec:?}: {message}")]
-    BadShard { spec: String, message: String },
+    #[error("--shard {spec:?}: {reason}")]
+    BadShard {
+        spec: String,
+        reason: reasons::ShardReason,
+    },
     /// The shards given to `merge` do not make up one complete sweep.
     #[error("{0}")]
-    Merge(String),
+    Merge(Box<merge_reason::MergeReason>),
     /// A sensitivity analysis was asked of a directory that cannot give one.
     #[error("{0}")]
-    Sensitivity(String),
-    #[error("{}{}: {reason}", path.display(), if *line > 0 { format!(":{line}") } else { String::new() })]
+    Sensitivity(reasons::SensitivityReason),
+    #[error("{}: {reason}", journal_location(path, *line))]
     JournalCorrupt {
         path: PathBuf,
         line: usize,
-        reason: String,
+        reason: reasons::JournalReason,
     },
     #[error("{missing} of {total} runs are missing from the journal (first: run {first})")]
     Incomplete {
@@ -71,23 +73,73 @@ pub enum SweepError {
         total: usize,
         first: usize,
     },
-    #[error("{}: {message}", path.display())]
-    Csv { path: PathBuf, message: String },
-    #[error("run {run}: {message}")]
-    Run { run: usize, message: String },
+    #[error("{}: {reason}", path.display())]
+    Csv {
+        path: PathBuf,
+        reason: reasons::CsvReason,
+    },
+    #[error("run {run}: {reason}")]
+    Run {
+        run: usize,
+        reason: reasons::RunReason,
+    },
+}
+
+/// `PATH:LINE` of a journal line, or the path alone when no line is known (0).
+fn journal_location(path: &std::path::Path, line: usize) -> String {
+    match line {
+        0 => path.display().to_string(),
+        line => format!("{}:{line}", path.display()),
+    }
 }
 
 impl SweepError {
-    /// The error in `lang`: an experiment file's problems, a directory in use or refused,
-    /// and what the system said of a file in the user's words; the rest (built as English
-    /// text where they arise) as they are.
+    /// The error in `lang`; in English exactly the `Display` (tested). Paths, run numbers
+    /// and flags are kept as they are.
     pub fn said(&self, lang: undercurrent_text::Lang) -> String {
+        use undercurrent_text::tr;
         match self {
             SweepError::Experiment(e) => crate::words::experiment_error_text(e, lang),
             SweepError::Busy(b) => b.said(lang),
             SweepError::Dir { dir, reason } => format!("{}: {}", dir.display(), reason.said(lang)),
             SweepError::Io { path, source } => crate::output::staging::io_said(lang, path, source),
-            other => other.to_string(),
+            SweepError::BadShard { spec, reason } => tr!(
+                lang,
+                "sweep-error-shard",
+                spec = format!("{spec:?}"),
+                reason = reason.said(lang)
+            ),
+            SweepError::Merge(reason) => reason.said(lang),
+            SweepError::Sensitivity(reason) => reason.said(lang),
+            SweepError::JournalCorrupt { path, line, reason } => tr!(
+                lang,
+                "sweep-error-journal",
+                location = journal_location(path, *line),
+                reason = reason.said(lang)
+            ),
+            SweepError::Incomplete {
+                missing,
+                total,
+                first,
+            } => tr!(
+                lang,
+                "sweep-error-incomplete",
+                missing = missing.to_string(),
+                total = total.to_string(),
+                first = first.to_string()
+            ),
+            SweepError::Csv { path, reason } => tr!(
+                lang,
+                "sweep-error-csv",
+                path = path.display().to_string(),
+                reason = reason.said(lang)
+            ),
+            SweepError::Run { run, reason } => tr!(
+                lang,
+                "sweep-error-run",
+                run = run.to_string(),
+                reason = reason.said(lang)
+            ),
         }
     }
 
@@ -98,8 +150,7 @@ impl SweepError {
             SweepError::Experiment(e) => e.is_input_error(),
             _ => matches!(
                 self,
-                SweepError::OutDir { .. }
-                    | SweepError::Dir { .. }
+                SweepError::Dir { .. }
                     | SweepError::Busy(_)
                     | SweepError::BadShard { .. }
                     | SweepError::Merge(_)

@@ -14,9 +14,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::agents;
+use super::dir_reason::DirReason;
 use super::experiment::Experiment;
 use super::finalize::{self, Timing, MANIFEST};
 use super::journal::{self, JOURNAL};
+use super::reasons::{JournalReason, RunReason};
 use super::state::{self, Shard};
 use super::summary;
 use super::{io_err, SweepError};
@@ -94,9 +96,9 @@ pub fn run_sweep_unless(
         Ok(l) => l,
         Err(lock::LockError::Busy(b)) => return Err(b.into()),
         Err(lock::LockError::Unusable { dir, reason }) => {
-            return Err(SweepError::OutDir {
+            return Err(SweepError::Dir {
                 dir,
-                message: reason,
+                reason: Box::new(DirReason::Unusable(reason)),
             })
         }
         Err(lock::LockError::Io { path, source }) => return Err(SweepError::Io { path, source }),
@@ -119,7 +121,7 @@ pub fn run_sweep_unless(
                 return Err(SweepError::JournalCorrupt {
                     path: jpath.clone(),
                     line: 0,
-                    reason: format!("run {run} does not belong to this sweep or shard"),
+                    reason: JournalReason::NotOurs { run },
                 })
             }
         }
@@ -196,7 +198,10 @@ fn compute(
         .build()
         .map_err(|e| SweepError::Run {
             run: 0,
-            message: format!("cannot start {threads} worker threads: {e}"),
+            reason: RunReason::Threads {
+                threads,
+                message: e.to_string(),
+            },
         })?;
     let jpath = &out.join(JOURNAL);
     let (tx, rx) = sync_channel::<Vec<u8>>(4 * threads.max(1));
@@ -210,20 +215,20 @@ fn compute(
                     if stop() {
                         return Err(SweepError::Run {
                             run,
-                            message: "interrupted".into(),
+                            reason: RunReason::Interrupted,
                         });
                     }
                     let line = compute_run(exp, run, out)?;
                     tx.send(line).map_err(|_| SweepError::Run {
                         run,
-                        message: "the journal writer stopped".into(),
+                        reason: RunReason::WriterStopped,
                     })
                 })
         });
         let written = writer.join().unwrap_or_else(|_| {
             Err(SweepError::Run {
                 run: 0,
-                message: "the journal writer thread panicked".into(),
+                reason: RunReason::WriterPanicked,
             })
         });
         // A writer failure (disk full, ...) is the cause; the workers' send errors follow it.
@@ -267,9 +272,10 @@ fn write_lines(
 pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, SweepError> {
     let reps = exp.replications();
     let (point, rep) = (run / reps, run % reps);
-    let s = exp
-        .scenario_at(point)
-        .map_err(|message| SweepError::Run { run, message })?;
+    let s = exp.scenario_at(point).map_err(|message| SweepError::Run {
+        run,
+        reason: RunReason::Point(message),
+    })?;
     let params = s.params();
     let consts = Consts::new(&params);
     let plans = s.plans();
@@ -286,10 +292,10 @@ pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, 
     };
     let failed = |e: std::io::Error| SweepError::Run {
         run,
-        message: format!(
-            "cannot write its team or employee rows in {}: {e}",
-            dir.display()
-        ),
+        reason: RunReason::Rows {
+            dir: dir.to_path_buf(),
+            why: (&e).into(),
+        },
     };
     let sink = if employees {
         Some(agents::RunEmployees::new(exp, dir, run).map_err(failed)?)
@@ -315,7 +321,7 @@ pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, 
         )
         .ok_or_else(|| SweepError::Run {
             run,
-            message: "stopped".into(),
+            reason: RunReason::Stopped,
         })?,
     };
     if let Some(sink) = sink {

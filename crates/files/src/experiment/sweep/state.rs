@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::dir_reason::DirReason;
 use super::experiment::Experiment;
 use super::journal::{self, JOURNAL};
+use super::reasons::ShardReason;
 use super::{io_err, SweepError};
 use crate::output::files::partial_name;
 use crate::output::manifest;
@@ -38,28 +39,18 @@ pub struct Shard {
 impl Shard {
     /// Parses `I/N` (1 <= I <= N).
     pub fn parse(spec: &str) -> Result<Shard, SweepError> {
-        let bad = |message: &str| SweepError::BadShard {
+        let bad = |reason: ShardReason| SweepError::BadShard {
             spec: spec.to_string(),
-            message: message.to_string(),
+            reason,
         };
-        let (i, n) = spec
-            .split_once('/')
-            .ok_or_else(|| bad("expected I/N, for example 2/4 (shard 2 of 4)"))?;
-        let i: usize = i
-            .trim()
-            .parse()
-            .map_err(|_| bad("I must be a whole number"))?;
-        let n: usize = n
-            .trim()
-            .parse()
-            .map_err(|_| bad("N must be a whole number"))?;
+        let (i, n) = spec.split_once('/').ok_or_else(|| bad(ShardReason::Form))?;
+        let i: usize = i.trim().parse().map_err(|_| bad(ShardReason::INotWhole))?;
+        let n: usize = n.trim().parse().map_err(|_| bad(ShardReason::NNotWhole))?;
         if n == 0 || n > 1_000_000 {
-            return Err(bad("N must be in [1, 1000000]"));
+            return Err(bad(ShardReason::NOutOfRange));
         }
         if i == 0 || i > n {
-            return Err(bad(&format!(
-                "I must be in [1, {n}]: shards are numbered from 1"
-            )));
+            return Err(bad(ShardReason::IOutOfRange { n }));
         }
         Ok(Shard { index: i, count: n })
     }
@@ -114,9 +105,12 @@ pub fn read_state(dir: &Path) -> Result<Option<SweepState>, SweepError> {
     let path = dir.join(STATE);
     match std::fs::read(&path) {
         Ok(b) => {
-            let damaged = |why: String| SweepError::OutDir {
+            let damaged = |why: String| SweepError::Dir {
                 dir: dir.to_path_buf(),
-                message: format!("{STATE} is unreadable ({why}); was it edited?"),
+                reason: Box::new(DirReason::Unreadable {
+                    file: STATE.to_string(),
+                    why,
+                }),
             };
             let st: SweepState = serde_json::from_slice(&b).map_err(|e| damaged(e.to_string()))?;
             if let Some(s) = st.shard {
@@ -162,10 +156,6 @@ pub fn prepare(
     shard: Option<Shard>,
     resume: bool,
 ) -> Result<(), SweepError> {
-    let out_dir = |message: String| SweepError::OutDir {
-        dir: dir.to_path_buf(),
-        message,
-    };
     let refused = |reason: DirReason| SweepError::Dir {
         dir: dir.to_path_buf(),
         reason: Box::new(reason),
@@ -185,7 +175,8 @@ pub fn prepare(
                 }));
             }
             std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-            let json = serde_json::to_vec_pretty(&want).map_err(|e| out_dir(e.to_string()))?;
+            let json = serde_json::to_vec_pretty(&want)
+                .map_err(|e| io_err(&dir.join(STATE))(std::io::Error::other(e)))?;
             write_atomic(&dir.join(STATE), &json).map_err(io_err(&dir.join(STATE)))?;
         }
         Some(have) => {

@@ -366,7 +366,7 @@ pub(super) fn kept(
         .collect();
     let mut outputs = Vec::new();
     if let Some(sens) = &file.sensitivity {
-        match output_columns_or_closest(&columns, &kept_names, &sens.outputs) {
+        match output_columns(&columns, &kept_names, &sens.outputs) {
             Ok(o) => outputs = o,
             Err((i, s)) => problems.push(Pending::own(
                 &format!("sensitivity.outputs[{i}]"),
@@ -394,23 +394,9 @@ pub(super) fn kept(
     }
 }
 
-/// Positions in `columns` of the requested outputs (all when none are requested).
+/// Positions in `columns` of the requested outputs (all when none are requested), or the
+/// first unknown output and the kept name closest to it.
 pub fn output_columns(
-    columns: &[Column],
-    names: &[String],
-    wanted: &[String],
-) -> Result<Vec<usize>, (usize, String)> {
-    output_columns_or_closest(columns, names, wanted).map_err(|(i, s)| {
-        (
-            i,
-            s.map(|s| format!("did you mean `{s}`?"))
-                .unwrap_or_else(|| "not among the kept columns (see keep_metrics)".into()),
-        )
-    })
-}
-
-/// [`output_columns`], or the first unknown output and the kept name closest to it.
-fn output_columns_or_closest(
     columns: &[Column],
     names: &[String],
     wanted: &[String],

@@ -10,7 +10,7 @@ use crate::experiment::budget;
 use crate::experiment::scenario::Scenario;
 use crate::experiment::sweep::agents;
 use crate::experiment::sweep::apply;
-use crate::model::validate::{Problem, Words};
+use crate::model::validate::{Problem, Words, GIVEN};
 
 /// What a design point's value cannot be set for: in English, and its catalogue id.
 const TAKES: (&str, &str) = ("a value the parameter takes", "parameter-takes");
@@ -208,6 +208,11 @@ impl Experiment {
                 let words = Words::new(
                     "at-points-setting",
                     &[("value", pr.value.clone()), ("setting", setting.join(", "))],
+                )
+                .with_value(
+                    pr.value_said
+                        .clone()
+                        .or_else(|| (pr.value == GIVEN).then(|| Words::new("given", &[]))),
                 );
                 (
                     Problem {
