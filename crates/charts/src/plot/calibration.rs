@@ -14,7 +14,7 @@ use plotters::prelude::*;
 
 use super::charts::common::*;
 use super::data::read_records;
-use super::error::{draw_err, PlotError};
+use super::error::{draw_err, NoDataReason, PlotError};
 use super::palette;
 use crate::calibration::Prior;
 use crate::experiment::calibration::run::{FIT, GENERATIONS, POSTERIOR, RESOLVED};
@@ -89,8 +89,8 @@ pub fn is_calibration_dir(dir: &Path) -> bool {
 
 /// Reads a calibration directory.
 pub fn load_calibration_dir(dir: &Path) -> Result<CalibrationData, PlotError> {
-    let cal =
-        Calibration::load(&dir.join(RESOLVED)).map_err(|e| PlotError::NoData(e.to_string()))?;
+    let cal = Calibration::load(&dir.join(RESOLVED))
+        .map_err(|e| PlotError::NoData(NoDataReason::Calibration(Box::new(e))))?;
     let k = cal.parameters.len();
     let mut rows: Vec<(usize, f64, Vec<f64>)> = Vec::new();
     read_records(
@@ -119,7 +119,7 @@ pub fn load_calibration_dir(dir: &Path) -> Result<CalibrationData, PlotError> {
         .iter()
         .map(|r| r.0)
         .max()
-        .ok_or_else(|| PlotError::NoData(format!("{}: no particles", dir.display())))?;
+        .ok_or_else(|| PlotError::NoData(NoDataReason::NoParticles { dir: dir.into() }))?;
     let last: Vec<&(usize, f64, Vec<f64>)> = rows.iter().filter(|r| r.0 == generation).collect();
     let weights = last.iter().map(|r| r.1).collect();
     let parameters = cal

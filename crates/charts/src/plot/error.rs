@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+pub use super::no_data::NoDataReason;
+
 /// Everything that can go wrong while loading results or drawing charts.
 ///
 /// Bad input never panics: it surfaces as one of these variants.
@@ -41,7 +43,7 @@ pub enum PlotError {
 
     /// The input holds nothing that the requested chart could show.
     #[error("no data: {0}")]
-    NoData(String),
+    NoData(NoDataReason),
 }
 
 impl PlotError {
@@ -120,8 +122,8 @@ impl PlotError {
                 a.set("message", m.clone());
                 "plot-error-draw"
             }
-            PlotError::NoData(m) => {
-                a.set("message", m.clone());
+            PlotError::NoData(r) => {
+                a.set("message", r.said(lang));
                 "plot-error-no-data"
             }
         };
@@ -154,7 +156,7 @@ mod tests {
             },
             PlotError::Font("no face".into()),
             PlotError::Draw("backend".into()),
-            PlotError::NoData("no arm".into()),
+            PlotError::NoData(NoDataReason::NoTeams),
         ]
     }
 
@@ -164,7 +166,14 @@ mod tests {
             assert_eq!(e.said(Lang::En), e.to_string());
             let dutch = e.said(Lang::Nl);
             assert_ne!(dutch, e.to_string(), "{e:?}");
-            for word in ["missing", "malformed", "error", "no data", "Permission"] {
+            for word in [
+                "missing",
+                "malformed",
+                "error",
+                "no data",
+                "Permission",
+                "no teams",
+            ] {
                 assert!(!dutch.contains(word), "{dutch}");
             }
         }

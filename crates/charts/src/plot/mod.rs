@@ -20,6 +20,7 @@ pub mod error;
 pub mod font;
 pub mod hover;
 pub mod metrics;
+mod no_data;
 pub mod palette;
 pub mod sweep;
 pub mod team_grid;
@@ -33,7 +34,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 pub use data::{load_run_dir, Durability, RunData, Stat, Timeseries, TsPoint};
-pub use error::PlotError;
+pub use error::{NoDataReason, PlotError};
 pub use font::register_fonts;
 
 use crate::output::files::write_atomic;
@@ -333,10 +334,9 @@ pub fn plot_run_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError
     register_fonts();
     let data = load_run_dir(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
-        return Err(PlotError::NoData(format!(
-            "{} holds no result rows",
-            dir.display()
-        )));
+        return Err(PlotError::NoData(NoDataReason::NoResultRows {
+            dir: dir.into(),
+        }));
     }
     let out_dir = dir.join("plots");
     fs::create_dir_all(&out_dir).map_err(|e| PlotError::io(&out_dir, e))?;

@@ -12,7 +12,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::charts::common::*;
 use super::data::{parse_censored, parse_opt_f64, read_records, Stat};
-use super::error::{draw_err, PlotError};
+use super::error::{draw_err, NoDataReason, PlotError};
 use super::metrics::metric_info_in;
 use super::palette;
 use super::sanitize;
@@ -1341,10 +1341,9 @@ pub fn plot_sweep_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotErr
     let d = load_sweep_dir(dir)?;
     let charts = sweep_charts(&d);
     if charts.is_empty() {
-        return Err(PlotError::NoData(format!(
-            "{}: no chart fits this sweep (response curves need one swept parameter, heatmaps a full two-parameter grid, sensitivity charts a sensitivity.csv)",
-            dir.display()
-        )));
+        return Err(PlotError::NoData(NoDataReason::NoSweepChart {
+            dir: dir.into(),
+        }));
     }
     let out = dir.join("plots");
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;

@@ -19,7 +19,7 @@ use crate::model::days::Days;
 use crate::output::files::write_atomic;
 use crate::output::manifest::{read_manifest, ManifestError, ManifestRecord};
 use crate::plot::data::{Durability, Intervals, RunData, Stat, DAYS_PER_MONTH};
-use crate::plot::{self, ChartKind, PlotError};
+use crate::plot::{self, ChartKind, NoDataReason, PlotError};
 
 /// Everything that can stop a report.
 #[derive(Debug, thiserror::Error)]
@@ -752,7 +752,7 @@ fn parameters_section(html: &mut String, lang: Lang, m: Option<&ManifestRecord>)
 pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     let data = plot::load_run_dir(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
-        return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
+        return Err(PlotError::NoData(NoDataReason::NoResultRows { dir: dir.into() }).into());
     }
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();

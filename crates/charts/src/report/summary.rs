@@ -26,7 +26,7 @@ use crate::metrics::registry::DurabilityMetric as M;
 use crate::output::files::write_atomic;
 use crate::output::manifest::ManifestRecord;
 use crate::plot::data::{Durability, RunData, Stat, DAYS_PER_MONTH};
-use crate::plot::{self, palette, ChartKind, PlotError};
+use crate::plot::{self, palette, ChartKind, NoDataReason, PlotError};
 
 /// A table cell the run has no figure for (a year after a programme that ends near the
 /// end of the simulation, for example); the words below say why.
@@ -834,7 +834,7 @@ pub fn summary_html(
 pub fn render_summary(lang: Lang, dir: &Path) -> Result<String, ReportError> {
     let data = plot::data::load_run_series(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
-        return Err(PlotError::NoData(format!("{} holds no result rows", dir.display())).into());
+        return Err(PlotError::NoData(NoDataReason::NoResultRows { dir: dir.into() }).into());
     }
     let manifest = load_manifest(dir)?;
     summary_html(lang, &data, manifest.as_ref())

@@ -14,7 +14,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use crate::metrics::registry::{DurabilityMetric, Metric};
 use crate::plot::data::{RunData, Stat};
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::palette;
 use crate::text::{numbers, tr, Lang};
@@ -95,9 +95,7 @@ pub fn draw_costs_in<DB: DrawingBackend>(
     check_size(root)?;
     let bars = cost_bars(data);
     if bars.is_empty() {
-        return Err(PlotError::NoData(
-            "timeseries.csv has no cumulative cost rows".into(),
-        ));
+        return Err(PlotError::NoData(NoDataReason::NoCostRows));
     }
     root.fill(&WHITE).map_err(draw_err)?;
     let (w, h) = root.dim_in_pixel();
@@ -258,9 +256,7 @@ pub fn draw_cost_benefit_in<DB: DrawingBackend>(
     check_size(root)?;
     let points = cost_benefit_points(data);
     if points.is_empty() {
-        return Err(PlotError::NoData(
-            "durability.csv has no programme with a cost and an NPS gain 12 months after".into(),
-        ));
+        return Err(PlotError::NoData(NoDataReason::NoCostBenefit));
     }
     root.fill(&WHITE).map_err(draw_err)?;
     let (header, body) = root.split_vertically(HEADER_HEIGHT);

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use crate::plot::data::{RunData, DAYS_PER_MONTH};
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::palette::{self, drive_color, DRIVES};
 use crate::text::{tr, Lang};
@@ -77,7 +77,7 @@ pub fn draw_drives_in<DB: DrawingBackend>(
     check_size(root)?;
     let arms = drive_arms(data);
     if arms.is_empty() {
-        return Err(PlotError::NoData("no B_<drive> metrics".into()));
+        return Err(PlotError::NoData(NoDataReason::NoDriveMetrics));
     }
     let ts = &data.timeseries;
     root.fill(&WHITE).map_err(draw_err)?;

@@ -8,7 +8,7 @@ use super::common::*;
 use crate::metrics::registry::{BaselineMetric, DurabilityMetric};
 use crate::metrics::survival::CensoredMedian;
 use crate::plot::data::{RunData, Stat, DAYS_PER_MONTH};
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::palette;
 use crate::text::{numbers, tr, Lang};
@@ -229,9 +229,7 @@ pub fn draw_durability_in<DB: DrawingBackend>(
     check_size(root)?;
     let arms = durability_arms(data);
     if arms.is_empty() {
-        return Err(PlotError::NoData(
-            "durability.csv has no gain or half-life rows".into(),
-        ));
+        return Err(PlotError::NoData(NoDataReason::NoDurabilityRows));
     }
     let d = &data.durability;
     root.fill(&WHITE).map_err(draw_err)?;

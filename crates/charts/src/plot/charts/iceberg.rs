@@ -6,7 +6,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use crate::plot::data::RunData;
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::metrics::metric_info_in;
 use crate::plot::palette;
@@ -75,9 +75,9 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
     if !has_iceberg(data, arm) {
-        return Err(PlotError::NoData(format!(
-            "arm `{arm}` has none of B, K, A, N, H, E, U, P"
-        )));
+        return Err(PlotError::NoData(NoDataReason::NoIceberg {
+            arm: arm.into(),
+        }));
     }
     let ts = &data.timeseries;
     let present = |m: &str| ts.series(arm, m).iter().any(|p| p.stat.mean.is_some());

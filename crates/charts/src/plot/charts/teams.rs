@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use crate::plot::data::{day_to_month, RunData};
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::palette;
 use crate::plot::team_grid::TeamGrid;
@@ -158,7 +158,7 @@ pub fn draw_teams_in<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
     check_size(root)?;
-    let g = drawable(data).ok_or_else(|| PlotError::NoData("no teams to draw".into()))?;
+    let g = drawable(data).ok_or(PlotError::NoData(NoDataReason::NoTeams))?;
     let shown = moments(data, g);
     let (lo, hi) = g
         .arms
@@ -170,7 +170,7 @@ pub fn draw_teams_in<DB: DrawingBackend>(
             (a.min(v), b.max(v))
         });
     if !lo.is_finite() {
-        return Err(PlotError::NoData("no team has a value of B".into()));
+        return Err(PlotError::NoData(NoDataReason::NoTeamValue));
     }
     let hi = if hi > lo { hi } else { lo + 1e-9 };
     let value = |v: f64| numbers::fixed(lang, v, 3);

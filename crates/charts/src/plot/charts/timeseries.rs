@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use super::common::*;
 use crate::metrics::registry;
 use crate::plot::data::{day_to_month, RunData, TsPoint};
-use crate::plot::error::{draw_err, PlotError};
+use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
 use crate::plot::metrics::metric_info_in;
 use crate::plot::palette;
@@ -184,9 +184,9 @@ pub fn draw_timeseries_in<DB: DrawingBackend>(
     let ts = &data.timeseries;
     let arms = arms_with(data, metric);
     if arms.is_empty() {
-        return Err(PlotError::NoData(format!(
-            "metric `{metric}` has no values"
-        )));
+        return Err(PlotError::NoData(NoDataReason::NoMetricValues {
+            metric: metric.into(),
+        }));
     }
     let info = metric_info_in(metric, lang);
     root.fill(&WHITE).map_err(draw_err)?;
