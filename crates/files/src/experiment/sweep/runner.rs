@@ -225,12 +225,10 @@ fn compute(
                     })
                 })
         });
-        let written = writer.join().unwrap_or_else(|_| {
-            Err(SweepError::Run {
-                run: 0,
-                reason: RunReason::WriterPanicked,
-            })
-        });
+        let written = writer.join().unwrap_or(Err(SweepError::Run {
+            run: 0,
+            reason: RunReason::WriterPanicked,
+        }));
         // A writer failure (disk full, ...) is the cause; the workers' send errors follow it.
         let written = written?;
         worked.map(|()| written)
@@ -319,7 +317,7 @@ pub fn compute_run(exp: &Experiment, run: usize, dir: &Path) -> Result<Vec<u8>, 
             (rep, sink),
             &|| false,
         )
-        .ok_or_else(|| SweepError::Run {
+        .ok_or(SweepError::Run {
             run,
             reason: RunReason::Stopped,
         })?,
