@@ -973,8 +973,13 @@ async function start() {
   try {
     await loadLanguage(initialLang());
   } catch (e) {
-    // Without the server there is no catalogue either: the one text the page holds itself.
-    setStatus("Could not load the explorer's settings: " + e.message, false);
+    // Without the server there is no catalogue either: the one text the page holds itself,
+    // in the language the page would have asked for (the link's, the last chosen, or the
+    // browser's).
+    const lang = initialLang() || (navigator.language || "").slice(0, 2);
+    const why = lang === "nl" ? "De instellingen van de verkenner konden niet worden geladen: "
+      : "Could not load the explorer's settings: ";
+    setStatus(why + e.message, false);
     return;
   }
   for (const b of document.querySelectorAll("#lang-switch button")) b.addEventListener("click", () => switchLanguage(b.dataset.lang));

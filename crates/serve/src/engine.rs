@@ -31,7 +31,7 @@ use super::cache::Lru;
 use super::http::{ApiError, Cancel};
 use super::outcome::Outcome;
 use super::request::ScenarioRequest;
-use undercurrent_text::Lang;
+use undercurrent_text::{tr, Lang};
 
 /// What a burned-in organisation borrows from: its own parameters and constants.
 pub struct Owner {
@@ -253,7 +253,7 @@ impl Engine {
             &partial
         };
         let t_queue = Instant::now();
-        let _permit = self.gate.enter()?;
+        let _permit = self.gate.enter(lang)?;
         stats.queued_ms = t_queue.elapsed().as_secs_f64() * 1e3;
         // Another request may have finished the same scenario while this one queued.
         if let Some(o) = self.result(&id) {
@@ -447,15 +447,9 @@ impl Gate {
         }
     }
 
-    fn enter(&self) -> Result<Permit<'_>, ApiError> {
-        let busy = |n: usize| {
-            ApiError::new(
-                503,
-                format!(
-                    "the explorer is busy ({n} runs in progress or waiting); try again in a moment"
-                ),
-            )
-        };
+    fn enter(&self, lang: Lang) -> Result<Permit<'_>, ApiError> {
+        let busy =
+            |n: usize| ApiError::new(503, tr!(lang, "serve-error-busy", runs = n));
         let mut st = lock(&self.state);
         if st.0 < self.running {
             st.0 += 1;
@@ -541,9 +535,16 @@ mod tests {
     #[test]
     fn gate_refuses_beyond_the_queue() {
         let g = Gate::new(1, 0);
-        let p = g.enter().unwrap();
-        assert_eq!(g.enter().err().map(|e| e.status), Some(503));
+        let p = g.enter(Lang::En).unwrap();
+        let busy = g.enter(Lang::En).err().unwrap();
+        assert_eq!(busy.status, 503);
+        assert_eq!(
+            busy.message,
+            "the explorer is busy (1 run in progress or waiting); try again in a moment"
+        );
+        let dutch = g.enter(Lang::Nl).err().unwrap().message;
+        assert!(dutch.starts_with("de verkenner is bezig (1 run loopt"), "{dutch}");
         drop(p);
-        assert!(g.enter().is_ok());
+        assert!(g.enter(Lang::En).is_ok());
     }
 }

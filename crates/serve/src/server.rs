@@ -44,6 +44,7 @@ use super::guard;
 use super::http::{request_lang, response_headers, ApiError, Cancel, Incoming, Method, Reply};
 use super::start::ServeError;
 use super::App;
+use undercurrent_text::{tr, Lang};
 
 /// Connections open at once; more are closed as soon as they are accepted.
 pub const MAX_CONNECTIONS: usize = 512;
@@ -195,7 +196,7 @@ async fn answer(
     }
     guard::check(local, method, &headers).map_err(|e| (e, true))?;
     let lang = request_lang(rq.uri().query(), text(ACCEPT_LANGUAGE));
-    let body = read_body(rq, app.limits.max_body_bytes).await?;
+    let body = read_body(rq, app.limits.max_body_bytes, lang).await?;
     let cancel = Cancel::new();
     let log = (!app.quiet).then(|| format!("{method} {path}"));
     let mut armed = Armed(Some((cancel.clone(), log)));
@@ -226,12 +227,19 @@ async fn answer(
 /// The body, refused with 413 when its declared or actual length passes `limit`, 408 when
 /// it is not sent within [`BODY_TIMEOUT`]. `Err(.., true)`: the rest of the body was not
 /// read, so the connection closes.
-async fn read_body(rq: Request<Body>, limit: usize) -> Result<Vec<u8>, (ApiError, bool)> {
+async fn read_body(
+    rq: Request<Body>,
+    limit: usize,
+    lang: Lang,
+) -> Result<Vec<u8>, (ApiError, bool)> {
     let too_large = |n: String| {
         ApiError::new(
             413,
-            format!(
-                "the request body ({n} bytes) is larger than the explorer accepts ({limit} bytes)"
+            tr!(
+                lang,
+                "serve-error-body-too-large",
+                bytes = n,
+                limit = limit.to_string()
             ),
         )
     };
@@ -279,9 +287,10 @@ async fn read_body(rq: Request<Body>, limit: usize) -> Result<Vec<u8>, (ApiError
         Err(_) => Err((
             ApiError::new(
                 408,
-                format!(
-                    "the request body did not arrive within {} s",
-                    BODY_TIMEOUT.as_secs()
+                tr!(
+                    lang,
+                    "serve-error-body-late",
+                    seconds = BODY_TIMEOUT.as_secs().to_string()
                 ),
             ),
             true,

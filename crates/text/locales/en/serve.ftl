@@ -59,3 +59,10 @@ serve-start-socket = cannot configure the listening socket: { $reason }
 serve-start-threads = cannot start the simulation threads: { $reason }
 serve-start-runtime = cannot start the HTTP runtime: { $reason }
 serve-start-answers = { $reason }
+# Refusals of the server itself (crates/serve/src/engine.rs, server.rs).
+serve-error-busy = the explorer is busy ({ $runs ->
+    [one] { $runs } run
+   *[other] { $runs } runs
+} in progress or waiting); try again in a moment
+serve-error-body-too-large = the request body ({ $bytes } bytes) is larger than the explorer accepts ({ $limit } bytes)
+serve-error-body-late = the request body did not arrive within { $seconds } s

@@ -53,10 +53,16 @@ serve-chart-cost-benefit = Kosten tegenover blijvende NPS-winst
 serve-chart-teams = Teams
 
 ## De explorer starten.
-serve-start-address = undercurrent-explorer op http://{ $addr }/ (Ctrl-C stopt hem)
+serve-start-address = undercurrent-verkenner op http://{ $addr }/ (Ctrl-C stopt hem)
 serve-start-exposed = let op: luistert op { $bind } — iedereen die dit adres kan bereiken, kan simulaties draaien
 serve-start-listen = kan niet luisteren op { $addr }: { $reason }
 serve-start-socket = kan de luisterende socket niet instellen: { $reason }
 serve-start-threads = kan de rekenthreads niet starten (zo meldt het systeem het): { $reason }
 serve-start-runtime = kan de HTTP-omgeving niet starten: { $reason }
-serve-start-answers = de vaste antwoorden van de explorer konden niet worden opgebouwd: { $reason }
+serve-start-answers = de vaste antwoorden van de verkenner konden niet worden opgebouwd: { $reason }
+serve-error-busy = de verkenner is bezig ({ $runs ->
+    [one] { $runs } run loopt of wacht
+   *[other] { $runs } runs lopen of wachten
+}); probeer het zo nog eens
+serve-error-body-too-large = het verzoek ({ $bytes } bytes) is groter dan de verkenner aanneemt ({ $limit } bytes)
+serve-error-body-late = het verzoek kwam niet binnen { $seconds } s aan
