@@ -350,9 +350,28 @@ fn merge_sensitivity_shard_and_calibration_refusals_are_told_in_dutch() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/sweep_run_series.toml"
     );
+    // Each refusal in Dutch, and in the pseudo-language with no plain English word left (no
+    // text bypasses the catalogue; paths, file names and the design's name are identifiers).
     let dutch_refusal = |args: &[&str]| {
-        let mut all = vec!["--lang", "nl"];
+        let mut all = vec!["--lang", "qps"];
         all.extend_from_slice(args);
+        let pseudo = err(&run(&all));
+        let plain = bypassing(
+            &pseudo,
+            &[
+                "grid",
+                "notes",
+                "txt",
+                "calibration",
+                "json",
+                "calibration_example",
+            ],
+        );
+        assert!(
+            plain.is_empty(),
+            "{args:?} keeps {plain:?} in English:\n{pseudo}"
+        );
+        all[1] = "nl";
         let o = run(&all);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", err(&o));
         err(&o)

@@ -448,8 +448,7 @@ impl Gate {
     }
 
     fn enter(&self, lang: Lang) -> Result<Permit<'_>, ApiError> {
-        let busy =
-            |n: usize| ApiError::new(503, tr!(lang, "serve-error-busy", runs = n));
+        let busy = |n: usize| ApiError::new(503, tr!(lang, "serve-error-busy", runs = n));
         let mut st = lock(&self.state);
         if st.0 < self.running {
             st.0 += 1;
@@ -543,7 +542,10 @@ mod tests {
             "the explorer is busy (1 run in progress or waiting); try again in a moment"
         );
         let dutch = g.enter(Lang::Nl).err().unwrap().message;
-        assert!(dutch.starts_with("de verkenner is bezig (1 run loopt"), "{dutch}");
+        assert!(
+            dutch.starts_with("de verkenner is bezig (1 run loopt"),
+            "{dutch}"
+        );
         drop(p);
         assert!(g.enter(Lang::En).is_ok());
     }
