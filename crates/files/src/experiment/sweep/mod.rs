@@ -166,3 +166,88 @@ pub(crate) fn io_err(path: &std::path::Path) -> impl Fn(std::io::Error) -> Sweep
         source,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::reasons::*;
+    use super::*;
+    use undercurrent_text::Lang;
+
+    /// One error of every kind `said` frames itself (the reasons inside are tested in their
+    /// own modules).
+    fn framed() -> Vec<SweepError> {
+        vec![
+            SweepError::BadShard {
+                spec: "5/3".into(),
+                reason: ShardReason::IOutOfRange { n: 3 },
+            },
+            SweepError::Merge(Box::new(merge_reason::MergeReason::NoShards)),
+            SweepError::Sensitivity(SensitivityReason::Design {
+                kind: "grid".into(),
+            }),
+            SweepError::JournalCorrupt {
+                path: "out/runs.journal".into(),
+                line: 4,
+                reason: JournalReason::TooLong,
+            },
+            SweepError::JournalCorrupt {
+                path: "out/runs.journal".into(),
+                line: 0,
+                reason: JournalReason::RecordedTwice { run: 3 },
+            },
+            SweepError::Incomplete {
+                missing: 2,
+                total: 8,
+                first: 5,
+            },
+            SweepError::Csv {
+                path: "out/runs.csv".into(),
+                reason: CsvReason::Columns,
+            },
+            SweepError::Run {
+                run: 7,
+                reason: RunReason::Interrupted,
+            },
+            SweepError::Dir {
+                dir: "out".into(),
+                reason: Box::new(dir_reason::DirReason::MergeNotEmpty),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_frame_says_in_english_what_the_error_displays() {
+        for e in framed() {
+            assert_eq!(e.said(Lang::En), e.to_string());
+        }
+        assert_eq!(
+            framed()[3].to_string(),
+            "out/runs.journal:4: line longer than 4 GiB"
+        );
+        assert_eq!(
+            framed()[4].to_string(),
+            "out/runs.journal: run 3 is recorded twice with different results"
+        );
+    }
+
+    #[test]
+    fn every_frame_is_dutch_around_its_dutch_reason() {
+        for e in framed() {
+            let dutch = e.said(Lang::Nl);
+            assert_ne!(dutch, e.to_string());
+            for word in [
+                "missing",
+                "does not",
+                "must be",
+                "interrupted",
+                "the directory",
+            ] {
+                assert!(!dutch.contains(word), "{dutch}");
+            }
+        }
+        assert_eq!(
+            framed()[5].said(Lang::Nl),
+            "2 van de 8 runs ontbreken in het journaal (de eerste: run 5)"
+        );
+    }
+}
