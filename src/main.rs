@@ -202,7 +202,7 @@ fn main() -> ExitCode {
                 s.per_replication = x.into();
             }
             if print_scenario {
-                match s.annotated_toml() {
+                match s.annotated_toml(|days| tr!(lang(), "cli-working-days", days = days)) {
                     Ok(t) => {
                         print!("{t}");
                         return ExitCode::SUCCESS;

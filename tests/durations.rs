@@ -133,6 +133,13 @@ fn print_scenario_shows_what_was_written_and_its_working_days() {
     let o2 = run(&["run", &again, "--print-scenario"]);
     assert!(o2.status.success(), "{}", stderr(&o2));
     assert_eq!(stdout(&o2), text);
+    // In Dutch the comment is Dutch; the file it prints is the same scenario.
+    let dutch = stdout(&run(&["--lang", "nl", "run", &file, "--print-scenario"]));
+    assert!(
+        dutch.contains("\nstart = \"6 months\"  # 125 werkdagen\n"),
+        "{dutch}"
+    );
+    assert_eq!(dutch.replace("werkdagen", "working days"), text);
 
     let file = write(&d, "days.toml", &scenario("start = 125\nduration = 20"));
     let text = stdout(&run(&["run", &file, "--print-scenario"]));

@@ -430,9 +430,10 @@ impl Scenario {
 
     /// The scenario as TOML for a person to read (`run --print-scenario`): the canonical
     /// text, with the working days of every day field written as text as a comment beside
-    /// it (`start = "6 months"  # 125 working days`). Fields written as a number of days
-    /// are left as they are. A manifest stores the text without comments.
-    pub fn annotated_toml(&self) -> Result<String, toml::ser::Error> {
+    /// it (`start = "6 months"  # 125 working days`, the comment as `note` words it in the
+    /// reader's language). Fields written as a number of days are left as they are. A
+    /// manifest stores the text without comments.
+    pub fn annotated_toml(&self, note: impl Fn(i64) -> String) -> Result<String, toml::ser::Error> {
         let text = toml::to_string(self)?;
         let mut out = String::with_capacity(text.len());
         let mut in_intervention = false;
@@ -442,7 +443,7 @@ impl Scenario {
                 in_intervention = line.trim() == "[[arms.interventions]]";
             } else if in_intervention {
                 if let Some(days) = written_days(line) {
-                    out.push_str(&format!("  # {days} working days"));
+                    out.push_str(&format!("  # {}", note(days)));
                 }
             }
             out.push('\n');

@@ -114,3 +114,8 @@ cli-merge-done = merged { $shards } shards ({ $runs } runs): wrote { $files } an
 cli-calibrate-start = undercurrent { $version }: calibration '{ $name }', { $parameters } parameters, { $targets } targets, { $particles } particles x { $replications } replications, at most { $generations } generations and { $budget } simulations, { $threads } threads -> { $out }
 cli-calibrate-generation = generation { $generation }: tolerance { $tolerance }, accepted { $accepted }/{ $considered } ({ $percent }%), { $simulations } simulations, { $seconds } s, at most { $left } s left (budget)
 cli-calibrate-done = { $generations } generations, { $simulations } simulations ({ $resumed } from the journal) in { $seconds } s; stopped: { $stop }; wrote { $files } and manifest.json to { $dir }
+# The comment `run --print-scenario` writes beside a day field written as text.
+cli-working-days = { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+}

@@ -114,3 +114,7 @@ cli-merge-done = { $shards } delen samengevoegd ({ $runs } runs): { $files } en 
 cli-calibrate-start = undercurrent { $version }: kalibratie '{ $name }', { $parameters } parameters, { $targets } doelen, { $particles } deeltjes x { $replications } herhalingen, hoogstens { $generations } generaties en { $budget } simulaties, { $threads } threads -> { $out }
 cli-calibrate-generation = generatie { $generation }: tolerantie { $tolerance }, aanvaard { $accepted }/{ $considered } ({ $percent }%), { $simulations } simulaties, { $seconds } s, hoogstens nog { $left } s (budget)
 cli-calibrate-done = { $generations } generaties, { $simulations } simulaties ({ $resumed } uit het journaal) in { $seconds } s; gestopt: { $stop }; { $files } en manifest.json geschreven in { $dir }
+cli-working-days = { $days ->
+    [one] { $days } werkdag
+   *[other] { $days } werkdagen
+}
