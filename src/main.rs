@@ -414,7 +414,7 @@ fn calibrate(
                 )
             );
             // The files are complete by now: a charting problem is reported, not fatal.
-            match undercurrent::plot::calibration::plot_calibration_dir_in(&out, lang()) {
+            match undercurrent::plot::calibration::plot_calibration_dir(&out, lang()) {
                 Ok(paths) => drew_charts(paths.len() / 2, &out.join("plots"), None),
                 Err(e) => warning(&tr!(
                     lang(),
@@ -464,7 +464,7 @@ fn report(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
 /// Draws every chart of `dir`; unreadable or malformed input is the user's to fix (exit 2).
 fn plot(dir: &std::path::Path, shown: &std::path::Path) -> ExitCode {
     let t0 = Instant::now();
-    match undercurrent::plot::plot_dir_in(dir, lang()) {
+    match undercurrent::plot::plot_dir(dir, lang()) {
         Ok(paths) => {
             if let Err(e) = staging::adopt(dir, &paths) {
                 error(&e.said(lang()));
@@ -647,7 +647,7 @@ fn sweep(
 /// charting problem is reported but does not fail the sweep (`plot DIR` can redraw).
 fn sweep_plots(dir: &std::path::Path) {
     censoring_warnings(dir);
-    match undercurrent::plot::sweep::plot_sweep_dir_in(dir, lang()) {
+    match undercurrent::plot::sweep::plot_sweep_dir(dir, lang()) {
         Ok(paths) => drew_charts(paths.len() / 2, &dir.join("plots"), None),
         Err(e) => note(&tr!(lang(), "cli-no-charts", message = e.said(lang()))),
     }

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 use undercurrent::experiment::calibration::run::{simulate, JOURNAL};
 use undercurrent::experiment::calibration::{run_calibration, CalibrateOptions, Calibration};
 use undercurrent::experiment::scenario::Scenario;
+use undercurrent::text::Lang;
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_undercurrent"))
@@ -404,7 +405,7 @@ fn the_real_model_recovers_known_parameters() {
     assert!(o.status.success(), "{}", stderr(&o));
     let report = std::fs::read_to_string(p1.join("report.html")).unwrap();
     assert!(report.contains("what is not known about the organisation"));
-    let svgs = undercurrent::plot::svg_strings(&p1).unwrap();
+    let svgs = undercurrent::plot::svg_strings(&p1, Lang::En).unwrap();
     let timeseries = &svgs
         .iter()
         .find(|(stem, _)| stem == "timeseries_B")

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use undercurrent::metrics::registry::{self, Recorded};
 use undercurrent::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg, SweepChart};
 use undercurrent::plot::{available_charts, load_run_dir, render_svg_string, ChartKind};
+use undercurrent::text::Lang;
 
 fn bin(args: &[&str]) {
     let out = Command::new(env!("CARGO_BIN_EXE_undercurrent"))
@@ -196,7 +197,7 @@ fn no_run_chart_has_a_raw_metric_name_as_title_or_value_as_axis() {
         }
     }
     for k in &charts {
-        let Ok(svg) = render_svg_string(&data, k) else {
+        let Ok(svg) = render_svg_string(&data, k, Lang::En) else {
             continue; // a series without values (a drive nobody in this small run has)
         };
         assert_titled(&k.file_stem(), &svg, &names);
@@ -226,7 +227,7 @@ fn no_sweep_chart_has_a_raw_metric_name_as_title_or_value_as_axis() {
         }
     }
     for c in &charts {
-        let svg = sweep_svg(&data, c).unwrap();
+        let svg = sweep_svg(&data, c, Lang::En).unwrap();
         assert_titled(&c.file_stem(), &svg, &names);
     }
 }
@@ -241,7 +242,7 @@ fn titles_say_what_a_chart_shows_not_the_scenario_name_and_are_never_cut_off() {
     data.scenario = LONG_NAME.to_string();
     let names = data.timeseries.metrics.clone();
     for k in &available_charts(&data) {
-        let svg = render_svg_string(&data, k).unwrap();
+        let svg = render_svg_string(&data, k, Lang::En).unwrap();
         assert!(
             !svg.contains(LONG_NAME),
             "{}: names the scenario",
@@ -252,7 +253,7 @@ fn titles_say_what_a_chart_shows_not_the_scenario_name_and_are_never_cut_off() {
     let mut sweep = load_sweep_dir(sweep_dir()).unwrap();
     sweep.name = LONG_NAME.to_string();
     for c in &sweep_charts(&sweep) {
-        let svg = sweep_svg(&sweep, c).unwrap();
+        let svg = sweep_svg(&sweep, c, Lang::En).unwrap();
         assert!(
             !svg.contains(LONG_NAME),
             "{}: names the sweep",

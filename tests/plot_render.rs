@@ -8,6 +8,7 @@ use undercurrent::plot::{
     available_charts, load_run_dir, plot_run_dir, render_svg_string, svg_strings, ChartKind,
     PlotError,
 };
+use undercurrent::text::Lang;
 
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
 
@@ -84,7 +85,7 @@ fn fixture_dir(name: &str) -> PathBuf {
 #[test]
 fn fixture_renders_every_chart_as_png_and_svg() {
     let dir = fixture_dir("all_charts");
-    let paths = plot_run_dir(&dir).expect("plot_run_dir");
+    let paths = plot_run_dir(&dir, Lang::En).expect("plot_run_dir");
     let plots = dir.join("plots");
     for stem in expected_stems() {
         for ext in ["png", "svg"] {
@@ -129,10 +130,10 @@ fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn rendering_is_byte_identical() {
     let dir = fixture_dir("determinism");
-    plot_run_dir(&dir).unwrap();
+    plot_run_dir(&dir, Lang::En).unwrap();
     let first = read_all(&dir.join("plots"));
     fs::remove_dir_all(dir.join("plots")).unwrap();
-    plot_run_dir(&dir).unwrap();
+    plot_run_dir(&dir, Lang::En).unwrap();
     let second = read_all(&dir.join("plots"));
     assert_eq!(first.len(), second.len());
     for ((n1, b1), (n2, b2)) in first.iter().zip(&second) {
@@ -140,7 +141,7 @@ fn rendering_is_byte_identical() {
         assert!(b1 == b2, "{n1} differs between two renders");
     }
     // The in-memory SVG strings are the same documents as the files.
-    for (stem, svg) in svg_strings(&dir).unwrap() {
+    for (stem, svg) in svg_strings(&dir, Lang::En).unwrap() {
         let file = first
             .iter()
             .find(|(n, _)| *n == format!("{stem}.svg"))
@@ -155,7 +156,7 @@ fn svg_string_api_and_titles() {
     let data = load_run_dir(&dir).unwrap();
     assert_eq!(data.scenario, fixture::SCENARIO);
     assert_eq!(data.arms, fixture::ARMS.to_vec());
-    let svg = render_svg_string(&data, &ChartKind::Durability).unwrap();
+    let svg = render_svg_string(&data, &ChartKind::Durability, Lang::En).unwrap();
     check_svg(&svg, "durability");
     assert!(
         !svg.contains(fixture::SCENARIO),
@@ -168,6 +169,7 @@ fn svg_string_api_and_titles() {
         &ChartKind::Timeseries {
             metric: "nps".into(),
         },
+        Lang::En,
     )
     .unwrap();
     assert!(svg.contains("NPS points"));
@@ -177,6 +179,7 @@ fn svg_string_api_and_titles() {
         &ChartKind::Timeseries {
             metric: "no_such_metric".into(),
         },
+        Lang::En,
     )
     .unwrap_err();
     assert!(matches!(err, PlotError::NoData(_)), "{err}");
@@ -185,12 +188,12 @@ fn svg_string_api_and_titles() {
 #[test]
 fn missing_files_are_typed_errors() {
     let dir = fresh_dir("missing");
-    match plot_run_dir(&dir) {
+    match plot_run_dir(&dir, Lang::En) {
         Err(PlotError::MissingFile { path }) => assert!(path.ends_with("timeseries.csv")),
         other => panic!("expected MissingFile, got {other:?}"),
     }
     fs::write(dir.join("timeseries.csv"), fixture::timeseries_csv()).unwrap();
-    match plot_run_dir(&dir) {
+    match plot_run_dir(&dir, Lang::En) {
         Err(PlotError::MissingFile { path }) => assert!(path.ends_with("durability.csv")),
         other => panic!("expected MissingFile, got {other:?}"),
     }
@@ -205,7 +208,7 @@ const TS_HEADER: &str = "arm,day,metric,mean,sd,ci_lo,ci_hi,n\n";
 const DUR_HEADER: &str = "arm,metric,mean,sd,ci_lo,ci_hi,n\n";
 
 fn expect_malformed(dir: &Path, file: &str, line: u64) -> String {
-    match plot_run_dir(dir) {
+    match plot_run_dir(dir, Lang::En) {
         Err(PlotError::MalformedCsv {
             path,
             line: l,
@@ -316,7 +319,7 @@ fn sparse_input_with_na_and_unknown_metrics_renders() {
         "{DUR_HEADER}baseline,drift_B,NA,NA,NA,NA,30\nintervention,peak_gain_B,0.05,0.01,NA,NA,30\nintervention,half_life_days_B,NA,NA,NA,NA,30\nintervention,some_future_metric,1,1,1,1,30\n"
     );
     write_inputs(&dir, &ts, &dur);
-    let paths = plot_run_dir(&dir).expect("sparse input must render");
+    let paths = plot_run_dir(&dir, Lang::En).expect("sparse input must render");
     let names: Vec<String> = paths
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
@@ -354,5 +357,8 @@ fn sparse_input_with_na_and_unknown_metrics_renders() {
 fn header_only_input_is_no_data_not_a_panic() {
     let dir = fresh_dir("empty");
     write_inputs(&dir, TS_HEADER, DUR_HEADER);
-    assert!(matches!(plot_run_dir(&dir), Err(PlotError::NoData(_))));
+    assert!(matches!(
+        plot_run_dir(&dir, Lang::En),
+        Err(PlotError::NoData(_))
+    ));
 }

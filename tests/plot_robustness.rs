@@ -7,6 +7,7 @@ use std::fs;
 use plot_common::{fixture, fresh_dir};
 use plotters::prelude::*;
 use undercurrent::plot::{available_charts, draw_chart, load_run_dir, plot_run_dir};
+use undercurrent::text::Lang;
 
 const TS_HEADER: &str = "arm,day,metric,mean,sd,ci_lo,ci_hi,n\n";
 const DUR_HEADER: &str = "arm,metric,mean,sd,ci_lo,ci_hi,n\n";
@@ -58,7 +59,7 @@ fn extreme_values_and_many_long_arms_do_not_panic() {
         ),
     )
     .unwrap();
-    let paths = plot_run_dir(&dir).expect("extreme input should still render");
+    let paths = plot_run_dir(&dir, Lang::En).expect("extreme input should still render");
     assert!(!paths.is_empty());
 }
 
@@ -72,7 +73,7 @@ fn tiny_drawing_areas_do_not_panic() {
             let mut s = String::new();
             let root = SVGBackend::with_string(&mut s, size).into_drawing_area();
             // An error is acceptable on an area this small; a panic is not.
-            let _ = draw_chart(&root, &data, &kind);
+            let _ = draw_chart(&root, &data, &kind, Lang::En);
         }
     }
 }
@@ -96,6 +97,6 @@ fn means_of_1e308_and_a_day_of_1e300_render_or_fail_cleanly() {
         fs::write(dir.join("durability.csv"), DUR_HEADER).unwrap();
         fs::write(dir.join("manifest.json"), "{\"scenario\":{\"name\":\"x\"}}").unwrap();
         // Drawn, or refused with a PlotError; returning at all is the point.
-        let _ = plot_run_dir(&dir);
+        let _ = plot_run_dir(&dir, Lang::En);
     }
 }

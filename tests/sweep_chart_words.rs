@@ -1,8 +1,7 @@
 //! Every word of a sweep chart and a calibration chart goes through the catalogue (issue 20),
 //! like the run charts' (tests/chart_words.rs): drawn in the pseudo-language, a chart's
 //! visible text keeps no plain English word beyond identifiers (arm, metric, parameter and
-//! target names); drawn in Dutch, a chart has Dutch words and decimal commas; drawn in
-//! English, it is what the English functions draw.
+//! target names); drawn in Dutch, a chart has Dutch words and decimal commas.
 
 mod plot_common;
 
@@ -13,9 +12,7 @@ use undercurrent::calibration::Prior;
 use undercurrent::plot::calibration::{
     CalibrationChart, CalibrationData, FitRow, GenerationRow, ParameterPosterior,
 };
-use undercurrent::plot::sweep::{
-    load_sweep_dir, sweep_charts, sweep_svg, sweep_svg_in, SweepChart, SweepData,
-};
+use undercurrent::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg, SweepChart, SweepData};
 use undercurrent::text::{plain_words, Lang};
 
 /// A new directory on every call: tests running at once build the same fixture (`grid()`
@@ -154,17 +151,12 @@ fn assert_sweep_words(dir: &Path, expect: impl Fn(&SweepChart) -> bool) {
     let allowed = identifiers(&d);
     let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
     for c in &charts {
-        let words = svg_words(&sweep_svg_in(&d, c, Lang::Pseudo).unwrap());
+        let words = svg_words(&sweep_svg(&d, c, Lang::Pseudo).unwrap());
         assert!(!words.trim().is_empty(), "{c:?}: no text found");
         let plain = plain_words(&words, &allowed);
         assert!(
             plain.is_empty(),
             "{c:?} keeps words outside the catalogue: {plain:?}\n{words}"
-        );
-        assert_eq!(
-            sweep_svg_in(&d, c, Lang::En).unwrap(),
-            sweep_svg(&d, c).unwrap(),
-            "{c:?}: English differs from the English function's"
         );
     }
 }
@@ -202,7 +194,7 @@ fn a_dutch_sweep_chart_has_dutch_words_and_decimal_commas() {
     let response = SweepChart::Response {
         metric: "B_mean".into(),
     };
-    let words = svg_words(&sweep_svg_in(&d, &response, Lang::Nl).unwrap());
+    let words = svg_words(&sweep_svg(&d, &response, Lang::Nl).unwrap());
     assert!(words.contains("herhalingen"), "{words}");
     assert!(words.contains("betrouwbaarheidsinterval"), "{words}");
     assert!(
@@ -214,7 +206,7 @@ fn a_dutch_sweep_chart_has_dutch_words_and_decimal_commas() {
         arm: "coaching".into(),
         metric: "half_life_days_B".into(),
     };
-    let words = svg_words(&sweep_svg_in(&d, &sobol, Lang::Nl).unwrap());
+    let words = svg_words(&sweep_svg(&d, &sobol, Lang::Nl).unwrap());
     assert!(words.contains("Gevoeligheid"), "{words}");
     assert!(words.contains("eerste orde S1"), "{words}");
     assert!(words.contains("gecensureerd"), "{words}");
@@ -224,7 +216,7 @@ fn a_dutch_sweep_chart_has_dutch_words_and_decimal_commas() {
         arm: "coaching".into(),
         metric: "half_life_days_B".into(),
     };
-    let words = svg_words(&sweep_svg_in(&grid, &heatmap, Lang::Nl).unwrap());
+    let words = svg_words(&sweep_svg(&grid, &heatmap, Lang::Nl).unwrap());
     assert!(words.contains("niet gehalveerd"), "{words}");
 }
 
@@ -304,18 +296,17 @@ fn calibration_charts_draw_their_words_from_the_catalogue() {
     ];
     for c in CalibrationChart::ALL {
         assert!(c.applies(&d), "{c:?}");
-        let words = svg_words(&c.svg_in(&d, Lang::Pseudo).unwrap());
+        let words = svg_words(&c.svg(&d, Lang::Pseudo).unwrap());
         assert!(!words.trim().is_empty(), "{c:?}: no text found");
         let plain = plain_words(&words, &allowed);
         assert!(
             plain.is_empty(),
             "{c:?} keeps words outside the catalogue: {plain:?}\n{words}"
         );
-        assert_eq!(c.svg_in(&d, Lang::En).unwrap(), c.svg(&d).unwrap(), "{c:?}");
     }
-    let words = svg_words(&CalibrationChart::Generations.svg_in(&d, Lang::Nl).unwrap());
+    let words = svg_words(&CalibrationChart::Generations.svg(&d, Lang::Nl).unwrap());
     assert!(words.contains("Tolerantie per generatie"), "{words}");
-    let words = svg_words(&CalibrationChart::Posterior.svg_in(&d, Lang::Nl).unwrap());
+    let words = svg_words(&CalibrationChart::Posterior.svg(&d, Lang::Nl).unwrap());
     assert!(words.contains("dichtheid"), "{words}");
     assert!(has_comma_number(&words), "no decimal comma:\n{words}");
 }

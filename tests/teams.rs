@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use undercurrent::text::Lang;
+
 const SCENARIO: &str = r#"
 name = "teams"
 seed = 5
@@ -169,7 +171,7 @@ fn a_run_with_teams_has_a_team_chart_in_its_report_and_one_without_has_none() {
         })
         .expect("coaching's last team on the last day");
     let b: f64 = row[col("B")].parse().unwrap();
-    let svg = render_svg_string(&data, &ChartKind::Teams).unwrap();
+    let svg = render_svg_string(&data, &ChartKind::Teams, Lang::En).unwrap();
     let hover = format!("coaching, team 5, day 59: B {b:.3}");
     assert!(svg.contains(&hover), "{hover} in {svg}");
     let report =

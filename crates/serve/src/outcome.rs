@@ -410,7 +410,7 @@ impl Outcome {
         let charts = chart_list(&data);
         let svgs: Vec<Result<String, plot::PlotError>> = charts
             .par_iter()
-            .map(|k| plot::render_svg_string_in(&data, k, lang))
+            .map(|k| plot::render_svg_string(&data, k, lang))
             .collect();
         let mut chart_json = Vec::new();
         for (k, svg) in charts.iter().zip(svgs) {
@@ -512,9 +512,7 @@ fn chart_list(data: &RunData) -> Vec<ChartKind> {
 
 fn chart_title(k: &ChartKind, lang: Lang) -> String {
     match k {
-        ChartKind::Timeseries { metric } => {
-            crate::plot::metrics::metric_info_in(metric, lang).title
-        }
+        ChartKind::Timeseries { metric } => crate::plot::metrics::metric_info(metric, lang).title,
         ChartKind::Iceberg { arm } => tr!(lang, "serve-chart-iceberg", arm = arm.replace('_', " ")),
         ChartKind::Durability => tr!(lang, "serve-chart-durability"),
         ChartKind::Drives => tr!(lang, "serve-chart-drives"),

@@ -148,10 +148,10 @@ fn chart(app: &App, rest: &str, lang: Lang) -> Result<Reply, ApiError> {
     let kind = outcome.chart(stem).ok_or_else(bad)?;
     let name = format!("{}_{stem}.{ext}", outcome.data.scenario);
     let drawn = if ext == "png" {
-        crate::plot::render_png_bytes_in(&outcome.data, kind, outcome.lang)
+        crate::plot::render_png_bytes(&outcome.data, kind, outcome.lang)
             .map(|b| Reply::bytes("image/png", b))
     } else {
-        crate::plot::render_svg_string_in(&outcome.data, kind, outcome.lang)
+        crate::plot::render_svg_string(&outcome.data, kind, outcome.lang)
             .map(|s| Reply::bytes("image/svg+xml", s.into_bytes()))
     };
     drawn.map(|r| r.attachment(&name)).map_err(|e| {

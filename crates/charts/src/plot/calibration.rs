@@ -612,32 +612,25 @@ impl CalibrationChart {
     }
 
     /// The chart as SVG text (for the report).
-    pub fn svg(self, d: &CalibrationData) -> Result<String, PlotError> {
-        self.svg_in(d, Lang::En)
-    }
-
-    /// [`CalibrationChart::svg`] with every word and number in `lang`.
-    pub fn svg_in(self, d: &CalibrationData, lang: Lang) -> Result<String, PlotError> {
+    ///
+    /// Every word and number is in `lang`.
+    pub fn svg(self, d: &CalibrationData, lang: Lang) -> Result<String, PlotError> {
         super::svg_of(self.size(d), |r| self.draw(r, d, lang))
     }
 }
 
 /// Writes `plots/{posterior,pairs,fit,generations}.{png,svg}` of a calibration directory
 /// (those the calibration has data for).
-pub fn plot_calibration_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
-    plot_calibration_dir_in(dir, Lang::En)
-}
-
-/// [`plot_calibration_dir`] with every chart in `lang` (file names stay the same in every
-/// language).
-pub fn plot_calibration_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
+///
+/// Every chart is in `lang`; file names stay the same in every language.
+pub fn plot_calibration_dir(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     let d = load_calibration_dir(dir)?;
     let out = dir.join("plots");
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
     let mut written = Vec::new();
     for c in CalibrationChart::ALL.into_iter().filter(|c| c.applies(&d)) {
         let png = super::png_of(c.size(&d), |r| c.draw(r, &d, lang))?;
-        let svg = c.svg_in(&d, lang)?;
+        let svg = c.svg(&d, lang)?;
         super::write_chart_pair(&out, c.file_stem(), &png, &svg, &mut written)?;
     }
     Ok(written)

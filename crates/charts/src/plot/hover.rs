@@ -150,7 +150,7 @@ pub fn days_in<DB: DrawingBackend>(
                     .iter()
                     .find(|p| p.day == day)
                     .map_or(tr!(lang, "charts-no-value"), |p| {
-                        value_text_in(p.stat.mean, p.stat.ci_lo, p.stat.ci_hi, unit, lang)
+                        value_text(p.stat.mean, p.stat.ci_lo, p.stat.ci_hi, unit, lang)
                     });
                 text.push_str(&format!("\n{label}: {v}"));
             }
@@ -168,12 +168,9 @@ fn escape(s: &str) -> String {
 
 /// A value with its interval and unit as a tooltip line: `0.529 [0.512, 0.546] (0–1)`,
 /// money as `€288,000 [€280,000, €296,000]`.
-pub fn value_text(mean: Option<f64>, lo: Option<f64>, hi: Option<f64>, unit: &str) -> String {
-    value_text_in(mean, lo, hi, unit, Lang::En)
-}
-
-/// [`value_text`] in `lang`: its numbers in the locale's form, its unit in words.
-pub fn value_text_in(
+///
+/// In `lang`: its numbers in the locale's form, its unit in words.
+pub fn value_text(
     mean: Option<f64>,
     lo: Option<f64>,
     hi: Option<f64>,

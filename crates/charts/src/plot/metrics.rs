@@ -17,13 +17,10 @@ pub struct MetricInfo {
 
 /// Display information of `metric`. A name the tool never writes (a file from elsewhere)
 /// is shown as it is.
-pub fn metric_info(metric: &str) -> MetricInfo {
-    metric_info_in(metric, Lang::En)
-}
-
-/// [`metric_info`] in `lang`: the registry's English title and axis, or their terms in the
+///
+/// In `lang`: the registry's English title and axis, or their terms in the
 /// catalogue (`terms-metric.ftl`, families `metric` and `axis`).
-pub fn metric_info_in(metric: &str, lang: Lang) -> MetricInfo {
+pub fn metric_info(metric: &str, lang: Lang) -> MetricInfo {
     match registry::describe(metric) {
         Some(d) => MetricInfo {
             title: term(lang, "metric", d.name, &d.title),

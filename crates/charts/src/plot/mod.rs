@@ -107,7 +107,7 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
         }
     }
     for m in metrics {
-        if ts.has_metric(m) && charts::timeseries::degenerate(data, m).is_none() {
+        if ts.has_metric(m) && charts::timeseries::degenerate(data, m, Lang::En).is_none() {
             out.push(ChartKind::Timeseries {
                 metric: m.to_string(),
             });
@@ -138,49 +138,34 @@ pub fn available_charts(data: &RunData) -> Vec<ChartKind> {
 
 /// The time series with nothing to show (every arm the same constant), each with the reason
 /// in words: left out of the charts, named in the report.
-pub fn charts_left_out(data: &RunData) -> Vec<String> {
-    charts_left_out_in(data, Lang::En)
-}
-
-/// [`charts_left_out`] with the reasons in `lang`.
-pub fn charts_left_out_in(data: &RunData, lang: Lang) -> Vec<String> {
+///
+/// The reasons are in `lang`.
+pub fn charts_left_out(data: &RunData, lang: Lang) -> Vec<String> {
     data.timeseries
         .metrics
         .iter()
         .filter(|m| !metrics::is_drive_metric(m))
-        .filter_map(|m| charts::timeseries::degenerate_in(data, m, lang))
+        .filter_map(|m| charts::timeseries::degenerate(data, m, lang))
         .chain(charts::teams::left_out_in(data, lang))
         .collect()
 }
 
 /// Pixel size of a chart: 1200×700, taller only for many arms (legend rows, drive panels).
-pub fn chart_size(data: &RunData, kind: &ChartKind) -> (u32, u32) {
-    chart_size_in(data, kind, Lang::En)
-}
-
-/// [`chart_size`] of the chart in `lang` (a legend's words may need another row).
-pub fn chart_size_in(data: &RunData, kind: &ChartKind, lang: Lang) -> (u32, u32) {
+///
+/// The chart in `lang`: a legend's words may need another row.
+pub fn chart_size(data: &RunData, kind: &ChartKind, lang: Lang) -> (u32, u32) {
     match kind {
         ChartKind::Drives => charts::drives::drives_size(data),
         ChartKind::Teams => charts::teams::teams_size(data),
-        ChartKind::Timeseries { metric } => {
-            charts::timeseries::timeseries_size_in(data, metric, lang)
-        }
+        ChartKind::Timeseries { metric } => charts::timeseries::timeseries_size(data, metric, lang),
         _ => (WIDTH, HEIGHT),
     }
 }
 
 /// Draws `kind` onto any plotters drawing area (size it with [`chart_size`]).
+///
+/// Every word and number is in `lang`.
 pub fn draw_chart<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    data: &RunData,
-    kind: &ChartKind,
-) -> Result<(), PlotError> {
-    draw_chart_in(area, data, kind, Lang::En)
-}
-
-/// [`draw_chart`] with every word and number in `lang` (size it with [`chart_size_in`]).
-pub fn draw_chart_in<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &RunData,
     kind: &ChartKind,
@@ -188,14 +173,12 @@ pub fn draw_chart_in<DB: DrawingBackend>(
 ) -> Result<(), PlotError> {
     use charts::{costs, drives, durability, iceberg, teams, timeseries};
     match kind {
-        ChartKind::Timeseries { metric } => {
-            timeseries::draw_timeseries_in(area, data, metric, lang)
-        }
-        ChartKind::Iceberg { arm } => iceberg::draw_iceberg_in(area, data, arm, lang),
-        ChartKind::Durability => durability::draw_durability_in(area, data, lang),
-        ChartKind::Drives => drives::draw_drives_in(area, data, lang),
-        ChartKind::Costs => costs::draw_costs_in(area, data, lang),
-        ChartKind::CostBenefit => costs::draw_cost_benefit_in(area, data, lang),
+        ChartKind::Timeseries { metric } => timeseries::draw_timeseries(area, data, metric, lang),
+        ChartKind::Iceberg { arm } => iceberg::draw_iceberg(area, data, arm, lang),
+        ChartKind::Durability => durability::draw_durability(area, data, lang),
+        ChartKind::Drives => drives::draw_drives(area, data, lang),
+        ChartKind::Costs => costs::draw_costs(area, data, lang),
+        ChartKind::CostBenefit => costs::draw_cost_benefit(area, data, lang),
         ChartKind::Teams => teams::draw_teams_in(area, data, lang),
     }
 }
@@ -262,75 +245,54 @@ pub(crate) fn write_chart_pair(
 }
 
 /// Renders `kind` to an SVG document in memory (for inlining into HTML).
-pub fn render_svg_string(data: &RunData, kind: &ChartKind) -> Result<String, PlotError> {
-    render_svg_string_in(data, kind, Lang::En)
-}
-
-/// [`render_svg_string`] in `lang`.
-pub fn render_svg_string_in(
+pub fn render_svg_string(
     data: &RunData,
     kind: &ChartKind,
     lang: Lang,
 ) -> Result<String, PlotError> {
-    svg_of(chart_size_in(data, kind, lang), |root| {
-        draw_chart_in(root, data, kind, lang)
+    svg_of(chart_size(data, kind, lang), |root| {
+        draw_chart(root, data, kind, lang)
     })
 }
 
 /// Renders `kind` to PNG bytes in memory.
-pub fn render_png_bytes(data: &RunData, kind: &ChartKind) -> Result<Vec<u8>, PlotError> {
-    render_png_bytes_in(data, kind, Lang::En)
-}
-
-/// [`render_png_bytes`] in `lang`.
-pub fn render_png_bytes_in(
+pub fn render_png_bytes(
     data: &RunData,
     kind: &ChartKind,
     lang: Lang,
 ) -> Result<Vec<u8>, PlotError> {
-    png_of(chart_size_in(data, kind, lang), |root| {
-        draw_chart_in(root, data, kind, lang)
+    png_of(chart_size(data, kind, lang), |root| {
+        draw_chart(root, data, kind, lang)
     })
 }
 
 /// Loads the results in `dir` and renders every chart to an SVG string, keyed by file stem.
-pub fn svg_strings(dir: &Path) -> Result<Vec<(String, String)>, PlotError> {
-    svg_strings_in(dir, Lang::En)
-}
-
-/// [`svg_strings`] in `lang`.
-pub fn svg_strings_in(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, PlotError> {
+pub fn svg_strings(dir: &Path, lang: Lang) -> Result<Vec<(String, String)>, PlotError> {
     let data = load_run_dir(dir)?;
     available_charts(&data)
         .iter()
-        .map(|k| Ok((k.file_stem(), render_svg_string_in(&data, k, lang)?)))
+        .map(|k| Ok((k.file_stem(), render_svg_string(&data, k, lang)?)))
         .collect()
 }
 
 /// Draws every chart of a results directory: a sweep's, a calibration's or a run's.
-pub fn plot_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
-    plot_dir_in(dir, Lang::En)
-}
-
-/// [`plot_dir`] with every chart in `lang` (file names stay the same in every language).
-pub fn plot_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
+///
+/// Every chart is in `lang`; file names stay the same in every language.
+pub fn plot_dir(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     if sweep::is_sweep_dir(dir) {
-        sweep::plot_sweep_dir_in(dir, lang)
+        sweep::plot_sweep_dir(dir, lang)
     } else if calibration::is_calibration_dir(dir) {
-        calibration::plot_calibration_dir_in(dir, lang)
+        calibration::plot_calibration_dir(dir, lang)
     } else {
-        plot_run_dir_in(dir, lang)
+        plot_run_dir(dir, lang)
     }
 }
 
 /// Reads the CSVs in `dir` and writes PNG and SVG of every chart into `dir/plots/`.
 /// Returns the written paths (PNG then SVG for each chart, in report order).
-pub fn plot_run_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
-    plot_run_dir_in(dir, Lang::En)
-}
-
-/// [`plot_run_dir`] with every chart in `lang`.
-pub fn plot_run_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
+///
+/// Every chart is in `lang`.
+pub fn plot_run_dir(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     register_fonts();
     let data = load_run_dir(dir)?;
     if data.timeseries.is_empty() && data.durability.is_empty() {
@@ -358,8 +320,8 @@ pub fn plot_run_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError
         .par_iter()
         .map(|kind| {
             Ok((
-                render_png_bytes_in(&data, kind, lang)?,
-                render_svg_string_in(&data, kind, lang)?,
+                render_png_bytes(&data, kind, lang)?,
+                render_svg_string(&data, kind, lang)?,
             ))
         })
         .collect();

@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::charts::common::*;
 use super::data::{parse_censored, parse_opt_f64, read_records, Stat};
 use super::error::{draw_err, NoDataReason, PlotError};
-use super::metrics::metric_info_in;
+use super::metrics::metric_info;
 use super::palette;
 use super::sanitize;
 use crate::output::manifest::read_manifest;
@@ -429,7 +429,7 @@ fn draw_response<DB: DrawingBackend>(
     metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
@@ -611,7 +611,7 @@ fn draw_heatmap<DB: DrawingBackend>(
     metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     let (w, _) = root.dim_in_pixel();
     let rest = framed(
         root,
@@ -872,12 +872,7 @@ fn decimals_of(levels: &[f64]) -> usize {
 
 /// The censoring caveat of a sensitivity output for its chart's subtitle: empty when no run
 /// was censored.
-pub fn censoring_caveat(d: &SweepData, arm: &str, metric: &str) -> String {
-    censoring_caveat_in(d, arm, metric, Lang::En)
-}
-
-/// [`censoring_caveat`] in `lang`.
-pub fn censoring_caveat_in(d: &SweepData, arm: &str, metric: &str, lang: Lang) -> String {
+pub fn censoring_caveat(d: &SweepData, arm: &str, metric: &str, lang: Lang) -> String {
     d.sensitivity
         .iter()
         .find(|r| r.arm == arm && r.metric == metric)
@@ -907,7 +902,7 @@ fn draw_sobol<DB: DrawingBackend>(
     metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     let (w, h) = root.dim_in_pixel();
     let rest = framed(
         root,
@@ -916,7 +911,7 @@ fn draw_sobol<DB: DrawingBackend>(
             lang,
             "sweep-charts-sobol-subtitle",
             arm = subtitle_arm(arm, lang),
-            caveat = censoring_caveat_in(d, arm, metric, lang)
+            caveat = censoring_caveat(d, arm, metric, lang)
         ),
     )?;
     let s1 = sens_rows(d, arm, metric, "S1");
@@ -1036,7 +1031,7 @@ fn draw_scatter<DB: DrawingBackend>(
     metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     let arm_key = arm;
     let shown = d.axes.len().min(SCATTER_MAX_PANELS);
     let rest = framed(root, &info.title, &{
@@ -1172,7 +1167,7 @@ fn draw_morris<DB: DrawingBackend>(
     metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     let rest = framed(
         root,
         &tr!(
@@ -1184,7 +1179,7 @@ fn draw_morris<DB: DrawingBackend>(
             lang,
             "sweep-charts-morris-subtitle",
             arm = subtitle_arm(arm, lang),
-            caveat = censoring_caveat_in(d, arm, metric, lang)
+            caveat = censoring_caveat(d, arm, metric, lang)
         ),
     )?;
     let mu = sens_rows(d, arm, metric, "mu_star");
@@ -1280,16 +1275,9 @@ fn framed<DB: DrawingBackend>(
 }
 
 /// Draws `chart` onto `root` (1200×700).
+///
+/// Every word and number is in `lang`.
 pub fn draw_sweep_chart<DB: DrawingBackend>(
-    root: &Area<DB>,
-    d: &SweepData,
-    chart: &SweepChart,
-) -> Result<(), PlotError> {
-    draw_sweep_chart_in(root, d, chart, Lang::En)
-}
-
-/// [`draw_sweep_chart`] with every word and number in `lang`.
-pub fn draw_sweep_chart_in<DB: DrawingBackend>(
     root: &Area<DB>,
     d: &SweepData,
     chart: &SweepChart,
@@ -1307,37 +1295,23 @@ pub fn draw_sweep_chart_in<DB: DrawingBackend>(
 }
 
 /// Renders a sweep chart to an SVG string.
-pub fn sweep_svg(d: &SweepData, chart: &SweepChart) -> Result<String, PlotError> {
-    sweep_svg_in(d, chart, Lang::En)
-}
-
-/// [`sweep_svg`] in `lang`.
-pub fn sweep_svg_in(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<String, PlotError> {
+pub fn sweep_svg(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<String, PlotError> {
     super::svg_of((WIDTH, HEIGHT), |root| {
-        draw_sweep_chart_in(root, d, chart, lang)
+        draw_sweep_chart(root, d, chart, lang)
     })
 }
 
 /// Renders a sweep chart to PNG bytes.
-pub fn sweep_png(d: &SweepData, chart: &SweepChart) -> Result<Vec<u8>, PlotError> {
-    sweep_png_in(d, chart, Lang::En)
-}
-
-/// [`sweep_png`] in `lang`.
-pub fn sweep_png_in(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<Vec<u8>, PlotError> {
+pub fn sweep_png(d: &SweepData, chart: &SweepChart, lang: Lang) -> Result<Vec<u8>, PlotError> {
     super::png_of((WIDTH, HEIGHT), |root| {
-        draw_sweep_chart_in(root, d, chart, lang)
+        draw_sweep_chart(root, d, chart, lang)
     })
 }
 
 /// Writes PNG and SVG of every sweep chart into `dir/plots/`; returns the paths.
-pub fn plot_sweep_dir(dir: &Path) -> Result<Vec<PathBuf>, PlotError> {
-    plot_sweep_dir_in(dir, Lang::En)
-}
-
-/// [`plot_sweep_dir`] with every chart in `lang` (file names stay the same in every
-/// language).
-pub fn plot_sweep_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
+///
+/// Every chart is in `lang`; file names stay the same in every language.
+pub fn plot_sweep_dir(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotError> {
     let d = load_sweep_dir(dir)?;
     let charts = sweep_charts(&d);
     if charts.is_empty() {
@@ -1349,7 +1323,7 @@ pub fn plot_sweep_dir_in(dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, PlotErr
     fs::create_dir_all(&out).map_err(|e| PlotError::io(&out, e))?;
     let mut written = Vec::new();
     for c in charts {
-        let (png, svg) = (sweep_png_in(&d, &c, lang)?, sweep_svg_in(&d, &c, lang)?);
+        let (png, svg) = (sweep_png(&d, &c, lang)?, sweep_svg(&d, &c, lang)?);
         super::write_chart_pair(&out, &c.file_stem(), &png, &svg, &mut written)?;
     }
     Ok(written)

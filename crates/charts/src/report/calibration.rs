@@ -136,12 +136,7 @@ fn edge_text(lang: Lang, s: &Summary) -> Option<String> {
 
 /// The reading: the fit in one sentence, then one paragraph per parameter. Pure, so tests
 /// can hold it against constructed posteriors.
-pub fn reading(d: &CalibrationData) -> Vec<String> {
-    reading_in(d, Lang::En)
-}
-
-/// [`reading`] in `lang`.
-pub fn reading_in(d: &CalibrationData, lang: Lang) -> Vec<String> {
+pub fn reading(d: &CalibrationData, lang: Lang) -> Vec<String> {
     let sig = |x| sig_in(lang, x);
     let mut out = Vec::new();
     if !d.fit.is_empty() {
@@ -422,7 +417,7 @@ fn figure(
         inline_figure(
             html,
             c.file_stem(),
-            &c.svg_in(d, lang)?,
+            &c.svg(d, lang)?,
             Some(&tr!(lang, caption)),
         );
     }
@@ -442,7 +437,7 @@ pub fn render_calibration_report(lang: Lang, dir: &Path) -> Result<String, Repor
     let h2 = |id: &str| format!("<h2>{}</h2>", escape(&tr!(lang, id)));
     html.push_str(&h2("calibration-report-determined"));
     html.push_str("<div class=\"reading\">");
-    for p in reading_in(&d, lang) {
+    for p in reading(&d, lang) {
         let _ = write!(html, "<p>{}</p>", escape(&p));
     }
     html.push_str("</div>");
@@ -602,14 +597,14 @@ mod tests {
             ],
             vec![fit("x_mean", 0.5, 0.4, 0.6), fit("y_mean", 0.5, 0.6, 0.7)],
         );
-        let r = reading_in(&d, Lang::Pseudo).join("\n");
+        let r = reading(&d, Lang::Pseudo).join("\n");
         let plain = undercurrent_text::plain_words(&r, &["x_mean", "y_mean"]);
         assert!(plain.is_empty(), "{plain:?}\n{r}");
-        let nl = reading_in(&d, Lang::Nl).join(" ");
+        let nl = reading(&d, Lang::Nl).join(" ");
         assert!(nl.contains("geloofwaardigheidsinterval"), "{nl}");
         assert!(nl.contains("0,5"), "{nl}");
         assert!(nl.contains("reproduceert deze doelwaarde niet"), "{nl}");
-        let en = reading(&d).join(" ");
+        let en = reading(&d, Lang::En).join(" ");
         assert!(en.contains("does not reproduce it."), "{en}");
     }
 
@@ -623,7 +618,7 @@ mod tests {
             )],
             vec![],
         );
-        let r = reading(&d).join(" ");
+        let r = reading(&d, Lang::En).join(" ");
         assert!(
             r.contains("runs into the lower end of the prior (0)"),
             "{r}"
@@ -641,7 +636,7 @@ mod tests {
             )],
             vec![],
         );
-        let r = reading(&d).join(" ");
+        let r = reading(&d, Lang::En).join(" ");
         assert!(r.contains("hardly determined"), "{r}");
         assert!(!r.contains("pinned down"), "{r}");
     }
@@ -656,7 +651,7 @@ mod tests {
             )],
             vec![fit("x", 0.5, 0.4, 0.6), fit("y", 0.9, 0.4, 0.6)],
         );
-        let r = reading(&d);
+        let r = reading(&d, Lang::En);
         assert!(r[0].starts_with("1 of 2 targets lie inside"), "{}", r[0]);
         assert!(r[0].contains("Outside: y;"), "{}", r[0]);
         assert!(r[1].contains("before calibration 0.500"), "{}", r[1]);

@@ -457,7 +457,7 @@ fn durability_section(
 fn caption(lang: Lang, kind: &ChartKind) -> String {
     match kind {
         ChartKind::Timeseries { metric } => {
-            let info = plot::metrics::metric_info_in(metric, lang);
+            let info = plot::metrics::metric_info(metric, lang);
             tr!(
                 lang,
                 "report-caption-timeseries",
@@ -482,7 +482,7 @@ pub(super) fn figure(
     data: &RunData,
     kind: &ChartKind,
 ) -> Result<(), ReportError> {
-    let svg = plot::render_svg_string_in(data, kind, lang)?;
+    let svg = plot::render_svg_string(data, kind, lang)?;
     inline_figure(html, &kind.file_stem(), &svg, Some(&caption(lang, kind)));
     Ok(())
 }
@@ -546,7 +546,7 @@ fn charts_section(html: &mut String, lang: Lang, data: &RunData) -> Result<(), R
         }
         html.push_str("</details>");
     }
-    let left_out = plot::charts_left_out_in(data, lang);
+    let left_out = plot::charts_left_out(data, lang);
     if !left_out.is_empty() {
         let _ = write!(
             html,
@@ -805,7 +805,7 @@ pub fn render_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
 /// The report of a sweep: what was varied, every sweep chart, and the sensitivity table, in
 /// `lang`.
 pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError> {
-    use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg_in};
+    use crate::plot::sweep::{load_sweep_dir, sweep_charts, sweep_svg};
     let data = load_sweep_dir(dir)?;
     let manifest = load_manifest(dir)?;
     let m = manifest.as_ref();
@@ -866,7 +866,7 @@ pub fn render_sweep_report(lang: Lang, dir: &Path) -> Result<String, ReportError
         inline_figure(
             &mut html,
             &c.file_stem(),
-            &sweep_svg_in(&data, &c, lang)?,
+            &sweep_svg(&data, &c, lang)?,
             None,
         );
     }

@@ -745,9 +745,9 @@ pub fn summary_html(
         // with its two panels, needs its own size and the page's width.
         let (size, id) = match kind {
             ChartKind::CostBenefit => (CHART_SIZE, "chart"),
-            _ => (plot::chart_size_in(data, &kind, lang), "wide"),
+            _ => (plot::chart_size(data, &kind, lang), "wide"),
         };
-        let svg = plot::svg_of(size, |root| plot::draw_chart_in(root, data, &kind, lang))?;
+        let svg = plot::svg_of(size, |root| plot::draw_chart(root, data, &kind, lang))?;
         inline_figure(&mut html, id, &svg, Some(&chart_caption(lang, &kind)));
     }
     for a in &progs {

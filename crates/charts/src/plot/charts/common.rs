@@ -310,12 +310,7 @@ pub fn ungrouped(lang: Lang, x: f64, decimals: usize) -> String {
 
 /// A tick label of a log axis: as many decimals as the value's leading digit needs
 /// (0.005, 0.02, 0.1, 3).
-pub fn fmt_log_tick(x: f64) -> String {
-    fmt_log_tick_in(Lang::En, x)
-}
-
-/// [`fmt_log_tick`] in `lang`.
-pub fn fmt_log_tick_in(lang: Lang, x: f64) -> String {
+pub fn fmt_log_tick(lang: Lang, x: f64) -> String {
     let k = (x.abs().log10() + 1e-9).floor();
     numbers::fixed(lang, x, if k < 0.0 { (-k) as usize } else { 0 })
 }
@@ -442,12 +437,9 @@ impl AxisSpec {
     }
 
     /// Months on x (`0..max_day`), values on y with about 5 intervals.
-    pub fn months(max_day: f64, y_range: Range<f64>, y_desc: &str) -> Self {
-        AxisSpec::months_in(max_day, y_range, y_desc, Lang::En)
-    }
-
-    /// [`AxisSpec::months`] in `lang`: the month axis's description and every tick label.
-    pub fn months_in(max_day: f64, y_range: Range<f64>, y_desc: &str, lang: Lang) -> Self {
+    ///
+    /// In `lang`: the month axis's description and every tick label.
+    pub fn months(max_day: f64, y_range: Range<f64>, y_desc: &str, lang: Lang) -> Self {
         let x_range = month_range(max_day);
         let x_ticks = month_ticks(x_range.end);
         AxisSpec {
@@ -470,7 +462,7 @@ impl AxisSpec {
         if self.y_labels {
             for t in &self.y_ticks {
                 let label = if self.y_log {
-                    fmt_log_tick_in(self.lang, t.exp())
+                    fmt_log_tick(self.lang, t.exp())
                 } else {
                     numbers::fixed(self.lang, *t, self.y_decimals)
                 };
@@ -532,7 +524,7 @@ pub fn build_chart<'a, DB: DrawingBackend>(
     let lang = spec.lang;
     let x_fmt = move |v: &f64| {
         if x_log {
-            fmt_log_tick_in(lang, v.exp())
+            fmt_log_tick(lang, v.exp())
         } else {
             numbers::fixed(lang, *v, xd)
         }
@@ -540,7 +532,7 @@ pub fn build_chart<'a, DB: DrawingBackend>(
     let y_log = spec.y_log;
     let y_fmt = move |v: &f64| {
         if y_log {
-            fmt_log_tick_in(lang, v.exp())
+            fmt_log_tick(lang, v.exp())
         } else {
             numbers::fixed(lang, *v, yd)
         }

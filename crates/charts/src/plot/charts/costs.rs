@@ -81,12 +81,7 @@ pub fn cost_bars(data: &RunData) -> Vec<CostBar> {
 }
 
 /// Draws the cost chart onto `root` (about 1200×700).
-pub fn draw_costs<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result<(), PlotError> {
-    draw_costs_in(root, data, Lang::En)
-}
-
-/// [`draw_costs`] in `lang`.
-pub fn draw_costs_in<DB: DrawingBackend>(
+pub fn draw_costs<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
     lang: Lang,
@@ -242,14 +237,6 @@ pub fn cost_benefit_points(data: &RunData) -> Vec<CostBenefitPoint> {
 pub fn draw_cost_benefit<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
-) -> Result<(), PlotError> {
-    draw_cost_benefit_in(root, data, Lang::En)
-}
-
-/// [`draw_cost_benefit`] in `lang`.
-pub fn draw_cost_benefit_in<DB: DrawingBackend>(
-    root: &Area<DB>,
-    data: &RunData,
     lang: Lang,
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
@@ -333,8 +320,8 @@ pub fn draw_cost_benefit_in<DB: DrawingBackend>(
                 lang,
                 "charts-cost-benefit-hover",
                 arm = arm_label(lang, &p.arm),
-                cost = hover::value_text_in(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro", lang),
-                gain = hover::value_text_in(
+                cost = hover::value_text(p.cost.mean, p.cost.ci_lo, p.cost.ci_hi, "euro", lang),
+                gain = hover::value_text(
                     p.lasting_nps.mean,
                     p.lasting_nps.ci_lo,
                     p.lasting_nps.ci_hi,

@@ -63,12 +63,7 @@ pub fn drives_size(data: &RunData) -> (u32, u32) {
 }
 
 /// Draws B by dominant drive for every arm onto `root` (size from [`drives_size`]).
-pub fn draw_drives<DB: DrawingBackend>(root: &Area<DB>, data: &RunData) -> Result<(), PlotError> {
-    draw_drives_in(root, data, Lang::En)
-}
-
-/// [`draw_drives`] in `lang`.
-pub fn draw_drives_in<DB: DrawingBackend>(
+pub fn draw_drives<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
     lang: Lang,
@@ -111,7 +106,7 @@ pub fn draw_drives_in<DB: DrawingBackend>(
     }
     let y_range = value_range(values, false);
     let max_day = ts.max_day();
-    let mut spec = AxisSpec::months_in(max_day, y_range, "", lang);
+    let mut spec = AxisSpec::months(max_day, y_range, "", lang);
     spec.x_desc = None;
     spec.y_desc = None;
     let (y_ticks, y_dec) = ticks(&spec.y_range, 4);

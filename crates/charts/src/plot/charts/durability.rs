@@ -215,14 +215,6 @@ fn censored_median<DB: DrawingBackend>(
 pub fn draw_durability<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
-) -> Result<(), PlotError> {
-    draw_durability_in(root, data, Lang::En)
-}
-
-/// [`draw_durability`] in `lang`.
-pub fn draw_durability_in<DB: DrawingBackend>(
-    root: &Area<DB>,
-    data: &RunData,
     lang: Lang,
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
@@ -395,7 +387,7 @@ pub fn draw_durability_in<DB: DrawingBackend>(
                 let mut text = arm_label(lang, a);
                 for (m, label, _, _) in GAINS {
                     let v = d.get(a, m).map_or(tr!(lang, "charts-no-value"), |s| {
-                        hover::value_text_in(s.mean, s.ci_lo, s.ci_hi, "0–1", lang)
+                        hover::value_text(s.mean, s.ci_lo, s.ci_hi, "0–1", lang)
                     });
                     text.push_str(&format!("\n{}: {v}", tr!(lang, label)));
                 }

@@ -8,7 +8,7 @@ use super::common::*;
 use crate::plot::data::RunData;
 use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
-use crate::plot::metrics::metric_info_in;
+use crate::plot::metrics::metric_info;
 use crate::plot::palette;
 use crate::text::{tr, Lang};
 
@@ -58,15 +58,6 @@ fn label(code: &str, lang: Lang) -> String {
 
 /// Draws the iceberg chart of `arm` onto `root` (about 1200×700).
 pub fn draw_iceberg<DB: DrawingBackend>(
-    root: &Area<DB>,
-    data: &RunData,
-    arm: &str,
-) -> Result<(), PlotError> {
-    draw_iceberg_in(root, data, arm, Lang::En)
-}
-
-/// [`draw_iceberg`] in `lang`.
-pub fn draw_iceberg_in<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
     arm: &str,
@@ -154,10 +145,10 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
     let max_day = ts.max_day();
 
     let state_axis = tr!(lang, "charts-iceberg-axis-state");
-    let mut top_spec = AxisSpec::months_in(max_day, y_range.clone(), &state_axis, lang);
+    let mut top_spec = AxisSpec::months(max_day, y_range.clone(), &state_axis, lang);
     top_spec.x_labels = false;
     top_spec.x_desc = None;
-    let bottom_spec = AxisSpec::months_in(max_day, y_range, &state_axis, lang);
+    let bottom_spec = AxisSpec::months(max_day, y_range, &state_axis, lang);
     let ylw = top_spec
         .y_label_width(&left)?
         .max(bottom_spec.y_label_width(&left)?);
@@ -184,7 +175,7 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
     for &(m, c, lw) in ABOVE.iter().rev() {
         draw_mean_line(&mut top, ts.series(arm, m), c, lw)?;
     }
-    let line = |m: &'static str| (metric_info_in(m, lang).title, arm, m);
+    let line = |m: &'static str| (metric_info(m, lang).title, arm, m);
     if hover::active() {
         let mut lines: Vec<(String, &str, &str)> = ABOVE.iter().map(|&(m, _, _)| line(m)).collect();
         if let Some(b) = baseline {
@@ -192,7 +183,7 @@ pub fn draw_iceberg_in<DB: DrawingBackend>(
                 tr!(
                     lang,
                     "charts-iceberg-hover-baseline",
-                    title = metric_info_in("B", lang).title
+                    title = metric_info("B", lang).title
                 ),
                 b.as_str(),
                 "B",

@@ -15,7 +15,7 @@ use crate::metrics::registry;
 use crate::plot::data::{day_to_month, RunData, TsPoint};
 use crate::plot::error::{draw_err, NoDataReason, PlotError};
 use crate::plot::hover;
-use crate::plot::metrics::metric_info_in;
+use crate::plot::metrics::metric_info;
 use crate::plot::palette;
 use crate::text::{numbers, tr, Lang};
 
@@ -94,12 +94,7 @@ pub fn same_as_baseline(data: &RunData, metric: &str, arm: &str) -> bool {
 /// Why the chart of `metric` would show nothing: every arm the same constant on every
 /// recorded day (a head count the scenario fixes, a cost no arm incurs). `None` when it shows
 /// something.
-pub fn degenerate(data: &RunData, metric: &str) -> Option<String> {
-    degenerate_in(data, metric, Lang::En)
-}
-
-/// [`degenerate`] in `lang`.
-pub fn degenerate_in(data: &RunData, metric: &str, lang: Lang) -> Option<String> {
+pub fn degenerate(data: &RunData, metric: &str, lang: Lang) -> Option<String> {
     let mut first: Option<f64> = None;
     let mut points = 0;
     for a in &data.arms {
@@ -115,7 +110,7 @@ pub fn degenerate_in(data: &RunData, metric: &str, lang: Lang) -> Option<String>
     }
     // A single point is a dot, not a flat line: drawn.
     let v = first.filter(|_| points >= 2)?;
-    let title = metric_info_in(metric, lang).title;
+    let title = metric_info(metric, lang).title;
     Some(if v == 0.0 {
         tr!(lang, "charts-degenerate-zero", title = title)
     } else {
@@ -146,12 +141,9 @@ fn legend_items(data: &RunData, metric: &str, arms: &[&String], lang: Lang) -> V
 
 /// Pixel size of the time-series chart of `metric`: 1200×700, taller only when many arms
 /// need more legend rows than fit.
-pub fn timeseries_size(data: &RunData, metric: &str) -> (u32, u32) {
-    timeseries_size_in(data, metric, Lang::En)
-}
-
-/// [`timeseries_size`] for the chart in `lang` (its legend's words decide the rows).
-pub fn timeseries_size_in(data: &RunData, metric: &str, lang: Lang) -> (u32, u32) {
+///
+/// The chart in `lang`: its legend's words decide the rows.
+pub fn timeseries_size(data: &RunData, metric: &str, lang: Lang) -> (u32, u32) {
     crate::plot::font::register_fonts();
     let items = legend_items(data, metric, &arms_with(data, metric), lang);
     let mut scratch = String::new();
@@ -168,15 +160,6 @@ pub fn draw_timeseries<DB: DrawingBackend>(
     root: &Area<DB>,
     data: &RunData,
     metric: &str,
-) -> Result<(), PlotError> {
-    draw_timeseries_in(root, data, metric, Lang::En)
-}
-
-/// [`draw_timeseries`] in `lang`.
-pub fn draw_timeseries_in<DB: DrawingBackend>(
-    root: &Area<DB>,
-    data: &RunData,
-    metric: &str,
     lang: Lang,
 ) -> Result<(), PlotError> {
     crate::plot::font::ensure_fonts()?;
@@ -188,7 +171,7 @@ pub fn draw_timeseries_in<DB: DrawingBackend>(
             metric: metric.into(),
         }));
     }
-    let info = metric_info_in(metric, lang);
+    let info = metric_info(metric, lang);
     root.fill(&WHITE).map_err(draw_err)?;
 
     let (w, h) = root.dim_in_pixel();
@@ -232,7 +215,7 @@ pub fn draw_timeseries_in<DB: DrawingBackend>(
     });
     let scale = registry::describe(metric).and_then(|d| d.scale());
     let y_range = fair_range(value_range(values, info.zero_line), scale);
-    let mut spec = AxisSpec::months_in(ts.max_day(), y_range.clone(), &info.y_desc, lang);
+    let mut spec = AxisSpec::months(ts.max_day(), y_range.clone(), &info.y_desc, lang);
     // Room above the values for the programme bars; the ticks stay on the values.
     let span = y_range.end - y_range.start;
     let row = WINDOW_ROW * span;
@@ -356,16 +339,18 @@ mod tests {
     #[test]
     fn a_constant_in_every_arm_is_left_out_with_its_reason() {
         let d = run(&["baseline", "coaching"], "employees", |_, _| 200.0);
-        let why = degenerate(&d, "employees").unwrap();
+        let why = degenerate(&d, "employees", Lang::En).unwrap();
         assert!(why.contains("the same value, 200, in every arm"), "{why}");
         let z = run(&["baseline", "coaching"], "gamed_per_1000", |_, _| 0.0);
-        assert!(degenerate(&z, "gamed_per_1000").unwrap().contains("zero"));
+        assert!(degenerate(&z, "gamed_per_1000", Lang::En)
+            .unwrap()
+            .contains("zero"));
         let moving = run(&["baseline", "coaching"], "B", |i, _| 0.4 + 0.1 * i as f64);
-        assert_eq!(degenerate(&moving, "B"), None);
+        assert_eq!(degenerate(&moving, "B", Lang::En), None);
         assert!(!crate::plot::available_charts(&d)
             .iter()
             .any(|k| matches!(k, crate::plot::ChartKind::Timeseries { .. })));
-        assert_eq!(crate::plot::charts_left_out(&d).len(), 1);
+        assert_eq!(crate::plot::charts_left_out(&d, Lang::En).len(), 1);
     }
 
     #[test]
@@ -376,6 +361,7 @@ mod tests {
         let svg = crate::plot::render_svg_string(
             &d,
             &crate::plot::ChartKind::Timeseries { metric: "B".into() },
+            Lang::En,
         )
         .unwrap();
         assert!(svg.contains("bars at the top: when each programme runs"));
@@ -392,6 +378,7 @@ mod tests {
         let svg = crate::plot::render_svg_string(
             &none,
             &crate::plot::ChartKind::Timeseries { metric: "B".into() },
+            Lang::En,
         )
         .unwrap();
         assert_eq!(
