@@ -77,6 +77,8 @@ pub struct App {
     /// `/api/stories` in each language.
     pub stories: PerLang,
     pub quiet: bool,
+    /// The language of the log on stderr: the command line's, not a request's.
+    pub log_lang: Lang,
 }
 
 /// An answer built once per language of the catalogue (the pseudo-language included).
@@ -115,6 +117,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
         meta: PerLang::build(|lang| meta(&opts.limits, lang)).map_err(ServeError::Answers)?,
         stories: PerLang::build(stories::all_json).map_err(ServeError::Answers)?,
         quiet: opts.quiet,
+        log_lang: opts.lang,
     });
     let addr = SocketAddr::new(opts.bind, opts.port);
     let listen = |source| ServeError::Listen { addr, source };

@@ -104,18 +104,28 @@ fn run(app: &App, rq: &Incoming, after: Option<usize>) -> Result<Reply, ApiError
         Some(done) => app.engine.run_after(&req, done, rq.lang, rq.cancel)?,
     };
     if !app.quiet {
+        let l = app.log_lang;
+        let whole = if stats.cached_result {
+            tr!(l, "serve-log-whole-cached")
+        } else {
+            String::new()
+        };
         eprintln!(
-            "run {}: {} arms x {} of {} replications, {} employees: {:.0} ms ({:.0} ms simulating; {} of {} replications cached{})",
-            outcome.id,
-            req.scenario.arms.len(),
-            stats.done,
-            stats.of,
-            req.scenario.organisation.employees,
-            stats.compute_ms,
-            stats.simulate_ms,
-            stats.cached_replications,
-            stats.replications,
-            if stats.cached_result { ", whole result cached" } else { "" }
+            "{}",
+            tr!(
+                l,
+                "serve-log-run",
+                id = outcome.id.clone(),
+                arms = req.scenario.arms.len().to_string(),
+                done = stats.done.to_string(),
+                of = stats.of.to_string(),
+                employees = req.scenario.organisation.employees.to_string(),
+                ms = format!("{:.0}", stats.compute_ms),
+                simulating = format!("{:.0}", stats.simulate_ms),
+                cached = stats.cached_replications.to_string(),
+                replications = stats.replications.to_string(),
+                whole = whole
+            )
         );
     }
     let stats = serde_json::to_string(&stats).unwrap_or_else(|_| "{}".into());

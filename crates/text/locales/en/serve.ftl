@@ -66,3 +66,6 @@ serve-error-busy = the explorer is busy ({ $runs ->
 } in progress or waiting); try again in a moment
 serve-error-body-too-large = the request body ({ $bytes } bytes) is larger than the explorer accepts ({ $limit } bytes)
 serve-error-body-late = the request body did not arrive within { $seconds } s
+# The explorer's log on stderr (not with --quiet), in the command line's language.
+serve-log-run = run { $id }: { $arms } arms x { $done } of { $of } replications, { $employees } employees: { $ms } ms ({ $simulating } ms simulating; { $cached } of { $replications } replications cached{ $whole })
+serve-log-whole-cached = , whole result cached

@@ -66,3 +66,5 @@ serve-error-busy = de verkenner is bezig ({ $runs ->
 }); probeer het zo nog eens
 serve-error-body-too-large = het verzoek ({ $bytes } bytes) is groter dan de verkenner aanneemt ({ $limit } bytes)
 serve-error-body-late = het verzoek kwam niet binnen { $seconds } s aan
+serve-log-run = run { $id }: { $arms } varianten x { $done } van { $of } herhalingen, { $employees } medewerkers: { $ms } ms ({ $simulating } ms rekenen; { $cached } van { $replications } herhalingen uit de cache{ $whole })
+serve-log-whole-cached = , hele uitkomst uit de cache
