@@ -35,3 +35,17 @@ macro_rules! tr {
         $crate::text_with($lang, $id, &args)
     }};
 }
+
+/// `Display` as the type's `said(Lang::En)`, for errors and reasons kept as data: their
+/// English is the catalogue's English, so the two cannot drift apart.
+/// `said_in_english!(JournalReason, RunReason);`
+#[macro_export]
+macro_rules! said_in_english {
+    ($($t:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $t {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.said($crate::Lang::En))
+            }
+        }
+    )+};
+}

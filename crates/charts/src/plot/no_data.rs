@@ -83,11 +83,7 @@ impl NoDataReason {
     }
 }
 
-impl std::fmt::Display for NoDataReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(Lang::En))
-    }
-}
+undercurrent_text::said_in_english!(NoDataReason);
 
 #[cfg(test)]
 mod tests {

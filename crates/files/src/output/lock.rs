@@ -78,11 +78,7 @@ impl Unusable {
     }
 }
 
-impl std::fmt::Display for Unusable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(undercurrent_text::Lang::En))
-    }
-}
+undercurrent_text::said_in_english!(Unusable);
 
 /// `.NAME.lock` in `parent`.
 pub fn lock_path(parent: &Path, name: &str) -> PathBuf {

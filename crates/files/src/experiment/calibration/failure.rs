@@ -71,11 +71,7 @@ impl SimReason {
     }
 }
 
-impl std::fmt::Display for SimReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(Lang::En))
-    }
-}
+undercurrent_text::said_in_english!(SimReason);
 
 /// The reasons of the simulations that failed, by their journal run number.
 #[derive(Debug, Default)]

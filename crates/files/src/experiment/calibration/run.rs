@@ -19,9 +19,10 @@ use crate::calibration::abc::{calibrate, Outcome, Progress, SimKey, Stop};
 use crate::calibration::{AbcError, Observed};
 use crate::experiment::replication::run_replication;
 use crate::experiment::scenario::Scenario;
-use crate::experiment::sweep::dir_reason::{CalibratedStep, DirReason};
+use crate::experiment::sweep::dir_reason::{CalibratedStep, DirReason, Study};
 use crate::experiment::sweep::experiment::ExperimentError;
 use crate::experiment::sweep::journal;
+use crate::experiment::sweep::state::real_entries;
 use crate::experiment::sweep::SweepError;
 use crate::model::rng::replication_seed;
 use crate::model::Consts;
@@ -201,7 +202,8 @@ fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError
                 })
             })?;
             if have.calibration_hash != want.calibration_hash {
-                return Err(refused(DirReason::OtherCalibration {
+                return Err(refused(DirReason::OtherExperiment {
+                    study: Study::Calibration,
                     have_name: have.name,
                     have_hash: have.calibration_hash,
                     want_name: want.name,
@@ -212,7 +214,8 @@ fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError
                 return Err(refused(DirReason::CalibrationHere));
             }
             if have != want {
-                return Err(refused(DirReason::CalibrationOtherBuild {
+                return Err(refused(DirReason::OtherBuild {
+                    study: Study::Calibration,
                     have_version: have.version,
                     have_commit: have.git_commit,
                     want_version: want.version,
@@ -221,24 +224,9 @@ fn prepare(cal: &Calibration, dir: &Path, resume: bool) -> Result<(), SweepError
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let entries: Vec<String> = match std::fs::read_dir(dir) {
-                Ok(rd) => rd
-                    .filter_map(|e| e.ok())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|n| !n.ends_with(".partial"))
-                    .collect(),
-                Err(_) => Vec::new(),
-            };
+            let entries = real_entries(dir)?;
             if !entries.is_empty() {
-                return Err(refused(DirReason::CalibrationNotEmpty {
-                    entries: entries
-                        .iter()
-                        .take(5)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    state: STATE.to_string(),
-                }));
+                return Err(refused(DirReason::not_empty(Study::Calibration, &entries)));
             }
             std::fs::create_dir_all(dir).map_err(io(dir))?;
             let json = serde_json::to_vec_pretty(&want)

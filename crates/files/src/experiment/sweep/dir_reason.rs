@@ -7,13 +7,22 @@
 use crate::output::lock::Unusable;
 use undercurrent_text::{text, text_with, tr, Args, Lang};
 
+/// Which kind of directory refuses: a sweep's and a calibration's refuse for the same
+/// reasons, each in words of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Study {
+    Sweep,
+    Calibration,
+}
+
 /// Why the directory cannot take this sweep, merge or calibration.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DirReason {
-    /// Files, none of them a sweep's (the first five named).
-    NotEmpty { entries: String },
-    /// A sweep of another experiment (names and hashes).
+    /// Files, none of them the study's (the first five named).
+    NotEmpty { study: Study, entries: String },
+    /// A study of another file (names and hashes).
     OtherExperiment {
+        study: Study,
         have_name: String,
         have_hash: String,
         want_name: String,
@@ -26,8 +35,9 @@ pub enum DirReason {
         have: Option<String>,
         want: Option<String>,
     },
-    /// Runs of another build.
+    /// Started by another build.
     OtherBuild {
+        study: Study,
         have_version: String,
         have_commit: String,
         want_version: String,
@@ -44,24 +54,8 @@ pub enum DirReason {
     MergeOtherExperiment,
     /// `merge --out` holds files, none of them a merge.
     MergeNotEmpty,
-    /// A calibration of another file.
-    OtherCalibration {
-        have_name: String,
-        have_hash: String,
-        want_name: String,
-        want_hash: String,
-    },
     /// This very calibration, asked for without `--resume`.
     CalibrationHere,
-    /// A calibration started by another build.
-    CalibrationOtherBuild {
-        have_version: String,
-        have_commit: String,
-        want_version: String,
-        want_commit: String,
-    },
-    /// Files, none of them a calibration's (the first five named).
-    CalibrationNotEmpty { entries: String, state: String },
     /// `calibrated.toml` could not be made (what the TOML writer or the scenario's checks
     /// said, in English).
     CalibratedNotMade {
@@ -82,6 +76,19 @@ pub enum CalibratedStep {
 }
 
 impl DirReason {
+    /// Files of the user's in the directory, the first five named.
+    pub fn not_empty(study: Study, entries: &[String]) -> DirReason {
+        DirReason::NotEmpty {
+            study,
+            entries: entries
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
     /// In `lang`; in English exactly the `Display`.
     pub fn said(&self, lang: Lang) -> String {
         let mut a = Args::new();
@@ -94,11 +101,15 @@ impl DirReason {
             c => c.to_string(),
         };
         let id = match self {
-            DirReason::NotEmpty { entries } => {
+            DirReason::NotEmpty { study, entries } => {
                 a.set("entries", entries.clone());
-                "sweep-dir-not-empty"
+                match study {
+                    Study::Sweep => "sweep-dir-not-empty",
+                    Study::Calibration => "calibration-dir-not-empty",
+                }
             }
             DirReason::OtherExperiment {
+                study,
                 have_name,
                 have_hash,
                 want_name,
@@ -108,7 +119,10 @@ impl DirReason {
                 a.set("have_hash", have_hash.clone());
                 a.set("want_name", want_name.clone());
                 a.set("want_hash", want_hash.clone());
-                "sweep-dir-other-experiment"
+                match study {
+                    Study::Sweep => "sweep-dir-other-experiment",
+                    Study::Calibration => "calibration-dir-other",
+                }
             }
             DirReason::AlreadyHere { done, runs } => {
                 a.set("done", done.to_string());
@@ -121,6 +135,7 @@ impl DirReason {
                 "sweep-dir-other-shard"
             }
             DirReason::OtherBuild {
+                study,
                 have_version,
                 have_commit,
                 want_version,
@@ -130,7 +145,10 @@ impl DirReason {
                 a.set("have_commit", commit(have_commit));
                 a.set("want_version", want_version.clone());
                 a.set("want_commit", commit(want_commit));
-                "sweep-dir-other-build"
+                match study {
+                    Study::Sweep => "sweep-dir-other-build",
+                    Study::Calibration => "calibration-dir-other-build",
+                }
             }
             DirReason::Unusable(why) => {
                 a.set("reason", why.said(lang));
@@ -144,36 +162,7 @@ impl DirReason {
             DirReason::MergeIntoSweep => "merge-out-sweep",
             DirReason::MergeOtherExperiment => "merge-out-other-experiment",
             DirReason::MergeNotEmpty => "merge-out-not-empty",
-            DirReason::OtherCalibration {
-                have_name,
-                have_hash,
-                want_name,
-                want_hash,
-            } => {
-                a.set("have_name", have_name.clone());
-                a.set("have_hash", have_hash.clone());
-                a.set("want_name", want_name.clone());
-                a.set("want_hash", want_hash.clone());
-                "calibration-dir-other"
-            }
             DirReason::CalibrationHere => "calibration-dir-already-here",
-            DirReason::CalibrationOtherBuild {
-                have_version,
-                have_commit,
-                want_version,
-                want_commit,
-            } => {
-                a.set("have_version", have_version.clone());
-                a.set("have_commit", commit(have_commit));
-                a.set("want_version", want_version.clone());
-                a.set("want_commit", commit(want_commit));
-                "calibration-dir-other-build"
-            }
-            DirReason::CalibrationNotEmpty { entries, state } => {
-                a.set("entries", entries.clone());
-                a.set("state", state.clone());
-                "calibration-dir-not-empty"
-            }
             DirReason::CalibratedNotMade { step, message } => {
                 a.set("message", message.clone());
                 match step {
@@ -187,11 +176,7 @@ impl DirReason {
     }
 }
 
-impl std::fmt::Display for DirReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(Lang::En))
-    }
-}
+undercurrent_text::said_in_english!(DirReason);
 
 #[cfg(test)]
 mod tests {
@@ -209,23 +194,22 @@ mod tests {
             DirReason::MergeIntoSweep,
             DirReason::MergeOtherExperiment,
             DirReason::MergeNotEmpty,
-            DirReason::OtherCalibration {
+            DirReason::OtherExperiment {
+                study: Study::Calibration,
                 have_name: "a".into(),
                 have_hash: "h1".into(),
                 want_name: "b".into(),
                 want_hash: "h2".into(),
             },
             DirReason::CalibrationHere,
-            DirReason::CalibrationOtherBuild {
+            DirReason::OtherBuild {
+                study: Study::Calibration,
                 have_version: "0.1.0".into(),
                 have_commit: "abc".into(),
                 want_version: "0.2.0".into(),
                 want_commit: "def".into(),
             },
-            DirReason::CalibrationNotEmpty {
-                entries: "notes.txt".into(),
-                state: "calibration.json".into(),
-            },
+            DirReason::not_empty(Study::Calibration, &["notes.txt".into()]),
             DirReason::CalibratedNotMade {
                 step: CalibratedStep::Base,
                 message: "unsupported".into(),
@@ -238,10 +222,9 @@ mod tests {
                 step: CalibratedStep::Written,
                 message: "unsupported".into(),
             },
-            DirReason::NotEmpty {
-                entries: "notes.txt".into(),
-            },
+            DirReason::not_empty(Study::Sweep, &["notes.txt".into()]),
             DirReason::OtherExperiment {
+                study: Study::Sweep,
                 have_name: "a".into(),
                 have_hash: "h1".into(),
                 want_name: "b".into(),
@@ -253,6 +236,7 @@ mod tests {
                 want: None,
             },
             DirReason::OtherBuild {
+                study: Study::Sweep,
                 have_version: "0.1.0".into(),
                 have_commit: "".into(),
                 want_version: "0.1.0".into(),

@@ -203,11 +203,7 @@ impl MergeReason {
     }
 }
 
-impl std::fmt::Display for MergeReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.said(Lang::En))
-    }
-}
+undercurrent_text::said_in_english!(MergeReason);
 
 #[cfg(test)]
 mod tests {

@@ -232,16 +232,7 @@ impl SensitivityReason {
     }
 }
 
-macro_rules! english_display {
-    ($($t:ty),+) => {$(
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.said(Lang::En))
-            }
-        }
-    )+};
-}
-english_display!(
+undercurrent_text::said_in_english!(
     JournalReason,
     RunReason,
     CsvReason,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::dir_reason::DirReason;
+use super::dir_reason::{DirReason, Study};
 use super::experiment::Experiment;
 use super::journal::{self, JOURNAL};
 use super::reasons::ShardReason;
@@ -125,8 +125,8 @@ pub fn read_state(dir: &Path) -> Result<Option<SweepState>, SweepError> {
     }
 }
 
-/// Entries of `dir` other than temporary `.partial` files.
-fn real_entries(dir: &Path) -> Result<Vec<String>, SweepError> {
+/// Entries of `dir` other than temporary `.partial` files, sorted.
+pub(crate) fn real_entries(dir: &Path) -> Result<Vec<String>, SweepError> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -165,14 +165,7 @@ pub fn prepare(
         None => {
             let entries = real_entries(dir)?;
             if !entries.is_empty() {
-                return Err(refused(DirReason::NotEmpty {
-                    entries: entries
-                        .iter()
-                        .take(5)
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }));
+                return Err(refused(DirReason::not_empty(Study::Sweep, &entries)));
             }
             std::fs::create_dir_all(dir).map_err(io_err(dir))?;
             let json = serde_json::to_vec_pretty(&want)
@@ -182,6 +175,7 @@ pub fn prepare(
         Some(have) => {
             if have.experiment_hash != want.experiment_hash {
                 return Err(refused(DirReason::OtherExperiment {
+                    study: Study::Sweep,
                     have_name: have.name.clone(),
                     have_hash: have.experiment_hash.clone(),
                     want_name: want.name.clone(),
@@ -208,6 +202,7 @@ pub fn prepare(
                 || have.format != want.format
             {
                 return Err(refused(DirReason::OtherBuild {
+                    study: Study::Sweep,
                     have_version: have.version.clone(),
                     have_commit: have.git_commit.clone(),
                     want_version: want.version.clone(),
